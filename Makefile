@@ -1,0 +1,51 @@
+# The README's two commands: `make run` and `make test`. Everything else supports them.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1:8000
+
+.PHONY: install run serve migrate import test test-postgres lint format migrations-check bench ci clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+migrate: install
+	$(BIN)/python manage.py migrate --noinput
+
+import: migrate
+	$(BIN)/python manage.py import_profiles fixtures/
+
+run: import
+	$(BIN)/python manage.py runserver $(HOST)
+
+test: install
+	$(BIN)/pytest -q
+
+# The same suite on the local PostgreSQL server (as CI runs it).
+test-postgres: install
+	DATABASE_URL=$${PG_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/pgmd} $(BIN)/pytest -q
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+migrations-check: install
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+bench: install
+	$(BIN)/python -m bench.run
+
+ci:
+	bash .ci/run
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles

@@ -1,0 +1,402 @@
+"""The archive's data: groups, what the texts say about them, and where each fact came from.
+
+Dates are uncertain: each is kept as its EDTF string (the Library of Congress Extended
+Date/Time Format: "1994", "1994-11", "198X", "1997/2006", "1990~") together with the
+earliest and latest day it can mean, so that lists sort and filter on real bounds.
+"""
+
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+
+from profiles.rendering import render_markdown
+
+# The profile's sections, in the order of the Militias Guidebook.
+SECTION_FIELDS = [
+    ("formation", "Details of formation"),
+    ("termination", "Details of termination"),
+    ("purpose", "Purpose"),
+    ("organisation", "Organisation"),
+    ("weapons_and_training", "Weapons and training"),
+    ("size_details", "Size"),
+    ("reason_for_membership", "Reason for membership"),
+    ("treatment_of_civilians", "Treatment of civilians"),
+    ("other_information", "Other information"),
+    ("narrative", "Narrative"),
+]
+SECTION_KEYS = [key for key, _ in SECTION_FIELDS]
+
+
+class GroupKind(models.TextChoices):
+    PRO_GOVERNMENT_MILITIA = "pro_government_militia", "Pro-government militia"
+    PARTY_MILITANT_WING = "party_militant_wing", "Party militant wing"
+    SPLINTER_FACTION = "splinter_faction", "Splinter faction"
+    VIGILANTE_GROUP = "vigilante_group", "Vigilante group"
+    PARAMILITARY_ORGANISATION = "paramilitary_organisation", "Paramilitary organisation"
+    ARMED_GROUP = "armed_group", "Armed group"
+
+
+class GroupStatus(models.TextChoices):
+    ACTIVE = "active", "Active"
+    INACTIVE = "inactive", "Inactive"
+    UNKNOWN = "unknown", "Unknown"
+
+
+class Precision(models.TextChoices):
+    DAY = "day", "Day"
+    MONTH = "month", "Month"
+    YEAR = "year", "Year"
+    DECADE = "decade", "Decade"
+
+
+class GroupQuerySet(models.QuerySet):
+    def active_between(self, first_year=None, last_year=None):
+        """Groups whose possible active span overlaps the given years.
+
+        A bound the texts leave open (no formation or no end known) never excludes a
+        group; a fuzzy bound counts with its widest reading, so a group formed "in the
+        1980s" is active in 1985.
+        """
+        queryset = self
+        if last_year is not None:
+            queryset = queryset.filter(
+                Q(active_start__isnull=True) | Q(active_start__year__lte=last_year)
+            )
+        if first_year is not None:
+            queryset = queryset.filter(
+                Q(active_end__isnull=True) | Q(active_end__year__gte=first_year)
+            )
+        return queryset
+
+
+class Group(models.Model):
+    name = models.CharField(max_length=300)
+    slug = models.SlugField(max_length=300, unique=True, allow_unicode=True)
+    kind = models.CharField(
+        max_length=40, choices=GroupKind.choices, default=GroupKind.ARMED_GROUP
+    )
+    status = models.CharField(
+        max_length=20, choices=GroupStatus.choices, default=GroupStatus.UNKNOWN
+    )
+
+    # Formation and termination as the texts state them (EDTF and the days they span).
+    formation_date = models.CharField("formation (EDTF)", max_length=40, blank=True)
+    formation_earliest = models.DateField(null=True, blank=True)
+    formation_latest = models.DateField(null=True, blank=True)
+    formation_precision = models.CharField(max_length=10, choices=Precision.choices, blank=True)
+    termination_date = models.CharField("termination (EDTF)", max_length=40, blank=True)
+    termination_earliest = models.DateField(null=True, blank=True)
+    termination_latest = models.DateField(null=True, blank=True)
+    termination_precision = models.CharField(
+        max_length=10, choices=Precision.choices, blank=True
+    )
+    # The widest span the group may have been active in, used by the period filter:
+    # formation's earliest day (else the earliest dated event), termination's latest day
+    # (else open).
+    active_start = models.DateField(null=True, blank=True, db_index=True)
+    active_end = models.DateField(null=True, blank=True, db_index=True)
+
+    size = models.PositiveBigIntegerField(null=True, blank=True)
+    size_text = models.TextField(blank=True, help_text="The phrase the size was read from.")
+    size_date = models.CharField("size date (EDTF)", max_length=40, blank=True)
+
+    formation = models.TextField(blank=True)
+    termination = models.TextField(blank=True)
+    purpose = models.TextField(blank=True)
+    organisation = models.TextField(blank=True)
+    weapons_and_training = models.TextField(blank=True)
+    size_details = models.TextField(blank=True)
+    reason_for_membership = models.TextField(blank=True)
+    treatment_of_civilians = models.TextField(blank=True)
+    other_information = models.TextField(blank=True)
+    narrative = models.TextField(blank=True)
+    # Sanitized HTML of each section, rendered once on save (section key -> HTML).
+    sections_html = models.JSONField(default=dict, blank=True, editable=False)
+
+    needs_review = models.BooleanField(default=False)
+    review_notes = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+
+    objects = GroupQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name", "slug"]
+        constraints = [
+            models.CheckConstraint(
+                name="group_active_start_before_end",
+                condition=Q(active_start__isnull=True)
+                | Q(active_end__isnull=True)
+                | Q(active_start__lte=F("active_end")),
+            ),
+            models.CheckConstraint(
+                name="group_formation_before_termination",
+                condition=Q(formation_earliest__isnull=True)
+                | Q(termination_latest__isnull=True)
+                | Q(formation_earliest__lte=F("termination_latest")),
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("group-detail", args=[self.slug])
+
+    @property
+    def formation_year(self):
+        """The year of formation, when the text gives one (not for a decade alone)."""
+        if self.formation_earliest and self.formation_precision != Precision.DECADE:
+            return self.formation_earliest.year
+        return None
+
+    @property
+    def termination_year(self):
+        if self.termination_earliest and self.termination_precision != Precision.DECADE:
+            return self.termination_earliest.year
+        return None
+
+    def sections(self):
+        """(key, label, markdown, html) of each section that has text."""
+        return [
+            (key, label, getattr(self, key), self.sections_html.get(key, ""))
+            for key, label in SECTION_FIELDS
+            if getattr(self, key)
+        ]
+
+    def render_sections(self):
+        self.sections_html = {
+            key: render_markdown(getattr(self, key)) for key in SECTION_KEYS if getattr(self, key)
+        }
+
+    def save(self, *args, **kwargs):
+        self.render_sections()
+        super().save(*args, **kwargs)
+
+
+class GroupCountry(models.Model):
+    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="countries")
+    code = models.CharField("ISO 3166-1 alpha-2", max_length=2)
+
+    class Meta:
+        ordering = ["code"]
+        constraints = [
+            models.UniqueConstraint(fields=["group", "code"], name="unique_group_country")
+        ]
+        # The country filter: WHERE code IN (...) joined to the group.
+        indexes = [models.Index(fields=["code", "group"], name="groupcountry_code_group")]
+
+    def __str__(self):
+        return self.code
+
+
+class SourceDocument(models.Model):
+    class Format(models.TextChoices):
+        GUIDEBOOK = "guidebook", "Militias Guidebook description"
+        ENCYCLOPEDIA = "encyclopedia", "Encyclopedia extract"
+
+    # The file's name is its stable identity: a new version of a file replaces the old one.
+    filename = models.CharField(max_length=255, unique=True)
+    sha256 = models.CharField(max_length=64)
+    format = models.CharField(max_length=20, choices=Format.choices)
+    encoding = models.CharField(max_length=20, default="utf-8")
+    raw_text = models.TextField(help_text="The file's text exactly as received (decoded).")
+    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="sources")
+    imported_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["filename"]
+
+    def __str__(self):
+        return self.filename
+
+
+class Alias(models.Model):
+    class Kind(models.TextChoices):
+        STATED = "stated", "Stated in the group's own text"
+        CLAIM = "claim", "Stated in another text"
+        MATCH_KEY = "match_key", "Used only to link names to this group"
+
+    # group is empty while the claim names a group that has no profile yet.
+    group = models.ForeignKey(
+        Group, on_delete=models.CASCADE, related_name="aliases", null=True, blank=True
+    )
+    subject_name = models.CharField(max_length=300, blank=True)
+    subject_key = models.CharField(max_length=300, blank=True, db_index=True)
+    name = models.CharField(max_length=300)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.STATED)
+    document = models.ForeignKey(
+        SourceDocument, on_delete=models.CASCADE, null=True, blank=True, related_name="aliases"
+    )
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name_plural = "aliases"
+        ordering = ["kind", "position", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class NameKey(models.Model):
+    """A normalised name or alias, how a name in any text finds its group."""
+
+    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="name_keys")
+    key = models.CharField(max_length=300)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["group", "key"], name="unique_name_key")]
+        # Linking: WHERE key = ... (relationship targets, alias claims).
+        indexes = [models.Index(fields=["key"], name="namekey_key")]
+
+    def __str__(self):
+        return self.key
+
+
+class Reference(models.Model):
+    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="references")
+    document = models.ForeignKey(
+        SourceDocument, on_delete=models.CASCADE, null=True, blank=True, related_name="references"
+    )
+    # The number of a marker such as [20]; empty for a reference line of a guidebook text.
+    marker = models.PositiveIntegerField(null=True, blank=True)
+    label = models.TextField(blank=True)
+    url = models.URLField(max_length=1000, blank=True)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["marker", "position"]
+
+    def __str__(self):
+        return f"[{self.marker}]" if self.marker is not None else self.label
+
+
+class Event(models.Model):
+    class Kind(models.TextChoices):
+        FORMATION = "formation", "Formation"
+        TERMINATION = "termination", "Termination"
+        SPLIT = "split", "Split"
+        ALLIANCE = "alliance", "Alliance"
+        CRACKDOWN = "crackdown", "Crackdown"
+        ABUSE = "abuse", "Abuse of civilians"
+        SIZE_REPORT = "size_report", "Size report"
+        CONTEXT = "context", "Context"
+        PUBLICATION = "publication", "Source published"
+        OTHER = "other", "Other"
+
+    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="events")
+    document = models.ForeignKey(
+        SourceDocument, on_delete=models.CASCADE, null=True, blank=True, related_name="events"
+    )
+    date = models.CharField("date (EDTF)", max_length=40)
+    date_text = models.CharField(max_length=200, blank=True, help_text="The date as written.")
+    earliest = models.DateField()
+    latest = models.DateField()
+    precision = models.CharField(max_length=10, choices=Precision.choices)
+    text = models.TextField()
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    section = models.CharField(max_length=40, blank=True)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["earliest", "latest", "position"]
+        constraints = [
+            models.CheckConstraint(
+                name="event_earliest_before_latest", condition=Q(earliest__lte=F("latest"))
+            )
+        ]
+        # The timeline across groups and the period filter: ORDER BY / WHERE earliest.
+        indexes = [models.Index(fields=["earliest", "latest"], name="event_dates")]
+
+    def __str__(self):
+        return f"{self.date}: {self.text[:60]}"
+
+
+class Citation(models.Model):
+    """A marker in the text: which statement (in which section, or which event) cites what."""
+
+    reference = models.ForeignKey(Reference, on_delete=models.CASCADE, related_name="citations")
+    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="citations")
+    document = models.ForeignKey(
+        SourceDocument, on_delete=models.CASCADE, null=True, blank=True, related_name="citations"
+    )
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, null=True, blank=True, related_name="citations"
+    )
+    section = models.CharField(max_length=40, blank=True)
+    # The sentence the marker closes; empty when that sentence was left out of the extract.
+    statement = models.TextField(blank=True)
+    position = models.PositiveIntegerField(default=0, help_text="Offset of the marker.")
+
+    class Meta:
+        ordering = ["section", "position"]
+
+    def __str__(self):
+        return f"{self.reference} in {self.section or 'profile'}"
+
+
+class Relation(models.TextChoices):
+    SPLINTER_OF = "splinter_of", "splinter of"
+    HAS_SPLINTER = "has_splinter", "has splinter"
+    MERGED_INTO = "merged_into", "merged into"
+    ABSORBED = "absorbed", "absorbed"
+    PART_OF = "part_of", "part of"
+    HAS_PART = "has_part", "has part"
+    SUCCESSOR_OF = "successor_of", "successor of"
+    PREDECESSOR_OF = "predecessor_of", "predecessor of"
+    ALLY_OF = "ally_of", "ally of"
+    RIVAL_OF = "rival_of", "rival of"
+    SPONSORED_BY = "sponsored_by", "sponsored by"
+    SPONSOR_OF = "sponsor_of", "sponsor of"
+    MENTIONED_WITH = "mentioned_with", "mentioned with"
+
+
+INVERSE_RELATION = {
+    Relation.SPLINTER_OF: Relation.HAS_SPLINTER,
+    Relation.MERGED_INTO: Relation.ABSORBED,
+    Relation.PART_OF: Relation.HAS_PART,
+    Relation.SUCCESSOR_OF: Relation.PREDECESSOR_OF,
+    Relation.SPONSORED_BY: Relation.SPONSOR_OF,
+    Relation.ALLY_OF: Relation.ALLY_OF,
+    Relation.RIVAL_OF: Relation.RIVAL_OF,
+    Relation.MENTIONED_WITH: Relation.MENTIONED_WITH,
+}
+INVERSE_RELATION.update({inverse: relation for relation, inverse in list(INVERSE_RELATION.items())})
+
+
+class Relationship(models.Model):
+    """A tie stated in a text, read from the source group's side."""
+
+    source = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="relationships")
+    # Empty while the named group has no profile; filled when one arrives.
+    target = models.ForeignKey(
+        Group,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="inverse_relationships",
+    )
+    target_name = models.CharField(max_length=300, help_text="The other group as the text names it.")
+    target_key = models.CharField(max_length=300, db_index=True)
+    relation = models.CharField(max_length=20, choices=Relation.choices)
+    sentence = models.TextField(blank=True)
+    document = models.ForeignKey(
+        SourceDocument,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="relationships",
+    )
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["relation", "target_name"]
+        constraints = [
+            models.CheckConstraint(
+                name="relationship_not_to_itself",
+                condition=Q(target__isnull=True) | ~Q(target=F("source")),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.source} {self.get_relation_display()} {self.target_name}"
