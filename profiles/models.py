@@ -202,6 +202,8 @@ class SourceDocument(models.Model):
     encoding = models.CharField(max_length=20, default="utf-8")
     raw_text = models.TextField(help_text="The file's text exactly as received (decoded).")
     group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="sources")
+    # The countries this file names, so that a group described by several files gets them all.
+    countries = models.JSONField(default=list, blank=True)
     imported_at = models.DateTimeField()
 
     class Meta:
@@ -217,9 +219,10 @@ class Alias(models.Model):
         CLAIM = "claim", "Stated in another text"
         MATCH_KEY = "match_key", "Used only to link names to this group"
 
-    # group is empty while the claim names a group that has no profile yet.
+    # Empty while the claim names a group that has no profile yet; a claim made in another
+    # group's text outlives the group it was linked to.
     group = models.ForeignKey(
-        Group, on_delete=models.CASCADE, related_name="aliases", null=True, blank=True
+        Group, on_delete=models.SET_NULL, related_name="aliases", null=True, blank=True
     )
     subject_name = models.CharField(max_length=300, blank=True)
     subject_key = models.CharField(max_length=300, blank=True, db_index=True)

@@ -1,0 +1,504 @@
+"""Profile files to rows: parse each file, then write files in batches, each file atomically.
+
+A file is identified by its name: importing an unchanged file does nothing, importing a
+changed version replaces everything that file said. Files are written a batch at a time
+in one transaction (per-file commits would cost a round trip each); if a batch fails,
+its files are written again one by one, each in its own savepoint, so that one bad file
+never takes the others with it. Names are linked across files after every run, so the
+order in which files arrive does not matter.
+"""
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import DatabaseError, transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from profiles.models import (
+    SECTION_KEYS,
+    Alias,
+    Citation,
+    Event,
+    Group,
+    GroupCountry,
+    NameKey,
+    Reference,
+    Relationship,
+    SourceDocument,
+)
+from profiles.parsing.names import name_key
+from profiles.parsing.profile import parse_profile
+from profiles.parsing.text import decode
+from profiles.parsing.types import ParseError
+from profiles.rendering import plain_to_markdown
+
+BATCH_SIZE = 250
+# Events that date the world around a group, not the group's own activity.
+NOT_ACTIVITY = {"context", "publication"}
+
+
+@dataclass
+class FileOutcome:
+    path: str
+    status: str  # created, updated, unchanged, error
+    group: str = ""
+    slug: str = ""
+    message: str = ""
+    line: int = 0
+    counts: dict = field(default_factory=dict)
+
+
+@dataclass
+class ImportReport:
+    outcomes: list[FileOutcome] = field(default_factory=list)
+    totals: dict = field(default_factory=lambda: {"created": 0, "updated": 0, "unchanged": 0, "error": 0})
+
+    def add(self, outcome):
+        self.totals[outcome.status] += 1
+        self.outcomes.append(outcome)
+
+    @property
+    def failed(self):
+        return self.totals["error"] > 0
+
+
+@dataclass
+class ParsedFile:
+    path: Path
+    filename: str
+    sha256: str
+    text: str
+    encoding: str
+    profile: object
+    existing: SourceDocument | None
+
+
+def find_files(paths):
+    """Each path, or every *.txt below a folder, in a stable order; missing paths are errors."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*.txt") if p.is_file())
+        else:
+            yield path
+
+
+def import_paths(paths, *, dry_run=False, on_outcome=None, batch_size=BATCH_SIZE):
+    """Import files and folders; `on_outcome(outcome)` hears about each file as it is done."""
+    report = ImportReport()
+
+    def record(outcome):
+        report.add(outcome)
+        if on_outcome:
+            on_outcome(outcome)
+
+    with transaction.atomic():
+        seen = {}
+        batch = []
+        for path in find_files(paths):
+            batch.append(path)
+            if len(batch) >= batch_size:
+                _import_batch(batch, seen, record)
+                batch = []
+        if batch:
+            _import_batch(batch, seen, record)
+        link_names()
+        if dry_run:
+            transaction.set_rollback(True)
+    return report
+
+
+def _read(path, seen, record):
+    """The file's bytes, or None after recording why it cannot be imported."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        record(FileOutcome(str(path), "error", message="no such file", line=1))
+        return None
+    except OSError as error:
+        record(FileOutcome(str(path), "error", message=f"cannot read: {error.strerror}", line=1))
+        return None
+    earlier = seen.get(path.name)
+    digest = hashlib.sha256(data).hexdigest()
+    if earlier and earlier[1] != digest:
+        record(
+            FileOutcome(
+                str(path),
+                "error",
+                message=f"another file named {path.name} ({earlier[0]}) was imported in this run",
+                line=1,
+            )
+        )
+        return None
+    seen[path.name] = (str(path), digest)
+    return data, digest
+
+
+def _import_batch(paths, seen, record):
+    existing = {
+        doc.filename: doc
+        for doc in SourceDocument.objects.filter(filename__in=[p.name for p in paths]).only(
+            "id", "filename", "sha256", "group_id"
+        )
+    }
+    parsed = []
+    for path in paths:
+        read = _read(path, seen, record)
+        if read is None:
+            continue
+        data, digest = read
+        previous = existing.get(path.name)
+        if previous and previous.sha256 == digest:
+            record(FileOutcome(str(path), "unchanged"))
+            continue
+        try:
+            text, encoding = decode(data)
+            profile = parse_profile(text)
+        except ParseError as error:
+            record(FileOutcome(str(path), "error", message=error.message, line=error.line))
+            continue
+        parsed.append(ParsedFile(path, path.name, digest, text, encoding, profile, previous))
+    if not parsed:
+        return
+    try:
+        with transaction.atomic():
+            outcomes = _write(parsed)
+    except DatabaseError:
+        # Find the file the database refused; write the others one by one.
+        outcomes = []
+        for item in parsed:
+            try:
+                with transaction.atomic():
+                    outcomes += _write([item])
+            except DatabaseError as error:
+                message = str(error).strip().splitlines()[0] if str(error).strip() else "database error"
+                outcomes.append(FileOutcome(str(item.path), "error", message=f"not imported: {message}", line=1))
+    for outcome in outcomes:
+        record(outcome)
+
+
+def _slug_for(name, codes, taken_by_other):
+    slug = slugify(name) or slugify(name, allow_unicode=True) or "group"
+    if taken_by_other(slug):
+        # Same name, different country: "civil-defence-forces-sl".
+        suffix = "-".join(code.lower() for code in codes) or "2"
+        slug = f"{slug}-{suffix}"
+    return slug[:300]
+
+
+def _write(items):
+    """Write parsed files; return their outcomes. Runs inside a transaction."""
+    now = timezone.now()
+    replaced_docs = [item.existing.pk for item in items if item.existing]
+    old_groups = {item.existing.group_id for item in items if item.existing}
+    if replaced_docs:
+        # Everything a replaced file said goes; its document row stays and is updated.
+        for model in (Citation, Event, Reference, Relationship, Alias):
+            model.objects.filter(document_id__in=replaced_docs).delete()
+
+    groups = _groups_for(items, now)
+    docs = []
+    for item, group in zip(items, groups, strict=True):
+        doc = item.existing or SourceDocument(filename=item.filename)
+        doc.sha256, doc.format, doc.encoding = item.sha256, item.profile.format, item.encoding
+        doc.raw_text, doc.group, doc.imported_at = item.text, group, now
+        doc.countries = item.profile.countries
+        docs.append(doc)
+    new_docs = [doc for doc in docs if doc.pk is None]
+    SourceDocument.objects.bulk_create(new_docs)
+    old_docs = [doc for doc in docs if doc not in new_docs]
+    if old_docs:
+        SourceDocument.objects.bulk_update(
+            old_docs, ["sha256", "format", "encoding", "raw_text", "group", "imported_at", "countries"]
+        )
+
+    _write_countries(groups)
+    counts = _write_children(items, groups, docs)
+    _write_name_keys(groups)
+    # A changed file may name its group differently: drop a group no file describes.
+    Group.objects.filter(pk__in=old_groups - {g.pk for g in groups}, sources__isnull=True).delete()
+
+    outcomes = []
+    for item, group, count in zip(items, groups, counts, strict=True):
+        outcomes.append(
+            FileOutcome(
+                str(item.path),
+                "updated" if item.existing else "created",
+                group=group.name,
+                slug=group.slug,
+                counts=count,
+            )
+        )
+    return outcomes
+
+
+GROUP_FIELDS = [
+    "name", "kind", "status", "formation_date", "formation_earliest", "formation_latest",
+    "formation_precision", "termination_date", "termination_earliest", "termination_latest",
+    "termination_precision", "active_start", "active_end", "size", "size_text", "size_date",
+    *SECTION_KEYS, "sections_html", "updated_at",
+]  # fmt: skip
+
+
+def _groups_for(items, now):
+    """One Group per file (files that name the same group share it), created or updated."""
+    slugs = {}
+    for item in items:
+        base = slugify(item.profile.name) or slugify(item.profile.name, allow_unicode=True) or "group"
+        slugs[item.filename] = base
+    existing = {g.slug: g for g in Group.objects.filter(slug__in=set(slugs.values()))}
+    other_files = _countries_by_group(existing.values(), exclude=[i.filename for i in items])
+
+    by_slug, groups = {}, []
+    for item in items:
+        slug = slugs[item.filename]
+        group = by_slug.get(slug) or existing.get(slug)
+        if group is not None and group.pk and _is_different_group(group, item, other_files):
+            slug = _slug_for(item.profile.name, item.profile.countries, lambda s: True)
+            group = by_slug.get(slug) or Group.objects.filter(slug=slug).first()
+        if group is None:
+            group = Group(slug=slug, created_at=now)
+        _apply_profile(group, item.profile, now)
+        by_slug[slug] = group
+        groups.append(group)
+    unique = list({id(g): g for g in groups}.values())
+    new = [g for g in unique if g.pk is None]
+    Group.objects.bulk_create(new)
+    old = [g for g in unique if g.pk is not None]
+    if old:
+        Group.objects.bulk_update(old, GROUP_FIELDS)
+    return groups
+
+
+def _countries_by_group(groups, exclude):
+    codes = {}
+    rows = SourceDocument.objects.filter(group__in=list(groups)).exclude(filename__in=exclude)
+    for group_id, countries in rows.values_list("group_id", "countries"):
+        codes.setdefault(group_id, set()).update(countries)
+    return codes
+
+
+def _is_different_group(group, item, other_files):
+    """A group of the same name described by other files about other countries."""
+    theirs = other_files.get(group.pk)
+    return bool(theirs) and bool(item.profile.countries) and not theirs & set(item.profile.countries)
+
+
+def _apply_profile(group, profile, now):
+    group.name = profile.name
+    group.kind = profile.kind
+    group.status = profile.status
+    for prefix, value in (("formation", profile.formation), ("termination", profile.termination)):
+        setattr(group, f"{prefix}_date", value.edtf if value else "")
+        setattr(group, f"{prefix}_earliest", value.earliest if value else None)
+        setattr(group, f"{prefix}_latest", value.latest if value else None)
+        setattr(group, f"{prefix}_precision", value.precision if value else "")
+    group.active_start, group.active_end = _active_span(profile)
+    group.size = profile.size
+    group.size_text = profile.size_text
+    group.size_date = profile.size_date.edtf if profile.size_date else ""
+    for key in SECTION_KEYS:
+        # A file fills the sections it has; another file's sections of the group stay.
+        if key in profile.sections or profile.format == "guidebook" and key != "narrative":
+            setattr(group, key, plain_to_markdown(profile.sections.get(key, "")))
+    group.render_sections()
+    group.updated_at = now
+
+
+def _active_span(profile):
+    """Widest possible active span: formation, else the earliest dated activity; open end."""
+    end = profile.termination.latest if profile.termination else None
+    if profile.formation:
+        start = profile.formation.earliest
+    else:
+        activity = [e.date.earliest for e in profile.events if e.kind not in NOT_ACTIVITY]
+        start = min(activity) if activity else None
+    if start and end and start > end:
+        start = min(start, profile.termination.earliest) if profile.termination else start
+        if start > end:
+            start = None
+    return start, end
+
+
+def _write_countries(groups):
+    unique = {g.pk: g for g in groups}
+    codes = {}
+    for group_id, countries in SourceDocument.objects.filter(group_id__in=unique).values_list(
+        "group_id", "countries"
+    ):
+        codes.setdefault(group_id, set()).update(countries)
+    GroupCountry.objects.filter(group_id__in=unique).delete()
+    GroupCountry.objects.bulk_create(
+        [GroupCountry(group_id=gid, code=code) for gid, found in codes.items() for code in sorted(found)]
+    )
+
+
+def _write_children(items, groups, docs):
+    aliases, events, references, relationships = [], [], [], []
+    citations = []  # (Citation, marker, event position or None)
+    counts = []
+    for item, group, doc in zip(items, groups, docs, strict=True):
+        profile = item.profile
+        for position, name in enumerate(profile.aliases):
+            aliases.append(Alias(group=group, name=name, kind=Alias.Kind.STATED, document=doc, position=position))
+        for position, name in enumerate(profile.match_keys):
+            aliases.append(Alias(group=group, name=name, kind=Alias.Kind.MATCH_KEY, document=doc, position=position))
+        for position, claim in enumerate(profile.alias_claims):
+            aliases.append(
+                Alias(
+                    subject_name=claim.subject,
+                    subject_key=name_key(claim.subject),
+                    name=claim.name,
+                    kind=Alias.Kind.CLAIM if claim.display else Alias.Kind.MATCH_KEY,
+                    document=doc,
+                    position=position,
+                )
+            )
+        doc_events = {}
+        for parsed in profile.events:
+            event = Event(
+                group=group,
+                document=doc,
+                date=parsed.date.edtf,
+                date_text=parsed.date.text[:200],
+                earliest=parsed.date.earliest,
+                latest=parsed.date.latest,
+                precision=parsed.date.precision,
+                text=parsed.text,
+                kind=parsed.kind,
+                section=parsed.section,
+                position=parsed.position,
+            )
+            events.append((event, parsed.markers))
+            doc_events.setdefault(parsed.text, []).append(event)
+        doc_references = {}
+        for parsed in profile.references:
+            reference = Reference(
+                group=group,
+                document=doc,
+                marker=parsed.marker,
+                label=parsed.label,
+                url=parsed.url,
+                position=parsed.position,
+            )
+            references.append(reference)
+            if parsed.marker is not None:
+                doc_references[parsed.marker] = reference
+        for parsed in profile.citations:
+            citation = Citation(
+                group=group,
+                document=doc,
+                section=parsed.section,
+                statement=parsed.statement,
+                position=parsed.position,
+            )
+            citations.append((citation, doc_references.get(parsed.marker), doc_events.get(parsed.statement, [])))
+        for parsed in profile.relations:
+            relationships.append(
+                Relationship(
+                    source=group,
+                    target_name=parsed.target,
+                    target_key=name_key(parsed.target),
+                    relation=parsed.relation,
+                    sentence=parsed.sentence,
+                    document=doc,
+                    position=parsed.position,
+                )
+            )
+        counts.append(
+            {
+                "events": len(profile.events),
+                "references": len(profile.references),
+                "relations": len(profile.relations),
+                "aliases": len(profile.aliases),
+            }
+        )
+    Alias.objects.bulk_create(aliases)
+    Event.objects.bulk_create([event for event, _ in events])
+    Reference.objects.bulk_create(references)
+    rows = []
+    for citation, reference, cited_events in citations:
+        if reference is None:
+            continue
+        citation.reference = reference
+        if not cited_events or not citation.statement:
+            rows.append(citation)
+            continue
+        # The same marker cites each event read from its sentence.
+        for event in cited_events:
+            rows.append(
+                Citation(
+                    group=citation.group,
+                    document=citation.document,
+                    section=citation.section,
+                    statement=citation.statement,
+                    position=citation.position,
+                    reference=reference,
+                    event=event,
+                )
+            )
+    Citation.objects.bulk_create(rows)
+    Relationship.objects.bulk_create(relationships)
+    return counts
+
+
+def _write_name_keys(groups):
+    unique = {g.pk: g for g in groups}
+    NameKey.objects.filter(group_id__in=unique).delete()
+    keys = {(g.pk, name_key(g.name)) for g in unique.values()}
+    for group_id, name in Alias.objects.filter(group_id__in=unique).values_list("group_id", "name"):
+        keys.add((group_id, name_key(name)))
+    NameKey.objects.bulk_create([NameKey(group_id=gid, key=key) for gid, key in keys if key])
+
+
+def link_names():
+    """Link alias claims and relationships to the groups they name, across all files.
+
+    A name links only when exactly one group answers to it. Claims come first: an alias
+    stated in one file ("The MQM correspond to the Muttahida Qaumi Movement") can be the
+    name another file uses.
+    """
+    for _ in range(3):
+        claims = list(
+            Alias.objects.exclude(subject_key="").values_list("id", "subject_key", "group_id", "name")
+        )
+        owners = _unique_owners({key for _, key, _, _ in claims})
+        changed = [
+            Alias(pk=pk, group_id=owners.get(key))
+            for pk, key, group_id, _name in claims
+            if owners.get(key) != group_id
+        ]
+        Alias.objects.bulk_update(changed, ["group"], batch_size=1000)
+        new_keys = [
+            NameKey(group_id=owners[key], key=name_key(name))
+            for _pk, key, _group, name in claims
+            if key in owners and name_key(name)
+        ]
+        NameKey.objects.bulk_create(new_keys, ignore_conflicts=True, batch_size=1000)
+        if not changed:
+            break
+    relationships = list(Relationship.objects.values_list("id", "target_key", "source_id", "target_id"))
+    owners = _unique_owners({key for _, key, _, _ in relationships})
+    changed = []
+    for pk, key, source_id, target_id in relationships:
+        owner = owners.get(key)
+        if owner == source_id:
+            owner = None
+        if owner != target_id:
+            changed.append(Relationship(pk=pk, target_id=owner))
+    Relationship.objects.bulk_update(changed, ["target"], batch_size=1000)
+
+
+def _unique_owners(keys):
+    """key -> group id, for the keys exactly one group answers to."""
+    owners, ambiguous = {}, set()
+    keys = list(keys)
+    for start in range(0, len(keys), 900):
+        rows = NameKey.objects.filter(key__in=keys[start : start + 900]).values_list("key", "group_id")
+        for key, group_id in rows:
+            if key in owners and owners[key] != group_id:
+                ambiguous.add(key)
+            owners[key] = group_id
+    return {key: gid for key, gid in owners.items() if key not in ambiguous}

@@ -1,0 +1,43 @@
+"""python manage.py import_profiles PATH [PATH ...] [--dry-run]"""
+
+from django.core.management.base import BaseCommand, CommandError
+
+from profiles.importing import import_paths
+
+
+class Command(BaseCommand):
+    help = "Import profile text files (guidebook descriptions or encyclopedia extracts)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", help="files, or folders to search for *.txt")
+        parser.add_argument(
+            "--dry-run", action="store_true", help="report what would change, write nothing"
+        )
+
+    def handle(self, *args, paths, dry_run=False, verbosity=1, **options):
+        would = "would be " if dry_run else ""
+
+        def show(outcome):
+            if outcome.status == "error":
+                self.stderr.write(f"{outcome.path}:{outcome.line}: {outcome.message}")
+            elif outcome.status == "unchanged":
+                if verbosity > 1:
+                    self.stdout.write(f"{outcome.path}: unchanged")
+            elif verbosity > 0:
+                counts = ", ".join(f"{n} {what}" for what, n in outcome.counts.items())
+                self.stdout.write(
+                    f"{outcome.path}: {would}{outcome.status} {outcome.group} "
+                    f"(/groups/{outcome.slug}/): {counts}"
+                )
+
+        report = import_paths(paths, dry_run=dry_run, on_outcome=show)
+        totals = report.totals
+        summary = (
+            f"{'Dry run: ' if dry_run else ''}{totals['created']} created, "
+            f"{totals['updated']} updated, {totals['unchanged']} unchanged, "
+            f"{totals['error']} failed"
+        )
+        if report.failed:
+            self.stdout.write(summary)
+            raise CommandError(f"{totals['error']} file(s) could not be imported", returncode=1)
+        self.stdout.write(summary)

@@ -1,0 +1,203 @@
+"""Other names of the profiled group, and names the text gives for other groups."""
+
+import re
+
+from profiles.parsing import countries
+from profiles.parsing.names import (
+    CONNECTORS,
+    LANGUAGES,
+    NOT_NAME_WORDS,
+    TOKEN_RE,
+    name_at,
+    name_key,
+    strip_article,
+)
+from profiles.parsing.types import ParsedAliasClaim
+
+# What introduces another name; the name follows the match.
+INTRODUCERS = [
+    re.compile(
+        r"(?:(?:also|otherwise|locally|commonly|popularly|better|widely|sometimes|often|"
+        r"formerly|previously|originally|informally)\s+)*known\s+"
+        rf"(?:(?:in|to)\s+(?:{LANGUAGES}|the\s+\w+|locals?)\s+|locally\s+|as\s+well\s+)?as\s+"
+    ),
+    re.compile(rf",\s*in\s+(?:{LANGUAGES})\s*[,:]?\s*(?=(?:the\s+)?[A-Z])"),
+    re.compile(rf"\(\s*in\s+(?:{LANGUAGES})\s*[,:]?\s*(?=(?:the\s+)?[A-Z])"),
+    re.compile(
+        r"\bcalled\s+(?:itself|themselves|it|their\s+(?:movement|group|organi[sz]ation|militia|force|unit))\s+"
+    ),
+    re.compile(r"\b(?:took|adopted|assumed|chose|used)\s+the\s+name\s+(?:of\s+)?"),
+    re.compile(r"\b(?:operated|operates|operating|acted|registered)\s+(?:locally\s+|officially\s+)?as\s+"),
+    re.compile(r"\brecogni[sz]ed\s+(?:[^.;:]{0,80}?\s)?as\s+"),
+    re.compile(r"\b(?:renamed|rebranded)\s+(?:itself\s+|themselves\s+)?(?:as\s+|to\s+)?"),
+    re.compile(r"\b(?:formerly|previously|originally)\s+(?:called\s+)?(?=(?:the\s+)?[A-Z])"),
+    re.compile(r"\bunder\s+the\s+name\s+(?:of\s+)?"),
+    re.compile(r"\b(?:an?\s+|the\s+)?(?:abbreviation|acronym|short\s+form)\s+(?:of|for)\s+"),
+    re.compile(r"\b(?:short\s+for|stands?\s+for)\s+"),
+]
+INTRODUCER_HINT_RE = re.compile(
+    r"known|,\s*in\s|\(\s*in\s|called|name|operat|acted|registered|recogni|renamed|rebranded|"
+    r"formerly|previously|originally|abbreviation|acronym|short|stands?\s+for|correspond",
+    re.I,
+)
+CORRESPONDS_RE = re.compile(r"\s+(?:correspond|corresponds|corresponded)\s+to\s+")
+PARENTHESIS_RE = re.compile(r"\s*\(\s*(?P<inner>[^()\"\u201c\u201d]{1,80}?)\s*\)")
+# The clause subject that means the profiled group.
+SELF_SUBJECT_RE = re.compile(
+    r"^\s*(?:it|its|they|their|the\s+(?:group|militia|organi[sz]ation|movement|force|faction|"
+    r"patrols|vigilantes|members|gang|unit|party)|members|patrollers)\b",
+    re.I,
+)
+
+
+def name_before(text: str, position: int) -> str | None:
+    """The capitalised name that ends just before `position` (skipping "(ACRONYM)" and commas)."""
+    head = text[:position].rstrip(" ,")
+    if head.endswith(")"):
+        opened = head.rfind("(")
+        if opened != -1:
+            head = head[:opened].rstrip()
+    offset = max(0, len(head) - 200)
+    kept = []
+    for match in reversed(list(TOKEN_RE.finditer(head, offset))):
+        end = kept[-1].start() if kept else len(head)
+        if head[match.end() : end] not in ("", " "):
+            break
+        word = match.group()
+        if word[0].isupper() or word[0].isdigit() or word in CONNECTORS or re.match(r"^[a-z]{1,3}-[A-Z]", word):
+            kept.append(match)
+        else:
+            break
+    # A name starts with a capitalised word, not with "of" or "the".
+    while kept and not kept[-1].group()[0].isupper():
+        kept.pop()
+    if not kept:
+        return None
+    start = kept[-1].start()
+    found = name_at(head, start)
+    if not found or found[2] != len(head):
+        return None
+    name = found[0]
+    # "..., in Spanish Patrullas de ...": the language is not part of the name.
+    language = re.match(rf"(?:{LANGUAGES})\s+", name)
+    if language and re.search(r"\bin\s+$", head[:start]):
+        name = name[language.end() :]
+    return None if name in NOT_NAME_WORDS else name
+
+
+def clause_subject(text: str, position: int) -> str:
+    """The start of the clause that `position` is in, for deciding who it speaks of."""
+    start = max(text.rfind(". ", 0, position), text.rfind("; ", 0, position))
+    return text[start + 2 if start >= 0 else 0 : position]
+
+
+class AliasReader:
+    """Reads a text's statements of names, given the names the group already has."""
+
+    def __init__(self, own_names):
+        self.own_keys = {name_key(name) for name in own_names if name}
+        self.aliases = []  # (position, name)
+        self.claims = []
+
+    def is_own(self, name):
+        return bool(name) and name_key(name) in self.own_keys
+
+    def add_alias(self, name, position):
+        name = strip_article(name)
+        key = name_key(name)
+        if not key or key in self.own_keys or countries.code_for(name):
+            return False
+        self.own_keys.add(key)
+        self.aliases.append((position, name))
+        return True
+
+    def add_claim(self, subject, name, display):
+        subject, name = strip_article(subject), strip_article(name)
+        if name_key(subject) and name_key(name) and name_key(subject) != name_key(name):
+            claim = ParsedAliasClaim(subject, name, display)
+            if claim not in self.claims:
+                self.claims.append(claim)
+
+    def subject_is_own(self, text, position, appositive):
+        """Whether the statement at `position` is about the profiled group."""
+        if appositive:
+            return self.is_own(appositive)
+        clause = clause_subject(text, position)
+        if SELF_SUBJECT_RE.match(clause):
+            return True
+        first = name_at(clause, 0)
+        if first and first[0] not in NOT_NAME_WORDS and first[1] <= 4:
+            return self.is_own(first[0]) or not _looks_like_group(first[0])
+        return True
+
+    def read(self, text):
+        if not INTRODUCER_HINT_RE.search(text):
+            self._read_parentheses(text)
+            return
+        for pattern in INTRODUCERS:
+            for match in pattern.finditer(text):
+                found = name_at(text, match.end())
+                if not found or found[0] in NOT_NAME_WORDS:
+                    continue
+                name = found[0]
+                appositive = None
+                if match.group().lstrip().startswith((",", "(")) or text[: match.start()].rstrip().endswith(","):
+                    appositive = name_before(text, match.start())
+                if self.subject_is_own(text, match.start(), appositive):
+                    self.add_alias(name, found[1])
+                elif appositive:
+                    self.add_claim(appositive, name, display=True)
+        for match in CORRESPONDS_RE.finditer(text):
+            subject = name_before(text, match.start())
+            found = name_at(text, match.end())
+            if not subject or not found:
+                continue
+            if self.is_own(subject):
+                self.add_alias(found[0], found[1])
+            elif self.is_own(found[0]):
+                self.add_alias(subject, match.start())
+            else:
+                self.add_claim(subject, found[0], display=True)
+        self._read_parentheses(text)
+
+    def _read_parentheses(self, text):
+        """ "Long Name (ACRONYM)": an alias when the long name is one of the group's."""
+        pairs = []
+        for match in PARENTHESIS_RE.finditer(text):
+            inner = match.group("inner")
+            found = name_at(inner, 0)
+            if not found or found[0] != inner.strip() or found[0] in NOT_NAME_WORDS:
+                continue
+            if countries.code_for(inner) or re.fullmatch(r"[\d\s–-]+", inner):
+                continue
+            outer = name_before(text, match.start())
+            if outer:
+                pairs.append((outer, inner, match.start("inner")))
+        changed = True
+        while changed:
+            changed = False
+            for outer, inner, position in pairs:
+                if self.is_own(outer) and not self.is_own(inner):
+                    changed |= self.add_alias(inner, position)
+                elif self.is_own(inner) and not self.is_own(outer):
+                    changed |= self.add_alias(outer, position)
+        for outer, inner, _position in pairs:
+            if not self.is_own(outer) and not self.is_own(inner):
+                # Another group's acronym: kept only to link names, never shown.
+                self.add_claim(outer, inner, display=False)
+
+    def result(self):
+        return [name for _, name in sorted(self.aliases)], self.claims
+
+
+def _looks_like_group(name):
+    """A capitalised clause subject that is not a person or the state."""
+    from profiles.parsing.names import is_state_or_person
+
+    words = name.split()
+    if is_state_or_person(name):
+        return False
+    # Two or three plain capitalised words are more often a person than a group.
+    if 2 <= len(words) <= 3 and all(w[0].isupper() and w.isalpha() and not w.isupper() for w in words):
+        return False
+    return True

@@ -1,0 +1,242 @@
+"""Country names, short names and demonyms to ISO 3166-1 alpha-2 codes."""
+
+import re
+from collections import Counter
+from functools import cache, lru_cache
+
+import pycountry
+
+# Names the texts use that pycountry's official names do not cover, including states that
+# no longer exist (their ISO 3166-1 codes were withdrawn but identify them unambiguously).
+EXTRA_NAMES = {
+    "Russia": "RU", "Iran": "IR", "Syria": "SY", "Bolivia": "BO", "Venezuela": "VE",
+    "Tanzania": "TZ", "Vietnam": "VN", "Laos": "LA", "North Korea": "KP", "South Korea": "KR",
+    "Korea": "KR", "Moldova": "MD", "Burma": "MM", "Ivory Coast": "CI", "Côte d'Ivoire": "CI",
+    "East Timor": "TL", "Timor-Leste": "TL", "Macedonia": "MK", "Czech Republic": "CZ",
+    "Democratic Republic of the Congo": "CD", "Democratic Republic of Congo": "CD",
+    "DR Congo": "CD", "DRC": "CD", "Congo-Kinshasa": "CD", "Zaire": "ZR",
+    "Republic of the Congo": "CG", "Congo-Brazzaville": "CG", "Congo": "CG",
+    "Palestine": "PS", "Gaza": "PS", "West Bank": "PS", "Kosovo": "XK", "Taiwan": "TW",
+    "Swaziland": "SZ", "Cape Verde": "CV", "Brunei": "BN", "Micronesia": "FM",
+    "United States": "US", "United States of America": "US", "USA": "US", "America": "US",
+    "United Kingdom": "GB", "UK": "GB", "Britain": "GB", "Great Britain": "GB",
+    "Northern Ireland": "GB", "England": "GB", "Scotland": "GB", "Wales": "GB",
+    "Turkey": "TR", "Türkiye": "TR", "Vatican": "VA", "Yugoslavia": "YU",
+    "Soviet Union": "SU", "USSR": "SU", "Czechoslovakia": "CS", "Rhodesia": "ZW",
+    "Ceylon": "LK", "Dahomey": "BJ", "Upper Volta": "BF", "Kampuchea": "KH",
+    "South Sudan": "SS", "Sudan": "SD", "Chechnya": "RU", "Kashmir": "IN", "Kurdistan": "IQ",
+}  # fmt: skip
+
+# Demonyms and adjectives: "the Guatemalan state", "Pakistani Rangers".
+DEMONYMS = {
+    "AF": "Afghan", "AL": "Albanian", "DZ": "Algerian", "AO": "Angolan", "AR": "Argentine|Argentinian",
+    "AM": "Armenian", "AU": "Australian", "AT": "Austrian", "AZ": "Azerbaijani|Azeri",
+    "BH": "Bahraini", "BD": "Bangladeshi", "BY": "Belarusian", "BE": "Belgian", "BJ": "Beninese",
+    "BT": "Bhutanese", "BO": "Bolivian", "BA": "Bosnian", "BW": "Botswanan", "BR": "Brazilian",
+    "BG": "Bulgarian", "BF": "Burkinabe|Burkinabé", "BI": "Burundian", "KH": "Cambodian",
+    "CM": "Cameroonian", "CA": "Canadian", "CF": "Central African", "TD": "Chadian",
+    "CL": "Chilean", "CN": "Chinese", "CO": "Colombian", "CG": "Congolese", "HR": "Croatian",
+    "CU": "Cuban", "CY": "Cypriot", "CZ": "Czech", "DK": "Danish", "DJ": "Djiboutian",
+    "DO": "Dominican", "EC": "Ecuadorian", "EG": "Egyptian", "SV": "Salvadoran|Salvadorean",
+    "GQ": "Equatoguinean", "ER": "Eritrean", "EE": "Estonian", "ET": "Ethiopian", "FJ": "Fijian",
+    "FI": "Finnish", "FR": "French", "GA": "Gabonese", "GM": "Gambian", "GE": "Georgian",
+    "DE": "German", "GH": "Ghanaian", "GR": "Greek", "GT": "Guatemalan", "GN": "Guinean",
+    "GW": "Bissau-Guinean", "GY": "Guyanese", "HT": "Haitian", "HN": "Honduran", "HU": "Hungarian",
+    "IN": "Indian", "ID": "Indonesian", "IR": "Iranian", "IQ": "Iraqi", "IE": "Irish",
+    "IL": "Israeli", "IT": "Italian", "CI": "Ivorian", "JM": "Jamaican", "JP": "Japanese",
+    "JO": "Jordanian", "KZ": "Kazakh", "KE": "Kenyan", "KW": "Kuwaiti", "KG": "Kyrgyz",
+    "LA": "Laotian|Lao", "LV": "Latvian", "LB": "Lebanese", "LS": "Basotho", "LR": "Liberian",
+    "LY": "Libyan", "LT": "Lithuanian", "MK": "Macedonian", "MG": "Malagasy", "MW": "Malawian",
+    "MY": "Malaysian", "ML": "Malian", "MR": "Mauritanian", "MX": "Mexican", "MD": "Moldovan",
+    "MN": "Mongolian", "ME": "Montenegrin", "MA": "Moroccan", "MZ": "Mozambican",
+    "MM": "Burmese|Myanmar", "NA": "Namibian", "NP": "Nepalese|Nepali", "NL": "Dutch",
+    "NZ": "New Zealand", "NI": "Nicaraguan", "NE": "Nigerien", "NG": "Nigerian",
+    "KP": "North Korean", "NO": "Norwegian", "OM": "Omani", "PK": "Pakistani",
+    "PS": "Palestinian", "PA": "Panamanian", "PG": "Papua New Guinean", "PY": "Paraguayan",
+    "PE": "Peruvian", "PH": "Filipino|Philippine", "PL": "Polish", "PT": "Portuguese",
+    "QA": "Qatari", "RO": "Romanian", "RU": "Russian", "RW": "Rwandan", "SA": "Saudi",
+    "SN": "Senegalese", "RS": "Serbian|Serb", "SL": "Sierra Leonean", "SO": "Somali|Somalian",
+    "ZA": "South African", "KR": "South Korean", "SS": "South Sudanese", "ES": "Spanish",
+    "LK": "Sri Lankan", "SD": "Sudanese", "SR": "Surinamese", "SE": "Swedish", "CH": "Swiss",
+    "SY": "Syrian", "TW": "Taiwanese", "TJ": "Tajik", "TZ": "Tanzanian", "TH": "Thai",
+    "TL": "Timorese", "TG": "Togolese", "TN": "Tunisian", "TR": "Turkish", "TM": "Turkmen",
+    "UG": "Ugandan", "UA": "Ukrainian", "AE": "Emirati", "GB": "British", "US": "American",
+    "UY": "Uruguayan", "UZ": "Uzbek", "VE": "Venezuelan", "VN": "Vietnamese", "YE": "Yemeni",
+    "ZM": "Zambian", "ZW": "Zimbabwean", "SU": "Soviet", "YU": "Yugoslav",
+}  # fmt: skip
+# Words that are names of languages or peoples more than of states: weak evidence.
+WEAK_DEMONYMS = {"Spanish", "French", "Portuguese", "Arabic", "English", "German", "Chinese"}
+HISTORIC_CODES = {"YU", "SU", "CS", "ZR", "XK"}
+
+
+@cache
+def name_table() -> dict[str, str]:
+    """Every name (and short form) of a country, to its code."""
+    table = {}
+    for country in pycountry.countries:
+        for attribute in ("name", "common_name", "official_name"):
+            value = getattr(country, attribute, None)
+            if value:
+                table[value] = country.alpha_2
+        # "Bolivia, Plurinational State of" -> "Bolivia"
+        if "," in country.name:
+            table[country.name.split(",")[0]] = country.alpha_2
+    table.update(EXTRA_NAMES)
+    return table
+
+
+@cache
+def demonym_table() -> dict[str, str]:
+    table = {}
+    for code, words in DEMONYMS.items():
+        for word in words.split("|"):
+            table[word] = code
+    return table
+
+
+CAPITALISED_RUN_RE = re.compile(
+    r"(?<![\w-])(?:[A-Z][\w'\u2019.-]*|d'|of|the|and|del|de)(?:[ -](?:[A-Z][\w'\u2019.-]*|d'|of|the|and|del|de))*"
+)
+
+
+@cache
+def _longest_name():
+    return max(len(name.split()) for name in list(name_table()) + list(demonym_table()))
+
+
+@cache
+def subdivision_table() -> dict[str, str]:
+    """Provinces and states with a name unique to one country ("Sindh", "Borno")."""
+    seen: dict[str, set[str]] = {}
+    for subdivision in pycountry.subdivisions:
+        name = subdivision.name.split(" (")[0].split("[")[0].strip()
+        if len(name) < 4 or not name[0].isupper():
+            continue
+        seen.setdefault(name, set()).add(subdivision.country_code)
+    countries = name_table()
+    return {
+        name: codes.pop()
+        for name, codes in seen.items()
+        if len(codes) == 1 and name not in countries and name not in COMMON_WORDS
+    }
+
+
+# Subdivision names that are also ordinary English words in these texts.
+COMMON_WORDS = {
+    "Central", "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
+    "Centre", "Capital", "Coast", "Lakes", "Islands", "Plateau", "Delta", "Mountain", "Lake",
+    "Upper", "Lower", "Federal", "Union", "Orient", "Middle", "Interior", "Border", "Rift",
+    "Valley", "Highlands", "Sud", "Nord", "Est", "Ouest", "Littoral", "Sahel", "Savanes",
+    "Maritime", "Kara", "Plateaux", "Mayo", "Boucle", "Haut", "Bas", "Grand", "Grande",
+    "Amazonas", "Oriental", "Occidental", "Atlantique", "Mono", "Zou", "Alibori",
+    "Georgia", "Jordan", "Victoria", "Queensland", "Washington", "Lincoln", "Paris", "Mexico",
+    "Madrid", "London", "Bali", "Aden", "Sana", "Jerusalem", "Bay", "Gulf", "Red Sea",
+}  # fmt: skip
+
+
+@cache
+def _lowered_name_table():
+    return {key.lower(): value for key, value in name_table().items()}
+
+
+@lru_cache(maxsize=8192)  # bounded: memory must not grow with the corpus
+def code_for(name: str) -> str | None:
+    name = " ".join(name.replace("\u2019", "'").split()).strip(" .")
+    name = re.sub(r"^the\s+", "", name, flags=re.I)
+    table = name_table()
+    if name in table:
+        return table[name]
+    return _lowered_name_table().get(name.lower()) or demonym_table().get(name)
+
+
+def is_known_code(code: str) -> bool:
+    code = code.upper()
+    return code in HISTORIC_CODES or pycountry.countries.get(alpha_2=code) is not None
+
+
+def codes_in_list(value: str) -> list[str]:
+    """Codes of a "Country:" field or a title's parenthesis: "Sudan, Chad", "Iraq and Syria"."""
+    codes = []
+    whole = code_for(value)
+    parts = [value] if whole else re.split(r"\s*(?:,|;|/|\band\b|&)\s*", value)
+    for part in parts:
+        code = code_for(part)
+        if code and code not in codes:
+            codes.append(code)
+    return codes
+
+
+def mentions(text: str) -> list[tuple[str, int, int, bool]]:
+    """(code, start, end, is_demonym) of each country named in the text."""
+    found = []
+    names, demonyms = name_table(), demonym_table()
+    longest = _longest_name()
+    for run in CAPITALISED_RUN_RE.finditer(text):
+        words = list(re.finditer(r"\S+", run.group()))
+        index = 0
+        while index < len(words):
+            for size in range(min(longest, len(words) - index), 0, -1):
+                first, last = words[index], words[index + size - 1]
+                candidate = run.group()[first.start() : last.end()].rstrip(".,")
+                start = run.start() + first.start()
+                if candidate in names:
+                    found.append((names[candidate], start, start + len(candidate), False))
+                elif candidate in demonyms and candidate not in WEAK_DEMONYMS:
+                    found.append((demonyms[candidate], start, start + len(candidate), True))
+                else:
+                    continue
+                index += size
+                break
+            else:
+                index += 1
+    return found
+
+
+def subdivision_mentions(text: str) -> list[str]:
+    table = subdivision_table()
+    codes = []
+    for match in re.finditer(r"\b[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?", text):
+        for candidate in (match.group(), match.group().split()[0]):
+            if candidate in table:
+                codes.append(table[candidate])
+                break
+    return codes
+
+
+# A country named right after one of these is a sponsor, an enemy or an origin, not the
+# place the group is in ("backed by Iran", "refugees from Afghanistan").
+NOT_LOCATION_BEFORE_RE = re.compile(
+    r"\b(?:by|from|against|with|backed|supported|funded|armed|trained|to|into|fled|exile|versus)\s+(?:the\s+)?(?:\w+\s+)?$",
+    re.I,
+)
+
+
+def place_of(text: str, first_paragraph: str) -> list[str]:
+    """The country (or countries) an encyclopedia text places its group in.
+
+    The opening paragraph usually says where the group is ("a militia in north-eastern
+    Nigeria", "the Guatemalan state raised"); otherwise the country the text names most,
+    counting names, demonyms and provinces.
+    """
+    opening = []
+    last_end = None
+    for code, start, end, _demonym in mentions(first_paragraph):
+        if NOT_LOCATION_BEFORE_RE.search(first_paragraph[max(0, start - 40) : start]):
+            continue
+        # A second country counts only when listed with the first ("in Iraq and Syria").
+        joined = last_end is not None and re.fullmatch(
+            r"\s*(?:,|and|&|,\s*and)\s*", first_paragraph[last_end:start]
+        )
+        if not opening or joined:
+            if code not in opening:
+                opening.append(code)
+            last_end = end
+    if opening:
+        return sorted(opening)
+    counts = Counter(code for code, *_ in mentions(text))
+    counts.update(subdivision_mentions(text))
+    if not counts:
+        return []
+    best = max(counts.values())
+    order = [code for code, *_ in mentions(text)] + subdivision_mentions(text)
+    return [min((c for c, n in counts.items() if n == best), key=order.index)]

@@ -1,0 +1,277 @@
+"""Dates in running text, at the precision the text gives them, as EDTF.
+
+"1994" -> 1994; "November 1994" -> 1994-11; "15 March 2011" and "April 29, 2006" -> days;
+"between 1997 and 2006", "1981–1982", "from 1997 to 2006" -> 1997/2006;
+"between August and September 1992" -> 1992-08/1992-09; "the 1980s" -> 198X (an
+"early", "mid" or "late" decade keeps 198X and narrows its bounds); "around 1990" -> 1990~.
+Years run from 1800 to 2099; a four-digit number that counts something ("1500 men")
+is not a year.
+"""
+
+import calendar
+import re
+from datetime import date
+from functools import cache, lru_cache
+
+from profiles.parsing.types import UncertainDate
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+MONTH = r"(?P<{}>January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+YEAR = r"(?P<{}>1[89]\d\d|20\d\d)"
+DAY = r"(?P<{}>[0-3]?\d)(?:st|nd|rd|th)?"
+# Nouns that make a preceding number a count, not a year ("1500 men", "2000 people").
+COUNT_NOUNS = (
+    r"members?|men|women|people|persons|fighters|soldiers|troops|militiamen|militants|"
+    r"volunteers|recruits|combatants|casualties|deaths|dead|killed|civilians|children|"
+    r"individuals|families|refugees|homes|houses|villages|km|kilometres|kilometers|miles|"
+    r"dollars|rupees|euros|pounds|guns|rifles|weapons|cases|hectares|strong|patrollers|"
+    r"victims|prisoners|detainees|guards|officers|police|policemen|youths|hostages"
+)
+# One adjective may stand between a count and its noun ("1500 armed men"), not a pronoun.
+ADJECTIVE = r"(?!(?:its|their|his|her|the|a|an|and|or|when|which|who|that|as|in|of|to|by|on|at|for|from|with)\b)[a-z-]+"
+NOT_A_YEAR_AFTER_RE = re.compile(
+    rf"^(?:[,.]\d|\s*%|\s*percent|\s*per cent|-strong|\s+(?:{ADJECTIVE}\s+)?(?:{COUNT_NOUNS})\b|\s+of\s+(?:whom|them)\b)"
+)
+NOT_A_YEAR_BEFORE_RE = re.compile(r"(?:[$£€#]|\d[,.]|No\.\s?|Resolution\s|page\s|pp?\.\s?)$")
+
+
+def _year(text):
+    return int(text)
+
+
+def _month(text):
+    return MONTHS[text.rstrip(".").lower()]
+
+
+def _last_day(year, month):
+    return calendar.monthrange(year, month)[1]
+
+
+def year_date(year, text="", start=0, end=0, approximate=False):
+    edtf = f"{year}~" if approximate else str(year)
+    return UncertainDate(edtf, date(year, 1, 1), date(year, 12, 31), "year", text, start, end)
+
+
+def month_date(year, month, text="", start=0, end=0):
+    return UncertainDate(
+        f"{year}-{month:02d}",
+        date(year, month, 1),
+        date(year, month, _last_day(year, month)),
+        "month",
+        text,
+        start,
+        end,
+    )
+
+
+def day_date(year, month, day, text="", start=0, end=0):
+    if not 1 <= day <= _last_day(year, month):
+        return month_date(year, month, text, start, end)
+    return UncertainDate(
+        f"{year}-{month:02d}-{day:02d}",
+        date(year, month, day),
+        date(year, month, day),
+        "day",
+        text,
+        start,
+        end,
+    )
+
+
+def decade_date(decade, part=None, text="", start=0, end=0):
+    first, last = {None: (0, 9), "early": (0, 3), "mid": (3, 6), "late": (6, 9)}[part]
+    return UncertainDate(
+        f"{str(decade)[:3]}X",
+        date(decade + first, 1, 1),
+        date(decade + last, 12, 31),
+        "decade",
+        text,
+        start,
+        end,
+    )
+
+
+def interval(first, last, text="", start=0, end=0):
+    if last.latest < first.earliest:
+        return None
+    return UncertainDate(
+        f"{first.edtf}/{last.edtf}",
+        first.earliest,
+        last.latest,
+        first.precision,
+        text,
+        start,
+        end,
+    )
+
+
+def _fmt(pattern, *names):
+    return pattern.format(*names)
+
+
+PATTERNS = [
+    # between August and September 1992 / from March to May 1995
+    (
+        "month_range",
+        re.compile(
+            r"\b(?:between|from)\s+"
+            + _fmt(MONTH, "m1")
+            + r"\s+(?:and|to|until)\s+"
+            + _fmt(MONTH, "m2")
+            + r",?\s+(?:of\s+)?"
+            + _fmt(YEAR, "y")
+            + r"\b"
+        ),
+    ),
+    # 15 March 2011 / 1st of May 1995
+    (
+        "day_month_year",
+        re.compile(
+            r"\b"
+            + _fmt(DAY, "d")
+            + r"\s+(?:of\s+)?"
+            + _fmt(MONTH, "m")
+            + r",?\s+"
+            + _fmt(YEAR, "y")
+            + r"\b"
+        ),
+    ),
+    # April 29, 2006
+    (
+        "month_day_year",
+        re.compile(r"\b" + _fmt(MONTH, "m") + r"\s+" + _fmt(DAY, "d") + r",\s*" + _fmt(YEAR, "y") + r"\b"),
+    ),
+    # (early) November 1994
+    (
+        "month_year",
+        re.compile(
+            r"\b(?:(?:early|mid|late|the\s+end\s+of|the\s+beginning\s+of)[\s-]+)?"
+            + _fmt(MONTH, "m")
+            + r",?\s+(?:of\s+)?"
+            + _fmt(YEAR, "y")
+            + r"\b"
+        ),
+    ),
+    # the (early|mid|late) 1980s, mid-1990s, the '90s
+    (
+        "decade",
+        re.compile(
+            r"\b(?:(?P<part>early|mid|late)[\s-]+)?(?:the\s+)?(?P<decade>1[89]\d0|20\d0)['\u2019]?s\b"
+        ),
+    ),
+    # between 1997 and 2006 / from 1997 to 2006 / 1981–1982 / 1992-94
+    (
+        "year_range",
+        re.compile(
+            r"\b(?:(?:between|from)\s+)?"
+            + _fmt(YEAR, "y1")
+            + r"(?:\s*[\u2013\u2014-]\s*|\s+(?:and|to|until|through)\s+)(?P<y2>1[89]\d\d|20\d\d|\d\d)\b(?![,.]\d)"
+        ),
+    ),
+    # around 1990 / 1994
+    (
+        "year",
+        re.compile(
+            r"\b(?:(?P<approx>around|about|circa|approximately|roughly|c\.|ca\.)\s+)?"
+            + _fmt(YEAR, "y")
+            + r"\b(?!['\u2019]?s\b)"
+        ),
+    ),
+]
+
+
+def _is_count(text, start, end):
+    before = text[max(0, start - 12) : start]
+    after = text[end : end + 40]
+    return bool(NOT_A_YEAR_BEFORE_RE.search(before) or NOT_A_YEAR_AFTER_RE.match(after))
+
+
+def _build(kind, match, text):
+    g = match.groupdict()
+    s, e, written = match.start(), match.end(), match.group()
+    if kind == "month_range":
+        year = _year(g["y"])
+        first, last = month_date(year, _month(g["m1"])), month_date(year, _month(g["m2"]))
+        return interval(first, last, written, s, e)
+    if kind == "day_month_year" or kind == "month_day_year":
+        return day_date(_year(g["y"]), _month(g["m"]), int(g["d"]), written, s, e)
+    if kind == "month_year":
+        return month_date(_year(g["y"]), _month(g["m"]), written, s, e)
+    if kind == "decade":
+        return decade_date(int(g["decade"]), g["part"], written, s, e)
+    if kind == "year_range":
+        first = _year(g["y1"])
+        second = g["y2"]
+        last = int(str(first)[:2] + second) if len(second) == 2 else int(second)
+        if last <= first or last - first > 150:
+            return None
+        return interval(year_date(first), year_date(last), written, s, e)
+    if kind == "year":
+        return year_date(_year(g["y"]), written, s, e, approximate=bool(g["approx"]))
+    raise ValueError(kind)
+
+
+YEAR_HINT_RE = re.compile(r"1[89]\d|20\d")
+
+
+@lru_cache(maxsize=256)  # bounded: memory must not grow with the corpus
+def find_dates(text: str) -> tuple[UncertainDate, ...]:
+    """Every date in `text`, in order, the longest reading of each place."""
+    if not YEAR_HINT_RE.search(text):
+        return []
+    taken = []
+    found = []
+    for kind, pattern in PATTERNS:
+        for match in pattern.finditer(text):
+            s, e = match.start(), match.end()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            if kind in ("year", "year_range") and _is_count(text, match.start("y" if kind == "year" else "y1"), e):
+                continue
+            if kind == "year_range" and _is_count(text, s, e):
+                continue
+            value = _build(kind, match, text)
+            if value is None:
+                if kind == "year_range":
+                    # Not a range after all ("1992-3 members"): read the first year alone.
+                    continue
+                continue
+            taken.append((s, e))
+            found.append(value)
+    found.sort(key=lambda d: d.start)
+    return tuple(found)
+
+
+# Nouns for events that are not the group's own: a date attached to them ("the civil war
+# of 1960–1996", "the 1947 partition", "the Youth Pledge of 1928") dates the context.
+CONTEXT_NOUNS = (
+    r"war|wars|uprising|insurgency|conflict|revolution|coup|election|elections|partition|"
+    r"independence|genocide|crisis|invasion|occupation|violence|killings|massacre|documentary|"
+    r"film|book|report|study|pledge|accords?|agreement|treaty|referendum|constitution|"
+    r"earthquake|famine|riots|protests|uprisings|emergency|ceasefire|struggle|campaign"
+)
+CONTEXT_BEFORE_RE = re.compile(
+    rf"\b(?:{CONTEXT_NOUNS})(?:\s+[A-Z][\w-]*)*\s+(?:of|in|from|between|during)\s+(?:the\s+)?$", re.I
+)
+CONTEXT_AFTER_RE = re.compile(rf"^[\s'\u2019s-]*(?:[A-Za-z-]+\s+){{0,2}}?(?:{CONTEXT_NOUNS})\b", re.I)
+WAR_SUBJECT_RE = re.compile(
+    rf"\b(?:{CONTEXT_NOUNS})\s+(?:had\s+|has\s+)?(?:broke\s+out|began|started|erupted|ended)\s+(?:in\s+|on\s+)?$",
+    re.I,
+)
+
+
+def is_context(text: str, mention: UncertainDate) -> bool:
+    """Whether the date belongs to a war, an uprising, a report... rather than the group."""
+    before = text[max(0, mention.start - 80) : mention.start]
+    after = text[mention.end : mention.end + 40]
+    if CONTEXT_BEFORE_RE.search(before) or WAR_SUBJECT_RE.search(before):
+        return True
+    # "the 1947 partition", "the 2012 documentary": the date modifies a context noun.
+    if re.search(r"\bthe\s+$", before, re.I) and CONTEXT_AFTER_RE.match(after):
+        return True
+    return False

@@ -1,0 +1,191 @@
+"""Names of groups in running text: the group's aliases, and its ties to other groups."""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from profiles.parsing import countries
+from profiles.parsing.text import plain_quotes
+
+# Lower-case words that may stand inside a name: "League of Supporters of ...",
+# "Patrullas de Autodefensa Civil", "Perseguidos por Pablo Escobar".
+CONNECTORS = {
+    "of", "de", "del", "della", "des", "du", "la", "las", "le", "les", "los", "el", "al",
+    "and", "for", "the", "y", "e", "et", "da", "das", "do", "dos", "di", "van", "von", "der",
+    "den", "bin", "ibn", "ul", "ut", "por", "para", "en", "pour", "fi", "wa", "&", "on",
+}  # fmt: skip
+# Words that start a sentence or a clause but are not names.
+NOT_NAME_WORDS = {
+    "The", "A", "An", "It", "Its", "Their", "They", "He", "She", "His", "Her", "This", "That",
+    "These", "Those", "In", "On", "At", "By", "From", "With", "After", "Before", "During",
+    "When", "While", "Although", "Though", "But", "And", "Or", "As", "Some", "Many", "Most",
+    "Several", "Following", "Meanwhile", "However", "Subsequently", "Later", "Led", "Armed",
+    "Officially", "Accused", "Commanded", "Small", "Well", "Membership", "Members", "Estimates",
+    "Since", "Under", "Gradually", "Additionally", "Also", "Both", "Each", "Other", "Until",
+    "Against", "Between", "Among", "Studies", "Information", "News", "Patrollers", "Service",
+    "Public", "Separate", "At first", "Many", "Only", "Over", "Around", "About", "Its",
+}  # fmt: skip
+# Words that make a name an arm of the state, not a group ("the Pakistani army").
+STATE_WORDS = {
+    "army", "armed forces", "military", "police", "government", "state", "regime",
+    "administration", "authorities", "ministry", "navy", "air force", "gendarmerie",
+    "security forces", "intelligence", "forces", "troops", "rangers", "national guard",
+    "presidency", "parliament", "cabinet", "state security", "secret service", "junta",
+}  # fmt: skip
+PERSON_TITLES = {
+    "General", "President", "Colonel", "Col", "Gen", "Major", "Captain", "Commander", "Mr",
+    "Mrs", "Dr", "King", "Prince", "Sheikh", "Sheik", "Minister", "Prime", "Governor",
+    "Senator", "Lieutenant", "Brigadier", "Marshal", "Emir", "Sultan", "Imam", "Bishop",
+    "Father", "Chief", "Sergeant", "Admiral", "Judge", "Mullah", "Ayatollah", "Pope",
+}  # fmt: skip
+# Head nouns of organisations: "X Battalion of <person>" names the battalion, not the person.
+ORGANISATION_HEADS = {
+    "Battalion", "Brigade", "Regiment", "Company", "Division", "Corps", "Unit", "Force",
+    "Forces", "Militia", "Army", "Front", "Movement", "Party", "Group", "Cartel", "Guard",
+    "Guards", "Squad", "Legion", "Committee", "Council", "Union", "Organisation",
+    "Organization", "Network", "Gang", "Faction", "Wing", "Commando", "Commandos",
+}  # fmt: skip
+# Words that show "of ..." continues an organisation's name, not a person's.
+NAME_CONTINUATION_WORDS = {
+    "Independence", "Liberation", "Revolution", "God", "Prophet", "People", "Peoples",
+    "People's", "Islam", "Defence", "Defense", "Freedom", "Justice", "Peace", "Nation",
+    "Homeland", "Workers", "Supporters", "Martyrs", "Companions", "Truth", "Faith",
+    "Resistance", "Salvation", "Unity", "Struggle", "National", "Popular", "Democratic",
+    "Islamic", "Christian", "Republic", "Kingdom", "State", "Fatherland", "Youth",
+}  # fmt: skip
+
+TOKEN_RE = re.compile(r"[^\W\d_][\w'\u2019.-]*|\d+(?:st|nd|rd|th)?|&")
+LANGUAGES = (
+    "Spanish|French|Portuguese|Arabic|English|Hausa|Yoruba|Igbo|Swahili|Russian|Chechen|"
+    "Urdu|Hindi|Bengali|Persian|Farsi|Pashto|Dari|Kurdish|Turkish|Indonesian|Malay|Tagalog|"
+    "Filipino|Thai|Burmese|Khmer|Vietnamese|Chinese|Mandarin|Japanese|Korean|German|Italian|"
+    "Dutch|Greek|Serbian|Croatian|Bosnian|Albanian|Somali|Amharic|Tigrinya|Lingala|Kinyarwanda|"
+    "Kirundi|Sango|Wolof|Fula|Fulani|Quechua|Aymara|Guarani|Hebrew|Tamil|Sinhala|Nepali|"
+    "Punjabi|Sindhi|Baluchi|Georgian|Armenian|Azerbaijani|Ukrainian|Latin|local|native|Creole"
+)
+
+
+@lru_cache(maxsize=8192)  # bounded: memory must not grow with the corpus
+def name_key(name: str) -> str:
+    """How names are compared: no accents, case, punctuation or leading article."""
+    name = plain_quotes(name)
+    name = unicodedata.normalize("NFKD", name)
+    name = "".join(ch for ch in name if not unicodedata.combining(ch)).casefold()
+    name = re.sub(r"['`]", "", name)
+    name = re.sub(r"[^\w]+", " ", name).strip()
+    return re.sub(r"^the\s+", "", name)
+
+
+def _is_capitalised(token: str) -> bool:
+    if token[0].isupper() or token[0].isdigit():
+        return True
+    # "ut-Taleba", "al-Shabaab": a lower-case particle joined to a capitalised word.
+    return bool(re.match(r"^[a-z]{1,3}-[A-Z]", token))
+
+
+def name_at(text: str, start: int) -> tuple[str, int, int] | None:
+    """The capitalised name that begins at `start` (after an optional "the")."""
+    article = re.match(r"\s*(?:the\s+|The\s+)?", text[start:])
+    position = start + article.end()
+    tokens = []
+    for match in TOKEN_RE.finditer(text, position):
+        gap = text[position if not tokens else tokens[-1][2] : match.start()]
+        if tokens and gap not in (" ",):
+            break
+        if not tokens and match.start() != position:
+            break
+        word = match.group().rstrip(".")
+        if word.endswith(("'s", "\u2019s")) and tokens and _is_capitalised(word):
+            # "the MQM's military wing": the possessive ends the name.
+            tokens.append((word[:-2], match.start(), match.start() + len(word) - 2))
+            break
+        if _is_capitalised(word):
+            tokens.append((word, match.start(), match.start() + len(word)))
+            if match.group().endswith(".") and len(word) > 1:
+                break
+        elif tokens and word in CONNECTORS:
+            tokens.append((word, match.start(), match.end()))
+        else:
+            break
+    while tokens and not _is_capitalised(tokens[-1][0]):
+        tokens.pop()
+    if not tokens:
+        return None
+    tokens = _cut_owner(tokens)
+    name = text[tokens[0][1] : tokens[-1][2]]
+    return name, tokens[0][1], tokens[-1][2]
+
+
+def _cut_owner(tokens):
+    """ "Vostok Battalion of Sulim Yamadayev" -> "Vostok Battalion": an owner, not a name."""
+    for index, (word, *_rest) in enumerate(tokens):
+        if word != "of" or index == 0 or tokens[index - 1][0] not in ORGANISATION_HEADS:
+            continue
+        rest = [w for w, *_ in tokens[index + 1 :]]
+        if (
+            1 <= len(rest) <= 3
+            and all(_is_capitalised(w) for w in rest)
+            and not any(w in NAME_CONTINUATION_WORDS or countries.code_for(w) for w in rest)
+        ):
+            return tokens[:index]
+    return tokens
+
+
+def strip_article(name: str) -> str:
+    return re.sub(r"^(?:the|The)\s+", "", name.strip())
+
+
+def is_state_or_person(name: str, following: str = "") -> bool:
+    """Whether a name is the state ("Pakistani army", "the Bhutto government") or a person."""
+    words = name.split()
+    if not words:
+        return True
+    next_word = re.match(r"\s*([a-z]+(?:\s+[a-z]+)?)", following)
+    if next_word and (next_word.group(1) in STATE_WORDS or next_word.group(1).split()[0] in STATE_WORDS):
+        return True
+    lowered = name.lower()
+    if lowered in STATE_WORDS:
+        return True
+    if countries.code_for(name) or all(countries.code_for(w) for w in words):
+        return True
+    if words[0] in PERSON_TITLES:
+        return True
+    if countries.code_for(words[0]) and " ".join(words[1:]).lower() in STATE_WORDS:
+        return True
+    return False
+
+
+@dataclass
+class FoundName:
+    name: str
+    start: int
+    end: int
+
+
+ORG_NOUNS = (
+    r"group|organi[sz]ation|militia|movement|faction|party|gang|outfit|network|rebels|"
+    r"insurgents|force|paramilitaries|paramilitary|alliance|coalition|umbrella|wing"
+)
+DESCRIPTOR_RE = re.compile(
+    rf"\s*(?:the\s+|a\s+|an\s+|its\s+)?(?:[\w'-]+\s+){{0,4}}?(?:{ORG_NOUNS})\s+(?:called\s+|known\s+as\s+|of\s+the\s+)?(?=(?:the\s+)?[A-Z])"
+)
+
+
+def target_after(text: str, position: int) -> FoundName | None:
+    """The group named after a relation phrase, skipping "the Sunni extremist group"."""
+    skip = re.match(r"\s*(?:(?:was|were|is|are|being)\s+)?", text[position:])
+    position += skip.end()
+    descriptor = DESCRIPTOR_RE.match(text, position)
+    candidates = [position]
+    if descriptor:
+        candidates.insert(0, descriptor.end())
+    for candidate in candidates:
+        found = name_at(text, candidate)
+        if not found:
+            continue
+        name, start, end = found
+        if name in NOT_NAME_WORDS or is_state_or_person(name, text[end : end + 30]):
+            continue
+        return FoundName(name, start, end)
+    return None

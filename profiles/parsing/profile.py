@@ -1,0 +1,508 @@
+"""A whole profile text to a ParsedProfile, for either input format.
+
+Guidebook descriptions: a title "NAME (COUNTRY)", then labelled fields ("Country:",
+"Details of Formation:", ... "References:"); "--" means unknown; a line without a label
+continues the field above it. Encyclopedia extracts: a title line, then paragraphs of
+sentences with numbered citation markers.
+"""
+
+import re
+
+from profiles.parsing import countries
+from profiles.parsing.aliases import AliasReader
+from profiles.parsing.dates import find_dates, is_context
+from profiles.parsing.names import name_at, name_key
+from profiles.parsing.relations import RelationReader
+from profiles.parsing.sizes import strength_figures
+from profiles.parsing.text import MARKER_RE, normalise, one_line, plain_quotes, split_sentences
+from profiles.parsing.types import (
+    ENCYCLOPEDIA,
+    GUIDEBOOK,
+    ParsedCitation,
+    ParsedEvent,
+    ParsedProfile,
+    ParsedReference,
+    ParseError,
+)
+
+# Field labels (lower case, as the texts write them) to section keys.
+LABELS = {
+    "country": "country", "countries": "country", "country/countries": "country",
+    "location": "country",
+    "details of formation": "formation", "formation": "formation",
+    "date of formation": "formation", "formation details": "formation", "origins": "formation",
+    "details of termination": "termination", "termination": "termination",
+    "date of termination": "termination", "termination details": "termination",
+    "purpose": "purpose", "purposes": "purpose", "aims": "purpose",
+    "organisation": "organisation", "organization": "organisation", "structure": "organisation",
+    "weapons and training": "weapons_and_training", "weapons & training": "weapons_and_training",
+    "weapons and trainings": "weapons_and_training", "weapons": "weapons_and_training",
+    "size": "size_details", "strength": "size_details", "force strength": "size_details",
+    "reason for membership": "reason_for_membership",
+    "reasons for membership": "reason_for_membership",
+    "treatment of civilians": "treatment_of_civilians",
+    "other information": "other_information", "other info": "other_information",
+    "additional information": "other_information",
+    "references": "references", "reference": "references", "sources": "references",
+    "source": "references",
+    "alternative names": "aliases", "other names": "aliases", "also known as": "aliases",
+    "aliases": "aliases", "alias": "aliases", "alternate names": "aliases",
+}  # fmt: skip
+LABEL_RE = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z /&'-]{1,40}?)\s*:\s*(?P<value>.*)$")
+UNKNOWN_VALUES = {"--", "-", "\u2013", "\u2014", "n/a", "na", "none", "unknown", "no information", "no information."}
+
+FORMATION_ANCHOR_RE = re.compile(
+    r"\b(?:formed|forming|founded|founding|foundation|established|establishment|created|creation|"
+    r"raised|set\s+up|organi[sz]ed|launched|took\s+shape|emerged|came\s+into\s+(?:being|existence)|"
+    r"was\s+born|put\s+together|originated|origins?|began|started|mobili[sz]ed|assembled|"
+    r"grew\s+out\s+of|formation|inception|constituted)\b",
+    re.I,
+)
+TERMINATION_ANCHOR_RE = re.compile(
+    r"\b(?:disbanded|disband|dissolved|dissolution|demobili[sz]ed|demobili[sz]ation|broke\s+up|"
+    r"outlawed|banned|proscribed|ceased|abolished|dismantled|defeated|destroyed|wiped\s+out|"
+    r"lost\s+(?:\w+\s+)?(?:patronage|support|backing)|withdrew\s+(?:\w+\s+)?support|ended|"
+    r"came\s+to\s+an\s+end|disarmed|laid\s+down\s+(?:their|its)\s+arms|integrated\s+into|"
+    r"absorbed\s+into|merged\s+into|turned\s+against|switched\s+sides|collapsed|fell\s+apart|"
+    r"was\s+ended|were\s+ended|termination)\b",
+    re.I,
+)
+KIND_CUES = [
+    ("split", re.compile(r"\b(?:split|splinter|breakaway|broke\s+away)\b", re.I)),
+    ("alliance", re.compile(r"\b(?:allied|aligned|alliance|allies)\b", re.I)),
+    (
+        "crackdown",
+        re.compile(r"\b(?:crack(?:ed)?\s*down|crackdown|raided|raids?\s+on|operation\s+against|arrested|outlawed)\b", re.I),
+    ),
+    ("abuse", re.compile(r"\b(?:killings?|killed|massacres?|tortur\w*|abus\w*|executions?|extort\w*)\b", re.I)),
+]
+URL_RE = re.compile(r"https?://[^\s;,)\]]+")
+TITLE_SUFFIX_RE = re.compile(r"^(?P<name>.+?)\s+(?:[a-z][a-z-]+)(?:\s+[a-z][a-z-]+)*$")
+TRAILING_PARENTHESES_RE = re.compile(r"\s*\((?P<inner>[^()]*)\)\s*$")
+
+
+def parse_profile(raw: str) -> ParsedProfile:
+    text = normalise(raw)
+    lines = text.split("\n")
+    title_index = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if title_index is None:
+        raise ParseError(1, "empty file")
+    title = one_line(lines[title_index])
+    _check_title(title, title_index + 1)
+    body_start = sum(len(line) + 1 for line in lines[: title_index + 1])
+    fields = _read_fields(lines, title_index + 1)
+    if fields:
+        return _parse_guidebook(title, fields, text)
+    return _parse_encyclopedia(title, text[body_start:], body_start, title_index + 2)
+
+
+def _check_title(title, line_number):
+    label = LABEL_RE.match(title)
+    if label and label.group("label").strip().lower() in LABELS:
+        raise ParseError(
+            line_number, f'no title: the file starts with the field "{label.group("label")}:"'
+        )
+    if MARKER_RE.search(title) or len(title) > 200 or (title.endswith(".") and len(title.split()) > 12):
+        raise ParseError(line_number, "no title: the first line is a sentence, not a group's name")
+    if not any(ch.isalpha() for ch in title):
+        raise ParseError(line_number, "no title: the first line has no name in it")
+
+
+class Field:
+    def __init__(self, key, label, line, offset, value):
+        self.key, self.label, self.line, self.offset = key, label, line, offset
+        self.lines = [value]
+
+    @property
+    def value(self):
+        return "\n".join(self.lines).strip()
+
+
+def _read_fields(lines, first):
+    """The labelled fields of a guidebook text, or [] for a text without labels."""
+    fields = []
+    offset = sum(len(line) + 1 for line in lines[:first])
+    pending_blank = False
+    for number, line in enumerate(lines[first:], start=first + 1):
+        match = LABEL_RE.match(line)
+        label = match.group("label").strip().lower() if match else None
+        if label in LABELS:
+            value_offset = offset + match.start("value")
+            fields.append(Field(LABELS[label], match.group("label").strip(), number, value_offset, match.group("value")))
+            pending_blank = False
+        elif fields and line.strip():
+            fields[-1].lines.append(("\n" if pending_blank else "") + line.strip())
+            pending_blank = False
+        elif fields:
+            pending_blank = True
+        elif line.strip():
+            # Text before the first label: only a guidebook text if labels follow.
+            if not any(
+                (m := LABEL_RE.match(rest)) and m.group("label").strip().lower() in LABELS
+                for rest in lines[number:]
+            ):
+                return []
+        offset += len(line) + 1
+    known = {f.key for f in fields}
+    # One stray "Note:" line does not make a guidebook text.
+    if len(fields) < 2 and not known & {"country", "formation", "references", "size_details"}:
+        return []
+    return fields
+
+
+def _merge_fields(fields):
+    merged = {}
+    for field in fields:
+        value = field.value
+        if field.key in merged:
+            first = merged[field.key]
+            if one_line(first.value) != one_line(value):
+                raise ParseError(
+                    field.line,
+                    f'field "{field.label}" given twice with different values (first on line {first.line})',
+                )
+            continue
+        merged[field.key] = field
+    return merged
+
+
+def _is_unknown(value):
+    return one_line(value).lower().strip(" .") in UNKNOWN_VALUES or not value.strip()
+
+
+def _split_title(title):
+    """ "MQM Haqiqi (Pakistan)" -> name, country codes, and a bracketed acronym if any."""
+    name, codes, extra = title, [], []
+    while match := TRAILING_PARENTHESES_RE.search(name):
+        inner = match.group("inner").strip()
+        found = countries.codes_in_list(inner)
+        if found:
+            codes.extend(c for c in found if c not in codes)
+        elif inner:
+            extra.append(inner)
+        name = name[: match.start()].strip()
+    return name or title, codes, extra
+
+
+class Analysis:
+    """Reads dates, events, sizes, names and ties from the sections of one text."""
+
+    def __init__(self, name, own_names):
+        self.name = name
+        self.own_names = own_names
+        self.events: list[ParsedEvent] = []
+        self.formation_candidates = []
+        self.termination_candidates = []
+        self.citations: list[ParsedCitation] = []
+        self.markers_in_order: list[tuple[int, int]] = []
+        self.sentences = []  # (section, sentence text, global offset, markers)
+
+    def read_section(self, key, text, offset):
+        for sentence in split_sentences(text):
+            numbers = [n for n, _ in sentence.markers]
+            for number, position in sentence.markers:
+                self.citations.append(ParsedCitation(number, key, sentence.text, offset + position))
+                self.markers_in_order.append((number, offset + position))
+            if sentence.text:
+                self.sentences.append((key, plain_quotes(sentence.text), offset + sentence.start, numbers))
+
+    def dated_mentions(self):
+        for key, sentence, offset, numbers in self.sentences:
+            for mention in find_dates(sentence):
+                yield key, sentence, offset, numbers, mention
+
+
+CLAUSE_BREAK_RE = re.compile(r",\s+(?:yet|but|and|although|while|whereas|though|then)\b|;|:\s|\s\u2013\s|\s-\s")
+
+
+def _clause_of(sentence, position):
+    """(start, end) of the clause around `position`."""
+    start, end = 0, len(sentence)
+    for match in CLAUSE_BREAK_RE.finditer(sentence):
+        if match.end() <= position:
+            start = match.end()
+        elif match.start() >= position:
+            end = match.start()
+            break
+    return start, end
+
+
+def _anchored(sentence, mentions, anchor_re):
+    """Dates tied to an anchor verb: in its clause if any, the nearest, preferring one after it."""
+    found = []
+    usable = [m for m in mentions if not is_context(sentence, m)]
+    for anchor in anchor_re.finditer(sentence):
+        clause_start, clause_end = _clause_of(sentence, anchor.start())
+        in_clause = [m for m in usable if m.start >= clause_start and m.end <= clause_end]
+        after = [m for m in in_clause if m.start >= anchor.end()]
+        before = [m for m in in_clause if m.end <= anchor.start()]
+        if not in_clause:
+            after = [m for m in usable if 0 <= m.start - anchor.end() <= 160]
+            before = [m for m in usable if 0 <= anchor.start() - m.end <= 120]
+        if after:
+            found.append(min(after, key=lambda m: m.start - anchor.end()))
+        elif before:
+            found.append(max(before, key=lambda m: m.end))
+    return found
+
+
+def _event_kind(key, sentence, mention, formation, termination):
+    if mention is formation:
+        return "formation"
+    if mention is termination:
+        return "termination"
+    if key == "references":
+        return "publication"
+    if is_context(sentence, mention):
+        return "context"
+    if key == "size_details":
+        return "size_report"
+    for kind, cue in KIND_CUES:
+        if cue.search(sentence):
+            return kind
+    return "other"
+
+
+def _choose_dates(analysis, formation_sections, termination_sections, fallback):
+    """Formation and termination: the earliest anchored date, else (guidebook) the field's first."""
+    formation = termination = None
+    formation_pool, termination_pool = [], []
+    for key, sentence, offset, _numbers in analysis.sentences:
+        mentions = find_dates(sentence)
+        if not mentions:
+            continue
+        if key in formation_sections:
+            formation_pool += [(m, offset) for m in _anchored(sentence, mentions, FORMATION_ANCHOR_RE)]
+        if key in termination_sections:
+            termination_pool += [(m, offset) for m in _anchored(sentence, mentions, TERMINATION_ANCHOR_RE)]
+    if formation_pool:
+        formation = min(formation_pool, key=lambda item: (item[0].earliest, item[1]))
+    if termination_pool:
+        termination = min(termination_pool, key=lambda item: (item[1], item[0].start))
+    if fallback:
+        formation = formation or _first_date(analysis, "formation")
+        termination = termination or _first_date(analysis, "termination")
+    if formation and termination and termination[0].latest < formation[0].earliest:
+        termination = None
+    return formation, termination
+
+
+def _first_date(analysis, section):
+    for key, sentence, offset, _numbers in analysis.sentences:
+        if key != section:
+            continue
+        for mention in find_dates(sentence):
+            if not is_context(sentence, mention):
+                return mention, offset
+    return None
+
+
+def _size(analysis, sections, lenient):
+    best = None
+    for key, sentence, offset, _numbers in analysis.sentences:
+        if key not in sections:
+            continue
+        for figure in strength_figures(sentence, lenient=lenient):
+            if best is None or figure.value > best[0].value:
+                best = (figure, sentence)
+    if best is None:
+        return None, "", None
+    figure, sentence = best
+    dates = [d for d in find_dates(sentence) if not is_context(sentence, d)]
+    when = min(dates, key=lambda d: abs(d.start - figure.start)) if dates else None
+    return figure.value, sentence, when
+
+
+def _build_events(analysis, formation, termination):
+    """One event per date mention; `formation` and `termination` are (date, offset) or None."""
+    events = []
+    for key, sentence, offset, numbers, mention in analysis.dated_mentions():
+        is_formation = formation == (mention, offset)
+        is_termination = termination == (mention, offset)
+        kind = _event_kind(
+            key,
+            sentence,
+            mention,
+            mention if is_formation else None,
+            mention if is_termination else None,
+        )
+        events.append(
+            ParsedEvent(mention, sentence, kind, key, offset + mention.start, sorted(set(numbers)))
+        )
+    return events
+
+
+def _relations_and_aliases(analysis, own_names, alias_texts):
+    alias_reader = AliasReader(own_names)
+    for text in alias_texts:
+        alias_reader.read(text)
+    aliases, claims = alias_reader.result()
+    relation_reader = RelationReader(list(own_names) + aliases)
+    for key, sentence, offset, _numbers in analysis.sentences:
+        if key != "references":
+            relation_reader.read_sentence(sentence, offset)
+    return aliases, claims, relation_reader.relations
+
+
+def _parse_guidebook(title, field_list, text):
+    fields = _merge_fields(field_list)
+    name, title_codes, title_extra = _split_title(title)
+    codes = []
+    if "country" in fields and not _is_unknown(fields["country"].value):
+        codes = countries.codes_in_list(one_line(fields["country"].value))
+    for code in title_codes:
+        if code not in codes:
+            codes.append(code)
+    sections, unknown = {}, []
+    analysis = Analysis(name, [name])
+    for key, field in fields.items():
+        if key in ("country", "aliases"):
+            continue
+        if _is_unknown(field.value):
+            unknown.append(key)
+            continue
+        if key != "references":
+            sections[key] = field.value
+        analysis.read_section(key, field.value.replace("\n", " ") if key != "references" else field.value, field.offset)
+    if not codes:
+        body = " ".join(s for _, s, _, _ in analysis.sentences)
+        codes = countries.place_of(body, body[:400])
+
+    stated = []
+    if "aliases" in fields and not _is_unknown(fields["aliases"].value):
+        stated = [one_line(a) for a in re.split(r"[;,\n]", fields["aliases"].value) if a.strip()]
+    own_names = [name, *title_extra, *stated]
+    alias_texts = [plain_quotes(one_line(MARKER_RE.sub("", f.value))) for k, f in fields.items() if k not in ("references", "country", "aliases")]
+    aliases, claims, relations = _relations_and_aliases(analysis, own_names, alias_texts)
+    aliases = _unique([*title_extra, *stated, *aliases], name)
+
+    formation, termination = _choose_dates(analysis, {"formation"}, {"termination"}, fallback=True)
+    if "termination" in unknown or "termination" not in fields:
+        termination = None
+    if "size_details" in fields:
+        size, size_text, size_date = _size(analysis, {"size_details"}, lenient=True)
+    else:
+        size, size_text, size_date = _size(analysis, set(LABELS.values()) - {"references"}, lenient=False)
+    references = []
+    if "references" in fields and not _is_unknown(fields["references"].value):
+        references = _reference_lines(fields["references"])
+    return ParsedProfile(
+        format=GUIDEBOOK,
+        title=title,
+        name=name,
+        countries=sorted(codes),
+        kind="pro_government_militia",
+        status="inactive" if termination else "unknown",
+        formation=formation[0] if formation else None,
+        termination=termination[0] if termination else None,
+        size=size,
+        size_text=size_text,
+        size_date=size_date,
+        sections=sections,
+        aliases=aliases,
+        match_keys=_match_keys(title, name),
+        alias_claims=claims,
+        events=_build_events(analysis, formation, termination),
+        references=references,
+        citations=[],
+        relations=relations,
+    )
+
+
+def _reference_lines(field):
+    references = []
+    position = field.offset
+    for part in re.split(r";|\n", field.value):
+        label = one_line(part).strip(" .")
+        if not label:
+            continue
+        url = URL_RE.search(label)
+        references.append(ParsedReference(None, label, url.group().rstrip(".") if url else "", position))
+        position += len(part) + 1
+    return references
+
+
+def _parse_encyclopedia(title, body, offset, first_body_line):
+    if not body.strip():
+        raise ParseError(first_body_line - 1, "no profile text after the title")
+    name, title_codes, title_extra = _split_title(title)
+    analysis = Analysis(name, [name])
+    analysis.read_section("narrative", body, offset)
+    plain = " ".join(s for _, s, _, _ in analysis.sentences)
+    first_paragraph = " ".join(s for _, s, _, _ in analysis.sentences[:2])
+    codes = title_codes or countries.place_of(plain, first_paragraph)
+
+    match_keys = _match_keys(title, name)
+    own_names = [name, *title_extra, *match_keys]
+    paragraphs = [plain_quotes(one_line(MARKER_RE.sub("", p))) for p in re.split(r"\n\s*\n", body) if p.strip()]
+    aliases, claims, relations = _relations_and_aliases(analysis, own_names, paragraphs)
+    aliases = _unique([*title_extra, *aliases], name)
+    formation, termination = _choose_dates(analysis, {"narrative"}, {"narrative"}, fallback=False)
+    size, size_text, size_date = _size(analysis, {"narrative"}, lenient=False)
+
+    references, seen = [], set()
+    for number, position in analysis.markers_in_order:
+        if number not in seen:
+            seen.add(number)
+            references.append(ParsedReference(number, f"Note {number} of the source article", "", position))
+    references.sort(key=lambda r: r.marker)
+    opening = analysis.sentences[0][1] if analysis.sentences else ""
+    return ParsedProfile(
+        format=ENCYCLOPEDIA,
+        title=title,
+        name=name,
+        countries=sorted(codes),
+        kind=_encyclopedia_kind(plain, opening, relations),
+        status="inactive" if termination else ("active" if re.search(r"\b(?:is|are)\s+an?\b", opening) else "unknown"),
+        formation=formation[0] if formation else None,
+        termination=termination[0] if termination else None,
+        size=size,
+        size_text=size_text,
+        size_date=size_date,
+        sections={"narrative": body.strip("\n")},
+        aliases=aliases,
+        match_keys=match_keys,
+        alias_claims=claims,
+        events=_build_events(analysis, formation, termination),
+        references=references,
+        citations=analysis.citations,
+        relations=relations,
+    )
+
+
+def _encyclopedia_kind(text, opening, relations):
+    if any(r.relation == "splinter_of" for r in relations):
+        return "splinter_faction"
+    if re.search(r"\b(?:militant|armed|military)\s+wing\b", text, re.I) or re.search(r"\bparty\b", opening, re.I):
+        return "party_militant_wing"
+    if re.search(r"\bvigilante", opening, re.I):
+        return "vigilante_group"
+    if re.search(r"\bparamilitary\b", opening, re.I):
+        return "paramilitary_organisation"
+    if re.search(r"\bmilitias?\b", opening, re.I):
+        return "pro_government_militia"
+    return "armed_group"
+
+
+def _match_keys(title, name):
+    """Names that find this group without being shown as aliases: "MQM" for "MQM militancy"."""
+    keys = [name]
+    stem = TITLE_SUFFIX_RE.match(name)
+    if stem:
+        found = name_at(stem.group("name"), 0)
+        if found and found[0] == stem.group("name"):
+            keys.append(found[0])
+    if title != name:
+        keys.append(title)
+    return keys
+
+
+def _unique(names, own):
+    seen = {name_key(own)}
+    unique = []
+    for name in names:
+        key = name_key(name)
+        if key and key not in seen:
+            seen.add(key)
+            unique.append(name)
+    return unique

@@ -1,0 +1,151 @@
+"""The strength of a group: the largest figure a text gives for the whole group.
+
+"500 members", "2,000 fighters", "between 3,000 and 5,000" (the upper figure), "1.3
+million men", "three million". Counts of the dead, of casualties, of people executed,
+detained or released, of the men in one raid, of a sub-unit, and sums of money are not
+sizes.
+"""
+
+import re
+from dataclasses import dataclass
+
+WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90, "a": 1, "half a": 0.5, "a few": None, "several": None,
+}  # fmt: skip
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+NUMBER_RE = re.compile(
+    r"(?<![\w$£€.,])(?P<value>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|"
+    r"(?:half\s+a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a)"
+    r"(?=\s+(?:hundred|thousand|million|billion)))"
+    r"(?:\s*(?P<scale>hundred|thousand|million|billion)\b)?",
+    re.I,
+)
+STRENGTH_NOUNS = {
+    "member", "members", "men", "fighters", "volunteers", "militiamen", "militia", "patrollers",
+    "recruits", "combatants", "troops", "personnel", "guards", "cadres", "paramilitaries",
+    "vigilantes", "militants", "soldiers", "gunmen", "youths", "strong", "armed", "active",
+    "full-time", "part-time", "regular", "trained", "armed men", "boys", "women", "followers",
+    "activists", "irregulars", "auxiliaries", "strength",
+}  # fmt: skip
+NOT_STRENGTH_NOUNS = {
+    "people", "civilians", "children", "casualties", "deaths", "dead", "killed", "victims",
+    "detainees", "prisoners", "arrests", "arrested", "executed", "executions", "killings",
+    "bombings", "attacks", "raids", "villages", "villagers", "houses", "homes", "refugees",
+    "families", "dollars", "rupees", "euros", "pounds", "pesos", "naira", "km", "kilometres",
+    "kilometers", "miles", "hectares", "years", "months", "days", "weeks", "hours", "percent",
+    "per", "%", "cases", "weapons", "guns", "rifles", "vehicles", "trucks", "checkpoints",
+    "schools", "mosques", "churches", "cells", "camps", "bases", "hostages", "displaced",
+    "missing", "injured", "wounded", "abducted", "kidnapped", "disappeared", "times",
+    "incidents", "murders", "votes", "seats", "companies", "units", "battalions", "brigades",
+    "chapters", "branches", "districts", "states", "provinces", "towns", "cities", "policemen",
+    "officers", "police", "students", "residents", "inhabitants", "workers", "voters",
+}  # fmt: skip
+# A clause about the whole group's strength, where a bare figure is a size.
+STRENGTH_CUE_RE = re.compile(
+    r"\b(?:membership|strength|size|numbered|numbers?|numbering|force of|ranks|swelled|grew to|estimated at)\b",
+    re.I,
+)
+# Cues that speak of members only, strong enough to outweigh a death cue in the clause.
+MEMBERSHIP_CUE_RE = re.compile(r"\b(?:membership|strength|size|numbered|numbering|ranks)\b", re.I)
+DEATH_CUE_RE = re.compile(
+    r"\b(?:killed|dead|died|deaths|casualties|executed|murdered|massacred|wounded|injured|detained|arrested|released|displaced)\b",
+    re.I,
+)
+RAID_CUE_RE = re.compile(
+    r"\b(?:raid(?:ed)?|attack(?:ed)?|ambush(?:ed)?|blew up|stormed|bombed|assault(?:ed)?|abducted|kidnapped)\b",
+    re.I,
+)
+SUBUNIT_CUE_RE = re.compile(
+    r"\b(?:battalions?|brigades?|regiments?|compan(?:y|ies)|units?|chapters?|branch(?:es)?|detachments?|squads?|each|one of)\b",
+    re.I,
+)
+SKIPPABLE = {"armed", "active", "full-time", "part-time", "regular", "trained", "other", "more",
+             "young", "local", "male", "female", "loyal", "core", "well-armed", "heavily"}  # fmt: skip
+
+
+@dataclass
+class SizeFigure:
+    value: int
+    start: int
+    end: int
+
+
+def _value(match):
+    raw = match.group("value").lower().replace(",", "")
+    scale = SCALES.get((match.group("scale") or "").lower(), 1)
+    if raw in WORD_NUMBERS:
+        base = WORD_NUMBERS[raw]
+        if base is None:
+            return None
+    else:
+        base = float(raw)
+    return int(round(base * scale))
+
+
+def _next_words(text, end, count=3):
+    return re.findall(r"[A-Za-z%][\w'-]*|%", text[end : end + 60])[:count]
+
+
+def _classify(text, match, clause, lenient):
+    """True if the figure is a strength of the whole group."""
+    value = _value(match)
+    if value is None or value <= 1:
+        return False
+    before = text[max(0, match.start() - 3) : match.start()]
+    after = text[match.end() : match.end() + 12]
+    if re.search(r"[$£€]\s*$", before) or re.match(r"\s*(?:%|per\s?cent)", after):
+        return False
+    raw = match.group("value")
+    if not match.group("scale") and raw.isdigit() and len(raw) == 4 and 1800 <= int(raw) <= 2099:
+        # A year unless a strength noun follows ("2000 fighters").
+        words = _next_words(text, match.end(), 2)
+        if not words or words[0].lower() not in STRENGTH_NOUNS - {"armed", "active", "strong"}:
+            return False
+    # Inside parentheses after a name: a sub-unit's strength ("Yug (about 700 men)").
+    opened = text.rfind("(", 0, match.start())
+    if opened != -1 and text.find(")", opened) >= match.end() and text.rfind(")", 0, match.start()) < opened:
+        return False
+    words = [w.lower() for w in _next_words(text, match.end(), 4)]
+    while words and words[0] in SKIPPABLE:
+        words.pop(0)
+    noun = words[0] if words else ""
+    if noun.startswith("-strong") or re.match(r"-strong", text[match.end() : match.end() + 7]):
+        return True
+    if noun in NOT_STRENGTH_NOUNS:
+        return False
+    if noun in ("people", "persons"):
+        return not DEATH_CUE_RE.search(clause)
+    if noun in STRENGTH_NOUNS:
+        if noun in ("men", "gunmen") and RAID_CUE_RE.search(clause):
+            return False
+        if SUBUNIT_CUE_RE.search(text[max(0, match.start() - 40) : match.start()]):
+            return False
+        return True
+    if noun in ("of",) and len(words) > 1 and words[1] in ("whom", "them"):
+        return bool(STRENGTH_CUE_RE.search(clause)) or lenient
+    # A bare figure ("rose to 700,000 in 1983"): a size only where the clause is about strength.
+    if noun and noun not in ("in", "by", "and", "or", "to", "at", "as", "before", "after",
+                             "during", "when", "while", "from", "between", "with", "was",
+                             "were", "is", "are", "but", "until", "under", "had", "have",
+                             "according", "then", "that", "which", "who"):  # fmt: skip
+        return False
+    if DEATH_CUE_RE.search(clause) and not MEMBERSHIP_CUE_RE.search(clause):
+        return False
+    return lenient or bool(STRENGTH_CUE_RE.search(clause))
+
+
+def strength_figures(text: str, lenient: bool = False) -> list[SizeFigure]:
+    """Figures in `text` that state the group's strength.
+
+    `lenient` is for a Size field, where a bare figure is a size by default.
+    """
+    figures = []
+    for clause_match in re.finditer(r"[^;.!?]+(?:[.!?](?=\d)[^;.!?]*)*", text):
+        clause = clause_match.group()
+        for match in NUMBER_RE.finditer(text, clause_match.start(), clause_match.end()):
+            if _classify(text, match, clause, lenient):
+                figures.append(SizeFigure(_value(match), match.start(), match.end()))
+    return figures

@@ -1,0 +1,144 @@
+"""Bytes to text, and text to paragraphs and sentences with their offsets."""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from profiles.parsing.types import ParseError
+
+MARKER_RE = re.compile(r"\[(\d{1,4})\]")
+MARKER_RUN_RE = re.compile(r"(?:\s*\[\d{1,4}\])+")
+# Control characters that never occur in a text file (tab, newline, CR and FF do).
+CONTROL_RE = re.compile(r"[\x01-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """The text of a file and the encoding it was read with.
+
+    UTF-8 (with or without BOM) first; UTF-16 when it has a BOM; else Windows-1252,
+    which is what "Latin-1" files from Windows really are, and Latin-1 for the bytes
+    Windows-1252 leaves undefined.
+    """
+    if not data.strip():
+        raise ParseError(1, "empty file")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as error:
+            raise ParseError(1, f"unreadable UTF-16 text ({error.reason})") from None
+    if b"\x00" in data:
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        raise ParseError(line, "binary file: contains NUL bytes, not text")
+    try:
+        text, encoding = data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        try:
+            text, encoding = data.decode("cp1252"), "windows-1252"
+        except UnicodeDecodeError:
+            text, encoding = data.decode("latin-1"), "latin-1"
+    controls = CONTROL_RE.findall(text)
+    if len(controls) > max(2, len(text) // 200):
+        match = CONTROL_RE.search(text)
+        line = text[: match.start()].count("\n") + 1
+        raise ParseError(line, "binary file: control characters, not text")
+    return text, encoding
+
+
+def normalise(text: str) -> str:
+    """Unix line ends, composed Unicode, no stray control characters or BOM."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    text = CONTROL_RE.sub("", text)
+    return unicodedata.normalize("NFC", text)
+
+
+def plain_quotes(text: str) -> str:
+    return (
+        text.replace("\u2019", "'")
+        .replace("\u2018", "'")
+        .replace("\u201c", '"')
+        .replace("\u201d", '"')
+        .replace("\u00a0", " ")
+    )
+
+
+@dataclass
+class Sentence:
+    text: str  # without citation markers
+    start: int  # offset in the section text
+    end: int
+    markers: list[tuple[int, int]]  # (number, offset) of the markers that close it
+    paragraph: int
+
+
+# Abbreviations after which a full stop does not end a sentence.
+ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "gen", "col", "lt", "capt", "maj", "sgt", "st", "no", "vs",
+    "etc", "jr", "sr", "prof", "gov", "pres", "rep", "sen", "rev", "c", "ca", "approx",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "u.s", "u.k", "u.n", "e.g", "i.e", "inc", "ltd", "co", "corp", "dept", "fig", "mt",
+}  # fmt: skip
+SENTENCE_END_RE = re.compile(r"[.!?]+[\"'\u201d\u2019)]*(?:\s*\[\d{1,4}\])*(?=\s|$)")
+
+
+def split_paragraphs(text: str) -> list[tuple[int, str]]:
+    """(offset, paragraph) for each block separated by blank lines."""
+    paragraphs = []
+    for match in re.finditer(r"(?:[^\n]|\n(?!\s*\n))+", text):
+        if match.group().strip():
+            paragraphs.append((match.start(), match.group()))
+    return paragraphs
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences of a section, each with the markers that close it.
+
+    Markers at the very start of a paragraph closed a sentence the extract left out;
+    they come back as a Sentence with empty text.
+    """
+    sentences = []
+    for number, (offset, paragraph) in enumerate(split_paragraphs(text)):
+        position = 0
+        leading = re.match(r"\s*((?:\[\d{1,4}\]\s*)+)", paragraph)
+        if leading:
+            markers = [
+                (int(m.group(1)), offset + m.start())
+                for m in MARKER_RE.finditer(paragraph, 0, leading.end())
+            ]
+            sentences.append(Sentence("", offset, offset + leading.end(), markers, number))
+            position = leading.end()
+        for start, end in _sentence_spans(paragraph, position):
+            raw = paragraph[start:end]
+            markers = [(int(m.group(1)), offset + start + m.start()) for m in MARKER_RE.finditer(raw)]
+            clean = " ".join(MARKER_RE.sub(" ", raw).split())
+            if clean or markers:
+                sentences.append(Sentence(clean, offset + start, offset + end, markers, number))
+    return sentences
+
+
+def _sentence_spans(paragraph: str, position: int):
+    length = len(paragraph)
+    while position < length and paragraph[position].isspace():
+        position += 1
+    start = position
+    for match in SENTENCE_END_RE.finditer(paragraph, position):
+        if match.start() < start:
+            continue
+        word = re.search(r"([\w.]+)$", paragraph[start : match.start()])
+        if word and match.group().startswith(".") and "[" not in match.group():
+            token = word.group(1).lower()
+            # "Gen." or an initial ("A.") does not end a sentence.
+            if token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+                continue
+        following = paragraph[match.end() :].lstrip()
+        if following and not (following[0].isupper() or following[0] in "[\"'\u201c(" or following[0].isdigit()):
+            continue
+        yield start, match.end()
+        start = match.end()
+        while start < length and paragraph[start].isspace():
+            start += 1
+    if start < length and paragraph[start:].strip():
+        yield start, length
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
