@@ -8,7 +8,10 @@ never takes the others with it. Names are linked across files after every run, s
 order in which files arrive does not matter.
 """
 
+import atexit
 import hashlib
+import multiprocessing
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,7 +35,7 @@ from profiles.parsing.names import name_key
 from profiles.parsing.profile import parse_profile
 from profiles.parsing.text import decode
 from profiles.parsing.types import ParseError
-from profiles.rendering import plain_to_markdown
+from profiles.rendering import plain_to_markdown, render_plain
 
 BATCH_SIZE = 250
 # Events that date the world around a group, not the group's own activity.
@@ -53,7 +56,9 @@ class FileOutcome:
 @dataclass
 class ImportReport:
     outcomes: list[FileOutcome] = field(default_factory=list)
-    totals: dict = field(default_factory=lambda: {"created": 0, "updated": 0, "unchanged": 0, "error": 0})
+    totals: dict = field(
+        default_factory=lambda: {"created": 0, "updated": 0, "unchanged": 0, "error": 0}
+    )
 
     def add(self, outcome):
         self.totals[outcome.status] += 1
@@ -143,7 +148,7 @@ def _import_batch(paths, seen, record):
             "id", "filename", "sha256", "group_id"
         )
     }
-    parsed = []
+    to_parse = []
     for path in paths:
         read = _read(path, seen, record)
         if read is None:
@@ -153,12 +158,14 @@ def _import_batch(paths, seen, record):
         if previous and previous.sha256 == digest:
             record(FileOutcome(str(path), "unchanged"))
             continue
-        try:
-            text, encoding = decode(data)
-            profile = parse_profile(text)
-        except ParseError as error:
-            record(FileOutcome(str(path), "error", message=error.message, line=error.line))
+        to_parse.append((path, data, digest, previous))
+    parsed = []
+    results = _parse_all([data for _, data, _, _ in to_parse])
+    for (path, _data, digest, previous), result in zip(to_parse, results, strict=True):
+        if isinstance(result, ParseError):
+            record(FileOutcome(str(path), "error", message=result.message, line=result.line))
             continue
+        text, encoding, profile = result
         parsed.append(ParsedFile(path, path.name, digest, text, encoding, profile, previous))
     if not parsed:
         return
@@ -173,10 +180,40 @@ def _import_batch(paths, seen, record):
                 with transaction.atomic():
                     outcomes += _write([item])
             except DatabaseError as error:
-                message = str(error).strip().splitlines()[0] if str(error).strip() else "database error"
-                outcomes.append(FileOutcome(str(item.path), "error", message=f"not imported: {message}", line=1))
+                message = (
+                    str(error).strip().splitlines()[0] if str(error).strip() else "database error"
+                )
+                outcomes.append(
+                    FileOutcome(str(item.path), "error", message=f"not imported: {message}", line=1)
+                )
     for outcome in outcomes:
         record(outcome)
+
+
+def parse_bytes(data):
+    """(text, encoding, profile), or the ParseError: what a worker process returns."""
+    try:
+        text, encoding = decode(data)
+        return text, encoding, parse_profile(text)
+    except ParseError as error:
+        return error
+
+
+# Parsing is pure Python and CPU-bound: large batches are parsed on every core.
+PARALLEL_FROM = 64
+_pool = None
+
+
+def _parse_all(blobs):
+    global _pool
+    workers = min(os.cpu_count() or 1, 8)
+    if len(blobs) < PARALLEL_FROM or workers < 2:
+        return [parse_bytes(data) for data in blobs]
+    if _pool is None:
+        # fork: the workers inherit the loaded parser and never touch the database.
+        _pool = multiprocessing.get_context("fork").Pool(workers)
+        atexit.register(_pool.terminate)
+    return _pool.map(parse_bytes, blobs, chunksize=16)
 
 
 def _slug_for(name, codes, taken_by_other):
@@ -207,11 +244,12 @@ def _write(items):
         doc.countries = item.profile.countries
         docs.append(doc)
     new_docs = [doc for doc in docs if doc.pk is None]
+    old_docs = [doc for doc in docs if doc.pk is not None]
     SourceDocument.objects.bulk_create(new_docs)
-    old_docs = [doc for doc in docs if doc not in new_docs]
     if old_docs:
         SourceDocument.objects.bulk_update(
-            old_docs, ["sha256", "format", "encoding", "raw_text", "group", "imported_at", "countries"]
+            old_docs,
+            ["sha256", "format", "encoding", "raw_text", "group", "imported_at", "countries"],
         )
 
     _write_countries(groups)
@@ -246,7 +284,9 @@ def _groups_for(items, now):
     """One Group per file (files that name the same group share it), created or updated."""
     slugs = {}
     for item in items:
-        base = slugify(item.profile.name) or slugify(item.profile.name, allow_unicode=True) or "group"
+        base = (
+            slugify(item.profile.name) or slugify(item.profile.name, allow_unicode=True) or "group"
+        )
         slugs[item.filename] = base
     existing = {g.slug: g for g in Group.objects.filter(slug__in=set(slugs.values()))}
     other_files = _countries_by_group(existing.values(), exclude=[i.filename for i in items])
@@ -265,8 +305,8 @@ def _groups_for(items, now):
         groups.append(group)
     unique = list({id(g): g for g in groups}.values())
     new = [g for g in unique if g.pk is None]
-    Group.objects.bulk_create(new)
     old = [g for g in unique if g.pk is not None]
+    Group.objects.bulk_create(new)
     if old:
         Group.objects.bulk_update(old, GROUP_FIELDS)
     return groups
@@ -283,7 +323,9 @@ def _countries_by_group(groups, exclude):
 def _is_different_group(group, item, other_files):
     """A group of the same name described by other files about other countries."""
     theirs = other_files.get(group.pk)
-    return bool(theirs) and bool(item.profile.countries) and not theirs & set(item.profile.countries)
+    return (
+        bool(theirs) and bool(item.profile.countries) and not theirs & set(item.profile.countries)
+    )
 
 
 def _apply_profile(group, profile, now):
@@ -299,11 +341,14 @@ def _apply_profile(group, profile, now):
     group.size = profile.size
     group.size_text = profile.size_text
     group.size_date = profile.size_date.edtf if profile.size_date else ""
+    html = dict(group.sections_html or {})
     for key in SECTION_KEYS:
         # A file fills the sections it has; another file's sections of the group stay.
         if key in profile.sections or profile.format == "guidebook" and key != "narrative":
-            setattr(group, key, plain_to_markdown(profile.sections.get(key, "")))
-    group.render_sections()
+            text = profile.sections.get(key, "")
+            setattr(group, key, plain_to_markdown(text))
+            html[key] = render_plain(text)
+    group.sections_html = {key: value for key, value in html.items() if value}
     group.updated_at = now
 
 
@@ -331,7 +376,11 @@ def _write_countries(groups):
         codes.setdefault(group_id, set()).update(countries)
     GroupCountry.objects.filter(group_id__in=unique).delete()
     GroupCountry.objects.bulk_create(
-        [GroupCountry(group_id=gid, code=code) for gid, found in codes.items() for code in sorted(found)]
+        [
+            GroupCountry(group_id=gid, code=code)
+            for gid, found in codes.items()
+            for code in sorted(found)
+        ]
     )
 
 
@@ -342,9 +391,21 @@ def _write_children(items, groups, docs):
     for item, group, doc in zip(items, groups, docs, strict=True):
         profile = item.profile
         for position, name in enumerate(profile.aliases):
-            aliases.append(Alias(group=group, name=name, kind=Alias.Kind.STATED, document=doc, position=position))
+            aliases.append(
+                Alias(
+                    group=group, name=name, kind=Alias.Kind.STATED, document=doc, position=position
+                )
+            )
         for position, name in enumerate(profile.match_keys):
-            aliases.append(Alias(group=group, name=name, kind=Alias.Kind.MATCH_KEY, document=doc, position=position))
+            aliases.append(
+                Alias(
+                    group=group,
+                    name=name,
+                    kind=Alias.Kind.MATCH_KEY,
+                    document=doc,
+                    position=position,
+                )
+            )
         for position, claim in enumerate(profile.alias_claims):
             aliases.append(
                 Alias(
@@ -394,7 +455,9 @@ def _write_children(items, groups, docs):
                 statement=parsed.statement,
                 position=parsed.position,
             )
-            citations.append((citation, doc_references.get(parsed.marker), doc_events.get(parsed.statement, [])))
+            citations.append(
+                (citation, doc_references.get(parsed.marker), doc_events.get(parsed.statement, []))
+            )
         for parsed in profile.relations:
             relationships.append(
                 Relationship(
@@ -462,7 +525,9 @@ def link_names():
     """
     for _ in range(3):
         claims = list(
-            Alias.objects.exclude(subject_key="").values_list("id", "subject_key", "group_id", "name")
+            Alias.objects.exclude(subject_key="").values_list(
+                "id", "subject_key", "group_id", "name"
+            )
         )
         owners = _unique_owners({key for _, key, _, _ in claims})
         changed = [
@@ -479,7 +544,9 @@ def link_names():
         NameKey.objects.bulk_create(new_keys, ignore_conflicts=True, batch_size=1000)
         if not changed:
             break
-    relationships = list(Relationship.objects.values_list("id", "target_key", "source_id", "target_id"))
+    relationships = list(
+        Relationship.objects.values_list("id", "target_key", "source_id", "target_id")
+    )
     owners = _unique_owners({key for _, key, _, _ in relationships})
     changed = []
     for pk, key, source_id, target_id in relationships:
@@ -496,7 +563,9 @@ def _unique_owners(keys):
     owners, ambiguous = {}, set()
     keys = list(keys)
     for start in range(0, len(keys), 900):
-        rows = NameKey.objects.filter(key__in=keys[start : start + 900]).values_list("key", "group_id")
+        rows = NameKey.objects.filter(key__in=keys[start : start + 900]).values_list(
+            "key", "group_id"
+        )
         for key, group_id in rows:
             if key in owners and owners[key] != group_id:
                 ambiguous.add(key)

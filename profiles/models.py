@@ -72,9 +72,7 @@ class GroupQuerySet(models.QuerySet):
 class Group(models.Model):
     name = models.CharField(max_length=300)
     slug = models.SlugField(max_length=300, unique=True, allow_unicode=True)
-    kind = models.CharField(
-        max_length=40, choices=GroupKind.choices, default=GroupKind.ARMED_GROUP
-    )
+    kind = models.CharField(max_length=40, choices=GroupKind.choices, default=GroupKind.ARMED_GROUP)
     status = models.CharField(
         max_length=20, choices=GroupStatus.choices, default=GroupStatus.UNKNOWN
     )
@@ -87,9 +85,7 @@ class Group(models.Model):
     termination_date = models.CharField("termination (EDTF)", max_length=40, blank=True)
     termination_earliest = models.DateField(null=True, blank=True)
     termination_latest = models.DateField(null=True, blank=True)
-    termination_precision = models.CharField(
-        max_length=10, choices=Precision.choices, blank=True
-    )
+    termination_precision = models.CharField(max_length=10, choices=Precision.choices, blank=True)
     # The widest span the group may have been active in, used by the period filter:
     # formation's earliest day (else the earliest dated event), termination's latest day
     # (else open).
@@ -140,6 +136,10 @@ class Group(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        self.render_sections()
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("group-detail", args=[self.slug])
 
@@ -168,10 +168,6 @@ class Group(models.Model):
         self.sections_html = {
             key: render_markdown(getattr(self, key)) for key in SECTION_KEYS if getattr(self, key)
         }
-
-    def save(self, *args, **kwargs):
-        self.render_sections()
-        super().save(*args, **kwargs)
 
 
 class GroupCountry(models.Model):
@@ -379,7 +375,9 @@ class Relationship(models.Model):
         blank=True,
         related_name="inverse_relationships",
     )
-    target_name = models.CharField(max_length=300, help_text="The other group as the text names it.")
+    target_name = models.CharField(
+        max_length=300, help_text="The other group as the text names it."
+    )
     target_key = models.CharField(max_length=300, db_index=True)
     relation = models.CharField(max_length=20, choices=Relation.choices)
     sentence = models.TextField(blank=True)

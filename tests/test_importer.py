@@ -99,12 +99,16 @@ class IdempotenceAndUpdateTests(ImportTestCase):
         self.assertEqual(table_counts(), before)
         group = Group.objects.get()
         self.assertEqual(group.size, 1200)
-        self.assertEqual(group.sources.get().sha256, importing.hashlib.sha256(path.read_bytes()).hexdigest())
+        self.assertEqual(
+            group.sources.get().sha256, importing.hashlib.sha256(path.read_bytes()).hexdigest()
+        )
 
     def test_renamed_group_in_new_version_replaces_the_old_group(self):
         path = self.write("lanterns.txt", GUIDEBOOK)
         run_import(path)
-        path.write_text(GUIDEBOOK.replace("Lanterns of Varn (Ruritania)", "Varn Lanterns (Ruritania)"))
+        path.write_text(
+            GUIDEBOOK.replace("Lanterns of Varn (Ruritania)", "Varn Lanterns (Ruritania)")
+        )
         run_import(path)
         self.assertEqual(list(Group.objects.values_list("name", flat=True)), ["Varn Lanterns"])
         self.assertEqual(SourceDocument.objects.count(), 1)

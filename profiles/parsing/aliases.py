@@ -16,32 +16,72 @@ from profiles.parsing.types import ParsedAliasClaim
 
 # What introduces another name; the name follows the match.
 INTRODUCERS = [
-    re.compile(
-        r"(?:(?:also|otherwise|locally|commonly|popularly|better|widely|sometimes|often|"
-        r"formerly|previously|originally|informally)\s+)*known\s+"
-        rf"(?:(?:in|to)\s+(?:{LANGUAGES}|the\s+\w+|locals?)\s+|locally\s+|as\s+well\s+)?as\s+"
+    (
+        ("known",),
+        re.compile(
+            r"(?:(?:also|otherwise|locally|commonly|popularly|better|widely|sometimes|often|"
+            r"formerly|previously|originally|informally)\s+)*known\s+"
+            rf"(?:(?:in|to)\s+(?:{LANGUAGES}|the\s+\w+|locals?)\s+|locally\s+|as\s+well\s+)?as\s+"
+        ),
     ),
-    re.compile(rf",\s*in\s+(?:{LANGUAGES})\s*[,:]?\s*(?=(?:the\s+)?[A-Z])"),
-    re.compile(rf"\(\s*in\s+(?:{LANGUAGES})\s*[,:]?\s*(?=(?:the\s+)?[A-Z])"),
-    re.compile(
-        r"\bcalled\s+(?:itself|themselves|it|their\s+(?:movement|group|organi[sz]ation|militia|force|unit))\s+"
+    ((", in ",), re.compile(rf",\s*in\s+(?:{LANGUAGES})\s*[,:]?\s*(?=(?:the\s+)?[A-Z])")),
+    (("(in ", "( in "), re.compile(rf"\(\s*in\s+(?:{LANGUAGES})\s*[,:]?\s*(?=(?:the\s+)?[A-Z])")),
+    (
+        ("called",),
+        re.compile(
+            r"\bcalled\s+(?:itself|themselves|it|their\s+(?:movement|group|organi[sz]ation|militia|force|unit))\s+"
+        ),
     ),
-    re.compile(r"\b(?:took|adopted|assumed|chose|used)\s+the\s+name\s+(?:of\s+)?"),
-    re.compile(r"\b(?:operated|operates|operating|acted|registered)\s+(?:locally\s+|officially\s+)?as\s+"),
-    re.compile(r"\brecogni[sz]ed\s+(?:[^.;:]{0,80}?\s)?as\s+"),
-    re.compile(r"\b(?:renamed|rebranded)\s+(?:itself\s+|themselves\s+)?(?:as\s+|to\s+)?"),
-    re.compile(r"\b(?:formerly|previously|originally)\s+(?:called\s+)?(?=(?:the\s+)?[A-Z])"),
-    re.compile(r"\bunder\s+the\s+name\s+(?:of\s+)?"),
-    re.compile(r"\b(?:an?\s+|the\s+)?(?:abbreviation|acronym|short\s+form)\s+(?:of|for)\s+"),
-    re.compile(r"\b(?:short\s+for|stands?\s+for)\s+"),
+    (("the name",), re.compile(r"\b(?:took|adopted|assumed|chose|used)\s+the\s+name\s+(?:of\s+)?")),
+    (
+        ("operat", "acted", "registered"),
+        re.compile(
+            r"\b(?:operated|operates|operating|acted|registered)\s+(?:locally\s+|officially\s+)?as\s+"
+        ),
+    ),
+    (("recogni",), re.compile(r"\brecogni[sz]ed\s+(?:[^.;:]{0,80}?\s)?as\s+")),
+    (
+        ("renamed", "rebranded"),
+        re.compile(r"\b(?:renamed|rebranded)\s+(?:itself\s+|themselves\s+)?(?:as\s+|to\s+)?"),
+    ),
+    (
+        ("formerly", "previously", "originally"),
+        re.compile(r"\b(?:formerly|previously|originally)\s+(?:called\s+)?(?=(?:the\s+)?[A-Z])"),
+    ),
+    (("under the name",), re.compile(r"\bunder\s+the\s+name\s+(?:of\s+)?")),
+    (
+        ("abbreviation", "acronym", "short form"),
+        re.compile(r"\b(?:an?\s+|the\s+)?(?:abbreviation|acronym|short\s+form)\s+(?:of|for)\s+"),
+    ),
+    (("short for", "stand"), re.compile(r"\b(?:short\s+for|stands?\s+for)\s+")),
 ]
-INTRODUCER_HINT_RE = re.compile(
-    r"known|,\s*in\s|\(\s*in\s|called|name|operat|acted|registered|recogni|renamed|rebranded|"
-    r"formerly|previously|originally|abbreviation|acronym|short|stands?\s+for|correspond",
-    re.I,
-)
 CORRESPONDS_RE = re.compile(r"\s+(?:correspond|corresponds|corresponded)\s+to\s+")
 PARENTHESIS_RE = re.compile(r"\s*\(\s*(?P<inner>[^()\"\u201c\u201d]{1,80}?)\s*\)")
+PERSON_BEFORE_RE = re.compile(
+    r"\b(?:captain|commander|leader|founder|chief|officer|colonel|general|warlord|man|woman|"
+    r"son|brother|wife|daughter|father|priest|preacher|businessman|politician|landowner|"
+    r"nicknamed|soldier|fighter|member|boss|lord|henchman|gunman)\s*,?\s*(?:also\s+|better\s+|"
+    r"popularly\s+|locally\s+|widely\s+)?$",
+    re.I,
+)
+# Opening words before a clause's subject: "In 1995", "In the 1990s,", "Meanwhile,".
+OPENING_RE = re.compile(
+    r"^\s*(?:(?:in|on|by|from|after|before|during|since|until|around|about|throughout|between|"
+    r"at|from|as\s+of|in\s+the\s+course\s+of)\s+(?:the\s+|early\s+|mid-?|late\s+|"
+    r"(?:[0-3]?\d\s+)?(?:january|february|march|april|may|june|july|august|september|october|"
+    r"november|december)\s+)*(?:[0-3]?\d,?\s+)?(?:1[89]\d\d|20\d\d)s?\s*,?\s*|"
+    r"(?:meanwhile|however|subsequently|later|then|moreover|additionally|also|eventually|"
+    r"initially|afterwards|thereafter|today|gradually),\s*)+",
+    re.I,
+)
+
+
+def strip_opening(clause):
+    """The clause without its opening date or adverb, so that it starts with its subject."""
+    match = OPENING_RE.match(clause)
+    return clause[match.end() :] if match else clause
+
+
 # The clause subject that means the profiled group.
 SELF_SUBJECT_RE = re.compile(
     r"^\s*(?:it|its|they|their|the\s+(?:group|militia|organi[sz]ation|movement|force|faction|"
@@ -64,7 +104,12 @@ def name_before(text: str, position: int) -> str | None:
         if head[match.end() : end] not in ("", " "):
             break
         word = match.group()
-        if word[0].isupper() or word[0].isdigit() or word in CONNECTORS or re.match(r"^[a-z]{1,3}-[A-Z]", word):
+        if (
+            word[0].isupper()
+            or word[0].isdigit()
+            or word in CONNECTORS
+            or re.match(r"^[a-z]{1,3}-[A-Z]", word)
+        ):
             kept.append(match)
         else:
             break
@@ -97,6 +142,7 @@ class AliasReader:
     def __init__(self, own_names):
         self.own_keys = {name_key(name) for name in own_names if name}
         self.aliases = []  # (position, name)
+        self.offset = 0
         self.claims = []
 
     def is_own(self, name):
@@ -108,7 +154,7 @@ class AliasReader:
         if not key or key in self.own_keys or countries.code_for(name):
             return False
         self.own_keys.add(key)
-        self.aliases.append((position, name))
+        self.aliases.append((self.offset + position, name))
         return True
 
     def add_claim(self, subject, name, display):
@@ -122,7 +168,10 @@ class AliasReader:
         """Whether the statement at `position` is about the profiled group."""
         if appositive:
             return self.is_own(appositive)
-        clause = clause_subject(text, position)
+        # "a former police captain known as El Zorro": a person's nickname.
+        if PERSON_BEFORE_RE.search(text[max(0, position - 60) : position]):
+            return False
+        clause = strip_opening(clause_subject(text, position))
         if SELF_SUBJECT_RE.match(clause):
             return True
         first = name_at(clause, 0)
@@ -130,24 +179,28 @@ class AliasReader:
             return self.is_own(first[0]) or not _looks_like_group(first[0])
         return True
 
-    def read(self, text):
-        if not INTRODUCER_HINT_RE.search(text):
-            self._read_parentheses(text)
-            return
-        for pattern in INTRODUCERS:
+    def read(self, text, offset=0):
+        """Read one paragraph; `offset` places it in the document, for the order of aliases."""
+        self.offset = offset
+        lowered = text.lower()
+        for words, pattern in INTRODUCERS:
+            if not any(word in lowered for word in words):
+                continue
             for match in pattern.finditer(text):
                 found = name_at(text, match.end())
                 if not found or found[0] in NOT_NAME_WORDS:
                     continue
                 name = found[0]
                 appositive = None
-                if match.group().lstrip().startswith((",", "(")) or text[: match.start()].rstrip().endswith(","):
+                if match.group().lstrip().startswith((",", "(")) or text[
+                    : match.start()
+                ].rstrip().endswith(","):
                     appositive = name_before(text, match.start())
                 if self.subject_is_own(text, match.start(), appositive):
                     self.add_alias(name, found[1])
                 elif appositive:
                     self.add_claim(appositive, name, display=True)
-        for match in CORRESPONDS_RE.finditer(text):
+        for match in CORRESPONDS_RE.finditer(text) if "correspond" in lowered else ():
             subject = name_before(text, match.start())
             found = name_at(text, match.end())
             if not subject or not found:
@@ -190,6 +243,17 @@ class AliasReader:
         return [name for _, name in sorted(self.aliases)], self.claims
 
 
+GROUP_WORDS = {
+    "Movement", "Front", "Army", "Party", "Group", "Cartel", "Guard", "Guards", "Militia",
+    "Brigade", "Brigades", "Battalion", "Corps", "Force", "Forces", "Council", "Union",
+    "Association", "Congress", "League", "Patrols", "Volunteers", "Boys", "Committee",
+    "Committees", "Organisation", "Organization", "Youth", "Alliance", "Coalition", "Network",
+    "Society", "Services", "Guild", "Legion", "Tigers", "Commandos", "Squad", "Squads",
+    "Brotherhood", "Resistance", "Defence", "Defense", "Rangers", "Company", "Unit", "Units",
+    "Militias", "Fighters", "Warriors", "Sons", "Soldiers", "Mujahideen", "Liberation",
+}  # fmt: skip
+
+
 def _looks_like_group(name):
     """A capitalised clause subject that is not a person or the state."""
     from profiles.parsing.names import is_state_or_person
@@ -197,7 +261,11 @@ def _looks_like_group(name):
     words = name.split()
     if is_state_or_person(name):
         return False
+    if any(word in GROUP_WORDS for word in words) or name.isupper():
+        return True
     # Two or three plain capitalised words are more often a person than a group.
-    if 2 <= len(words) <= 3 and all(w[0].isupper() and w.isalpha() and not w.isupper() for w in words):
+    if 2 <= len(words) <= 3 and all(
+        w[0].isupper() and w.isalpha() and not w.isupper() for w in words
+    ):
         return False
     return True

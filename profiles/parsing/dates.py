@@ -11,7 +11,7 @@ is not a year.
 import calendar
 import re
 from datetime import date
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from profiles.parsing.types import UncertainDate
 
@@ -144,7 +144,9 @@ PATTERNS = [
     # April 29, 2006
     (
         "month_day_year",
-        re.compile(r"\b" + _fmt(MONTH, "m") + r"\s+" + _fmt(DAY, "d") + r",\s*" + _fmt(YEAR, "y") + r"\b"),
+        re.compile(
+            r"\b" + _fmt(MONTH, "m") + r"\s+" + _fmt(DAY, "d") + r",\s*" + _fmt(YEAR, "y") + r"\b"
+        ),
     ),
     # (early) November 1994
     (
@@ -168,9 +170,11 @@ PATTERNS = [
     (
         "year_range",
         re.compile(
-            r"\b(?:(?:between|from)\s+)?"
+            r"\b(?:between\s+"
             + _fmt(YEAR, "y1")
-            + r"(?:\s*[\u2013\u2014-]\s*|\s+(?:and|to|until|through)\s+)(?P<y2>1[89]\d\d|20\d\d|\d\d)\b(?![,.]\d)"
+            + r"\s+and\s+|(?:from\s+)?"
+            + _fmt(YEAR, "y0")
+            + r"(?:\s*[\u2013\u2014-]\s*|\s+(?:to|until|through)\s+))(?P<y2>1[89]\d\d|20\d\d|\d\d)\b(?![,.]\d)"
         ),
     ),
     # around 1990 / 1994
@@ -205,7 +209,7 @@ def _build(kind, match, text):
     if kind == "decade":
         return decade_date(int(g["decade"]), g["part"], written, s, e)
     if kind == "year_range":
-        first = _year(g["y1"])
+        first = _year(g["y1"] or g["y0"])
         second = g["y2"]
         last = int(str(first)[:2] + second) if len(second) == 2 else int(second)
         if last <= first or last - first > 150:
@@ -223,7 +227,7 @@ YEAR_HINT_RE = re.compile(r"1[89]\d|20\d")
 def find_dates(text: str) -> tuple[UncertainDate, ...]:
     """Every date in `text`, in order, the longest reading of each place."""
     if not YEAR_HINT_RE.search(text):
-        return []
+        return ()
     taken = []
     found = []
     for kind, pattern in PATTERNS:
@@ -231,7 +235,9 @@ def find_dates(text: str) -> tuple[UncertainDate, ...]:
             s, e = match.start(), match.end()
             if any(s < te and ts < e for ts, te in taken):
                 continue
-            if kind in ("year", "year_range") and _is_count(text, match.start("y" if kind == "year" else "y1"), e):
+            if kind in ("year", "year_range") and _is_count(
+                text, match.start("y" if kind == "year" else "y1"), e
+            ):
                 continue
             if kind == "year_range" and _is_count(text, s, e):
                 continue
@@ -256,9 +262,12 @@ CONTEXT_NOUNS = (
     r"earthquake|famine|riots|protests|uprisings|emergency|ceasefire|struggle|campaign"
 )
 CONTEXT_BEFORE_RE = re.compile(
-    rf"\b(?:{CONTEXT_NOUNS})(?:\s+[A-Z][\w-]*)*\s+(?:of|in|from|between|during)\s+(?:the\s+)?$", re.I
+    rf"\b(?:{CONTEXT_NOUNS})(?:\s+[A-Z][\w-]*)*\s+(?:of|in|from|between|during)\s+(?:the\s+)?$",
+    re.I,
 )
-CONTEXT_AFTER_RE = re.compile(rf"^[\s'\u2019s-]*(?:[A-Za-z-]+\s+){{0,2}}?(?:{CONTEXT_NOUNS})\b", re.I)
+CONTEXT_AFTER_RE = re.compile(
+    rf"^[\s'\u2019s-]*(?:[A-Za-z-]+\s+){{0,2}}?(?:{CONTEXT_NOUNS})\b", re.I
+)
 WAR_SUBJECT_RE = re.compile(
     rf"\b(?:{CONTEXT_NOUNS})\s+(?:had\s+|has\s+)?(?:broke\s+out|began|started|erupted|ended)\s+(?:in\s+|on\s+)?$",
     re.I,

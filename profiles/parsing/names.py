@@ -3,7 +3,7 @@
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from profiles.parsing import countries
 from profiles.parsing.text import plain_quotes
@@ -24,7 +24,7 @@ NOT_NAME_WORDS = {
     "Officially", "Accused", "Commanded", "Small", "Well", "Membership", "Members", "Estimates",
     "Since", "Under", "Gradually", "Additionally", "Also", "Both", "Each", "Other", "Until",
     "Against", "Between", "Among", "Studies", "Information", "News", "Patrollers", "Service",
-    "Public", "Separate", "At first", "Many", "Only", "Over", "Around", "About", "Its",
+    "Public", "Separate", "At first", "Only", "Over", "Around", "About",
 }  # fmt: skip
 # Words that make a name an arm of the state, not a group ("the Pakistani army").
 STATE_WORDS = {
@@ -100,7 +100,7 @@ def name_at(text: str, start: int) -> tuple[str, int, int] | None:
             # "the MQM's military wing": the possessive ends the name.
             tokens.append((word[:-2], match.start(), match.start() + len(word) - 2))
             break
-        if _is_capitalised(word):
+        if _is_capitalised(word) and (tokens or not word[0].isdigit()):
             tokens.append((word, match.start(), match.start() + len(word)))
             if match.group().endswith(".") and len(word) > 1:
                 break
@@ -142,7 +142,9 @@ def is_state_or_person(name: str, following: str = "") -> bool:
     if not words:
         return True
     next_word = re.match(r"\s*([a-z]+(?:\s+[a-z]+)?)", following)
-    if next_word and (next_word.group(1) in STATE_WORDS or next_word.group(1).split()[0] in STATE_WORDS):
+    if next_word and (
+        next_word.group(1) in STATE_WORDS or next_word.group(1).split()[0] in STATE_WORDS
+    ):
         return True
     lowered = name.lower()
     if lowered in STATE_WORDS:

@@ -49,7 +49,18 @@ LABELS = {
     "aliases": "aliases", "alias": "aliases", "alternate names": "aliases",
 }  # fmt: skip
 LABEL_RE = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z /&'-]{1,40}?)\s*:\s*(?P<value>.*)$")
-UNKNOWN_VALUES = {"--", "-", "\u2013", "\u2014", "n/a", "na", "none", "unknown", "no information", "no information."}
+UNKNOWN_VALUES = {
+    "--",
+    "-",
+    "\u2013",
+    "\u2014",
+    "n/a",
+    "na",
+    "none",
+    "unknown",
+    "no information",
+    "no information.",
+}
 
 FORMATION_ANCHOR_RE = re.compile(
     r"\b(?:formed|forming|founded|founding|foundation|established|establishment|created|creation|"
@@ -72,9 +83,17 @@ KIND_CUES = [
     ("alliance", re.compile(r"\b(?:allied|aligned|alliance|allies)\b", re.I)),
     (
         "crackdown",
-        re.compile(r"\b(?:crack(?:ed)?\s*down|crackdown|raided|raids?\s+on|operation\s+against|arrested|outlawed)\b", re.I),
+        re.compile(
+            r"\b(?:crack(?:ed)?\s*down|crackdown|raided|raids?\s+on|operation\s+against|arrested|outlawed)\b",
+            re.I,
+        ),
     ),
-    ("abuse", re.compile(r"\b(?:killings?|killed|massacres?|tortur\w*|abus\w*|executions?|extort\w*)\b", re.I)),
+    (
+        "abuse",
+        re.compile(
+            r"\b(?:killings?|killed|massacres?|tortur\w*|abus\w*|executions?|extort\w*)\b", re.I
+        ),
+    ),
 ]
 URL_RE = re.compile(r"https?://[^\s;,)\]]+")
 TITLE_SUFFIX_RE = re.compile(r"^(?P<name>.+?)\s+(?:[a-z][a-z-]+)(?:\s+[a-z][a-z-]+)*$")
@@ -102,7 +121,11 @@ def _check_title(title, line_number):
         raise ParseError(
             line_number, f'no title: the file starts with the field "{label.group("label")}:"'
         )
-    if MARKER_RE.search(title) or len(title) > 200 or (title.endswith(".") and len(title.split()) > 12):
+    if (
+        MARKER_RE.search(title)
+        or len(title) > 200
+        or (title.endswith(".") and len(title.split()) > 12)
+    ):
         raise ParseError(line_number, "no title: the first line is a sentence, not a group's name")
     if not any(ch.isalpha() for ch in title):
         raise ParseError(line_number, "no title: the first line has no name in it")
@@ -128,7 +151,15 @@ def _read_fields(lines, first):
         label = match.group("label").strip().lower() if match else None
         if label in LABELS:
             value_offset = offset + match.start("value")
-            fields.append(Field(LABELS[label], match.group("label").strip(), number, value_offset, match.group("value")))
+            fields.append(
+                Field(
+                    LABELS[label],
+                    match.group("label").strip(),
+                    number,
+                    value_offset,
+                    match.group("value"),
+                )
+            )
             pending_blank = False
         elif fields and line.strip():
             fields[-1].lines.append(("\n" if pending_blank else "") + line.strip())
@@ -204,7 +235,9 @@ class Analysis:
                 self.citations.append(ParsedCitation(number, key, sentence.text, offset + position))
                 self.markers_in_order.append((number, offset + position))
             if sentence.text:
-                self.sentences.append((key, plain_quotes(sentence.text), offset + sentence.start, numbers))
+                self.sentences.append(
+                    (key, plain_quotes(sentence.text), offset + sentence.start, numbers)
+                )
 
     def dated_mentions(self):
         for key, sentence, offset, numbers in self.sentences:
@@ -212,7 +245,9 @@ class Analysis:
                 yield key, sentence, offset, numbers, mention
 
 
-CLAUSE_BREAK_RE = re.compile(r",\s+(?:yet|but|and|although|while|whereas|though|then)\b|;|:\s|\s\u2013\s|\s-\s")
+CLAUSE_BREAK_RE = re.compile(
+    r",\s+(?:yet|but|and|although|while|whereas|though|then)\b|;|:\s|\s\u2013\s|\s-\s"
+)
 
 
 def _clause_of(sentence, position):
@@ -272,9 +307,13 @@ def _choose_dates(analysis, formation_sections, termination_sections, fallback):
         if not mentions:
             continue
         if key in formation_sections:
-            formation_pool += [(m, offset) for m in _anchored(sentence, mentions, FORMATION_ANCHOR_RE)]
+            formation_pool += [
+                (m, offset) for m in _anchored(sentence, mentions, FORMATION_ANCHOR_RE)
+            ]
         if key in termination_sections:
-            termination_pool += [(m, offset) for m in _anchored(sentence, mentions, TERMINATION_ANCHOR_RE)]
+            termination_pool += [
+                (m, offset) for m in _anchored(sentence, mentions, TERMINATION_ANCHOR_RE)
+            ]
     if formation_pool:
         formation = min(formation_pool, key=lambda item: (item[0].earliest, item[1]))
     if termination_pool:
@@ -299,7 +338,7 @@ def _first_date(analysis, section):
 
 def _size(analysis, sections, lenient):
     best = None
-    for key, sentence, offset, _numbers in analysis.sentences:
+    for key, sentence, _offset, _numbers in analysis.sentences:
         if key not in sections:
             continue
         for figure in strength_figures(sentence, lenient=lenient):
@@ -334,10 +373,13 @@ def _build_events(analysis, formation, termination):
 
 def _relations_and_aliases(analysis, own_names, alias_texts):
     alias_reader = AliasReader(own_names)
+    offset = 0
     for text in alias_texts:
-        alias_reader.read(text)
+        alias_reader.read(text, offset)
+        offset += len(text) + 2
     aliases, claims = alias_reader.result()
-    relation_reader = RelationReader(list(own_names) + aliases)
+    document = " ".join(sentence for _, sentence, _, _ in analysis.sentences)
+    relation_reader = RelationReader(list(own_names) + aliases, document)
     for key, sentence, offset, _numbers in analysis.sentences:
         if key != "references":
             relation_reader.read_sentence(sentence, offset)
@@ -363,7 +405,11 @@ def _parse_guidebook(title, field_list, text):
             continue
         if key != "references":
             sections[key] = field.value
-        analysis.read_section(key, field.value.replace("\n", " ") if key != "references" else field.value, field.offset)
+        analysis.read_section(
+            key,
+            field.value.replace("\n", " ") if key != "references" else field.value,
+            field.offset,
+        )
     if not codes:
         body = " ".join(s for _, s, _, _ in analysis.sentences)
         codes = countries.place_of(body, body[:400])
@@ -372,7 +418,11 @@ def _parse_guidebook(title, field_list, text):
     if "aliases" in fields and not _is_unknown(fields["aliases"].value):
         stated = [one_line(a) for a in re.split(r"[;,\n]", fields["aliases"].value) if a.strip()]
     own_names = [name, *title_extra, *stated]
-    alias_texts = [plain_quotes(one_line(MARKER_RE.sub("", f.value))) for k, f in fields.items() if k not in ("references", "country", "aliases")]
+    alias_texts = [
+        plain_quotes(one_line(MARKER_RE.sub("", f.value)))
+        for k, f in fields.items()
+        if k not in ("references", "country", "aliases")
+    ]
     aliases, claims, relations = _relations_and_aliases(analysis, own_names, alias_texts)
     aliases = _unique([*title_extra, *stated, *aliases], name)
 
@@ -382,7 +432,9 @@ def _parse_guidebook(title, field_list, text):
     if "size_details" in fields:
         size, size_text, size_date = _size(analysis, {"size_details"}, lenient=True)
     else:
-        size, size_text, size_date = _size(analysis, set(LABELS.values()) - {"references"}, lenient=False)
+        size, size_text, size_date = _size(
+            analysis, set(LABELS.values()) - {"references"}, lenient=False
+        )
     references = []
     if "references" in fields and not _is_unknown(fields["references"].value):
         references = _reference_lines(fields["references"])
@@ -417,7 +469,9 @@ def _reference_lines(field):
         if not label:
             continue
         url = URL_RE.search(label)
-        references.append(ParsedReference(None, label, url.group().rstrip(".") if url else "", position))
+        references.append(
+            ParsedReference(None, label, url.group().rstrip(".") if url else "", position)
+        )
         position += len(part) + 1
     return references
 
@@ -434,7 +488,11 @@ def _parse_encyclopedia(title, body, offset, first_body_line):
 
     match_keys = _match_keys(title, name)
     own_names = [name, *title_extra, *match_keys]
-    paragraphs = [plain_quotes(one_line(MARKER_RE.sub("", p))) for p in re.split(r"\n\s*\n", body) if p.strip()]
+    paragraphs = [
+        plain_quotes(one_line(MARKER_RE.sub("", p)))
+        for p in re.split(r"\n\s*\n", body)
+        if p.strip()
+    ]
     aliases, claims, relations = _relations_and_aliases(analysis, own_names, paragraphs)
     aliases = _unique([*title_extra, *aliases], name)
     formation, termination = _choose_dates(analysis, {"narrative"}, {"narrative"}, fallback=False)
@@ -444,7 +502,9 @@ def _parse_encyclopedia(title, body, offset, first_body_line):
     for number, position in analysis.markers_in_order:
         if number not in seen:
             seen.add(number)
-            references.append(ParsedReference(number, f"Note {number} of the source article", "", position))
+            references.append(
+                ParsedReference(number, f"Note {number} of the source article", "", position)
+            )
     references.sort(key=lambda r: r.marker)
     opening = analysis.sentences[0][1] if analysis.sentences else ""
     return ParsedProfile(
@@ -453,7 +513,9 @@ def _parse_encyclopedia(title, body, offset, first_body_line):
         name=name,
         countries=sorted(codes),
         kind=_encyclopedia_kind(plain, opening, relations),
-        status="inactive" if termination else ("active" if re.search(r"\b(?:is|are)\s+an?\b", opening) else "unknown"),
+        status="inactive"
+        if termination
+        else ("active" if re.search(r"\b(?:is|are)\s+an?\b", opening) else "unknown"),
         formation=formation[0] if formation else None,
         termination=termination[0] if termination else None,
         size=size,
@@ -473,7 +535,9 @@ def _parse_encyclopedia(title, body, offset, first_body_line):
 def _encyclopedia_kind(text, opening, relations):
     if any(r.relation == "splinter_of" for r in relations):
         return "splinter_faction"
-    if re.search(r"\b(?:militant|armed|military)\s+wing\b", text, re.I) or re.search(r"\bparty\b", opening, re.I):
+    if re.search(r"\b(?:militant|armed|military)\s+wing\b", text, re.I) or re.search(
+        r"\bparty\b", opening, re.I
+    ):
         return "party_militant_wing"
     if re.search(r"\bvigilante", opening, re.I):
         return "vigilante_group"

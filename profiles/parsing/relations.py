@@ -2,49 +2,108 @@
 
 import re
 
-from profiles.parsing.aliases import SELF_SUBJECT_RE, clause_subject, name_before
+from profiles.parsing.aliases import SELF_SUBJECT_RE, clause_subject, name_before, strip_opening
 from profiles.parsing.names import NOT_NAME_WORDS, name_at, name_key, target_after
 from profiles.parsing.types import ParsedRelation
 
 # (words one of which the sentence must contain, phrase, relation): the other group's
 # name follows the phrase. The words let most sentences skip most patterns.
 PHRASES = [
-    (('fought', 'fight', 'battl', 'waged'), r"\b(?:fought|fighting|fights|fight|battled|battling|waged\s+war)\s+(?:\w+\s+)?(?:against|on)\s+", "rival_of"),
-    (('clash', 'at war', 'conflict', 'feud'), r"\b(?:clashed|clashing|clashes|at\s+war|in\s+conflict|feuded|feuding)\s+with\s+", "rival_of"),
+    (
+        ("fought", "fight", "battl", "waged"),
+        r"\b(?:fought|fighting|fights|fight|battled|battling|waged\s+war)\s+(?:\w+\s+)?(?:against|on)\s+",
+        "rival_of",
+    ),
+    (
+        ("clash", "at war", "conflict", "feud"),
+        r"\b(?:clashed|clashing|clashes|at\s+war|in\s+conflict|feuded|feuding)\s+with\s+",
+        "rival_of",
+    ),
     # "were rivals of X" (not "intimidated opponents of X", who are X's opponents).
-    (('rival', 'antagonist', 'enem', 'adversar', 'opponent', 'nemesis'), r"\b(?:was|were|is|are|became|become|remained|as|being)\s+(?:a\s+|the\s+|its\s+|their\s+)?(?:\w+\s+)?(?:rivals?|antagonists?|enemy|enemies|adversary|adversaries|opponents?|nemesis)\s+(?:of|to)\s+", "rival_of"),
-    (('rival', 'antagonist', 'enem', 'adversar', 'opponent'), r"\b(?:main|chief|principal|primary|greatest|arch)[\s-]+(?:rival|antagonist|enemy|adversary|opponent)\s+(?:was|were|is|are)\s+", "rival_of"),
-    (('wing', 'arm ', 'branch', 'organisation', 'organization', 'league'), r"\b(?:youth|armed|military|militant|paramilitary|women's|student|political|militia|fighting)\s+(?:wing|arm|branch|organi[sz]ation|league)\s+of\s+", "part_of"),
-    (('unit', 'branch', 'division', 'section', 'component', 'battalion', 'brigade', 'member group', 'affiliate'), r"\b(?:a|the)\s+(?:unit|branch|division|section|component|battalion|brigade|member\s+group|affiliate)\s+of\s+", "part_of"),
-    (('part of',), r"\b(?:was|is|were|are|became|become)\s+(?:\w+\s+)?part\s+of\s+", "part_of"),
-    ((' by ',), r"\b(?:financed|funded|sponsored|armed|backed|supported|bankrolled|equipped|paid|trained|created|founded|set\s+up|organi[sz]ed|controlled)\s+(?:\w+\s+)?by\s+", "sponsored_by"),
-    ((' from ',), r"\b(?:received|receiving|receives|got|obtained)\s+(?:\w+\s+){0,2}(?:support|funding|funds|money|weapons|arms|backing|training)\s+from\s+", "sponsored_by"),
-    (('allied', 'aligned', 'allying', 'aligning', 'cooperated', 'collaborated', 'sided', 'teamed', 'joined forces'), r"\b(?:allied|aligned|allying|aligning|cooperated|collaborated|sided|teamed\s+up|joined\s+forces)\s+(?:itself\s+|themselves\s+|closely\s+)?with\s+", "ally_of"),
-    (('ally', 'allies'), r"\b(?:an?\s+|the\s+)?(?:\w+\s+)?(?:ally|allies)\s+of\s+", "ally_of"),
-    (('alliance',), r"\bin\s+(?:an\s+)?alliance\s+with\s+", "ally_of"),
-    (('splinter', 'breakaway', 'offshoot'), r"\b(?:a|the)\s+(?:splinter|breakaway|offshoot)\s+(?:group\s+|faction\s+|wing\s+|organi[sz]ation\s+)?(?:of|from)\s+", "splinter_of"),
-    (('broke', 'breaking', 'split', 'seceded'), r"\b(?:broke|breaking|split|splintered|seceded)\s+(?:away\s+|off\s+)?from\s+", "splinter_of"),
-    ((' into ',), r"\b(?:merged|merging|absorbed|incorporated|folded)\s+into\s+", "merged_into"),
-    (('absorbed by',), r"\b(?:was|were)\s+absorbed\s+by\s+", "merged_into"),
-    (('successor',), r"\b(?:a\s+|the\s+)?successor\s+(?:to|of)\s+", "successor_of"),
-    (('succeeded', 'replaced'), r"\b(?:succeeded|replaced)\s+(?:the\s+)?(?=[A-Z])", "successor_of"),
-    (('grew', 'emerged', 'evolved', 'developed'), r"\b(?:grew|emerged|evolved|developed)\s+(?:out\s+of|from)\s+", "successor_of"),
-    (('predecessor',), r"\b(?:a\s+|the\s+)?predecessor\s+(?:to|of)\s+", "predecessor_of"),
+    (
+        ("rival", "antagonist", "enem", "adversar", "opponent", "nemesis"),
+        r"\b(?:was|were|is|are|became|become|remained|as|being)\s+(?:a\s+|the\s+|its\s+|their\s+)?(?:\w+\s+)?(?:rivals?|antagonists?|enemy|enemies|adversary|adversaries|opponents?|nemesis)\s+(?:of|to)\s+",
+        "rival_of",
+    ),
+    (
+        ("rival", "antagonist", "enem", "adversar", "opponent"),
+        r"\b(?:main|chief|principal|primary|greatest|arch)[\s-]+(?:rival|antagonist|enemy|adversary|opponent)\s+(?:was|were|is|are)\s+",
+        "rival_of",
+    ),
+    (
+        ("wing", "arm ", "branch", "organisation", "organization", "league"),
+        r"\b(?:youth|armed|military|militant|paramilitary|women's|student|political|militia|fighting)\s+(?:wing|arm|branch|organi[sz]ation|league)\s+of\s+",
+        "part_of",
+    ),
+    (
+        (
+            "unit",
+            "branch",
+            "division",
+            "section",
+            "component",
+            "battalion",
+            "brigade",
+            "member group",
+            "affiliate",
+        ),
+        r"\b(?:a|the)\s+(?:unit|branch|division|section|component|battalion|brigade|member\s+group|affiliate)\s+of\s+",
+        "part_of",
+    ),
+    (("part of",), r"\b(?:was|is|were|are|became|become)\s+(?:\w+\s+)?part\s+of\s+", "part_of"),
+    (
+        (" by ",),
+        r"\b(?:financed|funded|sponsored|armed|backed|supported|bankrolled|equipped|paid|trained|created|founded|set\s+up|organi[sz]ed|controlled)\s+(?:\w+\s+)?by\s+",
+        "sponsored_by",
+    ),
+    (
+        (" from ",),
+        r"\b(?:received|receiving|receives|got|obtained)\s+(?:\w+\s+){0,2}(?:support|funding|funds|money|weapons|arms|backing|training)\s+from\s+",
+        "sponsored_by",
+    ),
+    (
+        (
+            "allied",
+            "aligned",
+            "allying",
+            "aligning",
+            "cooperated",
+            "collaborated",
+            "sided",
+            "teamed",
+            "joined forces",
+        ),
+        r"\b(?:allied|aligned|allying|aligning|cooperated|collaborated|sided|teamed\s+up|joined\s+forces)\s+(?:itself\s+|themselves\s+|closely\s+)?with\s+",
+        "ally_of",
+    ),
+    (("ally", "allies"), r"\b(?:an?\s+|the\s+)?(?:\w+\s+)?(?:ally|allies)\s+of\s+", "ally_of"),
+    (("alliance",), r"\bin\s+(?:an\s+)?alliance\s+with\s+", "ally_of"),
+    (
+        ("splinter", "breakaway", "offshoot"),
+        r"\b(?:a|the)\s+(?:splinter|breakaway|offshoot)\s+(?:group\s+|faction\s+|wing\s+|organi[sz]ation\s+)?(?:of|from)\s+",
+        "splinter_of",
+    ),
+    (
+        ("broke", "breaking", "split", "seceded"),
+        r"\b(?:broke|breaking|split|splintered|seceded)\s+(?:away\s+|off\s+)?from\s+",
+        "splinter_of",
+    ),
+    ((" into ",), r"\b(?:merged|merging|absorbed|incorporated|folded)\s+into\s+", "merged_into"),
+    (("absorbed by",), r"\b(?:was|were)\s+absorbed\s+by\s+", "merged_into"),
+    (("successor",), r"\b(?:a\s+|the\s+)?successor\s+(?:to|of)\s+", "successor_of"),
+    (("succeeded", "replaced"), r"\b(?:succeeded|replaced)\s+(?:the\s+)?(?=[A-Z])", "successor_of"),
+    (
+        ("grew", "emerged", "evolved", "developed"),
+        r"\b(?:grew|emerged|evolved|developed)\s+(?:out\s+of|from)\s+",
+        "successor_of",
+    ),
+    (("predecessor",), r"\b(?:a\s+|the\s+)?predecessor\s+(?:to|of)\s+", "predecessor_of"),
 ]
 PHRASE_RES = [(words, re.compile(pattern, re.I), relation) for words, pattern, relation in PHRASES]
-# A sentence without any of these words states no tie: skip the patterns (the hot path).
-TRIGGER_RE = re.compile(
-    r"fought|fight|battl|war\b|clash|conflict|feud|rival|antagonist|enem|adversar|opponent|"
-    r"nemesis|wing|\barm\b|branch|league|unit\b|division|section|component|battalion|brigade|"
-    r"affiliate|part of|\bby\b|from|alli|align|ally|cooperat|collaborat|sided|teamed|joined|"
-    r"splinter|breakaway|offshoot|broke|split|seceded|merg|absorbed|incorporated|folded|"
-    r"successor|succeeded|replaced|grew|emerged|evolved|developed|predecessor|ancestor|"
-    r"forerunner|precursor",
-    re.I,
-)
 # "The ancestor of <us> was <X>": the group succeeded X.
 ANCESTOR_RE = re.compile(
-    r"\b(?:ancestor|forerunner|predecessor|precursor)\s+(?:of|to)\s+(?P<us>.+?)\s+(?:was|were|is)\s+", re.I
+    r"\b(?:ancestor|forerunner|predecessor|precursor)\s+(?:of|to)\s+(?P<us>.+?)\s+(?:was|were|is)\s+",
+    re.I,
 )
 # "... formed the breakaway faction <us>": the parent is the group its founders came from.
 BREAKAWAY_RE = re.compile(
@@ -58,9 +117,22 @@ PARENT_RE = re.compile(
 
 
 class RelationReader:
-    def __init__(self, own_names):
+    def __init__(self, own_names, document=""):
         self.own_keys = {name_key(name) for name in own_names if name}
         self.relations: list[ParsedRelation] = []
+        # Only the patterns whose words occur somewhere in the document are tried at all.
+        lowered = document.lower()
+        self.phrases = [
+            (words, pattern, relation)
+            for words, pattern, relation in PHRASE_RES
+            if not document or any(word in lowered for word in words)
+        ]
+        self.try_ancestor = not document or any(
+            word in lowered for word in ("ancestor", "forerunner", "predecessor", "precursor")
+        )
+        self.try_breakaway = not document or any(
+            word in lowered for word in ("breakaway", "splinter", "dissident")
+        )
 
     def is_own(self, name):
         key = name_key(name)
@@ -92,6 +164,7 @@ class RelationReader:
             if antecedent and not self.is_own(antecedent):
                 return False
             clause = clause[relative[-1].end() :]
+        clause = strip_opening(clause)
         if SELF_SUBJECT_RE.match(clause):
             return True
         first = name_at(clause, 0)
@@ -105,10 +178,8 @@ class RelationReader:
         return True
 
     def read_sentence(self, sentence, offset):
-        if not TRIGGER_RE.search(sentence):
-            return
         lowered = sentence.lower()
-        for words, pattern, relation in PHRASE_RES:
+        for words, pattern, relation in self.phrases:
             if not any(word in lowered for word in words):
                 continue
             for match in pattern.finditer(sentence):
@@ -117,12 +188,12 @@ class RelationReader:
                 target = target_after(sentence, match.end())
                 if target:
                     self.add(target.name, relation, sentence, offset + match.start())
-        for match in ANCESTOR_RE.finditer(sentence):
+        for match in ANCESTOR_RE.finditer(sentence) if self.try_ancestor else ():
             if self.is_own(match.group("us")):
                 target = target_after(sentence, match.end())
                 if target:
                     self.add(target.name, "successor_of", sentence, offset + match.start())
-        for match in BREAKAWAY_RE.finditer(sentence):
+        for match in BREAKAWAY_RE.finditer(sentence) if self.try_breakaway else ():
             found = name_at(sentence, match.end())
             if not found or not self.is_own(found[0]):
                 continue

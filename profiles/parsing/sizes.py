@@ -62,6 +62,13 @@ SUBUNIT_CUE_RE = re.compile(
     r"\b(?:battalions?|brigades?|regiments?|compan(?:y|ies)|units?|chapters?|branch(?:es)?|detachments?|squads?|each|one of)\b",
     re.I,
 )
+ACTED_UPON_BEFORE_RE = re.compile(
+    r"\b(?:killed|killing|executed|executing|arrested|arresting|detained|detaining|captured|"
+    r"kidnapped|abducted|murdered|massacred|released|freed|wounded|injured|tortured|disarmed|"
+    r"expelled|displaced|recruited\s+children|lost|deported)\s+(?:some\s+|about\s+|around\s+|"
+    r"nearly\s+|almost\s+|over\s+|more\s+than\s+|at\s+least\s+|up\s+to\s+|an\s+estimated\s+)?$",
+    re.I,
+)
 SKIPPABLE = {"armed", "active", "full-time", "part-time", "regular", "trained", "other", "more",
              "young", "local", "male", "female", "loyal", "core", "well-armed", "heavily"}  # fmt: skip
 
@@ -106,7 +113,14 @@ def _classify(text, match, clause, lenient):
             return False
     # Inside parentheses after a name: a sub-unit's strength ("Yug (about 700 men)").
     opened = text.rfind("(", 0, match.start())
-    if opened != -1 and text.find(")", opened) >= match.end() and text.rfind(")", 0, match.start()) < opened:
+    if (
+        opened != -1
+        and text.find(")", opened) >= match.end()
+        and text.rfind(")", 0, match.start()) < opened
+    ):
+        return False
+    # "executed 35 men", "arrested 200 members": people acted upon, not the group's strength.
+    if ACTED_UPON_BEFORE_RE.search(text[max(0, match.start() - 40) : match.start()]):
         return False
     words = [w.lower() for w in _next_words(text, match.end(), 4)]
     while words and words[0] in SKIPPABLE:

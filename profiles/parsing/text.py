@@ -108,7 +108,9 @@ def split_sentences(text: str) -> list[Sentence]:
             position = leading.end()
         for start, end in _sentence_spans(paragraph, position):
             raw = paragraph[start:end]
-            markers = [(int(m.group(1)), offset + start + m.start()) for m in MARKER_RE.finditer(raw)]
+            markers = [
+                (int(m.group(1)), offset + start + m.start()) for m in MARKER_RE.finditer(raw)
+            ]
             clean = " ".join(MARKER_RE.sub(" ", raw).split())
             if clean or markers:
                 sentences.append(Sentence(clean, offset + start, offset + end, markers, number))
@@ -130,7 +132,9 @@ def _sentence_spans(paragraph: str, position: int):
             if token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
                 continue
         following = paragraph[match.end() :].lstrip()
-        if following and not (following[0].isupper() or following[0] in "[\"'\u201c(" or following[0].isdigit()):
+        if following and not (
+            following[0].isupper() or following[0] in "[\"'\u201c(" or following[0].isdigit()
+        ):
             continue
         yield start, match.end()
         start = match.end()
