@@ -35,7 +35,13 @@ COUNTRY_NAMES = {
 }
 # Codes the importer gives to states that no longer exist, and to Kosovo (user-assigned XK).
 COUNTRY_NAMES.update(
-    {"YU": "Yugoslavia", "SU": "Soviet Union", "CS": "Czechoslovakia", "ZR": "Zaire", "XK": "Kosovo"}
+    {
+        "YU": "Yugoslavia",
+        "SU": "Soviet Union",
+        "CS": "Czechoslovakia",
+        "ZR": "Zaire",
+        "XK": "Kosovo",
+    }
 )
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 # EDTF level 1 writes a season as a month from 21 to 24 ("1994-21" is spring 1994).

@@ -251,3 +251,58 @@ class SeedTests(TestCase):
         citation = Citation.objects.get(group__slug="mqm-militancy", reference__marker=2)
         self.assertEqual(citation.statement, "")
         self.assertIsNone(citation.event)
+
+
+class SeedJsonTests(TestCase):
+    """The foundation's acceptance checks, through the public JSON twins."""
+
+    @classmethod
+    def setUpTestData(cls):
+        run_import(FIXTURES)
+
+    def profile(self, slug):
+        return self.client.get(f"/groups/{slug}/?format=json").json()
+
+    def test_haqiqi_profile(self):
+        haqiqi = self.profile("mqm-haqiqi")
+        self.assertEqual(haqiqi["countries"], ["PK"])
+        self.assertEqual(
+            (haqiqi["active_from"], haqiqi["active_to"], haqiqi["size"]), (1992, 1994, 500)
+        )
+        dates = [event["date"] for event in haqiqi["events"]]
+        self.assertTrue({"1992", "1994-11", "1995", "1995-03"} <= set(dates))
+        related = {(r["relation"], r["slug"], r["name"]) for r in haqiqi["related"]}
+        self.assertIn(("splinter_of", "mqm-militancy", "MQM"), related)
+        self.assertIn(("ally_of", None, "Soldiers of the Companions of the Prophet"), related)
+
+    def test_mqm_profile_shows_the_link_back_and_the_other_file_alias(self):
+        mqm = self.profile("mqm-militancy")
+        self.assertIn("Muttahida Qaumi Movement", mqm["aliases"])
+        self.assertEqual([r["marker"] for r in mqm["references"]], [1, 2, 4, 20, 21, 22, 24, 25])
+        self.assertIn("1991", [event["date"] for event in mqm["events"]])
+        self.assertIn(
+            {
+                "slug": "mqm-haqiqi",
+                "name": "MQM Haqiqi",
+                "relation": "has_splinter",
+                "inverse": True,
+            },
+            mqm["related"],
+        )
+
+    def test_list_filters(self):
+        by_country = self.client.get("/groups/?format=json&country=PK").json()
+        self.assertEqual(
+            {g["slug"] for g in by_country["results"]}, {"mqm-haqiqi", "mqm-militancy"}
+        )
+        late = self.client.get("/groups/?format=json&active_from=1996&active_to=2000").json()
+        self.assertNotIn("mqm-haqiqi", {g["slug"] for g in late["results"]})
+
+    def test_reimport_changes_no_byte_of_any_profile(self):
+        before = {
+            slug: self.client.get(f"/groups/{slug}/?format=json").content
+            for slug in ("mqm-haqiqi", "mqm-militancy")
+        }
+        run_import(FIXTURES)
+        for slug, content in before.items():
+            self.assertEqual(self.client.get(f"/groups/{slug}/?format=json").content, content)

@@ -19,13 +19,20 @@ INTRODUCERS = [
     (
         ("known",),
         re.compile(
-            r"(?:(?:also|otherwise|locally|commonly|popularly|better|widely|sometimes|often|"
+            r"(?i:(?:also|otherwise|locally|commonly|popularly|better|widely|sometimes|often|"
             r"formerly|previously|originally|informally)\s+)*known\s+"
             rf"(?:(?:in|to)\s+(?:{LANGUAGES}|the\s+\w+|locals?)\s+|locally\s+|as\s+well\s+)?as\s+"
         ),
     ),
     ((", in ",), re.compile(rf",\s*in\s+(?:{LANGUAGES})\s*[,:]?\s*(?=(?:the\s+)?[A-Z])")),
     (("(in ", "( in "), re.compile(rf"\(\s*in\s+(?:{LANGUAGES})\s*[,:]?\s*(?=(?:the\s+)?[A-Z])")),
+    (
+        ("called",),
+        re.compile(
+            r"\b(?:is|are|was|were|be|being)\s+(?:also\s+|often\s+|commonly\s+|sometimes\s+|"
+            r"usually\s+)?called\s+"
+        ),
+    ),
     (
         ("called",),
         re.compile(

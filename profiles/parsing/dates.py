@@ -32,8 +32,8 @@ COUNT_NOUNS = (
     r"dollars|rupees|euros|pounds|guns|rifles|weapons|cases|hectares|strong|patrollers|"
     r"victims|prisoners|detainees|guards|officers|police|policemen|youths|hostages"
 )
-# One adjective may stand between a count and its noun ("1500 armed men"), not a pronoun.
-ADJECTIVE = r"(?!(?:its|their|his|her|the|a|an|and|or|when|which|who|that|as|in|of|to|by|on|at|for|from|with)\b)[a-z-]+"
+# One adjective may stand between a count and its noun ("1500 armed men").
+ADJECTIVE = r"(?:armed|active|trained|regular|young|local|foreign|civilian|unarmed|full-time|part-time|additional|more|other|new|male|female|well-armed|heavily\s+armed)"
 NOT_A_YEAR_AFTER_RE = re.compile(
     rf"^(?:[,.]\d|\s*%|\s*percent|\s*per cent|-strong|\s+(?:{ADJECTIVE}\s+)?(?:{COUNT_NOUNS})\b|\s+of\s+(?:whom|them)\b)"
 )

@@ -97,9 +97,12 @@ def name_at(text: str, start: int) -> tuple[str, int, int] | None:
             break
         word = match.group().rstrip(".")
         if word.endswith(("'s", "\u2019s")) and tokens and _is_capitalised(word):
-            # "the MQM's military wing": the possessive ends the name.
-            tokens.append((word[:-2], match.start(), match.start() + len(word) - 2))
-            break
+            following = re.match(r" ([^\W\d_])", text[match.end() :])
+            if not following or not following.group(1).isupper():
+                # "the MQM's military wing": the possessive ends the name ("New People's
+                # Army" goes on).
+                tokens.append((word[:-2], match.start(), match.start() + len(word) - 2))
+                break
         if _is_capitalised(word) and (tokens or not word[0].isdigit()):
             tokens.append((word, match.start(), match.start() + len(word)))
             if match.group().endswith(".") and len(word) > 1:
@@ -174,6 +177,43 @@ DESCRIPTOR_RE = re.compile(
 )
 
 
+QUALIFIER_RE = re.compile(r" \((?P<word>[A-Z][a-z]+(?:[- ][A-Z][a-z]+)?)\)")
+NOT_GROUP_WORDS = {"Order", "Decree", "Law", "Act", "Resolution", "Constitution", "Agreement",
+                   "Accord", "Accords", "Treaty", "Plan", "Operation"}  # fmt: skip
+
+
+def targets_after(text: str, position: int) -> list[FoundName]:
+    """The groups named after a relation phrase: "X (XA) and the Y", "X, Y and Z"."""
+    found = []
+    target = target_after(text, position)
+    while target:
+        found.append(target)
+        rest = text[target.end :]
+        skip = re.match(r"\s*\([^()]{1,40}\)", rest)
+        after = target.end + (skip.end() if skip else 0)
+        joined = re.match(
+            r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:against\s+|with\s+|by\s+)?(?=(?:the\s+)?[A-Z])",
+            text[after:],
+        )
+        if not joined:
+            break
+        target = target_after(text, after + joined.end())
+    return found
+
+
+def _split_coordinated(name):
+    """ "Shining Path and the Túpac Amaru ..." holds two names; "Justice and Equality" one."""
+    parts = re.split(r" and the ", name, maxsplit=1)
+    if len(parts) == 2:
+        return parts[0]
+    match = re.search(r" and (?=[A-Z])", name)
+    if match:
+        left = name[: match.start()]
+        if left.split()[-1] in ORGANISATION_HEADS or left.isupper():
+            return left
+    return name
+
+
 def target_after(text: str, position: int) -> FoundName | None:
     """The group named after a relation phrase, skipping "the Sunni extremist group"."""
     skip = re.match(r"\s*(?:(?:was|were|is|are|being)\s+)?", text[position:])
@@ -187,7 +227,16 @@ def target_after(text: str, position: int) -> FoundName | None:
         if not found:
             continue
         name, start, end = found
+        shorter = _split_coordinated(name)
+        if shorter != name:
+            name, end = shorter, start + len(shorter)
+        qualifier = QUALIFIER_RE.match(text, end)
+        if qualifier and not qualifier.group("word").isupper():
+            # "Communist Party of India (Maoist)": a qualifier is part of the name.
+            name, end = text[start : qualifier.end()], qualifier.end()
         if name in NOT_NAME_WORDS or is_state_or_person(name, text[end : end + 30]):
+            continue
+        if any(word in NOT_GROUP_WORDS for word in name.split()):
             continue
         return FoundName(name, start, end)
     return None

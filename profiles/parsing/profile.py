@@ -66,11 +66,13 @@ FORMATION_ANCHOR_RE = re.compile(
     r"\b(?:formed|forming|founded|founding|foundation|established|establishment|created|creation|"
     r"raised|set\s+up|organi[sz]ed|launched|took\s+shape|emerged|came\s+into\s+(?:being|existence)|"
     r"was\s+born|put\s+together|originated|origins?|began|started|mobili[sz]ed|assembled|"
-    r"grew\s+out\s+of|formation|inception|constituted)\b",
+    r"grew\s+out\s+of|formation|inception|constituted|broke\s+away|split\s+(?:off\s+)?from|"
+    r"splintered)\b",
     re.I,
 )
 TERMINATION_ANCHOR_RE = re.compile(
-    r"\b(?:disbanded|disband|dissolved|dissolution|demobili[sz]ed|demobili[sz]ation|broke\s+up|"
+    r"\b(?:disbanded|disband|dissolved|dissolution|demobili[sz]ed|demobili[sz]ation|"
+    r"broke\s+up(?!\s+(?:the|a|an|its|their|his|her|protests?|demonstrations?)\b)|"
     r"outlawed|banned|proscribed|ceased|abolished|dismantled|defeated|destroyed|wiped\s+out|"
     r"lost\s+(?:\w+\s+)?(?:patronage|support|backing)|withdrew\s+(?:\w+\s+)?support|ended|"
     r"came\s+to\s+an\s+end|disarmed|laid\s+down\s+(?:their|its)\s+arms|integrated\s+into|"

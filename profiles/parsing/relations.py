@@ -3,7 +3,7 @@
 import re
 
 from profiles.parsing.aliases import SELF_SUBJECT_RE, clause_subject, name_before, strip_opening
-from profiles.parsing.names import NOT_NAME_WORDS, name_at, name_key, target_after
+from profiles.parsing.names import NOT_NAME_WORDS, name_at, name_key, target_after, targets_after
 from profiles.parsing.types import ParsedRelation
 
 # (words one of which the sentence must contain, phrase, relation): the other group's
@@ -53,7 +53,7 @@ PHRASES = [
     (("part of",), r"\b(?:was|is|were|are|became|become)\s+(?:\w+\s+)?part\s+of\s+", "part_of"),
     (
         (" by ",),
-        r"\b(?:financed|funded|sponsored|armed|backed|supported|bankrolled|equipped|paid|trained|created|founded|set\s+up|organi[sz]ed|controlled)\s+(?:\w+\s+)?by\s+",
+        r"\b(?:financed|funded|sponsored|armed|backed|supported|bankrolled|equipped|paid|trained|controlled)\s+(?:\w+\s+)?by\s+",
         "sponsored_by",
     ),
     (
@@ -136,8 +136,10 @@ class RelationReader:
 
     def is_own(self, name):
         key = name_key(name)
-        # "the MQM Haqiqis" is the group too.
-        return key in self.own_keys or key.rstrip("s") in self.own_keys
+        # "the MQM Haqiqis" is the group too, and so is "the Tigers" of "Arkan's Tigers".
+        if key in self.own_keys or key.rstrip("s") in self.own_keys:
+            return True
+        return any(own.endswith(" " + key) for own in self.own_keys if key and len(key) > 3)
 
     def add(self, target, relation, sentence, position):
         if self.is_own(target):
@@ -159,7 +161,8 @@ class RelationReader:
         clause = clause_subject(text, position)
         # Text after a relative pronoun speaks of its antecedent.
         relative = list(re.finditer(r",\s+(?:which|who|whose)\s+", clause))
-        if relative:
+        # A relative clause speaks of its antecedent until a comma closes it.
+        if relative and "," not in clause[relative[-1].end() :]:
             antecedent = name_before(clause, relative[-1].start())
             if antecedent and not self.is_own(antecedent):
                 return False
@@ -185,8 +188,7 @@ class RelationReader:
             for match in pattern.finditer(sentence):
                 if not self.about_own_group(sentence, match.start()):
                     continue
-                target = target_after(sentence, match.end())
-                if target:
+                for target in targets_after(sentence, match.end()):
                     self.add(target.name, relation, sentence, offset + match.start())
         for match in ANCESTOR_RE.finditer(sentence) if self.try_ancestor else ():
             if self.is_own(match.group("us")):
