@@ -1,8 +1,9 @@
 """Profiles of other groups, read end to end (import, then the JSON twin) against sidecars.
 
 `../shared/practice/` (not in the repository; skipped where absent) must be read exactly.
-`tests/data/heldout/` is our own annotated set, written without looking at the parser:
-it measures how well the importer generalises, with a floor it must not fall below.
+`tests/data/heldout/` is our own annotated set, written without looking at the parser
+(106 of its 120 fields were read right then; the parser has since been improved on it, so
+it is no longer a blind measure): a floor keeps what was gained.
 """
 
 import json
@@ -12,6 +13,8 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.test import Client
+
+from profiles.models import Alias, Group
 
 ROOT = Path(__file__).resolve().parent
 PRACTICE = ROOT.parent.parent / "shared" / "practice"
@@ -70,7 +73,9 @@ def test_heldout_profiles_are_read_well():
     assert len(paths) >= 10
     right, total, misses = 0, 0, []
     for path in paths:
-        call_command("flush", verbosity=0, interactive=False)
+        # One profile at a time: claims about other groups outlive their group, so both go.
+        Group.objects.all().delete()
+        Alias.objects.all().delete()
         got, want = read_back(path), expected(path)
         for field, value in want.items():
             total += 1
