@@ -8,6 +8,7 @@ from profiles.parsing.names import (
     LANGUAGES,
     NOT_NAME_WORDS,
     TOKEN_RE,
+    looks_like_group,
     name_at,
     name_key,
     strip_article,
@@ -81,6 +82,21 @@ OPENING_RE = re.compile(
     r"initially|afterwards|thereafter|today|gradually),\s*)+",
     re.I,
 )
+
+
+def clause_speaks_of(clause, is_own):
+    """Whether a clause, read from its start, is about the profiled group.
+
+    Its subject decides: "it", "the group" or one of the group's names is; another
+    group's name is not; a person, the state or no name at all leaves it to the group.
+    """
+    clause = strip_opening(clause)
+    if SELF_SUBJECT_RE.match(clause):
+        return True
+    first = name_at(clause, 0)
+    if first and first[1] <= 4 and first[0] not in NOT_NAME_WORDS:
+        return is_own(first[0]) or not looks_like_group(first[0])
+    return True
 
 
 def strip_opening(clause):
@@ -178,13 +194,7 @@ class AliasReader:
         # "a former police captain known as El Zorro": a person's nickname.
         if PERSON_BEFORE_RE.search(text[max(0, position - 60) : position]):
             return False
-        clause = strip_opening(clause_subject(text, position))
-        if SELF_SUBJECT_RE.match(clause):
-            return True
-        first = name_at(clause, 0)
-        if first and first[0] not in NOT_NAME_WORDS and first[1] <= 4:
-            return self.is_own(first[0]) or not _looks_like_group(first[0])
-        return True
+        return clause_speaks_of(clause_subject(text, position), self.is_own)
 
     def read(self, text, offset=0):
         """Read one paragraph; `offset` places it in the document, for the order of aliases."""
@@ -248,31 +258,3 @@ class AliasReader:
 
     def result(self):
         return [name for _, name in sorted(self.aliases)], self.claims
-
-
-GROUP_WORDS = {
-    "Movement", "Front", "Army", "Party", "Group", "Cartel", "Guard", "Guards", "Militia",
-    "Brigade", "Brigades", "Battalion", "Corps", "Force", "Forces", "Council", "Union",
-    "Association", "Congress", "League", "Patrols", "Volunteers", "Boys", "Committee",
-    "Committees", "Organisation", "Organization", "Youth", "Alliance", "Coalition", "Network",
-    "Society", "Services", "Guild", "Legion", "Tigers", "Commandos", "Squad", "Squads",
-    "Brotherhood", "Resistance", "Defence", "Defense", "Rangers", "Company", "Unit", "Units",
-    "Militias", "Fighters", "Warriors", "Sons", "Soldiers", "Mujahideen", "Liberation",
-}  # fmt: skip
-
-
-def _looks_like_group(name):
-    """A capitalised clause subject that is not a person or the state."""
-    from profiles.parsing.names import is_state_or_person
-
-    words = name.split()
-    if is_state_or_person(name):
-        return False
-    if any(word in GROUP_WORDS for word in words) or name.isupper():
-        return True
-    # Two or three plain capitalised words are more often a person than a group.
-    if 2 <= len(words) <= 3 and all(
-        w[0].isupper() and w.isalpha() and not w.isupper() for w in words
-    ):
-        return False
-    return True

@@ -240,3 +240,30 @@ def target_after(text: str, position: int) -> FoundName | None:
             continue
         return FoundName(name, start, end)
     return None
+
+
+GROUP_WORDS = {
+    "Movement", "Front", "Army", "Party", "Group", "Cartel", "Guard", "Guards", "Militia",
+    "Brigade", "Brigades", "Battalion", "Corps", "Force", "Forces", "Council", "Union",
+    "Association", "Congress", "League", "Patrols", "Volunteers", "Boys", "Committee",
+    "Committees", "Organisation", "Organization", "Youth", "Alliance", "Coalition", "Network",
+    "Society", "Services", "Guild", "Legion", "Tigers", "Commandos", "Squad", "Squads",
+    "Brotherhood", "Resistance", "Defence", "Defense", "Rangers", "Company", "Unit", "Units",
+    "Militias", "Fighters", "Warriors", "Sons", "Soldiers", "Mujahideen", "Liberation",
+}  # fmt: skip
+
+
+def looks_like_group(name):
+    """A capitalised clause subject that is not a person or the state."""
+    words = name.split()
+    if is_state_or_person(name):
+        return False
+    if any(word in GROUP_WORDS for word in words) or name.isupper():
+        return True
+
+    # Two or three plain capitalised words are more often a person than a group.
+    if 2 <= len(words) <= 3 and all(
+        w[0].isupper() and w.isalpha() and not w.isupper() for w in words
+    ):
+        return False
+    return True

@@ -2,8 +2,8 @@
 
 import re
 
-from profiles.parsing.aliases import SELF_SUBJECT_RE, clause_subject, name_before, strip_opening
-from profiles.parsing.names import NOT_NAME_WORDS, name_at, name_key, target_after, targets_after
+from profiles.parsing.aliases import clause_speaks_of, clause_subject, name_before
+from profiles.parsing.names import name_at, name_key, target_after, targets_after
 from profiles.parsing.types import ParsedRelation
 
 # (words one of which the sentence must contain, phrase, relation): the other group's
@@ -159,7 +159,6 @@ class RelationReader:
             if other and not self.is_own(other):
                 return False
         clause = clause_subject(text, position)
-        # Text after a relative pronoun speaks of its antecedent.
         relative = list(re.finditer(r",\s+(?:which|who|whose)\s+", clause))
         # A relative clause speaks of its antecedent until a comma closes it.
         if relative and "," not in clause[relative[-1].end() :]:
@@ -167,18 +166,7 @@ class RelationReader:
             if antecedent and not self.is_own(antecedent):
                 return False
             clause = clause[relative[-1].end() :]
-        clause = strip_opening(clause)
-        if SELF_SUBJECT_RE.match(clause):
-            return True
-        first = name_at(clause, 0)
-        if first and first[1] <= 4 and first[0] not in NOT_NAME_WORDS:
-            from profiles.parsing.aliases import _looks_like_group
-
-            if self.is_own(first[0]):
-                return True
-            if _looks_like_group(first[0]):
-                return False
-        return True
+        return clause_speaks_of(clause, self.is_own)
 
     def read_sentence(self, sentence, offset):
         lowered = sentence.lower()
