@@ -11,7 +11,6 @@ is not a year.
 import calendar
 import re
 from datetime import date
-from functools import lru_cache
 
 from profiles.parsing.types import UncertainDate
 
@@ -223,7 +222,6 @@ def _build(kind, match, text):
 YEAR_HINT_RE = re.compile(r"1[89]\d|20\d")
 
 
-@lru_cache(maxsize=256)  # bounded: memory must not grow with the corpus
 def find_dates(text: str) -> tuple[UncertainDate, ...]:
     """Every date in `text`, in order, the longest reading of each place."""
     if not YEAR_HINT_RE.search(text):
@@ -243,9 +241,7 @@ def find_dates(text: str) -> tuple[UncertainDate, ...]:
                 continue
             value = _build(kind, match, text)
             if value is None:
-                if kind == "year_range":
-                    # Not a range after all ("1992-3 members"): read the first year alone.
-                    continue
+                # Not a date after all ("2001-1990"): a shorter pattern may still read it.
                 continue
             taken.append((s, e))
             found.append(value)

@@ -7,6 +7,7 @@ sentences with numbered citation markers.
 """
 
 import re
+from typing import NamedTuple
 
 from profiles.parsing import countries
 from profiles.parsing.aliases import AliasReader
@@ -23,6 +24,7 @@ from profiles.parsing.types import (
     ParsedProfile,
     ParsedReference,
     ParseError,
+    UncertainDate,
 )
 
 # Field labels (lower case, as the texts write them) to section keys.
@@ -217,18 +219,24 @@ def _split_title(title):
     return name or title, codes, extra
 
 
-class Analysis:
-    """Reads dates, events, sizes, names and ties from the sections of one text."""
+class Statement(NamedTuple):
+    section: str
+    text: str  # plain quotes, no markers
+    offset: int  # in the file
+    markers: list[int]
+    dates: tuple[UncertainDate, ...]  # read once: every step below looks at them
 
-    def __init__(self, name, own_names):
-        self.name = name
-        self.own_names = own_names
-        self.events: list[ParsedEvent] = []
-        self.formation_candidates = []
-        self.termination_candidates = []
+
+class Analysis:
+    """The sentences of one text, with their markers and dates, section by section."""
+
+    def __init__(self):
         self.citations: list[ParsedCitation] = []
         self.markers_in_order: list[tuple[int, int]] = []
-        self.sentences = []  # (section, sentence text, global offset, markers)
+        self.sentences: list[Statement] = []
+
+    def text(self, count=None):
+        return " ".join(statement.text for statement in self.sentences[:count])
 
     def read_section(self, key, text, offset):
         for sentence in split_sentences(text):
@@ -237,14 +245,10 @@ class Analysis:
                 self.citations.append(ParsedCitation(number, key, sentence.text, offset + position))
                 self.markers_in_order.append((number, offset + position))
             if sentence.text:
+                text = plain_quotes(sentence.text)
                 self.sentences.append(
-                    (key, plain_quotes(sentence.text), offset + sentence.start, numbers)
+                    Statement(key, text, offset + sentence.start, numbers, find_dates(text))
                 )
-
-    def dated_mentions(self):
-        for key, sentence, offset, numbers in self.sentences:
-            for mention in find_dates(sentence):
-                yield key, sentence, offset, numbers, mention
 
 
 CLAUSE_BREAK_RE = re.compile(
@@ -283,10 +287,10 @@ def _anchored(sentence, mentions, anchor_re):
     return found
 
 
-def _event_kind(key, sentence, mention, formation, termination):
-    if mention is formation:
+def _event_kind(key, sentence, mention, is_formation, is_termination):
+    if is_formation:
         return "formation"
-    if mention is termination:
+    if is_termination:
         return "termination"
     if key == "references":
         return "publication"
@@ -304,8 +308,7 @@ def _choose_dates(analysis, formation_sections, termination_sections, fallback):
     """Formation and termination: the earliest anchored date, else (guidebook) the field's first."""
     formation = termination = None
     formation_pool, termination_pool = [], []
-    for key, sentence, offset, _numbers in analysis.sentences:
-        mentions = find_dates(sentence)
+    for key, sentence, offset, _markers, mentions in analysis.sentences:
         if not mentions:
             continue
         if key in formation_sections:
@@ -329,10 +332,10 @@ def _choose_dates(analysis, formation_sections, termination_sections, fallback):
 
 
 def _first_date(analysis, section):
-    for key, sentence, offset, _numbers in analysis.sentences:
+    for key, sentence, offset, _markers, mentions in analysis.sentences:
         if key != section:
             continue
-        for mention in find_dates(sentence):
+        for mention in mentions:
             if not is_context(sentence, mention):
                 return mention, offset
     return None
@@ -340,16 +343,17 @@ def _first_date(analysis, section):
 
 def _size(analysis, sections, lenient):
     best = None
-    for key, sentence, _offset, _numbers in analysis.sentences:
-        if key not in sections:
+    for statement in analysis.sentences:
+        if statement.section not in sections:
             continue
-        for figure in strength_figures(sentence, lenient=lenient):
+        for figure in strength_figures(statement.text, lenient=lenient):
             if best is None or figure.value > best[0].value:
-                best = (figure, sentence)
+                best = (figure, statement)
     if best is None:
         return None, "", None
-    figure, sentence = best
-    dates = [d for d in find_dates(sentence) if not is_context(sentence, d)]
+    figure, statement = best
+    sentence = statement.text
+    dates = [d for d in statement.dates if not is_context(sentence, d)]
     when = min(dates, key=lambda d: abs(d.start - figure.start)) if dates else None
     return figure.value, sentence, when
 
@@ -357,19 +361,20 @@ def _size(analysis, sections, lenient):
 def _build_events(analysis, formation, termination):
     """One event per date mention; `formation` and `termination` are (date, offset) or None."""
     events = []
-    for key, sentence, offset, numbers, mention in analysis.dated_mentions():
-        is_formation = formation == (mention, offset)
-        is_termination = termination == (mention, offset)
-        kind = _event_kind(
-            key,
-            sentence,
-            mention,
-            mention if is_formation else None,
-            mention if is_termination else None,
-        )
-        events.append(
-            ParsedEvent(mention, sentence, kind, key, offset + mention.start, sorted(set(numbers)))
-        )
+    for key, sentence, offset, markers, mentions in analysis.sentences:
+        for mention in mentions:
+            kind = _event_kind(
+                key,
+                sentence,
+                mention,
+                formation == (mention, offset),
+                termination == (mention, offset),
+            )
+            events.append(
+                ParsedEvent(
+                    mention, sentence, kind, key, offset + mention.start, sorted(set(markers))
+                )
+            )
     return events
 
 
@@ -380,11 +385,11 @@ def _relations_and_aliases(analysis, own_names, alias_texts):
         alias_reader.read(text, offset)
         offset += len(text) + 2
     aliases, claims = alias_reader.result()
-    document = " ".join(sentence for _, sentence, _, _ in analysis.sentences)
+    document = analysis.text()
     relation_reader = RelationReader(list(own_names) + aliases, document)
-    for key, sentence, offset, _numbers in analysis.sentences:
-        if key != "references":
-            relation_reader.read_sentence(sentence, offset)
+    for statement in analysis.sentences:
+        if statement.section != "references":
+            relation_reader.read_sentence(statement.text, statement.offset)
     return aliases, claims, relation_reader.relations
 
 
@@ -398,7 +403,7 @@ def _parse_guidebook(title, field_list, text):
         if code not in codes:
             codes.append(code)
     sections, unknown = {}, []
-    analysis = Analysis(name, [name])
+    analysis = Analysis()
     for key, field in fields.items():
         if key in ("country", "aliases"):
             continue
@@ -413,7 +418,7 @@ def _parse_guidebook(title, field_list, text):
             field.offset,
         )
     if not codes:
-        body = " ".join(s for _, s, _, _ in analysis.sentences)
+        body = analysis.text()
         codes = countries.place_of(body, body[:400])
 
     stated = []
@@ -482,10 +487,10 @@ def _parse_encyclopedia(title, body, offset, first_body_line):
     if not body.strip():
         raise ParseError(first_body_line - 1, "no profile text after the title")
     name, title_codes, title_extra = _split_title(title)
-    analysis = Analysis(name, [name])
+    analysis = Analysis()
     analysis.read_section("narrative", body, offset)
-    plain = " ".join(s for _, s, _, _ in analysis.sentences)
-    first_paragraph = " ".join(s for _, s, _, _ in analysis.sentences[:2])
+    plain = analysis.text()
+    first_paragraph = analysis.text(2)
     codes = title_codes or countries.place_of(plain, first_paragraph)
 
     match_keys = _match_keys(title, name)
@@ -508,7 +513,7 @@ def _parse_encyclopedia(title, body, offset, first_body_line):
                 ParsedReference(number, f"Note {number} of the source article", "", position)
             )
     references.sort(key=lambda r: r.marker)
-    opening = analysis.sentences[0][1] if analysis.sentences else ""
+    opening = analysis.sentences[0].text if analysis.sentences else ""
     return ParsedProfile(
         format=ENCYCLOPEDIA,
         title=title,
