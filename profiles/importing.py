@@ -216,13 +216,16 @@ def _parse_all(blobs):
     return _pool.map(parse_bytes, blobs, chunksize=16)
 
 
-def _slug_for(name, codes, taken_by_other):
+SLUG_LENGTH = Group._meta.get_field("slug").max_length
+
+
+def _slug(name, codes=()):
+    """The group's slug; with `codes` for a same-named group elsewhere ("...-forces-sl")."""
     slug = slugify(name) or slugify(name, allow_unicode=True) or "group"
-    if taken_by_other(slug):
-        # Same name, different country: "civil-defence-forces-sl".
-        suffix = "-".join(code.lower() for code in codes) or "2"
-        slug = f"{slug}-{suffix}"
-    return slug[:300]
+    if not codes:
+        return slug[:SLUG_LENGTH]
+    suffix = "-" + "-".join(code.lower() for code in codes)
+    return slug[: SLUG_LENGTH - len(suffix)] + suffix
 
 
 def _write(items):
@@ -282,21 +285,18 @@ GROUP_FIELDS = [
 
 def _groups_for(items, now):
     """One Group per file (files that name the same group share it), created or updated."""
-    slugs = {}
-    for item in items:
-        base = (
-            slugify(item.profile.name) or slugify(item.profile.name, allow_unicode=True) or "group"
-        )
-        slugs[item.filename] = base
+    slugs = {item.filename: _slug(item.profile.name) for item in items}
     existing = {g.slug: g for g in Group.objects.filter(slug__in=set(slugs.values()))}
-    other_files = _countries_by_group(existing.values(), exclude=[i.filename for i in items])
+    other_files = _countries_by_group(
+        [g.pk for g in existing.values()], exclude=[i.filename for i in items]
+    )
 
     by_slug, groups = {}, []
     for item in items:
         slug = slugs[item.filename]
         group = by_slug.get(slug) or existing.get(slug)
         if group is not None and group.pk and _is_different_group(group, item, other_files):
-            slug = _slug_for(item.profile.name, item.profile.countries, lambda s: True)
+            slug = _slug(item.profile.name, item.profile.countries or ["2"])
             group = by_slug.get(slug) or Group.objects.filter(slug=slug).first()
         if group is None:
             group = Group(slug=slug, created_at=now)
@@ -312,9 +312,10 @@ def _groups_for(items, now):
     return groups
 
 
-def _countries_by_group(groups, exclude):
+def _countries_by_group(group_ids, exclude=()):
+    """group id -> the country codes its source files name (but the files in `exclude`)."""
     codes = {}
-    rows = SourceDocument.objects.filter(group__in=list(groups)).exclude(filename__in=exclude)
+    rows = SourceDocument.objects.filter(group_id__in=group_ids).exclude(filename__in=exclude)
     for group_id, countries in rows.values_list("group_id", "countries"):
         codes.setdefault(group_id, set()).update(countries)
     return codes
@@ -368,12 +369,8 @@ def _active_span(profile):
 
 
 def _write_countries(groups):
-    unique = {g.pk: g for g in groups}
-    codes = {}
-    for group_id, countries in SourceDocument.objects.filter(group_id__in=unique).values_list(
-        "group_id", "countries"
-    ):
-        codes.setdefault(group_id, set()).update(countries)
+    unique = {g.pk for g in groups}
+    codes = _countries_by_group(unique)
     GroupCountry.objects.filter(group_id__in=unique).delete()
     GroupCountry.objects.bulk_create(
         [

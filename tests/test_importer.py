@@ -113,6 +113,17 @@ class IdempotenceAndUpdateTests(ImportTestCase):
         self.assertEqual(list(Group.objects.values_list("name", flat=True)), ["Varn Lanterns"])
         self.assertEqual(SourceDocument.objects.count(), 1)
 
+    def test_same_name_in_another_country_is_another_group(self):
+        def in_country(name):
+            return GUIDEBOOK.replace("Ruritania", name)
+
+        run_import(self.write("lanterns_togo.txt", in_country("Togo")))
+        run_import(self.write("lanterns_ghana.txt", in_country("Ghana")))
+        self.assertEqual(
+            sorted(Group.objects.values_list("slug", flat=True)),
+            ["lanterns-of-varn", "lanterns-of-varn-gh"],
+        )
+
     def test_links_do_not_depend_on_import_order(self):
         guide = self.write("lanterns.txt", GUIDEBOOK)
         extract = self.write("wardens.txt", ENCYCLOPEDIA)
