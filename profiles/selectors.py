@@ -27,22 +27,15 @@ from profiles.models import (
     Relationship,
     SourceDocument,
 )
+from profiles.parsing.countries import HISTORIC_NAMES
 
 # The short name a reader knows ("Iran", not "Iran, Islamic Republic of").
 COUNTRY_NAMES = {
     country.alpha_2: getattr(country, "common_name", None) or country.name
     for country in pycountry.countries
 }
-# Codes the importer gives to states that no longer exist, and to Kosovo (user-assigned XK).
-COUNTRY_NAMES.update(
-    {
-        "YU": "Yugoslavia",
-        "SU": "Soviet Union",
-        "CS": "Czechoslovakia",
-        "ZR": "Zaire",
-        "XK": "Kosovo",
-    }
-)
+# The importer also gives codes to states that no longer exist, and to Kosovo.
+COUNTRY_NAMES.update(HISTORIC_NAMES)
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 # EDTF level 1 writes a season as a month from 21 to 24 ("1994-21" is spring 1994).
 SEASONS = {21: "Spring", 22: "Summer", 23: "Autumn", 24: "Winter"}

@@ -66,7 +66,11 @@ DEMONYMS = {
 }  # fmt: skip
 # Words that are names of languages or peoples more than of states: weak evidence.
 WEAK_DEMONYMS = {"Spanish", "French", "Portuguese", "Arabic", "English", "German", "Chinese"}
-HISTORIC_CODES = {"YU", "SU", "CS", "ZR", "XK"}
+# Codes given to states that no longer exist (withdrawn from ISO 3166-1) and to Kosovo
+# (user-assigned XK), which pycountry's list of current countries lacks.
+HISTORIC_NAMES = {
+    "YU": "Yugoslavia", "SU": "Soviet Union", "CS": "Czechoslovakia", "ZR": "Zaire", "XK": "Kosovo",
+}  # fmt: skip
 
 
 @cache
@@ -147,11 +151,6 @@ def code_for(name: str) -> str | None:
     if name in table:
         return table[name]
     return _lowered_name_table().get(name.lower()) or demonym_table().get(name)
-
-
-def is_known_code(code: str) -> bool:
-    code = code.upper()
-    return code in HISTORIC_CODES or pycountry.countries.get(alpha_2=code) is not None
 
 
 def codes_in_list(value: str) -> list[str]:

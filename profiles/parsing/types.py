@@ -103,4 +103,3 @@ class ParsedProfile:
     references: list[ParsedReference]
     citations: list[ParsedCitation]
     relations: list[ParsedRelation]
-    warnings: list[tuple[int, str]] = field(default_factory=list)
