@@ -383,26 +383,18 @@ def _write_countries(groups):
 
 def _write_children(items, groups, docs):
     aliases, events, references, relationships = [], [], [], []
-    citations = []  # (Citation, marker, event position or None)
+    citations = []
     counts = []
     for item, group, doc in zip(items, groups, docs, strict=True):
         profile = item.profile
-        for position, name in enumerate(profile.aliases):
-            aliases.append(
-                Alias(
-                    group=group, name=name, kind=Alias.Kind.STATED, document=doc, position=position
+        for kind, names in (
+            (Alias.Kind.STATED, profile.aliases),
+            (Alias.Kind.MATCH_KEY, profile.match_keys),
+        ):
+            for position, name in enumerate(names):
+                aliases.append(
+                    Alias(group=group, name=name, kind=kind, document=doc, position=position)
                 )
-            )
-        for position, name in enumerate(profile.match_keys):
-            aliases.append(
-                Alias(
-                    group=group,
-                    name=name,
-                    kind=Alias.Kind.MATCH_KEY,
-                    document=doc,
-                    position=position,
-                )
-            )
         for position, claim in enumerate(profile.alias_claims):
             aliases.append(
                 Alias(
@@ -429,7 +421,7 @@ def _write_children(items, groups, docs):
                 section=parsed.section,
                 position=parsed.position,
             )
-            events.append((event, parsed.markers))
+            events.append(event)
             doc_events.setdefault(parsed.text, []).append(event)
         doc_references = {}
         for parsed in profile.references:
@@ -445,16 +437,24 @@ def _write_children(items, groups, docs):
             if parsed.marker is not None:
                 doc_references[parsed.marker] = reference
         for parsed in profile.citations:
-            citation = Citation(
-                group=group,
-                document=doc,
-                section=parsed.section,
-                statement=parsed.statement,
-                position=parsed.position,
-            )
-            citations.append(
-                (citation, doc_references.get(parsed.marker), doc_events.get(parsed.statement, []))
-            )
+            reference = doc_references.get(parsed.marker)
+            if reference is None:
+                continue
+            # The marker cites each event read from its sentence; one that closed a sentence
+            # the extract left out cites no event.
+            cited = doc_events.get(parsed.statement, []) if parsed.statement else []
+            for event in cited or [None]:
+                citations.append(
+                    Citation(
+                        group=group,
+                        document=doc,
+                        reference=reference,
+                        event=event,
+                        section=parsed.section,
+                        statement=parsed.statement,
+                        position=parsed.position,
+                    )
+                )
         for parsed in profile.relations:
             relationships.append(
                 Relationship(
@@ -476,30 +476,10 @@ def _write_children(items, groups, docs):
             }
         )
     Alias.objects.bulk_create(aliases)
-    Event.objects.bulk_create([event for event, _ in events])
+    # Saved in this order so that citations find the ids of their events and references.
+    Event.objects.bulk_create(events)
     Reference.objects.bulk_create(references)
-    rows = []
-    for citation, reference, cited_events in citations:
-        if reference is None:
-            continue
-        citation.reference = reference
-        if not cited_events or not citation.statement:
-            rows.append(citation)
-            continue
-        # The same marker cites each event read from its sentence.
-        for event in cited_events:
-            rows.append(
-                Citation(
-                    group=citation.group,
-                    document=citation.document,
-                    section=citation.section,
-                    statement=citation.statement,
-                    position=citation.position,
-                    reference=reference,
-                    event=event,
-                )
-            )
-    Citation.objects.bulk_create(rows)
+    Citation.objects.bulk_create(citations)
     Relationship.objects.bulk_create(relationships)
     return counts
 
