@@ -21,6 +21,19 @@ from profiles.models import (
 _counter = itertools.count(1)
 
 
+# A profile's period as the importer stores "formed in 1992, ended in November 1994".
+FORMED_1992_ENDED_NOV_1994 = {
+    "formation_date": "1992",
+    "formation_earliest": date(1992, 1, 1),
+    "formation_latest": date(1992, 12, 31),
+    "formation_precision": Precision.YEAR,
+    "termination_date": "1994-11",
+    "termination_earliest": date(1994, 11, 1),
+    "termination_latest": date(1994, 11, 30),
+    "termination_precision": Precision.MONTH,
+}
+
+
 def make_group(name=None, *, slug=None, countries=(), **fields):
     """A group, with GroupCountry rows for `countries` (ISO codes)."""
     name = name or f"Group {next(_counter)}"

@@ -8,6 +8,7 @@ from django.test import TestCase, override_settings
 
 from profiles.models import SECTION_KEYS, Alias, Event, Group, Precision, SourceDocument
 from tests.factories import (
+    FORMED_1992_ENDED_NOV_1994,
     make_alias,
     make_citation,
     make_event,
@@ -179,14 +180,7 @@ def build_profile(reverse=False):
         countries=ordered(["PK", "AF"]),
         kind="party_militant_wing",
         status="inactive",
-        formation_date="1992",
-        formation_earliest=date(1992, 1, 1),
-        formation_latest=date(1992, 12, 31),
-        formation_precision=Precision.YEAR,
-        termination_date="1994-11",
-        termination_earliest=date(1994, 11, 1),
-        termination_latest=date(1994, 11, 30),
-        termination_precision=Precision.MONTH,
+        **FORMED_1992_ENDED_NOV_1994,
         size=12000,
         size_text="about 12,000 armed men",
         purpose="To defend *Karachi*’s muhajirs [1].",

@@ -5,9 +5,10 @@ from datetime import UTC, date, datetime
 
 from django.test import SimpleTestCase, TestCase, override_settings
 
-from profiles.models import Event, Group, Precision
+from profiles.models import Event, Group
 from profiles.selectors import active_period, format_edtf
 from tests.factories import (
+    FORMED_1992_ENDED_NOV_1994,
     make_alias,
     make_citation,
     make_event,
@@ -219,14 +220,7 @@ class ProfilePageTests(TestCase):
             countries=["PK", "IR"],
             kind="party_militant_wing",
             status="inactive",
-            formation_date="1992",
-            formation_earliest=date(1992, 1, 1),
-            formation_latest=date(1992, 12, 31),
-            formation_precision=Precision.YEAR,
-            termination_date="1994-11",
-            termination_earliest=date(1994, 11, 1),
-            termination_latest=date(1994, 11, 30),
-            termination_precision=Precision.MONTH,
+            **FORMED_1992_ENDED_NOV_1994,
             size=12000,
             size_text="about 12,000 armed men",
             purpose="To defend *Karachi* [1].",
