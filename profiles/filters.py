@@ -3,10 +3,26 @@
 
 import django_filters
 from django import forms
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, F, OuterRef
 
-from profiles.models import Alias, GroupCountry
-from profiles.selectors import PUBLIC_ALIAS_KINDS, country_choices
+from profiles.models import GroupCountry, GroupKind, GroupStatus
+from profiles.search import search_groups, uses_postgres_search
+from profiles.selectors import country_choices
+
+# ?sort= values: (label, ordering). "relevance" needs a search on PostgreSQL.
+SORTS = {
+    "name": ("Name", ["name", "slug"]),
+    "formation": (
+        "Formation, earliest first",
+        [F("formation_earliest").asc(nulls_last=True), "name", "slug"],
+    ),
+    "-formation": (
+        "Formation, latest first",
+        [F("formation_earliest").desc(nulls_last=True), "name", "slug"],
+    ),
+    "-updated": ("Last update, newest first", ["-updated_at", "name", "slug"]),
+    "relevance": ("Relevance to the search", ["-rank", "name", "slug"]),
+}
 
 
 class CountrySelect(forms.SelectMultiple):
@@ -53,10 +69,16 @@ class GroupFilterForm(forms.Form):
         },
     )
     format = forms.ChoiceField(
-        choices=[("html", "HTML"), ("json", "JSON")],
+        choices=[("html", "HTML"), ("json", "JSON"), ("csv", "CSV")],
         required=False,
         widget=forms.HiddenInput,
-        error_messages={"invalid_choice": "Format must be “json” or “html”."},
+        error_messages={"invalid_choice": "Format must be “html”, “json” or “csv”."},
+    )
+    sort = forms.ChoiceField(
+        label="Sort by",
+        choices=[(key, label) for key, (label, _) in SORTS.items()],
+        required=False,
+        error_messages={"invalid_choice": "“%(value)s” is not a way to sort this list."},
     )
 
     def __init__(self, *args, **kwargs):
@@ -69,13 +91,24 @@ class GroupFilterForm(forms.Form):
         last_year = cleaned_data.get("active_to")
         if first_year is not None and last_year is not None and first_year > last_year:
             self.add_error("active_to", "The last year must not be before the first year.")
+        if cleaned_data.get("sort") == "relevance" and not (
+            cleaned_data.get("q") and uses_postgres_search()
+        ):
+            # Without a ranked search there is no relevance: fall back to the name.
+            cleaned_data["sort"] = "name"
         return cleaned_data
+
+    def ordering(self):
+        """The list's ORDER BY: the chosen sort, else relevance when searching."""
+        sort = self.cleaned_data.get("sort")
+        if not sort:
+            ranked = self.cleaned_data.get("q") and uses_postgres_search()
+            sort = "relevance" if ranked else "name"
+        return SORTS[sort][1]
 
 
 class GroupFilterSet(django_filters.FilterSet):
-    q = django_filters.CharFilter(
-        label="Name or alias contains", method="filter_text", max_length=200
-    )
+    q = django_filters.CharFilter(label="Search", method="filter_text", max_length=200)
     country = CountryFilter(label="Country", method="filter_country", choices=country_choices)
     active_from = YearFilter(
         label="Active from (year)", method="filter_active_from", min_value=1, max_value=9999
@@ -83,23 +116,24 @@ class GroupFilterSet(django_filters.FilterSet):
     active_to = YearFilter(
         label="Active until (year)", method="filter_active_to", min_value=1, max_value=9999
     )
+    kind = django_filters.ChoiceFilter(label="Kind", choices=GroupKind.choices, empty_label="Any")
+    status = django_filters.ChoiceFilter(
+        label="Status", choices=GroupStatus.choices, empty_label="Any"
+    )
 
     class Meta:
         form = GroupFilterForm
 
     def filter_queryset(self, queryset):
         for name, value in self.form.cleaned_data.items():
-            if name in self.filters:  # page and format are the view's
+            if name in self.filters:  # page, format and sort are the view's
                 queryset = self.filters[name].filter(queryset, value)
-        return queryset
+        return queryset.order_by(*self.form.ordering())
 
     def filter_text(self, queryset, name, value):
-        # icontains is UPPER(..) LIKE UPPER(..) on PostgreSQL and LIKE on SQLite: both
-        # case-insensitive (SQLite folds ASCII letters only), with % and _ escaped.
-        aliases = Alias.objects.filter(
-            group=OuterRef("pk"), kind__in=PUBLIC_ALIAS_KINDS, name__icontains=value
-        )
-        return queryset.filter(Q(name__icontains=value) | Q(Exists(aliases)))
+        if not value.strip():
+            return queryset
+        return search_groups(queryset, value.strip())
 
     def filter_country(self, queryset, name, value):
         # EXISTS rather than a join: a group with two of the codes is listed once.

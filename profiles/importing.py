@@ -22,6 +22,7 @@ from django.utils.text import slugify
 from profiles.models import (
     SECTION_KEYS,
     Alias,
+    ArchiveState,
     Citation,
     Event,
     Group,
@@ -30,12 +31,14 @@ from profiles.models import (
     Reference,
     Relationship,
     SourceDocument,
+    bulk_changes,
 )
 from profiles.parsing.names import name_key
 from profiles.parsing.profile import parse_profile
 from profiles.parsing.text import decode
 from profiles.parsing.types import ParseError
 from profiles.rendering import plain_to_markdown, render_plain
+from profiles.search import refresh_search_vectors
 
 BATCH_SIZE = 250
 # Events that date the world around a group, not the group's own activity.
@@ -99,17 +102,21 @@ def import_paths(paths, *, dry_run=False, on_outcome=None, batch_size=BATCH_SIZE
         if on_outcome:
             on_outcome(outcome)
 
-    with transaction.atomic():
+    with transaction.atomic(), bulk_changes():
         seen = {}
+        changed_groups = set()
         batch = []
         for path in find_files(paths):
             batch.append(path)
             if len(batch) >= batch_size:
-                _import_batch(batch, seen, record)
+                changed_groups |= _import_batch(batch, seen, record)
                 batch = []
         if batch:
-            _import_batch(batch, seen, record)
-        link_names()
+            changed_groups |= _import_batch(batch, seen, record)
+        changed_groups |= link_names()
+        if changed_groups:
+            refresh_search_vectors(changed_groups)
+            ArchiveState.touch()
         if dry_run:
             transaction.set_rollback(True)
     return report
@@ -142,6 +149,7 @@ def _read(path, seen, record):
 
 
 def _import_batch(paths, seen, record):
+    """Import one batch; return the ids of the groups it wrote."""
     existing = {
         doc.filename: doc
         for doc in SourceDocument.objects.filter(filename__in=[p.name for p in paths]).only(
@@ -168,17 +176,18 @@ def _import_batch(paths, seen, record):
         text, encoding, profile = result
         parsed.append(ParsedFile(path, path.name, digest, text, encoding, profile, previous))
     if not parsed:
-        return
+        return set()
+    changed_groups = set()
     try:
         with transaction.atomic():
-            outcomes = _write(parsed)
+            outcomes = _write(parsed, changed_groups)
     except DatabaseError:
         # Find the file the database refused; write the others one by one.
         outcomes = []
         for item in parsed:
             try:
                 with transaction.atomic():
-                    outcomes += _write([item])
+                    outcomes += _write([item], changed_groups)
             except DatabaseError as error:
                 message = (
                     str(error).strip().splitlines()[0] if str(error).strip() else "database error"
@@ -188,6 +197,7 @@ def _import_batch(paths, seen, record):
                 )
     for outcome in outcomes:
         record(outcome)
+    return changed_groups
 
 
 def parse_bytes(data):
@@ -228,8 +238,9 @@ def _slug(name, codes=()):
     return slug[: SLUG_LENGTH - len(suffix)] + suffix
 
 
-def _write(items):
-    """Write parsed files; return their outcomes. Runs inside a transaction."""
+def _write(items, changed_groups):
+    """Write parsed files; return their outcomes and add the groups written to
+    `changed_groups`. Runs inside a transaction."""
     now = timezone.now()
     replaced_docs = [item.existing.pk for item in items if item.existing]
     old_groups = {item.existing.group_id for item in items if item.existing}
@@ -260,6 +271,7 @@ def _write(items):
     _write_name_keys(groups)
     # A changed file may name its group differently: drop a group no file describes.
     Group.objects.filter(pk__in=old_groups - {g.pk for g in groups}, sources__isnull=True).delete()
+    changed_groups.update(group.pk for group in groups)
 
     outcomes = []
     for item, group, count in zip(items, groups, counts, strict=True):
@@ -498,8 +510,9 @@ def link_names():
 
     A name links only when exactly one group answers to it. Claims come first: an alias
     stated in one file ("The MQM correspond to the Muttahida Qaumi Movement") can be the
-    name another file uses.
+    name another file uses. Returns the ids of the groups whose aliases changed.
     """
+    changed_groups = set()
     for _ in range(3):
         claims = list(
             Alias.objects.exclude(subject_key="").values_list(
@@ -507,11 +520,11 @@ def link_names():
             )
         )
         owners = _unique_owners({key for _, key, _, _ in claims})
-        changed = [
-            Alias(pk=pk, group_id=owners.get(key))
-            for pk, key, group_id, _name in claims
-            if owners.get(key) != group_id
-        ]
+        changed = []
+        for pk, key, group_id, _name in claims:
+            if owners.get(key) != group_id:
+                changed.append(Alias(pk=pk, group_id=owners.get(key)))
+                changed_groups.update({group_id, owners.get(key)} - {None})
         Alias.objects.bulk_update(changed, ["group"], batch_size=1000)
         new_keys = [
             NameKey(group_id=owners[key], key=name_key(name))
@@ -533,6 +546,7 @@ def link_names():
         if owner != target_id:
             changed.append(Relationship(pk=pk, target_id=owner))
     Relationship.objects.bulk_update(changed, ["target"], batch_size=1000)
+    return changed_groups
 
 
 def _unique_owners(keys):

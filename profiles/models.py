@@ -5,9 +5,14 @@ Date/Time Format: "1994", "1994-11", "198X", "1997/2006", "1990~") together with
 earliest and latest day it can mean, so that lists sort and filter on real bounds.
 """
 
+import threading
+from contextlib import contextmanager
+
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
 
 from profiles.rendering import render_markdown
 
@@ -111,6 +116,9 @@ class Group(models.Model):
 
     needs_review = models.BooleanField(default=False)
     review_notes = models.TextField(blank=True)
+    # Name and aliases (weight A) and the sections' text (weight D), for full-text search
+    # on PostgreSQL (profiles.search keeps it current); stays empty on SQLite.
+    search_vector = SearchVectorField(null=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
 
@@ -401,3 +409,48 @@ class Relationship(models.Model):
 
     def __str__(self):
         return f"{self.source} {self.get_relation_display()} {self.target_name}"
+
+
+class ArchiveState(models.Model):
+    """One row: when anything in the archive last changed, for HTTP conditional requests.
+
+    Public pages answer If-None-Match / If-Modified-Since from this row alone, without
+    rendering. Every save or delete of the archive's models moves it (see profiles.signals);
+    the importer, which writes in bulk, moves it once per run.
+    """
+
+    SINGLETON_ID = 1
+    changed_at = models.DateTimeField()
+
+    def __str__(self):
+        return f"Archive last changed {self.changed_at:%Y-%m-%d %H:%M:%S}"
+
+    @classmethod
+    def last_changed(cls):
+        changed_at = cls.objects.filter(pk=cls.SINGLETON_ID).values_list("changed_at", flat=True)
+        return changed_at.first() or cls.touch()
+
+    @classmethod
+    def touch(cls):
+        now = timezone.now()
+        cls.objects.update_or_create(pk=cls.SINGLETON_ID, defaults={"changed_at": now})
+        return now
+
+
+_bulk_changes = threading.local()
+
+
+@contextmanager
+def bulk_changes():
+    """Within this block, saves and deletes neither move ArchiveState nor refresh search
+    vectors one row at a time; the caller does both once at the end (the importer)."""
+    previous = getattr(_bulk_changes, "active", False)
+    _bulk_changes.active = True
+    try:
+        yield
+    finally:
+        _bulk_changes.active = previous
+
+
+def in_bulk_changes():
+    return getattr(_bulk_changes, "active", False)

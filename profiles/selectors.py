@@ -9,10 +9,11 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 
 import pycountry
-from django.db.models import Count, F, Prefetch
+from django.db.models import Count, F, Max, Min, Prefetch, Q
 
 from profiles.models import (
     INVERSE_RELATION,
@@ -22,6 +23,7 @@ from profiles.models import (
     Event,
     Group,
     GroupCountry,
+    GroupKind,
     Reference,
     Relation,
     Relationship,
@@ -189,17 +191,27 @@ class GroupRow:
     group: Group
     countries: list  # [(code, name)]
     period: str
+    # With a search: the name and a passage of text with the matches marked (safe HTML).
+    name_html: str = ""
+    snippet_html: str = ""
 
 
-def group_rows(groups):
-    return [
-        GroupRow(
-            group=group,
-            countries=[(c.code, country_name(c.code)) for c in group.countries.all()],
-            period=active_period(group),
+def group_rows(groups, highlighted=None):
+    """The list's rows; `highlighted` is {group id: (name HTML, snippet HTML)}."""
+    highlighted = highlighted or {}
+    rows = []
+    for group in groups:
+        name_html, snippet_html = highlighted.get(group.pk, ("", ""))
+        rows.append(
+            GroupRow(
+                group=group,
+                countries=[(c.code, country_name(c.code)) for c in group.countries.all()],
+                period=active_period(group),
+                name_html=name_html,
+                snippet_html=snippet_html,
+            )
         )
-        for group in groups
-    ]
+    return rows
 
 
 def group_list_item_json(group, absolute_url):
@@ -211,6 +223,142 @@ def group_list_item_json(group, absolute_url):
         "active_to": group.termination_year,
         "url": absolute_url,
     }
+
+
+# Facets: how the list would narrow, counted under the filters already chosen.
+
+# A decade facet reaching further back than this many decades would be a wall of links.
+MAX_DECADES = 24
+
+
+@dataclass(frozen=True)
+class Facet:
+    label: str
+    count: int
+    params: dict  # the query parameters that narrow the list to this value
+
+
+def list_facets(groups, form_data):
+    """Counts of the filtered groups per country, per decade of activity and per kind.
+
+    `groups` is the filtered queryset; `form_data` the valid filter values. Four queries.
+    A click on a facet narrows the list, so a country facet, when countries are chosen,
+    counts only those (a group is listed for any of them), and a decade facet counts
+    only decades inside the chosen period.
+    """
+    groups = groups.order_by()
+    chosen_countries = form_data.get("country") or []
+    ids = groups.values("pk")
+    per_country = (
+        GroupCountry.objects.filter(group__in=ids)
+        if groups.query.has_filters()
+        else (GroupCountry.objects.all())
+    )
+    if chosen_countries:
+        per_country = per_country.filter(code__in=chosen_countries)
+    country_rows = per_country.values("code").annotate(groups=Count("group_id")).order_by()
+    countries = sorted(
+        (
+            Facet(country_name(row["code"]), row["groups"], {"country": row["code"]})
+            for row in country_rows
+            if row["code"] in COUNTRY_NAMES
+        ),
+        key=lambda facet: (-facet.count, name_sort_key(facet.label)),
+    )
+    kind_rows = groups.values("kind").annotate(groups=Count("pk")).order_by()
+    kind_labels = dict(GroupKind.choices)
+    kinds = sorted(
+        (
+            Facet(kind_labels.get(row["kind"], row["kind"]), row["groups"], {"kind": row["kind"]})
+            for row in kind_rows
+        ),
+        key=lambda facet: (-facet.count, facet.label),
+    )
+    return {
+        "countries": countries,
+        "decades": decade_facets(groups, form_data),
+        "kinds": kinds,
+    }
+
+
+def decade_facets(groups, form_data):
+    """One facet per decade in which some of the groups may have been active."""
+    bounds = groups.aggregate(
+        first=Min("active_start"),
+        last=Max("active_end"),
+        open=Count("pk", filter=Q(active_end=None)),
+    )
+    if bounds["first"] is None:
+        return []
+    first_year = max(bounds["first"].year, form_data.get("active_from") or 1)
+    last_year = date.today().year if bounds["open"] else bounds["last"].year
+    last_year = min(last_year, form_data.get("active_to") or 9999)
+    starts = list(range(first_year // 10 * 10, last_year + 1, 10))[-MAX_DECADES:]
+    if not starts:
+        return []
+    spans = {start: (max(start, first_year), min(start + 9, last_year)) for start in starts}
+    counts = groups.aggregate(
+        **{
+            f"d{start}": Count(
+                "pk",
+                filter=(Q(active_start=None) | Q(active_start__lte=date(end, 12, 31)))
+                & (Q(active_end=None) | Q(active_end__gte=date(begin, 1, 1))),
+            )
+            for start, (begin, end) in spans.items()
+        }
+    )
+    return [
+        Facet(f"{start}s", counts[f"d{start}"], {"active_from": begin, "active_to": end})
+        for start, (begin, end) in spans.items()
+        if counts[f"d{start}"]
+    ]
+
+
+# Exports.
+
+CSV_COLUMNS = [
+    "name", "slug", "aliases", "countries", "kind", "status", "formation", "termination",
+    "active_from", "active_to", "size", "size_text", "last_changed", "url",
+]  # fmt: skip
+
+
+def groups_for_export():
+    """The groups the CSV export writes; read in chunks, with their countries and aliases."""
+    return Group.objects.defer(*SECTION_KEYS, "sections_html", "search_vector").prefetch_related(
+        Prefetch("countries", queryset=GroupCountry.objects.order_by("code")),
+        Prefetch(
+            "aliases",
+            queryset=Alias.objects.filter(kind__in=PUBLIC_ALIAS_KINDS).order_by(
+                "kind", "position", "name"
+            ),
+        ),
+    )
+
+
+def csv_rows(groups, absolute_url):
+    """The header, then one row per group: the columns of CSV_COLUMNS, as text."""
+    yield CSV_COLUMNS
+    for group in groups.iterator(chunk_size=2000):
+        aliases = []
+        for alias in group.aliases.all():
+            if alias.name != group.name and alias.name not in aliases:
+                aliases.append(alias.name)
+        yield [
+            group.name,
+            group.slug,
+            "; ".join(aliases),
+            "; ".join(country.code for country in group.countries.all()),
+            group.kind,
+            group.status,
+            group.formation_date,
+            group.termination_date,
+            group.formation_year or "",
+            group.termination_year or "",
+            "" if group.size is None else group.size,
+            group.size_text,
+            group.updated_at.isoformat(timespec="seconds"),
+            absolute_url(group.get_absolute_url()),
+        ]
 
 
 # One profile.
@@ -282,7 +430,7 @@ def profile_queryset():
     name it (with the source group), 9 its source documents. A group without events
     skips query 5.
     """
-    return Group.objects.prefetch_related(
+    return Group.objects.defer("search_vector").prefetch_related(
         Prefetch("countries", queryset=GroupCountry.objects.order_by("code")),
         Prefetch(
             "aliases",

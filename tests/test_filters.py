@@ -246,7 +246,7 @@ class BadParameterTests(TestCase):
 
         self.assertEqual(response.status_code, 400)
         self.assertEqual(
-            response.context["form"].errors, {"format": ["Format must be “json” or “html”."]}
+            response.context["form"].errors, {"format": ["Format must be “html”, “json” or “csv”."]}
         )
 
     def test_weird_but_valid_values(self):

@@ -1,0 +1,48 @@
+"""HTTP caching of the public pages: the archive changes only when a curator or an import
+writes, so one timestamp (ArchiveState) validates every page.
+
+A conditional request is answered 304 after one small query and before the view runs.
+The ETag also carries today's date because a profile shows it (the "accessed" date of
+its citation), so a page cached yesterday is rendered again today.
+"""
+
+from functools import wraps
+
+from django.utils import timezone
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date
+
+from profiles.models import ArchiveState
+
+
+def archive_validators():
+    """(ETag, Last-Modified timestamp) of every public page right now."""
+    changed_at = ArchiveState.last_changed()
+    today = timezone.localdate()
+    etag = f'"{int(changed_at.timestamp() * 1_000_000):x}-{today:%Y%m%d}"'
+    return etag, int(changed_at.timestamp())
+
+
+def set_validators(response, etag, last_modified):
+    response.headers["ETag"] = etag
+    response.headers["Last-Modified"] = http_date(last_modified)
+    # Caches may keep a page but must ask again (cheaply, with the validators) before
+    # reusing it, so a curator's correction shows at once.
+    patch_cache_control(response, public=True, no_cache=True)
+
+
+def archive_conditional(view):
+    """Validators on successful pages, and 304 Not Modified when the reader has them."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        etag, last_modified = archive_validators()
+        response = get_conditional_response(request, etag=etag, last_modified=last_modified)
+        if response is None:
+            response = view(request, *args, **kwargs)
+        # Errors are not validated: they may be fixed at any time.
+        if response.status_code in (200, 304):
+            set_validators(response, etag, last_modified)
+        return response
+
+    return wrapper

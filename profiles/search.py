@@ -1,0 +1,138 @@
+"""Full-text search of groups: PostgreSQL's text search where we have it, a plain fallback
+on SQLite so that a newcomer's embedded database still answers `q`.
+
+PostgreSQL: a stored `Group.search_vector` (name and aliases weighted A, the sections'
+text D) behind a GIN index; queries use `websearch_to_tsquery`, so readers can write
+`"death squad" -army OR militia`; results are ranked with `ts_rank`, and matches are
+highlighted with `ts_headline` for the rows of one page only.
+SQLite: case-insensitive substring matching of every word in the name, aliases or text.
+"""
+
+import re
+
+from django.contrib.postgres.aggregates import StringAgg
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+from django.db import connection
+from django.db.models import Exists, F, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Concat
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from profiles.models import SECTION_KEYS, Alias, Group
+from profiles.selectors import PUBLIC_ALIAS_KINDS
+
+# English stemming for both names and text, so "Tigers" finds "tiger" in either.
+CONFIG = "english"
+# ts_headline marks matches with these; we escape the text, then turn them into <mark>.
+START, STOP = "\x02", "\x03"
+SNIPPET_OPTIONS = f"StartSel={START}, StopSel={STOP}, MaxFragments=2, MaxWords=20, MinWords=8"
+NAME_OPTIONS = f"StartSel={START}, StopSel={STOP}, HighlightAll=true"
+SNIPPET_LENGTH = 220
+
+
+def uses_postgres_search():
+    return connection.vendor == "postgresql"
+
+
+# Keeping the stored vector current.
+
+
+def search_vector():
+    aliases = (
+        Alias.objects.filter(group=OuterRef("pk"), kind__in=PUBLIC_ALIAS_KINDS)
+        .order_by()
+        .values("group")
+        .annotate(names=StringAgg("name", delimiter=" "))
+        .values("names")
+    )
+    return SearchVector("name", Subquery(aliases), config=CONFIG, weight="A") + SearchVector(
+        *SECTION_KEYS, config=CONFIG, weight="D"
+    )
+
+
+def refresh_search_vectors(group_ids=None):
+    """Recompute the stored vectors of these groups (all groups when None)."""
+    if not uses_postgres_search():
+        return
+    groups = Group.objects.all()
+    if group_ids is not None:
+        group_ids = list(group_ids)
+        if not group_ids:
+            return
+        groups = groups.filter(pk__in=group_ids)
+    groups.update(search_vector=search_vector())
+
+
+# Searching.
+
+
+def search_groups(queryset, text):
+    """The groups matching `text`, annotated with `rank` on PostgreSQL."""
+    if uses_postgres_search():
+        query = SearchQuery(text, search_type="websearch", config=CONFIG)
+        return queryset.filter(search_vector=query).annotate(
+            rank=SearchRank(F("search_vector"), query)
+        )
+    match = Q()
+    for word in search_words(text):
+        aliases = Alias.objects.filter(
+            group=OuterRef("pk"), kind__in=PUBLIC_ALIAS_KINDS, name__icontains=word
+        )
+        in_text = Q()
+        for key in SECTION_KEYS:
+            in_text |= Q(**{f"{key}__icontains": word})
+        match &= Q(name__icontains=word) | Q(Exists(aliases)) | in_text
+    return queryset.filter(match)
+
+
+def search_words(text):
+    """The words of a query, without websearch's quotes and operators."""
+    return [word for word in re.findall(r"[^\s\"]+", text) if word.upper() != "OR"][:10]
+
+
+def highlights(groups, text):
+    """{group id: (name HTML, snippet HTML)} with the matches marked, for one page of
+    results. One query on PostgreSQL, none on SQLite."""
+    groups = list(groups)
+    if not groups:
+        return {}
+    if uses_postgres_search():
+        query = SearchQuery(text, search_type="websearch", config=CONFIG)
+        body = Concat(*[part for key in SECTION_KEYS for part in (F(key), Value("\n"))])
+        rows = (
+            Group.objects.filter(pk__in=[group.pk for group in groups])
+            .annotate(
+                name_headline=SearchHeadline("name", query, config=CONFIG, options=NAME_OPTIONS),
+                snippet=SearchHeadline(body, query, config=CONFIG, options=SNIPPET_OPTIONS),
+            )
+            .values_list("pk", "name_headline", "snippet")
+        )
+        return {
+            pk: (
+                marked(name),
+                marked(snippet) if START in snippet else "",
+            )
+            for pk, name, snippet in rows
+        }
+    words = search_words(text)
+    return {group.pk: (mark_words(group.name, words), "") for group in groups}
+
+
+def marked(headline):
+    """ts_headline's output, escaped, with its match sentinels made <mark> elements."""
+    html = escape(headline.strip()).replace(START, "<mark>").replace(STOP, "</mark>")
+    return mark_safe(html)
+
+
+def mark_words(text, words):
+    """The text escaped, with every case-insensitive occurrence of the words marked."""
+    if not words:
+        return escape(text)
+    pattern = re.compile("|".join(re.escape(word) for word in words), re.IGNORECASE)
+    parts, last = [], 0
+    for match in pattern.finditer(text):
+        parts.append(escape(text[last : match.start()]))
+        parts.append(f"<mark>{escape(match.group())}</mark>")
+        last = match.end()
+    parts.append(escape(text[last:]))
+    return mark_safe("".join(parts))
