@@ -26,6 +26,10 @@ SORTS = {
 
 
 class CountrySelect(forms.SelectMultiple):
+    # Django's select template includes a template per option: 250 countries made that
+    # the slowest part of the list page. This one writes the options inline.
+    template_name = "widgets/select_inline.html"
+
     def format_value(self, value):
         # Re-shows "pk" as the selected option "PK".
         return [code.strip().upper() for code in super().format_value(value)]

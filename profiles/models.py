@@ -433,7 +433,8 @@ class ArchiveState(models.Model):
     @classmethod
     def touch(cls):
         now = timezone.now()
-        cls.objects.update_or_create(pk=cls.SINGLETON_ID, defaults={"changed_at": now})
+        if not cls.objects.filter(pk=cls.SINGLETON_ID).update(changed_at=now):
+            cls.objects.get_or_create(pk=cls.SINGLETON_ID, defaults={"changed_at": now})
         return now
 
 

@@ -13,7 +13,7 @@ import re
 from django.contrib.postgres.aggregates import StringAgg
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import Exists, F, OuterRef, Q, Subquery, Value
+from django.db.models import Exists, F, OuterRef, Q, Subquery, TextField, Value
 from django.db.models.functions import Concat
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -25,9 +25,8 @@ from profiles.selectors import PUBLIC_ALIAS_KINDS
 CONFIG = "english"
 # ts_headline marks matches with these; we escape the text, then turn them into <mark>.
 START, STOP = "\x02", "\x03"
-SNIPPET_OPTIONS = f"StartSel={START}, StopSel={STOP}, MaxFragments=2, MaxWords=20, MinWords=8"
-NAME_OPTIONS = f"StartSel={START}, StopSel={STOP}, HighlightAll=true"
-SNIPPET_LENGTH = 220
+MARKS = {"start_sel": START, "stop_sel": STOP}
+MARKER_RE = re.compile(r"\[\d+\]")
 
 
 def uses_postgres_search():
@@ -98,12 +97,26 @@ def highlights(groups, text):
         return {}
     if uses_postgres_search():
         query = SearchQuery(text, search_type="websearch", config=CONFIG)
-        body = Concat(*[part for key in SECTION_KEYS for part in (F(key), Value("\n"))])
+        body = Concat(
+            *[part for key in SECTION_KEYS for part in (F(key), Value("\n"))],
+            output_field=TextField(),
+        )
         rows = (
             Group.objects.filter(pk__in=[group.pk for group in groups])
             .annotate(
-                name_headline=SearchHeadline("name", query, config=CONFIG, options=NAME_OPTIONS),
-                snippet=SearchHeadline(body, query, config=CONFIG, options=SNIPPET_OPTIONS),
+                name_headline=SearchHeadline(
+                    "name", query, config=CONFIG, highlight_all=True, **MARKS
+                ),
+                snippet=SearchHeadline(
+                    body,
+                    query,
+                    config=CONFIG,
+                    max_fragments=2,
+                    max_words=20,
+                    min_words=8,
+                    fragment_delimiter=" … ",
+                    **MARKS,
+                ),
             )
             .values_list("pk", "name_headline", "snippet")
         )
@@ -120,7 +133,9 @@ def highlights(groups, text):
 
 def marked(headline):
     """ts_headline's output, escaped, with its match sentinels made <mark> elements."""
-    html = escape(headline.strip()).replace(START, "<mark>").replace(STOP, "</mark>")
+    # Citation markers ("[4]") mean nothing out of their text.
+    html = escape(MARKER_RE.sub("", headline).strip())
+    html = html.replace(START, "<mark>").replace(STOP, "</mark>")
     return mark_safe(html)
 
 
