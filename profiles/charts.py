@@ -14,7 +14,7 @@ MAX_BARS = 60
 
 # The drawing, in SVG user units (the viewBox); the browser scales it to the page.
 WIDTH = 760
-PLOT_LEFT = 12
+PLOT_LEFT = 20  # room for half the first tick label
 PLOT_RIGHT = 736  # room for the last tick label and an arrow
 AXIS_HEIGHT = 24
 ROW_HEIGHT = 34

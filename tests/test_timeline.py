@@ -310,6 +310,7 @@ class CountryPageTests(TestCase):
             ("/countries/QQ/", "There is no country with this code."),
             ("/countries/PAK/", "There is no country with this code."),
             ("/countries/p1/", "There is no country with this code."),
+            ("/countries/%C3%9F/", "There is no country with this code."),  # ß, not SS
             ("/countries/FR/", "The archive holds no group in France."),
         ]:
             with self.subTest(url=url):
