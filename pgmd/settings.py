@@ -127,6 +127,7 @@ STORAGES = {
 }
 
 GROUPS_PER_PAGE = 50
+TIMELINE_EVENTS_PER_PAGE = 100
 
 LOGGING = {
     "version": 1,

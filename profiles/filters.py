@@ -1,11 +1,13 @@
 """The group list's filters. Every query parameter is validated: a bad value is a form error
 (HTTP 400), never ignored and never a 500."""
 
+from datetime import date
+
 import django_filters
 from django import forms
 from django.db.models import Exists, F, OuterRef
 
-from profiles.models import GroupCountry, GroupKind, GroupStatus
+from profiles.models import Group, GroupCountry, GroupKind, GroupStatus
 from profiles.search import search_groups, uses_postgres_search
 from profiles.selectors import country_choices
 
@@ -149,3 +151,81 @@ class GroupFilterSet(django_filters.FilterSet):
 
     def filter_active_to(self, queryset, name, value):
         return queryset.active_between(last_year=value)
+
+
+# The timeline across groups.
+
+
+class TimelineFilterForm(forms.Form):
+    page = forms.IntegerField(
+        min_value=1,
+        required=False,
+        widget=forms.HiddenInput,
+        error_messages={
+            "invalid": "Page must be a positive whole number.",
+            "min_value": "Page must be a positive whole number.",
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        first_year = cleaned_data.get("from")
+        last_year = cleaned_data.get("to")
+        if first_year is not None and last_year is not None and first_year > last_year:
+            self.add_error("to", "The last year must not be before the first year.")
+        return cleaned_data
+
+
+class TimelineFilterSet(django_filters.FilterSet):
+    """Events by their group's countries and by period.
+
+    An event matches a period when the days its date may mean overlap it, so an event
+    dated "the 1990s" is in 1995. Both bounds compare the indexed earliest/latest columns.
+    """
+
+    country = CountryFilter(label="Country", method="filter_country", choices=country_choices)
+    # The parameters are "from" and "to"; "from" cannot be a class attribute (a keyword),
+    # so both are added to base_filters below the class.
+
+    class Meta:
+        form = TimelineFilterForm
+
+    def filter_queryset(self, queryset):
+        for name, value in self.form.cleaned_data.items():
+            if name in self.filters:  # page is the view's
+                queryset = self.filters[name].filter(queryset, value)
+        return queryset
+
+    def filter_country(self, queryset, name, value):
+        countries = GroupCountry.objects.filter(group=OuterRef("group_id"), code__in=value)
+        return queryset.filter(Exists(countries))
+
+    def filter_from(self, queryset, name, value):
+        return queryset.filter(latest__gte=date(value, 1, 1))
+
+    def filter_to(self, queryset, name, value):
+        return queryset.filter(earliest__lte=date(value, 12, 31))
+
+
+TimelineFilterSet.base_filters["from"] = YearFilter(
+    label="From (year)", method="filter_from", min_value=1, max_value=9999
+)
+TimelineFilterSet.base_filters["to"] = YearFilter(
+    label="To (year)", method="filter_to", min_value=1, max_value=9999
+)
+
+
+def groups_matching(cleaned_data):
+    """The groups a filtered timeline is about: in one of its countries and active in its
+    period (the group list's own tests), for the chart above the events."""
+    groups = Group.objects.active_between(cleaned_data.get("from"), cleaned_data.get("to"))
+    if cleaned_data.get("country"):
+        countries = GroupCountry.objects.filter(
+            group=OuterRef("pk"), code__in=cleaned_data["country"]
+        )
+        groups = groups.filter(Exists(countries))
+    return groups

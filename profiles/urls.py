@@ -6,4 +6,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("groups/", views.group_list, name="group-list"),
     path("groups/<str:slug>/", views.group_detail, name="group-detail"),
+    path("timeline/", views.timeline, name="timeline"),
+    path("countries/", views.country_list, name="country-list"),
+    path("countries/<str:code>/", views.country_detail, name="country-detail"),
 ]

@@ -1,29 +1,40 @@
 """The public pages. Each page has a JSON twin at the same address with ?format=json."""
 
 import csv
+import re
 
 from django.conf import settings
 from django.core.paginator import InvalidPage, Paginator
-from django.http import HttpResponse, StreamingHttpResponse
+from django.http import HttpResponse, QueryDict, StreamingHttpResponse
 from django.shortcuts import render
 from django.template.defaultfilters import pluralize
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from profiles.caching import archive_conditional
-from profiles.filters import SORTS, GroupFilterSet
+from profiles.filters import SORTS, GroupFilterSet, TimelineFilterSet, groups_matching
 from profiles.search import highlights
 from profiles.selectors import (
+    COUNTRY_NAMES,
+    countries_with_groups,
+    country_flag,
+    country_name,
     csv_rows,
     dump_json,
     get_profile,
     group_list_item_json,
     group_rows,
+    group_rows_without_countries,
     groups_for_export,
     groups_for_list,
+    groups_of_country,
     home_summary,
     list_facets,
+    period_chart,
     profile_json,
+    timeline_events,
+    timeline_rows,
 )
 
 FORMATS = ("", "html", "json")
@@ -154,3 +165,86 @@ def group_detail(request, slug):
     return render(
         request, "profiles/group_detail.html", {"profile": profile, "group": profile.group}
     )
+
+
+def filter_errors_response(request, template, filterset, extra=None):
+    """The page again with its form's errors, as HTTP 400: no query is run."""
+    context = {"filter": filterset, "form": filterset.form, "page_obj": None, **(extra or {})}
+    return render(request, template, context, status=400)
+
+
+@require_safe
+@archive_conditional
+def timeline(request):
+    filterset = TimelineFilterSet(request.GET, queryset=timeline_events())
+    if not filterset.is_valid():
+        return filter_errors_response(request, "profiles/timeline.html", filterset)
+
+    # Paginator runs a COUNT of the matching events: about 0.1 s for a million events on
+    # PostgreSQL, the one cost of this page that grows with the archive.
+    paginator = Paginator(filterset.qs, settings.TIMELINE_EVENTS_PER_PAGE)
+    try:
+        page_obj = paginator.page(filterset.form.cleaned_data["page"] or 1)
+    except InvalidPage:
+        return not_found(request, "There is no such page of this timeline.", as_json=False)
+
+    cleaned_data = filterset.form.cleaned_data
+    filters = {name: cleaned_data[name] for name in ("country", "from", "to")}
+    group_filters = QueryDict(mutable=True)
+    group_filters.setlist("country", filters["country"] or [])
+    for name, group_name in (("from", "active_from"), ("to", "active_to")):
+        if filters[name] is not None:
+            group_filters[group_name] = filters[name]
+    context = {
+        "filter": filterset,
+        "form": filterset.form,
+        "page_obj": page_obj,
+        "paginator": paginator,
+        "rows": timeline_rows(page_obj),
+        "filtered": any(value not in (None, []) for value in filters.values()),
+        "chart": period_chart(groups_matching(cleaned_data)),
+        # The same groups in the group list, where every one of them is listed.
+        "group_list_url": f"{reverse('group-list')}?{group_filters.urlencode()}",
+    }
+    return render(request, "profiles/timeline.html", context)
+
+
+@require_safe
+@archive_conditional
+def country_list(request):
+    return render(request, "profiles/country_list.html", {"countries": countries_with_groups()})
+
+
+@require_safe
+@archive_conditional
+def country_detail(request, code):
+    # Two ASCII letters first: "ß".upper() is "SS", which would be South Sudan.
+    code = code.upper() if re.fullmatch(r"[A-Za-z]{2}", code) else ""
+    if code not in COUNTRY_NAMES:
+        return not_found(request, "There is no country with this code.", as_json=False)
+    page_number = request.GET.get("page", "1")
+    if not page_number.isdigit() or int(page_number) < 1:
+        message = "Page must be a positive whole number."
+        return render(request, "400.html", {"message": message}, status=400)
+
+    groups = groups_of_country(code)
+    paginator = Paginator(groups, settings.GROUPS_PER_PAGE)
+    if paginator.count == 0:
+        # Only countries with groups have a page, as the list of countries shows.
+        message = f"The archive holds no group in {country_name(code)}."
+        return not_found(request, message, as_json=False)
+    try:
+        page_obj = paginator.page(int(page_number))
+    except InvalidPage:
+        return not_found(request, "There is no such page of this list.", as_json=False)
+
+    context = {
+        "code": code,
+        "name": country_name(code),
+        "flag": country_flag(code),
+        "page_obj": page_obj,
+        "paginator": paginator,
+        "rows": group_rows_without_countries(page_obj),
+        "chart": period_chart(groups),
+    }
+    return render(request, "profiles/country_detail.html", context)

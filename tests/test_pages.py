@@ -92,10 +92,10 @@ class HomePageTests(TestCase):
             [(c.code, c.name, c.groups) for c in countries],
             [("IR", "Iran", 1), ("PK", "Pakistan", 2), ("QQ", "QQ", 1)],
         )
-        self.assertContains(response, '<a href="/groups/?country=PK">Pakistan</a>')
-        self.assertContains(response, '<a href="/groups/?country=IR">Iran</a>')
-        # Its link would be refused by the list's filter, so it has none.
-        self.assertNotContains(response, "?country=QQ")
+        self.assertContains(response, '<a href="/countries/PK/">Pakistan</a>')
+        self.assertContains(response, '<a href="/countries/IR/">Iran</a>')
+        # A code no one knows has no country page, so it has no link.
+        self.assertNotContains(response, "/countries/QQ/")
 
     def test_recently_updated_first(self):
         response = self.client.get("/")
