@@ -6,4 +6,8 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("groups/", views.group_list, name="group-list"),
     path("groups/<str:slug>/", views.group_detail, name="group-detail"),
+    path("sources/", views.source_list, name="source-list"),
+    path("sources/<str:filename>/", views.source_detail, name="source-detail"),
+    path("about/", views.about, name="about"),
+    path("feed/", views.feed, name="feed"),
 ]

@@ -7,15 +7,20 @@ from django.shortcuts import render
 from django.template.defaultfilters import pluralize
 from django.views.decorators.http import require_safe
 
-from profiles.filters import GroupFilterSet
+from profiles.codebook import about_context
+from profiles.feeds import LatestProfilesFeed
+from profiles.filters import GroupFilterSet, SourceFilterSet
 from profiles.selectors import (
     dump_json,
     get_profile,
+    get_source,
     group_list_item_json,
     group_rows,
     groups_for_list,
     home_summary,
     profile_json,
+    source_rows,
+    sources_for_list,
 )
 
 FORMATS = ("", "html", "json")
@@ -117,3 +122,50 @@ def group_detail(request, slug):
     return render(
         request, "profiles/group_detail.html", {"profile": profile, "group": profile.group}
     )
+
+
+@require_safe
+def source_list(request):
+    filterset = SourceFilterSet(request.GET, queryset=sources_for_list())
+    if not filterset.is_valid():
+        context = {"filter": filterset, "form": filterset.form, "page_obj": None}
+        return render(request, "profiles/source_list.html", context, status=400)
+
+    paginator = Paginator(filterset.qs, settings.SOURCES_PER_PAGE)
+    try:
+        page_obj = paginator.page(filterset.form.cleaned_data["page"] or 1)
+    except InvalidPage:
+        return not_found(request, "There is no such page of this list.", as_json=False)
+    context = {
+        "filter": filterset,
+        "form": filterset.form,
+        "page_obj": page_obj,
+        "paginator": paginator,
+        "rows": source_rows(page_obj),
+        "filtered": any(
+            filterset.form.cleaned_data.get(name) not in (None, "") for name in filterset.filters
+        ),
+    }
+    return render(request, "profiles/source_list.html", context)
+
+
+@require_safe
+def source_detail(request, filename):
+    if request.GET.get("format", "html") != "html":
+        message = "Format must be “html”: this page has no JSON form."
+        return render(request, "400.html", {"message": message}, status=400)
+    source = get_source(filename)
+    if source is None:
+        return not_found(request, "There is no source file with this name.", as_json=False)
+    return render(
+        request, "profiles/source_detail.html", {"source": source, "document": source.document}
+    )
+
+
+@require_safe
+def about(request):
+    return render(request, "profiles/about.html", about_context())
+
+
+# Django's Feed sets Last-Modified from the newest entry; it reads nothing else from the request.
+feed = require_safe(LatestProfilesFeed())
