@@ -608,7 +608,17 @@ def get_source(filename):
     """
     document = (
         SourceDocument.objects.select_related("group")
-        .defer("raw_text", "group__sections_html")
+        # Neither the file's text nor the group's sections: the page shows neither.
+        .only(
+            "filename",
+            "sha256",
+            "format",
+            "encoding",
+            "imported_at",
+            "countries",
+            "group__name",
+            "group__slug",
+        )
         .filter(filename=filename)
         .first()
     )
