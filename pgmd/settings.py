@@ -128,6 +128,8 @@ STORAGES = {
 
 GROUPS_PER_PAGE = 50
 TIMELINE_EVENTS_PER_PAGE = 100
+# A document shows all its references: fewer per page than groups.
+SOURCES_PER_PAGE = 20
 
 LOGGING = {
     "version": 1,

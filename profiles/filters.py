@@ -5,9 +5,9 @@ from datetime import date
 
 import django_filters
 from django import forms
-from django.db.models import Exists, F, OuterRef
+from django.db.models import Exists, F, OuterRef, Q
 
-from profiles.models import Group, GroupCountry, GroupKind, GroupStatus
+from profiles.models import Group, GroupCountry, GroupKind, GroupStatus, Reference, SourceDocument
 from profiles.search import search_groups, uses_postgres_search
 from profiles.selectors import country_choices
 
@@ -229,3 +229,60 @@ def groups_matching(cleaned_data):
         )
         groups = groups.filter(Exists(countries))
     return groups
+
+
+# The Sources list.
+
+
+class SourceFilterForm(forms.Form):
+    page = forms.IntegerField(
+        min_value=1,
+        required=False,
+        widget=forms.HiddenInput,
+        error_messages={
+            "invalid": "Page must be a positive whole number.",
+            "min_value": "Page must be a positive whole number.",
+        },
+    )
+    # The list has no JSON twin: ?format=json must not quietly answer with HTML.
+    format = forms.ChoiceField(
+        label="Page format",
+        choices=[("html", "HTML")],
+        required=False,
+        widget=forms.HiddenInput,
+        error_messages={"invalid_choice": "Format must be “html”: this list has no JSON form."},
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+
+class SourceFilterSet(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label="File name or reference contains", method="filter_text", max_length=200
+    )
+    file_format = django_filters.ChoiceFilter(
+        label="File format",
+        field_name="format",
+        choices=SourceDocument.Format.choices,
+        empty_label="Any format",
+        error_messages={
+            "invalid_choice": "“%(value)s” is not a source format: use guidebook or encyclopedia."
+        },
+    )
+
+    class Meta:
+        form = SourceFilterForm
+
+    def filter_queryset(self, queryset):
+        for name, value in self.form.cleaned_data.items():
+            if name in self.filters:  # page and format are the view's
+                queryset = self.filters[name].filter(queryset, value)
+        return queryset
+
+    def filter_text(self, queryset, name, value):
+        references = Reference.objects.filter(document=OuterRef("pk")).filter(
+            Q(label__icontains=value) | Q(url__icontains=value)
+        )
+        return queryset.filter(Q(filename__icontains=value) | Q(Exists(references)))

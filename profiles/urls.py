@@ -9,4 +9,8 @@ urlpatterns = [
     path("timeline/", views.timeline, name="timeline"),
     path("countries/", views.country_list, name="country-list"),
     path("countries/<str:code>/", views.country_detail, name="country-detail"),
+    path("sources/", views.source_list, name="source-list"),
+    path("sources/<str:filename>/", views.source_detail, name="source-detail"),
+    path("about/", views.about, name="about"),
+    path("feed/", views.feed, name="feed"),
 ]

@@ -13,7 +13,15 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from profiles.caching import archive_conditional
-from profiles.filters import SORTS, GroupFilterSet, TimelineFilterSet, groups_matching
+from profiles.codebook import about_context
+from profiles.feeds import LatestProfilesFeed
+from profiles.filters import (
+    SORTS,
+    GroupFilterSet,
+    SourceFilterSet,
+    TimelineFilterSet,
+    groups_matching,
+)
 from profiles.search import highlights
 from profiles.selectors import (
     COUNTRY_NAMES,
@@ -23,6 +31,7 @@ from profiles.selectors import (
     csv_rows,
     dump_json,
     get_profile,
+    get_source,
     group_list_item_json,
     group_rows,
     group_rows_without_countries,
@@ -33,6 +42,8 @@ from profiles.selectors import (
     list_facets,
     period_chart,
     profile_json,
+    source_rows,
+    sources_for_list,
     timeline_events,
     timeline_rows,
 )
@@ -248,3 +259,53 @@ def country_detail(request, code):
         "chart": period_chart(groups),
     }
     return render(request, "profiles/country_detail.html", context)
+
+
+@require_safe
+@archive_conditional
+def source_list(request):
+    filterset = SourceFilterSet(request.GET, queryset=sources_for_list())
+    if not filterset.is_valid():
+        context = {"filter": filterset, "form": filterset.form, "page_obj": None}
+        return render(request, "profiles/source_list.html", context, status=400)
+
+    paginator = Paginator(filterset.qs, settings.SOURCES_PER_PAGE)
+    try:
+        page_obj = paginator.page(filterset.form.cleaned_data["page"] or 1)
+    except InvalidPage:
+        return not_found(request, "There is no such page of this list.", as_json=False)
+    context = {
+        "filter": filterset,
+        "form": filterset.form,
+        "page_obj": page_obj,
+        "paginator": paginator,
+        "rows": source_rows(page_obj),
+        "filtered": any(
+            filterset.form.cleaned_data.get(name) not in (None, "") for name in filterset.filters
+        ),
+    }
+    return render(request, "profiles/source_list.html", context)
+
+
+@require_safe
+@archive_conditional
+def source_detail(request, filename):
+    if request.GET.get("format", "html") != "html":
+        message = "Format must be “html”: this page has no JSON form."
+        return render(request, "400.html", {"message": message}, status=400)
+    source = get_source(filename)
+    if source is None:
+        return not_found(request, "There is no source file with this name.", as_json=False)
+    return render(
+        request, "profiles/source_detail.html", {"source": source, "document": source.document}
+    )
+
+
+@require_safe
+@archive_conditional
+def about(request):
+    return render(request, "profiles/about.html", about_context())
+
+
+# Django's Feed sets Last-Modified from the newest entry; it reads nothing else from the request.
+feed = require_safe(archive_conditional(LatestProfilesFeed()))
