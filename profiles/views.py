@@ -5,9 +5,11 @@ from django.core.paginator import InvalidPage, Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.template.defaultfilters import pluralize
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_safe
 
 from profiles.filters import GroupFilterSet
+from profiles.profile_page import build_profile_page
 from profiles.selectors import (
     dump_json,
     get_profile,
@@ -16,6 +18,7 @@ from profiles.selectors import (
     groups_for_list,
     home_summary,
     profile_json,
+    source_raw_text,
 )
 
 FORMATS = ("", "html", "json")
@@ -114,6 +117,27 @@ def group_detail(request, slug):
         return not_found(request, "There is no group with this address.", as_json)
     if as_json:
         return json_response(profile_json(profile))
-    return render(
-        request, "profiles/group_detail.html", {"profile": profile, "group": profile.group}
+    page = build_profile_page(
+        profile, request.build_absolute_uri(profile.group.get_absolute_url())
     )
+    return render(
+        request,
+        "profiles/group_detail.html",
+        {"profile": profile, "group": profile.group, "page": page},
+    )
+
+
+@require_safe
+def source_raw(request, filename):
+    """A source file's text exactly as imported, as plain text that no browser renders."""
+    raw_text = source_raw_text(filename)
+    if raw_text is None:
+        return not_found(request, "There is no source file with this name.", as_json=False)
+    response = HttpResponse(raw_text.encode("utf-8"), content_type="text/plain; charset=utf-8")
+    # SecurityMiddleware sets nosniff too; this view must never be read as HTML, whatever
+    # the settings say.
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    # Quoted or RFC 5987-encoded: a quote, a newline or a non-ASCII letter cannot break it.
+    response["Content-Disposition"] = content_disposition_header(False, filename)
+    return response
