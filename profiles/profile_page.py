@@ -23,12 +23,16 @@ SITE_NAME = "Armed Group Profiles"
 
 # Our own citation markup (profiles.rendering.CITE_MARKUP): nh3 drops every class
 # attribute a curator writes, so this string can only be ours.
-CITE_RE = re.compile(r'<sup class="cite"><a href="#ref-(\d+)" aria-label="reference \d+">(\[\d+\])</a></sup>')
+CITE_RE = re.compile(
+    r'<sup class="cite"><a href="#ref-(\d+)" aria-label="reference \d+">(\[\d+\])</a></sup>'
+)
 # A word of a name: "Jamaat-i-Islami", "MQM's", "ut-Taleba"; digits alone are not names.
 WORD_RE = re.compile(r"[^\W\d_][\w'\u2019-]*")
 POSSESSIVE_RE = re.compile(r"['\u2019]s$")
 # "ut-Taleba", "al-Shabaab": a lower-case particle joined to a capitalised word.
 PARTICLE_RE = re.compile(r"^[a-z]{1,3}-[A-Z]")
+# A name may follow these words but does not start with them ("the Beta Front").
+ARTICLES = {"The", "the", "A", "An"}
 # Longest name looked for, in words ("All Pakistan Muttahidda Students Organization" is 5).
 MAX_NAME_WORDS = 8
 # The lookup's parameters are bounded so that it runs on any database (SQLite's oldest
@@ -104,7 +108,7 @@ class ProfilePage:
 def build_profile_page(profile, absolute_url, today=None):
     group = profile.group
     today = today or timezone.localdate()
-    updated = timezone.localdate(group.updated_at) if group.updated_at else today
+    updated = timezone.localtime(group.updated_at).date() if group.updated_at else today
     sections = [
         Section(key=key, label=label, html=group.sections_html.get(key, ""))
         for key, label in SECTION_FIELDS
@@ -159,7 +163,9 @@ def date_html(edtf, precision=""):
     title = f"{known}EDTF {edtf}"
     machine = html_datetime(edtf)
     if machine:
-        return format_html('<time datetime="{}" title="{}">{}</time>', machine, title, format_edtf(edtf))
+        return format_html(
+            '<time datetime="{}" title="{}">{}</time>', machine, title, format_edtf(edtf)
+        )
     return format_html('<span class="date" title="{}">{}</span>', title, format_edtf(edtf))
 
 
@@ -308,7 +314,7 @@ def _name_runs(text):
 def _spans(text, run):
     """Each (start, end, key) of a name inside a run: longest first from each word."""
     for first in range(len(run)):
-        if not run[first][2]:
+        if not run[first][2] or text[run[first][0] : run[first][1]] in ARTICLES:
             continue
         for last in range(min(len(run), first + MAX_NAME_WORDS) - 1, first - 1, -1):
             if run[last][2]:
@@ -361,7 +367,7 @@ def link_group_names(sections, group):
                 groups = owners[key]
                 if len(groups) != 1 or group.pk in groups:
                     continue
-                (group_id, (slug, name)), = groups.items()
+                ((group_id, (slug, name)),) = groups.items()
                 if group_id in linked:
                     continue
                 linked.add(group_id)
@@ -453,4 +459,3 @@ def bibtex_entry(slug, name, url, updated, accessed):
             "}",
         ]
     )
-

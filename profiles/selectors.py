@@ -531,7 +531,5 @@ def dump_json(data):
 def source_raw_text(filename):
     """The file's text as it was received (decoded), or None for an unknown file name."""
     return (
-        SourceDocument.objects.filter(filename=filename)
-        .values_list("raw_text", flat=True)
-        .first()
+        SourceDocument.objects.filter(filename=filename).values_list("raw_text", flat=True).first()
     )

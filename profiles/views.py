@@ -117,9 +117,7 @@ def group_detail(request, slug):
         return not_found(request, "There is no group with this address.", as_json)
     if as_json:
         return json_response(profile_json(profile))
-    page = build_profile_page(
-        profile, request.build_absolute_uri(profile.group.get_absolute_url())
-    )
+    page = build_profile_page(profile, request.build_absolute_uri(profile.group.get_absolute_url()))
     return render(
         request,
         "profiles/group_detail.html",
