@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from profiles.models import SECTION_FIELDS, NameKey, Relation
+from profiles.models import SECTION_FIELDS, NameKey, Precision, Relation
 from profiles.parsing.names import CONNECTORS, name_key
 from profiles.rendering import map_text
 from profiles.selectors import MONTHS, country_flag, format_edtf, html_datetime
@@ -152,14 +152,12 @@ def build_profile_page(profile, absolute_url, today=None):
 
 # Dates in the header.
 
-PRECISION_WORDS = {"day": "day", "month": "month", "year": "year", "decade": "decade"}
-
 
 def date_html(edtf, precision=""):
     """A date at its precision, in <time> when HTML can state it ("198X" cannot)."""
     if not edtf:
         return ""
-    known = f"known to the {PRECISION_WORDS[precision]}; " if precision in PRECISION_WORDS else ""
+    known = f"known to the {precision}; " if precision in Precision.values else ""
     title = f"{known}EDTF {edtf}"
     machine = html_datetime(edtf)
     if machine:
@@ -283,7 +281,7 @@ def _name_runs(text):
         start, end = match.span()
         possessive = POSSESSIVE_RE.search(word)
         # "New People's Army" goes on; "the MQM's military wing" ends at "MQM".
-        if possessive and text[end : end + 2][1:].isupper() and text[end : end + 1] == " ":
+        if possessive and text[end : end + 1] == " " and text[end + 1 : end + 2].isupper():
             possessive = None
         if possessive:
             end -= len(possessive.group())
@@ -312,7 +310,8 @@ def _name_runs(text):
 
 
 def _spans(text, run):
-    """Each (start, end, key) of a name inside a run: longest first from each word."""
+    """(first word, last word, key) of each name a run may hold, longest first from each
+    word; a name starts with neither a connector nor an article."""
     for first in range(len(run)):
         if not run[first][2] or text[run[first][0] : run[first][1]] in ARTICLES:
             continue
@@ -324,17 +323,17 @@ def _spans(text, run):
 
 def name_candidates(sections):
     """The keys of every name the sections' text could use, first met first."""
-    keys = {}
+    keys = {}  # a dict keeps the order names are met in
+
+    def collect(escaped):
+        text = html.unescape(escaped)
+        for run in _name_runs(text):
+            for _first, _last, key in _spans(text, run):
+                if key:
+                    keys.setdefault(key, None)
+        return escaped
+
     for section in sections:
-
-        def collect(escaped):
-            text = html.unescape(escaped)
-            for run in _name_runs(text):
-                for _first, _last, key in _spans(text, run):
-                    if key:
-                        keys.setdefault(key, None)
-            return escaped
-
         map_text(section.html, collect)
     return list(keys)[:MAX_NAME_CANDIDATES]
 
