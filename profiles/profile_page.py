@@ -10,7 +10,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
@@ -99,6 +99,7 @@ class ProfilePage:
     countries: list  # [(code, name, flag)]
     period_html: str  # the active period, its dates in <time> with their precision
     size_date_html: str
+    sources: list  # [(SourceDocument, URL of its raw text or "")]
     citation: str
     bibtex: str
     accessed: object  # date
@@ -143,11 +144,20 @@ def build_profile_page(profile, absolute_url, today=None):
         countries=[(code, name, country_flag(code)) for code, name in profile.countries],
         period_html=period_html(group),
         size_date_html=date_html(group.size_date),
+        sources=[(source, raw_source_url(source.filename)) for source in profile.sources],
         citation=plain_citation(group.name, absolute_url, updated, today),
         bibtex=bibtex_entry(group.slug, group.name, absolute_url, updated, today),
         accessed=today,
         updated=updated,
     )
+
+
+def raw_source_url(filename):
+    """The raw text's address; "" for a name no URL can hold (a "/" put in by a curator)."""
+    try:
+        return reverse("source-raw", args=[filename])
+    except NoReverseMatch:
+        return ""
 
 
 # Dates in the header.

@@ -655,6 +655,14 @@ class RawSourceTests(TestCase):
 
         self.assertEqual(response["Content-Disposition"], 'inline; filename="a \\"b\\"\\\\c.txt"')
 
+    def test_a_file_name_no_url_can_hold_is_shown_without_link(self):
+        group = make_group("Alpha")
+        make_source(group, "folder/a.txt", text="x")
+
+        response = self.client.get("/groups/alpha/")
+
+        self.assertContains(response, '<th scope="row">folder/a.txt</th>', html=True)
+
     def test_a_windows_1252_file_is_served_as_utf8(self):
         import_files(
             {
