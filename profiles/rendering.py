@@ -49,10 +49,43 @@ def _converter():
     return _local.converter
 
 
+# A tag of sanitized HTML; nh3 writes every attribute value in double quotes, and a value
+# may hold a ">".
+TAG_RE = re.compile(r'<(/?)([a-zA-Z][a-zA-Z0-9]*)(?:[^>"]|"[^"]*")*>')
+# Text inside these elements is never turned into a link: no link in a link, and code
+# stays as written.
+NO_LINK_ELEMENTS = {"a", "code", "pre"}
+CITE_MARKUP = '<sup class="cite"><a href="#ref-{0}" aria-label="reference {0}">[{0}]</a></sup>'
+
+
+def map_text(safe_html, replace):
+    """Apply `replace` to each text run of sanitized HTML that is outside a link or code.
+
+    `replace` receives the run as it stands in the HTML (escaped) and returns HTML. Tags
+    and attribute values are never touched, so a "[1]" in a URL stays a URL.
+    """
+    pieces = []
+    depth = 0  # how many of NO_LINK_ELEMENTS we are inside
+    position = 0
+    for tag in TAG_RE.finditer(safe_html):
+        text = safe_html[position : tag.start()]
+        if text:
+            pieces.append(replace(text) if depth == 0 else text)
+        if tag.group(2).lower() in NO_LINK_ELEMENTS:
+            depth += -1 if tag.group(1) else 1
+            depth = max(depth, 0)
+        pieces.append(tag.group())
+        position = tag.end()
+    text = safe_html[position:]
+    if text:
+        pieces.append(replace(text) if depth == 0 else text)
+    return "".join(pieces)
+
+
 def link_markers(safe_html):
     # Added after sanitizing: this markup is ours, not the curator's.
-    return MARKER_RE.sub(
-        r'<sup class="cite"><a href="#ref-\1" aria-label="reference \1">[\1]</a></sup>', safe_html
+    return map_text(
+        safe_html, lambda text: MARKER_RE.sub(lambda m: CITE_MARKUP.format(int(m.group(1))), text)
     )
 
 

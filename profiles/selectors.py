@@ -55,6 +55,23 @@ def country_name(code):
     return COUNTRY_NAMES.get(code, code)
 
 
+# Codes with a flag: the current ISO 3166-1 codes, and Kosovo's user-assigned XK, which
+# has a flag in the emoji standard. A state that no longer exists (SU, YU, CS, ZR) has none.
+FLAG_CODES = frozenset(country.alpha_2 for country in pycountry.countries) | {"XK"}
+REGIONAL_INDICATOR_A = 0x1F1E6
+
+
+def country_flag(code):
+    """The flag emoji of an ISO alpha-2 code ("PK" gives 🇵🇰), or "" when it has none.
+
+    A flag emoji is the code's two letters written as regional indicator symbols.
+    """
+    code = (code or "").upper()
+    if code not in FLAG_CODES:
+        return ""
+    return "".join(chr(REGIONAL_INDICATOR_A + ord(letter) - ord("A")) for letter in code)
+
+
 def name_sort_key(name):
     """Sorts "Åland Islands" with the A's and "Côte d'Ivoire" before "Croatia"."""
     decomposed = unicodedata.normalize("NFKD", name.casefold())
@@ -108,6 +125,24 @@ def format_edtf_part(edtf):
     if qualifier in ("?", "%"):
         text = f"{text}?"
     return text
+
+
+HTML_DATETIME_RE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+
+
+def html_datetime(edtf):
+    """The EDTF date as an HTML <time datetime> value ("1994", "1994-11", "1994-11-03").
+
+    HTML has no decade, season, interval or qualifier: those dates get "" (no <time>).
+    """
+    if not HTML_DATETIME_RE.match(edtf or ""):
+        return ""
+    year, month, day = ([int(part) for part in edtf.split("-")] + [1, 1])[:3]
+    try:
+        date(year, month, day)
+    except ValueError:
+        return ""  # "1994-13" or "1994-02-30": not a date
+    return edtf
 
 
 def active_period(group):
@@ -377,6 +412,8 @@ class TimelineEvent:
     kind_label: str
     text: str
     citations: list  # marker numbers, ascending and distinct
+    # What the page needs beyond the JSON: the machine-readable date, if HTML has one.
+    datetime: str = ""
 
 
 @dataclass(frozen=True)
@@ -418,6 +455,9 @@ class Profile:
     references: list
     related: list
     sources: list
+    # Every citation of the group (section, position, statement, event, marker), for the
+    # page's backlinks; ordered by section and position.
+    citations: list = ()
 
     @property
     def size_display(self):
@@ -428,10 +468,10 @@ def profile_queryset():
     """A group with everything its profile shows, in nine queries.
 
     1 the group, 2 its countries, 3 its aliases (with their document's file name), 4 its
-    events, 5 the citations of those events (with their reference's marker), 6 its
-    references, 7 its relationships (with the target group), 8 the relationships that
-    name it (with the source group), 9 its source documents. A group without events
-    skips query 5.
+    events, 5 its citations (with their reference's marker; those of events give the
+    timeline's markers, all of them the references' backlinks), 6 its references, 7 its
+    relationships (with the target group), 8 the relationships that name it (with the
+    source group), 9 its source documents.
     """
     return Group.objects.defer("search_vector").prefetch_related(
         Prefetch("countries", queryset=GroupCountry.objects.order_by("code")),
@@ -443,14 +483,13 @@ def profile_queryset():
         ),
         Prefetch(
             "events",
-            queryset=Event.objects.order_by(
-                "earliest", "latest", "position", "date", "text"
-            ).prefetch_related(
-                Prefetch(
-                    "citations",
-                    queryset=Citation.objects.only("event").annotate(marker=F("reference__marker")),
-                )
-            ),
+            queryset=Event.objects.order_by("earliest", "latest", "position", "date", "text"),
+        ),
+        Prefetch(
+            "citations",
+            queryset=Citation.objects.only("group", "event", "section", "statement", "position")
+            .annotate(marker=F("reference__marker"))
+            .order_by("section", "position", "marker", "event"),
         ),
         Prefetch(
             "references",
@@ -474,7 +513,7 @@ def profile_queryset():
             "sources",
             # raw_text is the whole file: the page needs none of it.
             queryset=SourceDocument.objects.only(
-                "group", "filename", "sha256", "format", "imported_at"
+                "group", "filename", "sha256", "format", "encoding", "imported_at"
             ).order_by("filename"),
         ),
     )
@@ -485,15 +524,17 @@ def get_profile(slug):
     group = profile_queryset().filter(slug=slug).first()
     if group is None:
         return None
+    citations = list(group.citations.all())
     return Profile(
         group=group,
         aliases=profile_aliases(group),
         countries=[(c.code, country_name(c.code)) for c in group.countries.all()],
         period=active_period(group),
-        events=profile_events(group),
+        events=profile_events(group, citations),
         references=profile_references(group),
         related=profile_related(group),
         sources=list(group.sources.all()),
+        citations=citations,
     )
 
 
@@ -518,7 +559,11 @@ def profile_aliases(group):
     return names
 
 
-def profile_events(group):
+def profile_events(group, citations):
+    markers = {}
+    for citation in citations:
+        if citation.event_id is not None and citation.marker is not None:
+            markers.setdefault(citation.event_id, set()).add(citation.marker)
     return [
         TimelineEvent(
             date=event.date,
@@ -528,7 +573,8 @@ def profile_events(group):
             kind=event.kind,
             kind_label=event.get_kind_display(),
             text=event.text,
-            citations=sorted({c.marker for c in event.citations.all() if c.marker is not None}),
+            citations=sorted(markers.get(event.pk, ())),
+            datetime=html_datetime(event.date),
         )
         for event in group.events.all()
     ]
@@ -630,14 +676,6 @@ def dump_json(data):
 
 
 # The timeline across groups, the country pages and the chart of active periods.
-
-
-def country_flag(code):
-    """The flag emoji of an ISO code (two regional indicator letters); none for a state that
-    no longer exists or a code ISO has not assigned, which no flag font draws."""
-    if code in HISTORIC_NAMES or code not in COUNTRY_NAMES:
-        return ""
-    return "".join(chr(0x1F1E6 + ord(letter) - ord("A")) for letter in code)
 
 
 def countries_with_groups():
@@ -966,3 +1004,13 @@ def citing_statements(citations):
         if citation.event is not None:
             entry.events.append(format_edtf(citation.event.date))
     return list(by_position.values())
+
+
+# The raw text of a source file.
+
+
+def source_raw_text(filename):
+    """The file's text as it was received (decoded), or None for an unknown file name."""
+    return (
+        SourceDocument.objects.filter(filename=filename).values_list("raw_text", flat=True).first()
+    )

@@ -13,4 +13,5 @@ urlpatterns = [
     path("sources/<str:filename>/", views.source_detail, name="source-detail"),
     path("about/", views.about, name="about"),
     path("feed/", views.feed, name="feed"),
+    path("sources/<str:filename>/raw/", views.source_raw, name="source-raw"),
 ]

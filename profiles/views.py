@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.template.defaultfilters import pluralize
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_safe
 
 from profiles.caching import archive_conditional
@@ -22,6 +23,7 @@ from profiles.filters import (
     TimelineFilterSet,
     groups_matching,
 )
+from profiles.profile_page import build_profile_page
 from profiles.search import highlights
 from profiles.selectors import (
     COUNTRY_NAMES,
@@ -42,6 +44,7 @@ from profiles.selectors import (
     list_facets,
     period_chart,
     profile_json,
+    source_raw_text,
     source_rows,
     sources_for_list,
     timeline_events,
@@ -173,8 +176,11 @@ def group_detail(request, slug):
         return not_found(request, "There is no group with this address.", as_json)
     if as_json:
         return json_response(profile_json(profile))
+    page = build_profile_page(profile, request.build_absolute_uri(profile.group.get_absolute_url()))
     return render(
-        request, "profiles/group_detail.html", {"profile": profile, "group": profile.group}
+        request,
+        "profiles/group_detail.html",
+        {"profile": profile, "group": profile.group, "page": page},
     )
 
 
@@ -309,3 +315,20 @@ def about(request):
 
 # Django's Feed sets Last-Modified from the newest entry; it reads nothing else from the request.
 feed = require_safe(archive_conditional(LatestProfilesFeed()))
+
+
+@require_safe
+@archive_conditional
+def source_raw(request, filename):
+    """A source file's text exactly as imported, as plain text that no browser renders."""
+    raw_text = source_raw_text(filename)
+    if raw_text is None:
+        return not_found(request, "There is no source file with this name.", as_json=False)
+    response = HttpResponse(raw_text.encode("utf-8"), content_type="text/plain; charset=utf-8")
+    # SecurityMiddleware sets nosniff too; this view must never be read as HTML, whatever
+    # the settings say.
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    # Quoted or RFC 5987-encoded: a quote, a newline or a non-ASCII letter cannot break it.
+    response["Content-Disposition"] = content_disposition_header(False, filename)
+    return response

@@ -263,10 +263,16 @@ class ProfilePageTests(TestCase):
             self.response, '<span class="alias">MQM-H</span>; <span class="alias">Haqiqi</span>'
         )
         self.assertHTML(
-            '<dd><a href="/groups/?country=IR">Iran</a>, <a href="/groups/?country=PK">Pakistan</a></dd>'
+            '<dd><a href="/groups/?country=IR"><span class="flag" aria-hidden="true">🇮🇷</span>'
+            ' Iran</a>, <a href="/groups/?country=PK"><span class="flag" aria-hidden="true">'
+            "🇵🇰</span> Pakistan</a></dd>"
         )
         self.assertHTML("<dt>Active</dt>")
-        self.assertHTML("<dd>1992 – Nov 1994</dd>")
+        self.assertHTML(
+            '<dd><time datetime="1992" title="known to the year; EDTF 1992">1992</time> – '
+            '<time datetime="1994-11" title="known to the month; EDTF 1994-11">Nov 1994</time>'
+            "</dd>"
+        )
         self.assertHTML("<dd>Inactive</dd>")
         self.assertHTML("<dd>Party militant wing</dd>")
         self.assertHTML("<dd>12,000 — <q>about 12,000 armed men</q></dd>")
@@ -274,24 +280,34 @@ class ProfilePageTests(TestCase):
 
     def test_sections_are_the_sanitized_html(self):
         self.assertHTML(
-            '<section class="text" id="section-purpose"><h2>Purpose</h2>'
-            '<p>To defend <em>Karachi</em> <sup class="cite">'
+            '<section class="text" id="section-purpose" aria-labelledby="section-purpose-title">'
+            '<h2 id="section-purpose-title">Purpose</h2>'
+            '<p>To defend <em>Karachi</em> <sup class="cite" id="cite-1-1">'
             '<a href="#ref-1" aria-label="reference 1">[1]</a></sup>.</p></section>'
         )
-        self.assertContains(self.response, "<h2>Narrative</h2>")
+        self.assertContains(self.response, '<h2 id="section-narrative-title">Narrative</h2>')
         self.assertNotContains(self.response, "<script>")
         self.assertNotContains(self.response, "<h2>Organisation</h2>")
 
     def test_timeline_in_date_order_with_citation_links(self):
         content = self.response.content.decode()
         self.assertLess(content.index("Formed."), content.index("Crackdown."))
-        self.assertContains(self.response, '<span class="date" title="1992">early 1990s</span>')
-        self.assertContains(self.response, '<span class="date" title="1994-11">Nov 1994</span>')
-        self.assertContains(self.response, '<span class="kind">Formation</span>')
+        # The date at its precision; the words of the text in the title.
         self.assertContains(
             self.response,
-            'Crackdown.<sup class="cite"><a href="#ref-1" aria-label="reference 1">[1]</a></sup>'
-            '<sup class="cite"><a href="#ref-2" aria-label="reference 2">[2]</a></sup>',
+            '<span class="date"><time datetime="1992" title="As written: early 1990s">1992'
+            "</time></span>",
+        )
+        self.assertContains(
+            self.response, '<span class="date"><time datetime="1994-11">Nov 1994</time></span>'
+        )
+        self.assertContains(self.response, '<span class="kind">Formation</span>')
+        # The purpose section's [1] came first: the timeline's is the second citation of 1.
+        self.assertContains(
+            self.response,
+            'Crackdown.<sup class="cite" id="cite-1-2"><a href="#ref-1" aria-label="reference 1">'
+            '[1]</a></sup><sup class="cite" id="cite-2-1"><a href="#ref-2"'
+            ' aria-label="reference 2">[2]</a></sup>',
         )
 
     def test_references_are_numbered_targets(self):
@@ -309,19 +325,20 @@ class ProfilePageTests(TestCase):
 
     def test_related_groups_both_ways(self):
         self.assertHTML(
-            '<li>Has splinter <a href="/groups/haqiqi-split/">Haqiqi Split</a>'
-            ' <span class="note">(stated in that group’s profile)</span></li>'
+            '<dt>Splinter groups</dt><dd><a href="/groups/haqiqi-split/">Haqiqi Split</a>'
+            ' <span class="note">(stated in that group’s profile)</span></dd>'
         )
-        self.assertHTML("<li>Rival of Jeay Sindh</li>")
-        self.assertHTML('<li>Successor of <a href="/groups/apmso/">APMSO</a></li>')
+        self.assertHTML('<dt>Rivals</dt><dd>Jeay Sindh <span class="note">(no profile)</span></dd>')
+        self.assertHTML('<dt>Successor of</dt><dd><a href="/groups/apmso/">APMSO</a></dd>')
 
     def test_sources(self):
         self.assertHTML(
             f"""<tr>
-              <th scope="row">mdf.txt</th>
-              <td>Encyclopedia extract</td>
+              <th scope="row"><a class="raw-source" href="/sources/mdf.txt/raw/"
+                type="text/plain">mdf.txt</a></th>
+              <td>Encyclopedia extract<br><span class="note">utf-8</span></td>
               <td><code class="hash">{hashlib.sha256(b"The text.").hexdigest()}</code></td>
-              <td><time datetime="2026-01-02T03:04:05+00:00">2 Jan 2026, 03:04 UTC</time></td>
+              <td><time datetime="2026-01-02T03:04:05+0000">2 Jan 2026, 03:04 UTC</time></td>
             </tr>"""
         )
 
@@ -330,8 +347,8 @@ class ProfilePageTests(TestCase):
 
         self.assertContains(
             response,
-            '<li>Predecessor of <a href="/groups/mdf/">Muhajir Defence Force</a>'
-            ' <span class="note">(stated in that group’s profile)</span></li>',
+            '<dt>Predecessor of</dt><dd><a href="/groups/mdf/">Muhajir Defence Force</a>'
+            ' <span class="note">(stated in that group’s profile)</span></dd>',
             html=True,
         )
 
@@ -432,11 +449,12 @@ class PageQueryCountMixin:
             self.client.get("/groups/")
 
     def test_profile(self):
-        # 1 the archive's last change, 2 the group, 3 its countries, 4 its public aliases
-        # (with the document's file name), 5 its events, 6 their citations (with the
+        # 1 the archive's last change (ETag), 2 the group, 3 its countries, 4 its public
+        # aliases (with the document's file name), 5 its events, 6 its citations (with the
         # reference's marker), 7 its references, 8 its relationships (with the target),
-        # 9 relationships naming it (with the source), 10 its source documents.
-        with self.assertNumQueries(10):
+        # 9 relationships naming it (with the source), 10 its source documents, 11 the
+        # groups the names in its text belong to (NameKey).
+        with self.assertNumQueries(11):
             response = self.client.get("/groups/alpha/")
         self.assertEqual(len(response.context["profile"].events), self.events)
 
