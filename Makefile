@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 
-.PHONY: install run serve migrate import test test-postgres lint format migrations-check bench ci clean
+.PHONY: install run serve migrate import test test-postgres test-browser lint format migrations-check bench ci clean
 
 install: $(VENV)/.installed
 
@@ -25,6 +25,10 @@ run: import
 
 test: install
 	$(BIN)/pytest -q
+
+# Only the browser tests (also part of `make test`; they skip without /usr/bin/chromium).
+test-browser: install
+	$(BIN)/pytest -q -m browser
 
 # The same suite on the local PostgreSQL server (as CI runs it).
 test-postgres: install
@@ -48,4 +52,4 @@ ci:
 	bash .ci/run
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles
+	rm -rf $(VENV) db.sqlite3 staticfiles test-artifacts
