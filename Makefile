@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 
-.PHONY: install run serve migrate import test test-postgres test-browser lint format migrations-check bench ci clean
+.PHONY: install run serve migrate import test test-postgres test-browser lint format migrations-check bench bench-import bench-pages bench-deps ci clean
 
 install: $(VENV)/.installed
 
@@ -45,8 +45,21 @@ format: install
 migrations-check: install
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
-bench: install
+# The importer and JSON views on PostgreSQL and SQLite, then the pages on a generated
+# archive of 50,000 groups and 1,000,000 events in PostgreSQL (bench/out/).
+bench: bench-import bench-pages
+
+bench-import: install
 	$(BIN)/python -m bench.run
+
+bench-pages: install bench-deps
+	$(BIN)/python -m bench.pages
+
+# wrk measures requests/s under gunicorn (Debian/Ubuntu package).
+bench-deps:
+	@command -v wrk >/dev/null 2>&1 || { \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update && $$SUDO apt-get install -y wrk; }
 
 ci:
 	bash .ci/run
