@@ -6,10 +6,14 @@ The ETag also carries today's date because a profile shows it (the "accessed" da
 its citation), so a page cached yesterday is rendered again today.
 """
 
+import hashlib
 from functools import wraps
 
+from django.core.cache import cache
+from django.core.paginator import Paginator
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.functional import cached_property
 from django.utils.http import http_date
 
 from profiles.models import ArchiveState
@@ -37,6 +41,7 @@ def archive_conditional(view):
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         etag, last_modified = archive_validators()
+        request.archive_version = etag
         response = get_conditional_response(request, etag=etag, last_modified=last_modified)
         if response is None:
             response = view(request, *args, **kwargs)
@@ -46,3 +51,29 @@ def archive_conditional(view):
         return response
 
     return wrapper
+
+
+def archive_cached(request, name, compute, *key_parts):
+    """compute(), remembered until the archive changes.
+
+    For aggregates that scan (counts of a million events, facets): they can only change
+    when the archive does, so the version in the key is the whole invalidation. Without
+    a version (a view not wrapped in archive_conditional) nothing is cached.
+    """
+    version = getattr(request, "archive_version", None)
+    if version is None:
+        return compute()
+    digest = hashlib.sha256(repr((version, name, key_parts)).encode()).hexdigest()
+    return cache.get_or_set(f"archive:{digest}", compute, timeout=None)
+
+
+class KnownCountPaginator(Paginator):
+    """A Paginator given its count (from archive_cached) instead of running COUNT(*)."""
+
+    def __init__(self, object_list, per_page, count):
+        super().__init__(object_list, per_page)
+        self.known_count = count
+
+    @cached_property
+    def count(self):
+        return self.known_count

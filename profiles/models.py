@@ -126,6 +126,8 @@ class Group(models.Model):
 
     class Meta:
         ordering = ["name", "slug"]
+        # The list's default order: pages without sorting every group.
+        indexes = [models.Index(fields=["name", "slug"], name="group_name_slug")]
         constraints = [
             models.CheckConstraint(
                 name="group_active_start_before_end",

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_safe
 
-from profiles.caching import archive_conditional
+from profiles.caching import KnownCountPaginator, archive_cached, archive_conditional
 from profiles.codebook import about_context
 from profiles.feeds import LatestProfilesFeed
 from profiles.filters import (
@@ -87,7 +87,7 @@ class Echo:
 @require_safe
 @archive_conditional
 def home(request):
-    return render(request, "profiles/home.html", home_summary())
+    return render(request, "profiles/home.html", archive_cached(request, "home", home_summary))
 
 
 @require_safe
@@ -109,7 +109,9 @@ def group_list(request):
     if requested_format == "csv":
         return csv_export(request, filterset.qs)
 
-    paginator = Paginator(filterset.qs, settings.GROUPS_PER_PAGE)
+    filters = filter_key(filterset)
+    count = archive_cached(request, "group-count", filterset.qs.count, filters)
+    paginator = KnownCountPaginator(filterset.qs, settings.GROUPS_PER_PAGE, count)
     try:
         page_obj = paginator.page(filterset.form.cleaned_data["page"] or 1)
     except InvalidPage:
@@ -141,7 +143,9 @@ def group_list(request):
         "page_obj": page_obj,
         "paginator": paginator,
         "rows": group_rows(page_obj, highlights(page_obj, search) if search else {}),
-        "facets": list_facets(filterset.qs, cleaned_data),
+        "facets": archive_cached(
+            request, "facets", lambda: list_facets(filterset.qs, cleaned_data), filters
+        ),
         "sorts": [(key, label) for key, (label, _) in SORTS.items() if key != "relevance"],
         "filtered": any(
             value not in (None, "", [])
@@ -150,6 +154,15 @@ def group_list(request):
         ),
     }
     return render(request, "profiles/group_list.html", context)
+
+
+def filter_key(filterset):
+    """The filters a list was asked for, as a cache key: not its page, order or format."""
+    return tuple(
+        (name, tuple(value) if isinstance(value, list) else value)
+        for name, value in sorted(filterset.form.cleaned_data.items())
+        if name in filterset.filters
+    )
 
 
 def csv_export(request, groups):
@@ -197,9 +210,10 @@ def timeline(request):
     if not filterset.is_valid():
         return filter_errors_response(request, "profiles/timeline.html", filterset)
 
-    # Paginator runs a COUNT of the matching events: about 0.1 s for a million events on
-    # PostgreSQL, the one cost of this page that grows with the archive.
-    paginator = Paginator(filterset.qs, settings.TIMELINE_EVENTS_PER_PAGE)
+    # A COUNT of the matching events costs about 0.1 s for a million events on
+    # PostgreSQL: it is counted once per archive change and filter.
+    count = archive_cached(request, "event-count", filterset.qs.count, filter_key(filterset))
+    paginator = KnownCountPaginator(filterset.qs, settings.TIMELINE_EVENTS_PER_PAGE, count)
     try:
         page_obj = paginator.page(filterset.form.cleaned_data["page"] or 1)
     except InvalidPage:

@@ -328,3 +328,29 @@ class ConditionalRequestTests(TestCase):
         ArchiveState.objects.all().delete()
         self.assertEqual(self.client.get("/").status_code, 200)
         self.assertEqual(ArchiveState.objects.count(), 1)
+
+
+class ArchiveCacheTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        make_many_groups(3, prefix="Many", countries=("PK",))
+
+    def test_counts_and_facets_are_computed_once_per_archive_change(self):
+        self.client.get("/groups/", {"country": "PK"})
+        # Warm: the last change, the page and its countries; no COUNT, no facets.
+        with self.assertNumQueries(3):
+            response = self.client.get("/groups/", {"country": "PK", "page": 1})
+        self.assertEqual(response.context["paginator"].count, 3)
+        self.assertEqual(response.context["facets"]["countries"][0].count, 3)
+
+    def test_a_change_is_counted_at_once(self):
+        self.client.get("/groups/")
+        make_group("Newcomer", countries=["PK"])
+        response = self.client.get("/groups/")
+        self.assertEqual(response.context["paginator"].count, 4)
+        self.assertEqual(response.context["facets"]["countries"][0].count, 4)
+
+    def test_other_filters_are_counted_apart(self):
+        self.client.get("/groups/", {"country": "PK"})
+        response = self.client.get("/groups/", {"country": "IN"})
+        self.assertEqual(response.context["paginator"].count, 0)
