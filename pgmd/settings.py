@@ -51,7 +51,6 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.postgres",
-    "django.forms",
     "django_filters",
     "profiles",
 ]
@@ -84,9 +83,6 @@ TEMPLATES = [
         },
     },
 ]
-
-# Widgets render with the project's templates, so that templates/widgets/ can override them.
-FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 DATABASE_URL = os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}"
 if not DATABASE_URL.startswith(("postgres://", "postgresql://", "sqlite://")):

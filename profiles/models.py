@@ -119,6 +119,8 @@ class Group(models.Model):
     # Name and aliases (weight A) and the sections' text (weight D), for full-text search
     # on PostgreSQL (profiles.search keeps it current); stays empty on SQLite.
     search_vector = SearchVectorField(null=True, editable=False)
+    # Name and aliases alone: ranking reads this small vector, not the long one above.
+    name_vector = SearchVectorField(null=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
 

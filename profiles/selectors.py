@@ -362,7 +362,9 @@ CSV_COLUMNS = [
 
 def groups_for_export():
     """The groups the CSV export writes; read in chunks, with their countries and aliases."""
-    return Group.objects.defer(*SECTION_KEYS, "sections_html", "search_vector").prefetch_related(
+    return Group.objects.defer(
+        *SECTION_KEYS, "sections_html", "search_vector", "name_vector"
+    ).prefetch_related(
         Prefetch("countries", queryset=GroupCountry.objects.order_by("code")),
         Prefetch(
             "aliases",
@@ -473,7 +475,7 @@ def profile_queryset():
     relationships (with the target group), 8 the relationships that name it (with the
     source group), 9 its source documents.
     """
-    return Group.objects.defer("search_vector").prefetch_related(
+    return Group.objects.defer("search_vector", "name_vector").prefetch_related(
         Prefetch("countries", queryset=GroupCountry.objects.order_by("code")),
         Prefetch(
             "aliases",

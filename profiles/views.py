@@ -1,4 +1,4 @@
-"""The public pages. Each page has a JSON twin at the same address with ?format=json."""
+"""The public pages. They only read; the list and profiles also have a JSON twin (?format=json)."""
 
 import csv
 import re
