@@ -58,6 +58,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Revalidations of public pages end here, before sessions and CSRF (profiles.caching).
+    "profiles.caching.NotModifiedMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -99,6 +101,10 @@ else:
     # The pages' queries are short: JIT compilation of a large count cost more (about
     # 24 ms a request on the benchmark archive) than it saved.
     DATABASES["default"]["OPTIONS"] = {"options": "-c jit=off"}
+
+# How long a server process trusts its copy of the archive's last change (the ETag) before
+# reading it again: a change made by another process shows within this time.
+ARCHIVE_STATE_REREAD_SECONDS = 1.0
 
 # Aggregates that cost a scan (home counts, facets, list counts) are cached per archive
 # change (profiles.caching.archive_cached); each server process keeps its own copy.

@@ -1,7 +1,8 @@
 """HTTP caching of the public pages: the archive changes only when a curator or an import
 writes, so one timestamp (ArchiveState) validates every page.
 
-A conditional request is answered 304 after one small query and before the view runs.
+A conditional request is answered 304 after one small query, by NotModifiedMiddleware
+before sessions, CSRF and authentication run (or by the view decorator, without it).
 The ETag also carries today's date because a profile shows it (the "accessed" date of
 its citation), so a page cached yesterday is rendered again today.
 """
@@ -11,6 +12,7 @@ from functools import wraps
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
+from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.functional import cached_property
@@ -21,10 +23,17 @@ from profiles.models import ArchiveState
 
 def archive_validators():
     """(ETag, Last-Modified timestamp) of every public page right now."""
-    changed_at = ArchiveState.last_changed()
+    changed_at = ArchiveState.recently_changed()
     today = timezone.localdate()
     etag = f'"{int(changed_at.timestamp() * 1_000_000):x}-{today:%Y%m%d}"'
     return etag, int(changed_at.timestamp())
+
+
+def validators_for(request):
+    """archive_validators(), read once per request: the middleware and the view share it."""
+    if not hasattr(request, "archive_validators"):
+        request.archive_validators = archive_validators()
+    return request.archive_validators
 
 
 def set_validators(response, etag, last_modified):
@@ -40,7 +49,7 @@ def archive_conditional(view):
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        etag, last_modified = archive_validators()
+        etag, last_modified = validators_for(request)
         request.archive_version = etag
         response = get_conditional_response(request, etag=etag, last_modified=last_modified)
         if response is None:
@@ -50,7 +59,38 @@ def archive_conditional(view):
             set_validators(response, etag, last_modified)
         return response
 
+    # NotModifiedMiddleware answers conditional requests only for views marked so.
+    wrapper.archive_conditional = True
     return wrapper
+
+
+class NotModifiedMiddleware:
+    """304 Not Modified for the public pages, before the rest of the middleware runs.
+
+    A reader (or a cache) revalidating a page needs nothing but the archive's last change:
+    answering here spares the session, CSRF, authentication and messages middleware and
+    the URL's view. Anything else goes on down the stack unchanged.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        conditional = "HTTP_IF_NONE_MATCH" in request.META or (
+            "HTTP_IF_MODIFIED_SINCE" in request.META
+        )
+        if conditional and request.method in ("GET", "HEAD"):
+            try:
+                view = resolve(request.path_info).func
+            except Resolver404:
+                view = None
+            if getattr(view, "archive_conditional", False):
+                etag, last_modified = validators_for(request)
+                response = get_conditional_response(request, etag=etag, last_modified=last_modified)
+                if response is not None and response.status_code == 304:
+                    set_validators(response, etag, last_modified)
+                    return response
+        return self.get_response(request)
 
 
 def archive_cached(request, name, compute, *key_parts):

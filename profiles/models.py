@@ -6,8 +6,11 @@ earliest and latest day it can mean, so that lists sort and filter on real bound
 """
 
 import threading
+import time
 from contextlib import contextmanager
+from types import SimpleNamespace
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Q
@@ -415,6 +418,10 @@ class Relationship(models.Model):
         return f"{self.source} {self.get_relation_display()} {self.target_name}"
 
 
+# ArchiveState.recently_changed()'s copy, shared by the threads of this process.
+_last_changed = SimpleNamespace(value=None, read_at=0.0)
+
+
 class ArchiveState(models.Model):
     """One row: when anything in the archive last changed, for HTTP conditional requests.
 
@@ -435,7 +442,22 @@ class ArchiveState(models.Model):
         return changed_at.first() or cls.touch()
 
     @classmethod
+    def recently_changed(cls):
+        """last_changed(), read from the database at most once a second per process.
+
+        Revalidations are most of a busy archive's requests and this read was most of
+        their cost. A change made in this process is seen at once (touch() forgets the
+        copy); one made by another process within a second.
+        """
+        now = time.monotonic()
+        stale = now - _last_changed.read_at >= settings.ARCHIVE_STATE_REREAD_SECONDS
+        if _last_changed.value is None or stale:
+            _last_changed.value, _last_changed.read_at = cls.last_changed(), now
+        return _last_changed.value
+
+    @classmethod
     def touch(cls):
+        _last_changed.value = None
         now = timezone.now()
         if not cls.objects.filter(pk=cls.SINGLETON_ID).update(changed_at=now):
             cls.objects.get_or_create(pk=cls.SINGLETON_ID, defaults={"changed_at": now})
