@@ -2,12 +2,14 @@
 (HTTP 400), never ignored and never a 500."""
 
 from datetime import date
+from functools import cache
 
 import django_filters
 from django import forms
 from django.db.models import Exists, F, OuterRef, Q
 from django.forms.utils import flatatt
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from profiles.models import Group, GroupCountry, GroupKind, GroupStatus, Reference, SourceDocument
 from profiles.search import search_groups, uses_postgres_search
@@ -30,23 +32,33 @@ SORTS = {
 
 
 class CountrySelect(forms.SelectMultiple):
-    """A plain multiple select, written in Python: Django's widget templates render each
-    of the 250 countries through its own template include, which made this one field
-    the slowest part of the list page."""
-
-    def render(self, name, value, attrs=None, renderer=None):
-        chosen = set(self.format_value(value))
-        options = format_html_join(
-            "\n",
-            '<option value="{}"{}>{}</option>',
-            ((code, " selected" if code in chosen else "", label) for code, label in self.choices),
-        )
-        attrs = flatatt(self.build_attrs(self.attrs, attrs))
-        return format_html('<select name="{}"{} multiple>\n{}\n</select>', name, attrs, options)
+    """The multiple select of every country, written in Python from options escaped once:
+    Django's widget templates render each of the 250 options through its own template,
+    which made this one field the slowest part of the list page."""
 
     def format_value(self, value):
         # Re-shows "pk" as the selected option "PK".
         return [code.strip().upper() for code in super().format_value(value)]
+
+    def render(self, name, value, attrs=None, renderer=None):
+        chosen = set(self.format_value(value))
+        options = "\n".join(
+            option.replace('">', '" selected>', 1) if code in chosen else option
+            for code, option in country_options()
+        )
+        attrs = flatatt(self.build_attrs(self.attrs, attrs))
+        return format_html(
+            '<select name="{}"{} multiple>\n{}\n</select>', name, attrs, mark_safe(options)
+        )
+
+
+@cache
+def country_options():
+    """(code, '<option value="PK">Pakistan</option>') for every country, escaped."""
+    return [
+        (code, format_html('<option value="{}">{}</option>', code, label))
+        for code, label in country_choices()
+    ]
 
 
 class CountryCodesField(forms.MultipleChoiceField):

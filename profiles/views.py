@@ -28,10 +28,12 @@ from profiles.search import highlights
 from profiles.selectors import (
     COUNTRY_NAMES,
     countries_with_groups,
+    country_codes_of,
     country_flag,
     country_name,
     csv_rows,
     dump_json,
+    facet_links,
     get_profile,
     get_source,
     group_list_item_json,
@@ -118,6 +120,7 @@ def group_list(request):
         return not_found(request, "There is no such page of this list.", as_json)
 
     if as_json:
+        codes = country_codes_of(page_obj)
         return json_response(
             {
                 "count": paginator.count,
@@ -129,7 +132,9 @@ def group_list(request):
                 else None,
                 "results": [
                     group_list_item_json(
-                        group, request.build_absolute_uri(group.get_absolute_url())
+                        group,
+                        codes[group.pk],
+                        request.build_absolute_uri(group.get_absolute_url()),
                     )
                     for group in page_obj
                 ],
@@ -143,8 +148,11 @@ def group_list(request):
         "page_obj": page_obj,
         "paginator": paginator,
         "rows": group_rows(page_obj, highlights(page_obj, search) if search else {}),
-        "facets": archive_cached(
-            request, "facets", lambda: list_facets(filterset.qs, cleaned_data), filters
+        "facets": facet_links(
+            request.GET,
+            archive_cached(
+                request, "facets", lambda: list_facets(filterset.qs, cleaned_data), filters
+            ),
         ),
         "sorts": [(key, label) for key, (label, _) in SORTS.items() if key != "relevance"],
         "filtered": any(

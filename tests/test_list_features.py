@@ -221,20 +221,19 @@ class FacetTests(ListTestData):
         for group in base.context["facets"].values():
             for facet in group:
                 with self.subTest(facet=facet.label):
-                    query = {**start, **{k: str(v) for k, v in facet.params.items()}}
-                    response = self.client.get("/groups/", query)
+                    response = self.client.get("/groups/" + facet.url)
                     self.assertEqual(response.context["paginator"].count, facet.count)
                     self.assertLessEqual(facet.count, total)
 
     def test_chosen_countries_limit_the_country_facet(self):
         facets = self.facets({"country": "LK"})
-        self.assertEqual([f.params for f in facets["countries"]], [{"country": "LK"}])
+        self.assertEqual([f.url for f in facets["countries"]], ["?country=LK"])
 
     def test_decades_stay_inside_the_chosen_period(self):
         facets = self.facets({"active_from": 1993, "active_to": 1996})
         self.assertEqual(
-            [(f.label, f.params) for f in facets["decades"]],
-            [("1990s", {"active_from": 1993, "active_to": 1996})],
+            [(f.label, f.url) for f in facets["decades"]],
+            [("1990s", "?active_from=1993&active_to=1996")],
         )
 
     def test_facet_links_keep_the_filters_and_drop_the_page(self):
