@@ -1,8 +1,13 @@
-"""Every model is editable here so that a curator can correct any imported value."""
+"""The curators' workspace: every model is editable here so that a curator can correct any
+imported value. The public site never writes; this is where all writing happens."""
 
 from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 from profiles.models import (
+    SECTION_FIELDS,
     Alias,
     Citation,
     Event,
@@ -13,6 +18,38 @@ from profiles.models import (
     Relationship,
     SourceDocument,
 )
+from profiles.selectors import country_name
+
+# Decades a curator can filter the groups by (the period filter's overlap rule).
+DECADES = range(1900, 2030, 10)
+
+
+class CountryListFilter(admin.SimpleListFilter):
+    title = "country"
+    parameter_name = "country"
+
+    def lookups(self, request, model_admin):
+        codes = GroupCountry.objects.values_list("code", flat=True).distinct().order_by()
+        return sorted(((code, country_name(code)) for code in codes), key=lambda c: c[1])
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(countries__code=self.value())
+        return queryset
+
+
+class ActiveInDecadeFilter(admin.SimpleListFilter):
+    title = "active in"
+    parameter_name = "decade"
+
+    def lookups(self, request, model_admin):
+        return [(str(start), f"{start}s") for start in DECADES]
+
+    def queryset(self, request, queryset):
+        if self.value() in {str(start) for start in DECADES}:
+            start = int(self.value())
+            return queryset.active_between(first_year=start, last_year=start + 9)
+        return queryset
 
 
 class GroupCountryInline(admin.TabularInline):
@@ -25,13 +62,14 @@ class AliasInline(admin.TabularInline):
     fk_name = "group"
     extra = 0
     fields = ["name", "kind", "document", "position"]
-    raw_id_fields = ["document"]
+    autocomplete_fields = ["document"]
 
 
 class EventInline(admin.TabularInline):
     model = Event
     extra = 0
     fields = ["date", "date_text", "earliest", "latest", "precision", "kind", "text"]
+    show_change_link = True
 
 
 class RelationshipInline(admin.TabularInline):
@@ -39,17 +77,86 @@ class RelationshipInline(admin.TabularInline):
     fk_name = "source"
     extra = 0
     fields = ["relation", "target_name", "target", "sentence"]
-    raw_id_fields = ["target"]
+    autocomplete_fields = ["target"]
+
+
+class CitationInline(admin.TabularInline):
+    model = Citation
+    extra = 0
+    fields = ["reference", "section", "statement", "event"]
+    autocomplete_fields = ["reference", "event"]
 
 
 @admin.register(Group)
 class GroupAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug", "kind", "status", "formation_date", "termination_date", "size"]
-    list_filter = ["kind", "status", "needs_review", "countries__code"]
+    list_display = [
+        "name",
+        "country_codes",
+        "kind",
+        "status",
+        "formation_date",
+        "termination_date",
+        "needs_review",
+        "updated_at",
+    ]
+    list_filter = [
+        CountryListFilter,
+        ActiveInDecadeFilter,
+        "kind",
+        "status",
+        "needs_review",
+    ]
     search_fields = ["name", "slug", "aliases__name"]
     prepopulated_fields = {"slug": ["name"]}
-    inlines = [GroupCountryInline, AliasInline, EventInline, RelationshipInline]
-    readonly_fields = ["created_at", "updated_at"]
+    inlines = [GroupCountryInline, AliasInline, EventInline, RelationshipInline, CitationInline]
+    readonly_fields = ["public_page", "sections_preview", "provenance", "created_at", "updated_at"]
+    list_per_page = 50
+
+    def get_queryset(self, request):
+        # The search vectors are large and never shown; the list shows each group's
+        # countries, prefetched rather than read row by row.
+        queryset = super().get_queryset(request).defer("search_vector", "name_vector")
+        return queryset.prefetch_related("countries")
+
+    @admin.display(description="countries")
+    def country_codes(self, group):
+        return ", ".join(country.code for country in group.countries.all())
+
+    @admin.display(description="public page")
+    def public_page(self, group):
+        if not group.pk:
+            return "—"
+        return format_html(
+            '<a href="{}">{}</a>', group.get_absolute_url(), group.get_absolute_url()
+        )
+
+    @admin.display(description="rendered sections (as readers see them, sanitized)")
+    def sections_preview(self, group):
+        # sections_html is rendered and sanitized (nh3) on every save.
+        parts = [
+            format_html("<h3>{}</h3>{}", label, mark_safe(group.sections_html.get(key, "")))
+            for key, label in SECTION_FIELDS
+            if group.sections_html.get(key)
+        ]
+        return mark_safe("".join(parts)) if parts else "—"
+
+    @admin.display(description="provenance")
+    def provenance(self, group):
+        sources = group.sources.only("filename", "sha256", "imported_at").order_by("filename")
+        rows = format_html_join(
+            "",
+            '<li><a href="{}">{}</a> · SHA-256 <code>{}</code> · imported {}</li>',
+            (
+                (
+                    reverse("source-raw", args=[source.filename]),
+                    source.filename,
+                    source.sha256,
+                    source.imported_at.strftime("%Y-%m-%d %H:%M %Z"),
+                )
+                for source in sources
+            ),
+        )
+        return format_html("<ul>{}</ul>", rows) if rows else "—"
 
 
 @admin.register(SourceDocument)
@@ -58,8 +165,8 @@ class SourceDocumentAdmin(admin.ModelAdmin):
     list_filter = ["format"]
     search_fields = ["filename", "sha256"]
     list_select_related = ["group"]
-    readonly_fields = ["sha256", "imported_at", "raw_text", "encoding"]
-    raw_id_fields = ["group"]
+    readonly_fields = ["filename", "sha256", "format", "encoding", "imported_at", "raw_text"]
+    autocomplete_fields = ["group"]
 
 
 @admin.register(Event)
@@ -68,7 +175,7 @@ class EventAdmin(admin.ModelAdmin):
     list_filter = ["kind", "precision"]
     search_fields = ["text", "group__name"]
     list_select_related = ["group"]
-    raw_id_fields = ["group", "document"]
+    autocomplete_fields = ["group", "document"]
 
 
 @admin.register(Reference)
@@ -76,23 +183,24 @@ class ReferenceAdmin(admin.ModelAdmin):
     list_display = ["__str__", "group", "label", "url"]
     search_fields = ["label", "url", "group__name"]
     list_select_related = ["group"]
-    raw_id_fields = ["group", "document"]
+    autocomplete_fields = ["group", "document"]
 
 
 @admin.register(Citation)
 class CitationAdmin(admin.ModelAdmin):
     list_display = ["reference", "group", "section", "statement"]
+    search_fields = ["statement", "group__name"]
     list_select_related = ["reference", "group"]
-    raw_id_fields = ["reference", "group", "document", "event"]
+    autocomplete_fields = ["reference", "group", "document", "event"]
 
 
 @admin.register(Relationship)
 class RelationshipAdmin(admin.ModelAdmin):
     list_display = ["source", "relation", "target_name", "target"]
-    list_filter = ["relation"]
+    list_filter = ["relation", ("target", admin.EmptyFieldListFilter)]
     search_fields = ["source__name", "target_name"]
     list_select_related = ["source", "target"]
-    raw_id_fields = ["source", "target", "document"]
+    autocomplete_fields = ["source", "target", "document"]
 
 
 @admin.register(Alias)
@@ -101,8 +209,20 @@ class AliasAdmin(admin.ModelAdmin):
     list_filter = ["kind"]
     search_fields = ["name", "subject_name", "group__name"]
     list_select_related = ["group"]
-    raw_id_fields = ["group", "document"]
+    autocomplete_fields = ["group", "document"]
 
 
-admin.site.register(GroupCountry)
-admin.site.register(NameKey)
+@admin.register(GroupCountry)
+class GroupCountryAdmin(admin.ModelAdmin):
+    list_display = ["code", "group"]
+    search_fields = ["code", "group__name"]
+    list_select_related = ["group"]
+    autocomplete_fields = ["group"]
+
+
+@admin.register(NameKey)
+class NameKeyAdmin(admin.ModelAdmin):
+    list_display = ["key", "group"]
+    search_fields = ["key", "group__name"]
+    list_select_related = ["group"]
+    autocomplete_fields = ["group"]
