@@ -158,3 +158,33 @@ class AnonymousTests(TestCase):
                 self.assertIn("/admin/login/", response["Location"])
         self.client.post(f"/admin/profiles/group/{group.pk}/change/", {"name": "Hacked"})
         self.assertEqual(Group.objects.get(pk=group.pk).name, "Alpha")
+
+
+class PasswordGuessingTests(TestCase):
+    def sign_in(self, password, address="203.0.113.7"):
+        return self.client.post(
+            "/admin/login/?next=/admin/",
+            {"username": "carla", "password": password},
+            REMOTE_ADDR=address,
+        )
+
+    def test_five_failures_lock_the_username_out_from_that_address(self):
+        make_curator()
+        for _ in range(4):
+            self.assertEqual(self.sign_in("wrong").status_code, 200)  # the form again
+        response = self.sign_in("wrong")
+        self.assertEqual(response.status_code, 429)
+        # Locked out: even the right password is refused now, from that address.
+        self.assertEqual(self.sign_in(PASSWORD).status_code, 429)
+        self.assertNotIn("_auth_user_id", self.client.session)
+        # The same curator from elsewhere can still sign in.
+        self.assertEqual(self.sign_in(PASSWORD, address="198.51.100.2").status_code, 302)
+
+    def test_a_success_forgets_earlier_failures(self):
+        make_curator()
+        for _ in range(4):
+            self.sign_in("wrong")
+        self.assertEqual(self.sign_in(PASSWORD).status_code, 302)
+        self.client.logout()
+        for _ in range(4):
+            self.assertEqual(self.sign_in("wrong").status_code, 200)
