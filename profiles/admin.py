@@ -109,7 +109,14 @@ class GroupAdmin(admin.ModelAdmin):
     search_fields = ["name", "slug", "aliases__name"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [GroupCountryInline, AliasInline, EventInline, RelationshipInline, CitationInline]
-    readonly_fields = ["public_page", "sections_preview", "provenance", "created_at", "updated_at"]
+    readonly_fields = [
+        "public_page",
+        "import_doubts",
+        "sections_preview",
+        "provenance",
+        "created_at",
+        "updated_at",
+    ]
     list_per_page = 50
 
     def get_queryset(self, request):
@@ -121,6 +128,15 @@ class GroupAdmin(admin.ModelAdmin):
     @admin.display(description="countries")
     def country_codes(self, group):
         return ", ".join(country.code for country in group.countries.all())
+
+    @admin.display(description="what the importer was unsure of")
+    def import_doubts(self, group):
+        lines = group.import_warnings.splitlines()
+        if not lines:
+            return "—"
+        return format_html(
+            "<ul>{}</ul>", format_html_join("", "<li>{}</li>", ((line,) for line in lines))
+        )
 
     @admin.display(description="public page")
     def public_page(self, group):

@@ -28,7 +28,9 @@ from profiles.models import (
     Group,
     GroupCountry,
     NameKey,
+    Precision,
     Reference,
+    Relation,
     Relationship,
     SourceDocument,
     bulk_changes,
@@ -116,6 +118,7 @@ def import_paths(paths, *, dry_run=False, on_outcome=None, batch_size=BATCH_SIZE
         changed_groups |= link_names()
         if changed_groups:
             refresh_search_vectors(changed_groups)
+            flag_doubts(changed_groups)
             ArchiveState.touch()
         if dry_run:
             transaction.set_rollback(True)
@@ -510,7 +513,7 @@ def link_names():
 
     A name links only when exactly one group answers to it. Claims come first: an alias
     stated in one file ("The MQM correspond to the Muttahida Qaumi Movement") can be the
-    name another file uses. Returns the ids of the groups whose aliases changed.
+    name another file uses. Returns the ids of the groups whose aliases or ties changed.
     """
     changed_groups = set()
     for _ in range(3):
@@ -545,8 +548,64 @@ def link_names():
             owner = None
         if owner != target_id:
             changed.append(Relationship(pk=pk, target_id=owner))
+            # Both profiles show the tie, and the source's doubts may change.
+            changed_groups.update({source_id, target_id, owner} - {None})
     Relationship.objects.bulk_update(changed, ["target"], batch_size=1000)
     return changed_groups
+
+
+def flag_doubts(group_ids):
+    """Note what the importer was unsure of in these groups, for a curator to check.
+
+    A group is marked for review when its doubts change; a curator who has checked them
+    clears the mark, and the same doubts read again do not set it back.
+    """
+    groups = list(
+        Group.objects.filter(pk__in=group_ids).only(
+            "import_warnings",
+            "needs_review",
+            "formation_date",
+            "formation_precision",
+            "termination_date",
+            "termination_precision",
+        )
+    )
+    with_country = set(
+        GroupCountry.objects.filter(group__in=group_ids).values_list("group_id", flat=True)
+    )
+    unmatched = {}
+    rows = Relationship.objects.filter(source__in=group_ids, target=None).order_by(
+        "relation", "target_name"
+    )
+    for source_id, name, relation in rows.values_list("source_id", "target_name", "relation"):
+        unmatched.setdefault(source_id, []).append((name, relation))
+    for group in groups:
+        doubts = _date_doubts(group)
+        if group.pk not in with_country:
+            doubts.append("No country was read.")
+        for name, relation in unmatched.get(group.pk, []):
+            label = Relation(relation).label if relation in Relation.values else relation
+            doubts.append(f"“{name}” ({label}) matches no group in the archive.")
+        warnings = "\n".join(doubts)
+        if warnings and warnings != group.import_warnings:
+            group.needs_review = True
+        group.import_warnings = warnings
+    Group.objects.bulk_update(groups, ["import_warnings", "needs_review"], batch_size=1000)
+
+
+def _date_doubts(group):
+    doubts = []
+    for label, edtf, precision in (
+        ("Formation", group.formation_date, group.formation_precision),
+        ("Termination", group.termination_date, group.termination_precision),
+    ):
+        if precision == Precision.DECADE:
+            doubts.append(f"{label} date “{edtf}” is known only to the decade.")
+        elif edtf and edtf[-1] in "~?%":
+            doubts.append(f"{label} date “{edtf}” is approximate or uncertain.")
+    if not group.formation_date:
+        doubts.append("No formation date was read.")
+    return doubts
 
 
 def _unique_owners(keys):

@@ -119,6 +119,9 @@ class Group(models.Model):
 
     needs_review = models.BooleanField(default=False)
     review_notes = models.TextField(blank=True)
+    # What the importer was unsure of when it last read this group's files (one per line);
+    # new doubts set needs_review, which only a curator clears.
+    import_warnings = models.TextField(blank=True, editable=False, default="", db_default="")
     # Name and aliases (weight A) and the sections' text (weight D), for full-text search
     # on PostgreSQL (profiles.search keeps it current); stays empty on SQLite.
     search_vector = SearchVectorField(null=True, editable=False)
