@@ -1,11 +1,15 @@
 """The curators' workspace: every model is editable here so that a curator can correct any
 imported value. The public site never writes; this is where all writing happens."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.db import IntegrityError
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
+from profiles.merging import MergeError, merge_groups
 from profiles.models import (
     SECTION_FIELDS,
     Alias,
@@ -16,6 +20,7 @@ from profiles.models import (
     NameKey,
     Reference,
     Relationship,
+    SlugRedirect,
     SourceDocument,
 )
 from profiles.selectors import country_name
@@ -109,6 +114,7 @@ class GroupAdmin(admin.ModelAdmin):
     search_fields = ["name", "slug", "aliases__name"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [GroupCountryInline, AliasInline, EventInline, RelationshipInline, CitationInline]
+    actions = ["merge_selected"]
     readonly_fields = [
         "public_page",
         "import_doubts",
@@ -128,6 +134,41 @@ class GroupAdmin(admin.ModelAdmin):
     @admin.display(description="countries")
     def country_codes(self, group):
         return ", ".join(country.code for country in group.countries.all())
+
+    @admin.action(description="Merge the two selected groups…", permissions=["change", "delete"])
+    def merge_selected(self, request, queryset):
+        groups = list(queryset.order_by("created_at", "pk"))
+        if len(groups) != 2:
+            self.message_user(request, "Select exactly two groups to merge.", messages.ERROR)
+            return None
+        chosen = request.POST.get("survivor")
+        if not chosen:
+            context = {
+                **self.admin_site.each_context(request),
+                "title": "Merge two groups",
+                "opts": self.model._meta,
+                "groups": groups,
+                "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            }
+            return TemplateResponse(request, "admin/profiles/group/merge.html", context)
+        survivors = [group for group in groups if str(group.pk) == chosen]
+        if not survivors:
+            self.message_user(request, "Choose which group to keep.", messages.ERROR)
+            return None
+        survivor = survivors[0]
+        duplicate = next(group for group in groups if group.pk != survivor.pk)
+        try:
+            merge_groups(survivor, duplicate)
+        except (MergeError, IntegrityError) as error:
+            self.message_user(request, f"Not merged: {error}", messages.ERROR)
+            return None
+        self.message_user(
+            request,
+            f"“{duplicate.name}” was merged into “{survivor.name}”; "
+            f"/groups/{duplicate.slug}/ now redirects to /groups/{survivor.slug}/.",
+            messages.SUCCESS,
+        )
+        return None
 
     @admin.display(description="what the importer was unsure of")
     def import_doubts(self, group):
@@ -232,6 +273,14 @@ class AliasAdmin(admin.ModelAdmin):
 class GroupCountryAdmin(admin.ModelAdmin):
     list_display = ["code", "group"]
     search_fields = ["code", "group__name"]
+    list_select_related = ["group"]
+    autocomplete_fields = ["group"]
+
+
+@admin.register(SlugRedirect)
+class SlugRedirectAdmin(admin.ModelAdmin):
+    list_display = ["old_slug", "group", "created_at"]
+    search_fields = ["old_slug", "group__name"]
     list_select_related = ["group"]
     autocomplete_fields = ["group"]
 

@@ -421,6 +421,18 @@ class Relationship(models.Model):
         return f"{self.source} {self.get_relation_display()} {self.target_name}"
 
 
+class SlugRedirect(models.Model):
+    """The address of a group merged into another, so that links and citations to it
+    still arrive: its profile answers with a permanent redirect to the survivor."""
+
+    old_slug = models.SlugField(max_length=300, unique=True, allow_unicode=True)
+    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="redirects")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"{self.old_slug} → {self.group.slug}"
+
+
 # ArchiveState.recently_changed()'s copy, shared by the threads of this process.
 _last_changed = SimpleNamespace(value=None, read_at=0.0)
 

@@ -5,7 +5,12 @@ import re
 
 from django.conf import settings
 from django.core.paginator import InvalidPage, Paginator
-from django.http import HttpResponse, QueryDict, StreamingHttpResponse
+from django.http import (
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    QueryDict,
+    StreamingHttpResponse,
+)
 from django.shortcuts import render
 from django.template.defaultfilters import pluralize
 from django.urls import reverse
@@ -23,6 +28,7 @@ from profiles.filters import (
     TimelineFilterSet,
     groups_matching,
 )
+from profiles.models import SlugRedirect
 from profiles.profile_page import build_profile_page
 from profiles.search import highlights
 from profiles.selectors import (
@@ -194,6 +200,12 @@ def group_detail(request, slug):
 
     profile = get_profile(slug)
     if profile is None:
+        redirect = SlugRedirect.objects.select_related("group").filter(old_slug=slug).first()
+        if redirect is not None:
+            # Merged into another group: the old address keeps working, permanently.
+            target = redirect.group.get_absolute_url()
+            query = request.GET.urlencode()
+            return HttpResponsePermanentRedirect(f"{target}?{query}" if query else target)
         return not_found(request, "There is no group with this address.", as_json)
     if as_json:
         return json_response(profile_json(profile))

@@ -1,0 +1,95 @@
+"""Merging two profiles that turn out to describe one group.
+
+Everything the duplicate holds moves to the survivor: aliases, events, references,
+citations, relationships in both directions, source files, countries and match keys.
+The duplicate's name becomes an alias, the survivor's empty fields take the duplicate's
+values, and the duplicate's address redirects to the survivor. Nothing is deleted but
+the duplicate's row itself and the ties the two had with each other.
+"""
+
+from django.db import transaction
+
+from profiles.models import (
+    SECTION_KEYS,
+    Alias,
+    ArchiveState,
+    Citation,
+    Event,
+    Group,
+    GroupCountry,
+    NameKey,
+    Reference,
+    Relationship,
+    SlugRedirect,
+    SourceDocument,
+)
+from profiles.parsing.names import name_key
+from profiles.search import refresh_search_vectors
+
+# Fields the survivor takes from the duplicate when it has none of its own.
+FILLABLE_FIELDS = [
+    "formation_date", "formation_earliest", "formation_latest", "formation_precision",
+    "termination_date", "termination_earliest", "termination_latest",
+    "termination_precision", "size", "size_text", "size_date", *SECTION_KEYS,
+]  # fmt: skip
+
+
+class MergeError(ValueError):
+    pass
+
+
+@transaction.atomic
+def merge_groups(survivor, duplicate):
+    """Fold `duplicate` into `survivor`; returns the survivor, saved."""
+    if survivor.pk == duplicate.pk:
+        raise MergeError("A group cannot be merged into itself.")
+    survivor = Group.objects.select_for_update().get(pk=survivor.pk)
+    duplicate = Group.objects.select_for_update().get(pk=duplicate.pk)
+
+    # Ties between the two would become ties of the survivor with itself.
+    Relationship.objects.filter(source=duplicate, target=survivor).delete()
+    Relationship.objects.filter(source=survivor, target=duplicate).delete()
+    Relationship.objects.filter(source=duplicate).update(source=survivor)
+    Relationship.objects.filter(target=duplicate).update(target=survivor)
+    for model in (Alias, Event, Reference, Citation, SourceDocument):
+        model.objects.filter(group=duplicate).update(group=survivor)
+
+    # Rows unique per group: move those the survivor lacks, drop the repeats.
+    codes = set(survivor.countries.values_list("code", flat=True))
+    GroupCountry.objects.filter(group=duplicate).exclude(code__in=codes).update(group=survivor)
+    keys = set(survivor.name_keys.values_list("key", flat=True))
+    NameKey.objects.filter(group=duplicate).exclude(key__in=keys).update(group=survivor)
+    if name_key(duplicate.name) and name_key(duplicate.name) not in keys | {
+        name_key(survivor.name)
+    }:
+        NameKey.objects.get_or_create(group=survivor, key=name_key(duplicate.name))
+    if duplicate.name.casefold() != survivor.name.casefold():
+        Alias.objects.create(group=survivor, name=duplicate.name, kind=Alias.Kind.STATED)
+
+    for field in FILLABLE_FIELDS:
+        if getattr(survivor, field) in (None, "") and getattr(duplicate, field) not in (None, ""):
+            setattr(survivor, field, getattr(duplicate, field))
+    survivor.active_start = _earliest(survivor.active_start, duplicate.active_start)
+    survivor.active_end = (
+        None
+        if survivor.active_end is None or duplicate.active_end is None
+        else max(survivor.active_end, duplicate.active_end)
+    )
+    survivor.needs_review = survivor.needs_review or duplicate.needs_review
+    notes = [survivor.review_notes, duplicate.review_notes]
+    survivor.review_notes = "\n".join(note for note in notes if note)
+
+    SlugRedirect.objects.filter(group=duplicate).update(group=survivor)
+    old_slug = duplicate.slug
+    duplicate.delete()
+    SlugRedirect.objects.update_or_create(old_slug=old_slug, defaults={"group": survivor})
+    survivor.save()
+    refresh_search_vectors([survivor.pk])
+    ArchiveState.touch()
+    return survivor
+
+
+def _earliest(first, second):
+    if first is None or second is None:
+        return first or second
+    return min(first, second)
