@@ -116,6 +116,10 @@ else:
     # 24 ms a request on the benchmark archive) than it saved.
     DATABASES["default"]["OPTIONS"] = {"options": "-c jit=off"}
 
+# Files uploaded in the admin wait here between their preview and the import.
+UPLOAD_STAGING_DIR = Path(os.environ.get("UPLOAD_STAGING_DIR") or BASE_DIR / "var" / "uploads")
+UPLOAD_MAX_BYTES = 5_000_000
+
 # How long a server process trusts its copy of the archive's last change (the ETag) before
 # reading it again: a change made by another process shows within this time.
 ARCHIVE_STATE_REREAD_SECONDS = 1.0

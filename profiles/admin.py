@@ -3,12 +3,15 @@ imported value. The public site never writes; this is where all writing happens.
 
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
+from profiles import uploads
 from profiles.merging import MergeError, merge_groups
 from profiles.models import (
     SECTION_FIELDS,
@@ -218,12 +221,57 @@ class GroupAdmin(admin.ModelAdmin):
 
 @admin.register(SourceDocument)
 class SourceDocumentAdmin(admin.ModelAdmin):
+    change_list_template = "admin/profiles/sourcedocument/change_list.html"
     list_display = ["filename", "format", "group", "sha256", "imported_at"]
     list_filter = ["format"]
     search_fields = ["filename", "sha256"]
     list_select_related = ["group"]
     readonly_fields = ["filename", "sha256", "format", "encoding", "imported_at", "raw_text"]
     autocomplete_fields = ["group"]
+
+    def get_urls(self):
+        upload = self.admin_site.admin_view(self.upload_view)
+        return [path("upload/", upload, name="profiles_sourcedocument_upload"), *super().get_urls()]
+
+    def upload_view(self, request):
+        """Upload, preview (a dry run), then confirm or discard."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Import profile files",
+            "opts": self.model._meta,
+        }
+        if request.method == "POST" and "confirm" in request.POST:
+            try:
+                report = uploads.confirm(request.POST.get("token"))
+            except (ValueError, FileNotFoundError) as error:
+                self.message_user(request, f"Nothing imported: {error}", messages.ERROR)
+                return redirect("admin:profiles_sourcedocument_upload")
+            totals = report.totals
+            self.message_user(
+                request,
+                f"Imported: {totals['created']} created, {totals['updated']} updated, "
+                f"{totals['unchanged']} unchanged, {totals['error']} refused.",
+                messages.ERROR if report.failed else messages.SUCCESS,
+            )
+            return redirect("admin:profiles_sourcedocument_changelist")
+        if request.method == "POST" and "discard" in request.POST:
+            try:
+                uploads.discard(request.POST.get("token"))
+            except ValueError:
+                pass
+            self.message_user(request, "The uploaded files were discarded.")
+            return redirect("admin:profiles_sourcedocument_upload")
+        if request.method == "POST":
+            form = uploads.UploadForm(request.POST, request.FILES)
+        else:
+            form = uploads.UploadForm()
+        if form.is_bound and form.is_valid():
+            token = uploads.stage(form.cleaned_data["files"])
+            context.update(token=token, report=uploads.preview(token), title="Check the import")
+        context["form"] = form
+        return TemplateResponse(request, "admin/profiles/sourcedocument/upload.html", context)
 
 
 @admin.register(Event)

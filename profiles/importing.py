@@ -57,6 +57,10 @@ class FileOutcome:
     line: int = 0
     counts: dict = field(default_factory=dict)
 
+    @property
+    def filename(self):
+        return Path(self.path).name
+
 
 @dataclass
 class ImportReport:
