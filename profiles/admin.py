@@ -118,6 +118,26 @@ class GroupAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
     inlines = [GroupCountryInline, AliasInline, EventInline, RelationshipInline, CitationInline]
     actions = ["merge_selected"]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "kind", "status", "public_page"]}),
+        ("Review", {"fields": ["needs_review", "review_notes", "import_doubts"]}),
+        (
+            "Dates (EDTF, and the first and last day each can mean)",
+            {
+                "fields": [
+                    ("formation_date", "formation_precision"),
+                    ("formation_earliest", "formation_latest"),
+                    ("termination_date", "termination_precision"),
+                    ("termination_earliest", "termination_latest"),
+                    ("active_start", "active_end"),
+                ]
+            },
+        ),
+        ("Size", {"fields": [("size", "size_date"), "size_text"]}),
+        ("Sections (Markdown)", {"fields": [key for key, _ in SECTION_FIELDS]}),
+        ("As readers see it", {"fields": ["sections_preview"], "classes": ["collapse"]}),
+        ("Provenance", {"fields": ["provenance", "created_at", "updated_at"]}),
+    ]
     readonly_fields = [
         "public_page",
         "import_doubts",

@@ -193,6 +193,8 @@ class GroupCountry(models.Model):
     code = models.CharField("ISO 3166-1 alpha-2", max_length=2)
 
     class Meta:
+        verbose_name = "group's country"
+        verbose_name_plural = "groups' countries"
         ordering = ["code"]
         constraints = [
             models.UniqueConstraint(fields=["group", "code"], name="unique_group_country")

@@ -1,0 +1,93 @@
+"""The curators' workspace in Chromium: import by upload (preview, then confirm) and
+merging two groups; with screenshots of the admin change page and the import preview."""
+
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from playwright.sync_api import expect
+
+from profiles.models import Group
+
+pytestmark = pytest.mark.browser
+
+PASSWORD = "a long curator passphrase"
+NEW_PROFILE = """Lake Rangers (Ghana)
+
+Country: Ghana
+Details of Formation: Formed in May 1990 by the district council.
+Details of Termination: --
+Purpose: To guard the fishing villages. It was a rival of the Night Wardens.
+Organisation: --
+Weapons and Training: --
+Size: About 300 men in 1995.
+Reason for Membership: --
+Treatment of Civilians: --
+Other Information: --
+References: --
+"""
+
+
+@pytest.fixture
+def curator_page(archive, page, settings, tmp_path):
+    settings.UPLOAD_STAGING_DIR = tmp_path / "uploads"
+    get_user_model().objects.create_superuser("carla", "carla@example.org", PASSWORD)
+    page.goto(archive.url + "/admin/login/")
+    page.fill("input[name=username]", "carla")
+    page.fill("input[name=password]", PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page).to_have_url(re.compile(r"/admin/$"))
+    return page
+
+
+def test_upload_preview_then_confirm(archive, curator_page, screenshot, tmp_path):
+    page = curator_page
+    new_file = tmp_path / "lake_rangers.txt"
+    new_file.write_text(NEW_PROFILE, encoding="utf-8")
+    broken = tmp_path / "broken.txt"
+    broken.write_bytes(b"\x00\x01 not a profile")
+
+    page.goto(archive.url + "/admin/profiles/sourcedocument/")
+    page.get_by_role("link", name="Import files").click()
+    page.set_input_files("input[name=files]", [str(new_file), str(broken)])
+    page.get_by_role("button", name="Preview the import").click()
+
+    preview = page.locator("#import-preview")
+    expect(preview).to_contain_text("Lake Rangers")
+    expect(preview).to_contain_text("new group")
+    expect(preview.locator("tr.outcome-error")).to_contain_text("Refused: line 1")
+    screenshot(page, "admin-import-preview")
+    assert not Group.objects.filter(name="Lake Rangers").exists()  # a dry run
+
+    page.get_by_role("button", name="Import these files").click()
+    expect(page.locator(".messagelist")).to_contain_text("1 created")
+    page.goto(archive.url + "/groups/lake-rangers/")
+    expect(page.locator("h1")).to_have_text("Lake Rangers")
+
+
+def test_merge_two_groups(archive, curator_page, screenshot):
+    page = curator_page
+    page.goto(archive.url + "/admin/profiles/group/")
+    for name in ("Harbour Watch", "Border Scouts"):
+        row = page.locator("#result_list tr", has=page.get_by_role("link", name=name, exact=True))
+        row.locator("input.action-select").check()
+    page.select_option("select[name=action]", "merge_selected")
+    page.locator('button[title="Run the selected action"]').first.click()
+
+    expect(page.locator("h1")).to_have_text("Merge two groups")
+    page.get_by_label(re.compile("Keep Harbour Watch")).check()
+    page.get_by_role("button", name="Merge").click()
+    expect(page.locator(".messagelist")).to_contain_text("was merged into “Harbour Watch”")
+
+    page.goto(archive.url + "/groups/border-scouts/")
+    expect(page).to_have_url(re.compile(r"/groups/harbour-watch/$"))
+    expect(page.locator(".aliases")).to_contain_text("Border Scouts")
+
+
+def test_change_page_screenshot(archive, curator_page, screenshot):
+    page = curator_page
+    haqiqi = Group.objects.get(slug="mqm-haqiqi")
+    page.goto(f"{archive.url}/admin/profiles/group/{haqiqi.pk}/change/")
+    expect(page.locator("body")).to_contain_text("What the importer was unsure of")
+    expect(page.get_by_role("link", name="/groups/mqm-haqiqi/")).to_be_visible()
+    screenshot(page, "admin-group-change")
