@@ -558,21 +558,26 @@ def link_names():
     return changed_groups
 
 
-def flag_doubts(group_ids):
+def flag_doubts(group_ids, chunk_size=1000):
     """Note what the importer was unsure of in these groups, for a curator to check.
 
     A group is marked for review when its doubts change; a curator who has checked them
-    clears the mark, and the same doubts read again do not set it back.
+    clears the mark, and the same doubts read again do not set it back. Groups are read
+    a chunk at a time so that a large import's memory stays flat.
     """
-    groups = list(
-        Group.objects.filter(pk__in=group_ids).only(
-            "import_warnings",
-            "needs_review",
-            "formation_date",
-            "formation_precision",
-            "termination_date",
-            "termination_precision",
-        )
+    group_ids = sorted(group_ids)
+    for start in range(0, len(group_ids), chunk_size):
+        _flag_chunk(group_ids[start : start + chunk_size])
+
+
+def _flag_chunk(group_ids):
+    groups = Group.objects.filter(pk__in=group_ids).only(
+        "import_warnings",
+        "needs_review",
+        "formation_date",
+        "formation_precision",
+        "termination_date",
+        "termination_precision",
     )
     with_country = set(
         GroupCountry.objects.filter(group__in=group_ids).values_list("group_id", flat=True)
@@ -583,6 +588,7 @@ def flag_doubts(group_ids):
     )
     for source_id, name, relation in rows.values_list("source_id", "target_name", "relation"):
         unmatched.setdefault(source_id, []).append((name, relation))
+    changed = []
     for group in groups:
         doubts = _date_doubts(group)
         if group.pk not in with_country:
@@ -591,10 +597,11 @@ def flag_doubts(group_ids):
             label = Relation(relation).label if relation in Relation.values else relation
             doubts.append(f"“{name}” ({label}) matches no group in the archive.")
         warnings = "\n".join(doubts)
-        if warnings and warnings != group.import_warnings:
-            group.needs_review = True
-        group.import_warnings = warnings
-    Group.objects.bulk_update(groups, ["import_warnings", "needs_review"], batch_size=1000)
+        if warnings != group.import_warnings:
+            group.needs_review = group.needs_review or bool(warnings)
+            group.import_warnings = warnings
+            changed.append(group)
+    Group.objects.bulk_update(changed, ["import_warnings", "needs_review"])
 
 
 def _date_doubts(group):
