@@ -86,9 +86,11 @@ class YearFilter(django_filters.Filter):
     field_class = forms.IntegerField
 
 
-class GroupFilterForm(forms.Form):
-    # Checked with the filters so that every bad parameter is reported the same way; the
-    # view reads them, the FilterSet does not filter on them.
+class ListParametersForm(forms.Form):
+    """The form of a paged list's filters. Parameters the view reads (page, format, sort)
+    are fields too, checked with the filters so that every bad parameter is reported the
+    same way; ListFilterSet does not filter on them."""
+
     page = forms.IntegerField(
         min_value=1,
         required=False,
@@ -98,6 +100,27 @@ class GroupFilterForm(forms.Form):
             "min_value": "Page must be a positive whole number.",
         },
     )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+    def check_year_order(self, first_field, last_field):
+        first_year = self.cleaned_data.get(first_field)
+        last_year = self.cleaned_data.get(last_field)
+        if first_year is not None and last_year is not None and first_year > last_year:
+            self.add_error(last_field, "The last year must not be before the first year.")
+
+
+class ListFilterSet(django_filters.FilterSet):
+    def filter_queryset(self, queryset):
+        for name, value in self.form.cleaned_data.items():
+            if name in self.filters:  # the others (page, format, sort) are the view's
+                queryset = self.filters[name].filter(queryset, value)
+        return queryset
+
+
+class GroupFilterForm(ListParametersForm):
     format = forms.ChoiceField(
         choices=[("html", "HTML"), ("json", "JSON"), ("csv", "CSV")],
         required=False,
@@ -111,16 +134,9 @@ class GroupFilterForm(forms.Form):
         error_messages={"invalid_choice": "“%(value)s” is not a way to sort this list."},
     )
 
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("label_suffix", "")
-        super().__init__(*args, **kwargs)
-
     def clean(self):
         cleaned_data = super().clean()
-        first_year = cleaned_data.get("active_from")
-        last_year = cleaned_data.get("active_to")
-        if first_year is not None and last_year is not None and first_year > last_year:
-            self.add_error("active_to", "The last year must not be before the first year.")
+        self.check_year_order("active_from", "active_to")
         if cleaned_data.get("sort") == "relevance" and not (
             cleaned_data.get("q") and uses_postgres_search()
         ):
@@ -137,7 +153,7 @@ class GroupFilterForm(forms.Form):
         return SORTS[sort][1]
 
 
-class GroupFilterSet(django_filters.FilterSet):
+class GroupFilterSet(ListFilterSet):
     q = django_filters.CharFilter(label="Search", method="filter_text", max_length=200)
     country = CountryFilter(label="Country", method="filter_country", choices=country_choices)
     active_from = YearFilter(
@@ -155,10 +171,7 @@ class GroupFilterSet(django_filters.FilterSet):
         form = GroupFilterForm
 
     def filter_queryset(self, queryset):
-        for name, value in self.form.cleaned_data.items():
-            if name in self.filters:  # page, format and sort are the view's
-                queryset = self.filters[name].filter(queryset, value)
-        return queryset.order_by(*self.form.ordering())
+        return super().filter_queryset(queryset).order_by(*self.form.ordering())
 
     def filter_text(self, queryset, name, value):
         if not value.strip():
@@ -166,9 +179,7 @@ class GroupFilterSet(django_filters.FilterSet):
         return search_groups(queryset, value.strip())
 
     def filter_country(self, queryset, name, value):
-        # EXISTS rather than a join: a group with two of the codes is listed once.
-        countries = GroupCountry.objects.filter(group=OuterRef("pk"), code__in=value)
-        return queryset.filter(Exists(countries))
+        return queryset.in_countries(value)
 
     def filter_active_from(self, queryset, name, value):
         return queryset.active_between(first_year=value)
@@ -180,31 +191,14 @@ class GroupFilterSet(django_filters.FilterSet):
 # The timeline across groups.
 
 
-class TimelineFilterForm(forms.Form):
-    page = forms.IntegerField(
-        min_value=1,
-        required=False,
-        widget=forms.HiddenInput,
-        error_messages={
-            "invalid": "Page must be a positive whole number.",
-            "min_value": "Page must be a positive whole number.",
-        },
-    )
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("label_suffix", "")
-        super().__init__(*args, **kwargs)
-
+class TimelineFilterForm(ListParametersForm):
     def clean(self):
         cleaned_data = super().clean()
-        first_year = cleaned_data.get("from")
-        last_year = cleaned_data.get("to")
-        if first_year is not None and last_year is not None and first_year > last_year:
-            self.add_error("to", "The last year must not be before the first year.")
+        self.check_year_order("from", "to")
         return cleaned_data
 
 
-class TimelineFilterSet(django_filters.FilterSet):
+class TimelineFilterSet(ListFilterSet):
     """Events by their group's countries and by period.
 
     An event matches a period when the days its date may mean overlap it, so an event
@@ -217,12 +211,6 @@ class TimelineFilterSet(django_filters.FilterSet):
 
     class Meta:
         form = TimelineFilterForm
-
-    def filter_queryset(self, queryset):
-        for name, value in self.form.cleaned_data.items():
-            if name in self.filters:  # page is the view's
-                queryset = self.filters[name].filter(queryset, value)
-        return queryset
 
     def filter_country(self, queryset, name, value):
         countries = GroupCountry.objects.filter(group=OuterRef("group_id"), code__in=value)
@@ -248,26 +236,14 @@ def groups_matching(cleaned_data):
     period (the group list's own tests), for the chart above the events."""
     groups = Group.objects.active_between(cleaned_data.get("from"), cleaned_data.get("to"))
     if cleaned_data.get("country"):
-        countries = GroupCountry.objects.filter(
-            group=OuterRef("pk"), code__in=cleaned_data["country"]
-        )
-        groups = groups.filter(Exists(countries))
+        groups = groups.in_countries(cleaned_data["country"])
     return groups
 
 
 # The Sources list.
 
 
-class SourceFilterForm(forms.Form):
-    page = forms.IntegerField(
-        min_value=1,
-        required=False,
-        widget=forms.HiddenInput,
-        error_messages={
-            "invalid": "Page must be a positive whole number.",
-            "min_value": "Page must be a positive whole number.",
-        },
-    )
+class SourceFilterForm(ListParametersForm):
     # The list has no JSON twin: ?format=json must not quietly answer with HTML.
     format = forms.ChoiceField(
         label="Page format",
@@ -277,12 +253,8 @@ class SourceFilterForm(forms.Form):
         error_messages={"invalid_choice": "Format must be “html”: this list has no JSON form."},
     )
 
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("label_suffix", "")
-        super().__init__(*args, **kwargs)
 
-
-class SourceFilterSet(django_filters.FilterSet):
+class SourceFilterSet(ListFilterSet):
     q = django_filters.CharFilter(
         label="File name or reference contains", method="filter_text", max_length=200
     )
@@ -298,12 +270,6 @@ class SourceFilterSet(django_filters.FilterSet):
 
     class Meta:
         form = SourceFilterForm
-
-    def filter_queryset(self, queryset):
-        for name, value in self.form.cleaned_data.items():
-            if name in self.filters:  # page and format are the view's
-                queryset = self.filters[name].filter(queryset, value)
-        return queryset
 
     def filter_text(self, queryset, name, value):
         references = Reference.objects.filter(document=OuterRef("pk")).filter(

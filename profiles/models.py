@@ -58,6 +58,12 @@ class Precision(models.TextChoices):
 
 
 class GroupQuerySet(models.QuerySet):
+    def in_countries(self, codes):
+        """Groups in any of these countries, each once (EXISTS rather than a join)."""
+        return self.filter(
+            models.Exists(GroupCountry.objects.filter(group=models.OuterRef("pk"), code__in=codes))
+        )
+
     def active_between(self, first_year=None, last_year=None):
         """Groups whose possible active span overlaps the given years.
 

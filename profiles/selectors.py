@@ -15,7 +15,7 @@ from functools import cache
 from urllib.parse import urlencode
 
 import pycountry
-from django.db.models import Count, Exists, F, Max, Min, OuterRef, Prefetch, Q
+from django.db.models import Count, F, Max, Min, Prefetch, Q
 
 from profiles.charts import MAX_BARS, Chart, Span, build_chart
 from profiles.models import (
@@ -175,21 +175,7 @@ class CountryCount:
 def home_summary(recent=10):
     # Five queries: the count of groups, the groups per country, the count of events, the
     # count of sources, and the recently updated groups.
-    per_country = (
-        GroupCountry.objects.values("code").annotate(groups=Count("group")).order_by("code")
-    )
-    countries = sorted(
-        (
-            CountryCount(
-                code=row["code"],
-                name=country_name(row["code"]),
-                groups=row["groups"],
-                filterable=row["code"] in COUNTRY_NAMES,
-            )
-            for row in per_country
-        ),
-        key=lambda country: (name_sort_key(country.name), country.code),
-    )
+    countries = countries_with_groups()
     return {
         "group_count": Group.objects.count(),
         "country_count": len(countries),
@@ -771,8 +757,7 @@ def timeline_rows(events):
 
 def groups_of_country(code):
     """The groups of one country, for its page: the list's columns, without their countries."""
-    countries = GroupCountry.objects.filter(group=OuterRef("pk"), code=code)
-    return groups_for_list().filter(Exists(countries))
+    return groups_for_list().in_countries([code])
 
 
 # The fields the chart reads of each group.
