@@ -22,6 +22,7 @@ from profiles.models import (
     Relationship,
     SlugRedirect,
     SourceDocument,
+    bulk_changes,
 )
 from profiles.parsing.names import name_key
 from profiles.search import refresh_search_vectors
@@ -38,11 +39,20 @@ class MergeError(ValueError):
     pass
 
 
-@transaction.atomic
 def merge_groups(survivor, duplicate):
     """Fold `duplicate` into `survivor`; returns the survivor, saved."""
     if survivor.pk == duplicate.pk:
         raise MergeError("A group cannot be merged into itself.")
+    # Saves and deletes below would each move ArchiveState and refresh a search vector;
+    # both are done once, at the end.
+    with transaction.atomic(), bulk_changes():
+        survivor = _merge(survivor, duplicate)
+        refresh_search_vectors([survivor.pk])
+        ArchiveState.touch()
+    return survivor
+
+
+def _merge(survivor, duplicate):
     survivor = Group.objects.select_for_update().get(pk=survivor.pk)
     duplicate = Group.objects.select_for_update().get(pk=duplicate.pk)
 
@@ -84,8 +94,6 @@ def merge_groups(survivor, duplicate):
     duplicate.delete()
     SlugRedirect.objects.update_or_create(old_slug=old_slug, defaults={"group": survivor})
     survivor.save()
-    refresh_search_vectors([survivor.pk])
-    ArchiveState.touch()
     return survivor
 
 

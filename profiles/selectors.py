@@ -594,19 +594,23 @@ def profile_events(group, citations):
         if citation.event_id is not None and citation.marker is not None:
             markers.setdefault(citation.event_id, set()).add(citation.marker)
     return [
-        TimelineEvent(
-            date=event.date,
-            end=event.date.split("/", 1)[1] if "/" in event.date else None,
-            date_text=event.date_text,
-            display_date=format_edtf(event.date),
-            kind=event.kind,
-            kind_label=event.get_kind_display(),
-            text=event.text,
-            citations=sorted(markers.get(event.pk, ())),
-            datetime=html_datetime(event.date),
-        )
-        for event in group.events.all()
+        timeline_event(event, sorted(markers.get(event.pk, ()))) for event in group.events.all()
     ]
+
+
+def timeline_event(event, citations):
+    """An event as the pages and the JSON show it; `citations`: its marker numbers."""
+    return TimelineEvent(
+        date=event.date,
+        end=event.date.split("/", 1)[1] if "/" in event.date else None,
+        date_text=event.date_text,
+        display_date=format_edtf(event.date),
+        kind=event.kind,
+        kind_label=event.get_kind_display(),
+        text=event.text,
+        citations=citations,
+        datetime=html_datetime(event.date),
+    )
 
 
 def profile_references(group):
@@ -1005,19 +1009,7 @@ def get_source(filename):
             (code, country_name(code), code in COUNTRY_NAMES) for code in document.countries
         ],
         references=items,
-        events=[
-            TimelineEvent(
-                date=event.date,
-                end=event.date.split("/", 1)[1] if "/" in event.date else None,
-                date_text=event.date_text,
-                display_date=format_edtf(event.date),
-                kind=event.kind,
-                kind_label=event.get_kind_display(),
-                text=event.text,
-                citations=[],
-            )
-            for event in events
-        ],
+        events=[timeline_event(event, []) for event in events],
     )
 
 
