@@ -1,7 +1,9 @@
 """Profile files to rows: parse each file, then write files in batches, each file atomically.
 
 A file is identified by its name: importing an unchanged file does nothing, importing a
-changed version replaces everything that file said. Files are written a batch at a time
+changed version replaces what that file said, except where a curator has changed it since
+(profiles.reimport). Every row written is recorded in the history, with the importing
+user (none from the command line) and the file as the reason. Files are written a batch at a time
 in one transaction (per-file commits would cost a round trip each); if a batch fails,
 its files are written again one by one, each in its own savepoint, so that one bad file
 never takes the others with it. Names are linked across files after every run, so the
@@ -16,8 +18,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import DatabaseError, transaction
+from django.db.models import Count
+from django.db.models.deletion import Collector
 from django.utils import timezone
 from django.utils.text import slugify
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from profiles.models import (
     SECTION_KEYS,
@@ -27,11 +32,13 @@ from profiles.models import (
     Event,
     Group,
     GroupCountry,
+    HeldChange,
     NameKey,
     Precision,
     Reference,
     Relation,
     Relationship,
+    SlugRedirect,
     SourceDocument,
     bulk_changes,
 )
@@ -39,6 +46,14 @@ from profiles.parsing.names import name_key
 from profiles.parsing.profile import parse_profile
 from profiles.parsing.text import decode
 from profiles.parsing.types import ParseError
+from profiles.reimport import (
+    SIGNATURES,
+    held_row_change,
+    merge_values,
+    plan_rows,
+    save_held_changes,
+    snapshot,
+)
 from profiles.rendering import plain_to_markdown, render_plain
 from profiles.search import refresh_search_vectors
 
@@ -87,6 +102,7 @@ class ParsedFile:
     encoding: str
     profile: object
     existing: SourceDocument | None
+    values: dict | None = None  # the group's values as this file gives them
 
 
 def find_files(paths):
@@ -99,9 +115,11 @@ def find_files(paths):
             yield path
 
 
-def import_paths(paths, *, dry_run=False, on_outcome=None, batch_size=BATCH_SIZE):
-    """Import files and folders; `on_outcome(outcome)` hears about each file as it is done."""
+def import_paths(paths, *, dry_run=False, on_outcome=None, batch_size=BATCH_SIZE, user=None):
+    """Import files and folders; `on_outcome(outcome)` hears about each file as it is done.
+    The history names `user` (a curator who uploaded the files) as the author."""
     report = ImportReport()
+    history = History(user)
 
     def record(outcome):
         report.add(outcome)
@@ -115,18 +133,58 @@ def import_paths(paths, *, dry_run=False, on_outcome=None, batch_size=BATCH_SIZE
         for path in find_files(paths):
             batch.append(path)
             if len(batch) >= batch_size:
-                changed_groups |= _import_batch(batch, seen, record)
+                changed_groups |= _import_batch(batch, seen, record, history)
                 batch = []
         if batch:
-            changed_groups |= _import_batch(batch, seen, record)
-        changed_groups |= link_names()
+            changed_groups |= _import_batch(batch, seen, record, history)
+        changed_groups |= link_names(history)
         if changed_groups:
             refresh_search_vectors(changed_groups)
-            flag_doubts(changed_groups)
+            flag_doubts(changed_groups, history)
             ArchiveState.touch()
         if dry_run:
             transaction.set_rollback(True)
     return report
+
+
+class History:
+    """Writes rows with their history records: who imported them, and from which file."""
+
+    def __init__(self, user):
+        self.user = user
+        self.reason = "import" + ("" if user else " from the command line")
+
+    def create(self, model, rows):
+        return bulk_create_with_history(
+            rows, model, default_user=self.user, default_change_reason=self.reason
+        )
+
+    def update(self, model, rows, fields):
+        if rows:
+            bulk_update_with_history(
+                rows, model, fields, default_user=self.user, default_change_reason=self.reason
+            )
+
+    def delete(self, rows):
+        """Delete these rows (and what cascades from them), each deletion in the history."""
+        if not rows:
+            return
+        for row in rows:
+            row._history_user = self.user
+            row._change_reason = getattr(row, "_change_reason", self.reason)
+        # The collector sends each row's post_delete with these very instances, which
+        # carry the author; a queryset delete would read the rows again without it.
+        collector = Collector(using="default", origin=rows[0])
+        collector.collect(rows)
+        collector.delete()
+
+
+def of_file(rows, filename):
+    """Mark rows as written from this file, for their history records."""
+    reason = f"import of {filename}"
+    for row in rows:
+        row._change_reason = reason
+    return rows
 
 
 def _read(path, seen, record):
@@ -155,12 +213,12 @@ def _read(path, seen, record):
     return data, digest
 
 
-def _import_batch(paths, seen, record):
+def _import_batch(paths, seen, record, history):
     """Import one batch; return the ids of the groups it wrote."""
     existing = {
         doc.filename: doc
         for doc in SourceDocument.objects.filter(filename__in=[p.name for p in paths]).only(
-            "id", "filename", "sha256", "group_id"
+            "id", "filename", "sha256", "group_id", "imported_rows", "imported_values"
         )
     }
     to_parse = []
@@ -187,14 +245,14 @@ def _import_batch(paths, seen, record):
     changed_groups = set()
     try:
         with transaction.atomic():
-            outcomes = _write(parsed, changed_groups)
+            outcomes = _write(parsed, changed_groups, history)
     except DatabaseError:
         # Find the file the database refused; write the others one by one.
         outcomes = []
         for item in parsed:
             try:
                 with transaction.atomic():
-                    outcomes += _write([item], changed_groups)
+                    outcomes += _write([item], changed_groups, history)
             except DatabaseError as error:
                 message = (
                     str(error).strip().splitlines()[0] if str(error).strip() else "database error"
@@ -245,90 +303,200 @@ def _slug(name, codes=()):
     return slug[: SLUG_LENGTH - len(suffix)] + suffix
 
 
-def _write(items, changed_groups):
+def _write(items, changed_groups, history):
     """Write parsed files; return their outcomes and add the groups written to
     `changed_groups`. Runs inside a transaction."""
     now = timezone.now()
-    replaced_docs = [item.existing.pk for item in items if item.existing]
     old_groups = {item.existing.group_id for item in items if item.existing}
-    if replaced_docs:
-        # Everything a replaced file said goes; its document row stays and is updated.
-        for model in (Citation, Event, Reference, Relationship, Alias):
-            model.objects.filter(document_id__in=replaced_docs).delete()
+    # What each re-imported file gave last time, before its row is updated below.
+    imported_rows = {item.filename: item.existing.imported_rows for item in items if item.existing}
+    groups, held_by_item = _groups_for(items, now, history)
 
-    groups = _groups_for(items, now)
-    docs = []
-    for item, group in zip(items, groups, strict=True):
+    docs, rows, held = [], [], []
+    for item, group, group_held in zip(items, groups, held_by_item, strict=True):
         doc = item.existing or SourceDocument(filename=item.filename)
         doc.sha256, doc.format, doc.encoding = item.sha256, item.profile.format, item.encoding
         doc.raw_text, doc.group, doc.imported_at = item.text, group, now
         doc.countries = item.profile.countries
-        docs.append(doc)
-    new_docs = [doc for doc in docs if doc.pk is None]
+        file_rows = _rows_of(item, group, doc)
+        doc.imported_rows = {target: snapshot(file_rows[target], target) for target in SIGNATURES}
+        doc.imported_values = item.values
+        docs.append(of_file([doc], item.filename)[0])
+        rows.append(file_rows)
+        for change in group_held:
+            change.document = doc
+        held += group_held
     old_docs = [doc for doc in docs if doc.pk is not None]
-    SourceDocument.objects.bulk_create(new_docs)
-    if old_docs:
-        SourceDocument.objects.bulk_update(
-            old_docs,
-            ["sha256", "format", "encoding", "raw_text", "group", "imported_at", "countries"],
-        )
+    history.create(SourceDocument, [doc for doc in docs if doc.pk is None])
+    history.update(
+        SourceDocument,
+        old_docs,
+        ["sha256", "format", "encoding", "raw_text", "group", "imported_at", "countries"]
+        + ["imported_rows", "imported_values"],
+    )
 
-    _write_countries(groups)
-    counts = _write_children(items, groups, docs)
-    _write_name_keys(groups)
-    # A changed file may name its group differently: drop a group no file describes.
-    Group.objects.filter(pk__in=old_groups - {g.pk for g in groups}, sources__isnull=True).delete()
+    _write_countries(groups, history)
+    held += _write_rows(items, groups, docs, rows, imported_rows, history)
+    _write_name_keys(groups, items)
+    # A changed file may now describe another group: drop a group no file describes.
+    history.delete(
+        list(Group.objects.filter(pk__in=old_groups - {g.pk for g in groups}, sources__isnull=True))
+    )
+    save_held_changes(held)
     changed_groups.update(group.pk for group in groups)
 
+    held_by_file = {}
+    for change in held:
+        filename = change.document.filename
+        held_by_file[filename] = held_by_file.get(filename, 0) + 1
     outcomes = []
-    for item, group, count in zip(items, groups, counts, strict=True):
+    for item, group in zip(items, groups, strict=True):
+        counts = {
+            "events": len(item.profile.events),
+            "references": len(item.profile.references),
+            "relations": len(item.profile.relations),
+            "aliases": len(item.profile.aliases),
+        }
+        if held_by_file.get(item.filename):
+            counts["curator edits kept"] = held_by_file[item.filename]
         outcomes.append(
             FileOutcome(
                 str(item.path),
                 "updated" if item.existing else "created",
                 group=group.name,
                 slug=group.slug,
-                counts=count,
+                counts=counts,
             )
         )
     return outcomes
 
 
-GROUP_FIELDS = [
-    "name", "kind", "status", "formation_date", "formation_earliest", "formation_latest",
-    "formation_precision", "termination_date", "termination_earliest", "termination_latest",
-    "termination_precision", "active_start", "active_end", "size", "size_text", "size_date",
-    *SECTION_KEYS, "sections_html", "updated_at",
-]  # fmt: skip
-
-
-def _groups_for(items, now):
-    """One Group per file (files that name the same group share it), created or updated."""
+def _groups_for(items, now, history):
+    """One Group per file (files that name the same group share it), created or updated;
+    and the changes held back because a curator had changed the same values."""
     slugs = {item.filename: _slug(item.profile.name) for item in items}
     existing = {g.slug: g for g in Group.objects.filter(slug__in=set(slugs.values()))}
     other_files = _countries_by_group(
         [g.pk for g in existing.values()], exclude=[i.filename for i in items]
     )
-
-    by_slug, groups = {}, []
+    # A file already imported keeps its group, even one a curator renamed or merged.
+    by_pk = Group.objects.in_bulk({item.existing.group_id for item in items if item.existing})
+    sources = dict(
+        SourceDocument.objects.filter(group__in=by_pk)
+        .values("group")
+        .annotate(files=Count("id"))
+        .values_list("group", "files")
+    )
+    # The address of a group merged into another leads to the survivor.
+    redirects = {
+        r.old_slug: r.group
+        for r in SlugRedirect.objects.filter(old_slug__in=set(slugs.values())).select_related(
+            "group"
+        )
+    }
+    by_slug, groups, held, renamed = {}, [], [], []
     for item in items:
         slug = slugs[item.filename]
-        group = by_slug.get(slug) or existing.get(slug)
-        if group is not None and group.pk and _is_different_group(group, item, other_files):
-            slug = _slug(item.profile.name, item.profile.countries or ["2"])
-            group = by_slug.get(slug) or Group.objects.filter(slug=slug).first()
+        group = by_pk.get(item.existing.group_id) if item.existing else None
+        if group is not None and not _still_describes(group, item, sources):
+            group = None
+        if group is None:
+            group = by_slug.get(slug) or existing.get(slug)
+            if group is not None and group.pk and _is_different_group(group, item, other_files):
+                slug = _slug(item.profile.name, item.profile.countries or ["2"])
+                group = by_slug.get(slug) or Group.objects.filter(slug=slug).first()
+            group = group or redirects.get(slug)
         if group is None:
             group = Group(slug=slug, created_at=now)
-        _apply_profile(group, item.profile, now)
+        name = group.name
+        values, plain_sections = _profile_values(item.profile)
+        held.append(
+            merge_values(group, values, item.existing.imported_values if item.existing else None)
+        )
+        item.values = values
+        _render_sections(group, plain_sections)
+        if group.pk and group.name != name:
+            renamed.append(group)
+        group.updated_at = now
+        group._change_reason = f"import of {item.filename}"
         by_slug[slug] = group
         groups.append(group)
+    _follow_renames(renamed, history)
     unique = list({id(g): g for g in groups}.values())
-    new = [g for g in unique if g.pk is None]
-    old = [g for g in unique if g.pk is not None]
-    Group.objects.bulk_create(new)
-    if old:
-        Group.objects.bulk_update(old, GROUP_FIELDS)
-    return groups
+    history.create(Group, [g for g in unique if g.pk is None])
+    history.update(Group, [g for g in unique if g.pk is not None], GROUP_FIELDS)
+    return groups, held
+
+
+GROUP_FIELDS = [
+    "name", "slug", "kind", "status", "formation_date", "formation_earliest",
+    "formation_latest", "formation_precision", "termination_date", "termination_earliest",
+    "termination_latest", "termination_precision", "active_start", "active_end", "size",
+    "size_text", "size_date", *SECTION_KEYS, "sections_html", "imported_values", "updated_at",
+]  # fmt: skip
+
+
+def _still_describes(group, item, sources):
+    """Whether a re-imported file still describes the group it was imported into: it is
+    the group's only file, or it still gives one of the names the group goes by."""
+    if sources.get(group.pk, 0) <= 1:
+        return True
+    names = {group.name, *((group.imported_values or {}).get("name") or [])}
+    return name_key(item.profile.name) in {name_key(name) for name in names}
+
+
+def _follow_renames(groups, history):
+    """A group a new version of its file renames takes the new name's address, unless
+    that is taken; the old address redirects to it. (An import never changes a name a
+    curator chose: profiles.reimport.)"""
+    for group in groups:
+        slug = _slug(group.name)
+        if (
+            slug == group.slug
+            or Group.objects.filter(slug=slug).exists()
+            or SlugRedirect.objects.filter(old_slug=slug).exists()
+        ):
+            continue
+        redirect = SlugRedirect(old_slug=group.slug, group=group)
+        history.create(SlugRedirect, of_file([redirect], "a renamed group"))
+        group.slug = slug
+
+
+def _profile_values(profile):
+    """The group's values as this file gives them (profiles.reimport.VALUE_FIELDS), and
+    the plain text of each section it gives."""
+    values = {"name": [profile.name], "kind": [profile.kind], "status": [profile.status]}
+    for prefix, value in (("formation", profile.formation), ("termination", profile.termination)):
+        values[f"{prefix}_date"] = [
+            value.edtf if value else "",
+            value.earliest.isoformat() if value and value.earliest else None,
+            value.latest.isoformat() if value and value.latest else None,
+            value.precision if value else "",
+        ]
+    start, end = _active_span(profile)
+    values["active_period"] = [start and start.isoformat(), end and end.isoformat()]
+    values["size"] = [
+        profile.size,
+        profile.size_text,
+        profile.size_date.edtf if profile.size_date else "",
+    ]
+    plain_sections = {}
+    for key in SECTION_KEYS:
+        # A file fills the sections it has; another file's sections of the group stay.
+        if key in profile.sections or profile.format == "guidebook" and key != "narrative":
+            plain_sections[key] = profile.sections.get(key, "")
+            values[key] = [plain_to_markdown(plain_sections[key])]
+    return values, plain_sections
+
+
+def _render_sections(group, plain_sections):
+    """The HTML of the sections the file gave and the group now holds (not those a
+    curator's edit kept), from the plain text: quicker than rendering the Markdown."""
+    html = dict(group.sections_html or {})
+    for key, text in plain_sections.items():
+        if getattr(group, key) == plain_to_markdown(text):
+            html[key] = render_plain(text)
+    group.sections_html = {key: value for key, value in html.items() if value}
 
 
 def _countries_by_group(group_ids, exclude=()):
@@ -348,30 +516,6 @@ def _is_different_group(group, item, other_files):
     )
 
 
-def _apply_profile(group, profile, now):
-    group.name = profile.name
-    group.kind = profile.kind
-    group.status = profile.status
-    for prefix, value in (("formation", profile.formation), ("termination", profile.termination)):
-        setattr(group, f"{prefix}_date", value.edtf if value else "")
-        setattr(group, f"{prefix}_earliest", value.earliest if value else None)
-        setattr(group, f"{prefix}_latest", value.latest if value else None)
-        setattr(group, f"{prefix}_precision", value.precision if value else "")
-    group.active_start, group.active_end = _active_span(profile)
-    group.size = profile.size
-    group.size_text = profile.size_text
-    group.size_date = profile.size_date.edtf if profile.size_date else ""
-    html = dict(group.sections_html or {})
-    for key in SECTION_KEYS:
-        # A file fills the sections it has; another file's sections of the group stay.
-        if key in profile.sections or profile.format == "guidebook" and key != "narrative":
-            text = profile.sections.get(key, "")
-            setattr(group, key, plain_to_markdown(text))
-            html[key] = render_plain(text)
-    group.sections_html = {key: value for key, value in html.items() if value}
-    group.updated_at = now
-
-
 def _active_span(profile):
     """Widest possible active span: formation, else the earliest dated activity; open end."""
     end = profile.termination.latest if profile.termination else None
@@ -387,132 +531,251 @@ def _active_span(profile):
     return start, end
 
 
-def _write_countries(groups):
+def _write_countries(groups, history):
+    """Each group's countries: those its files name (a curator's own additions stay)."""
     unique = {g.pk for g in groups}
-    codes = _countries_by_group(unique)
-    GroupCountry.objects.filter(group_id__in=unique).delete()
-    GroupCountry.objects.bulk_create(
+    named = _countries_by_group(unique)
+    have = {}
+    for row in GroupCountry.objects.filter(group_id__in=unique):
+        have.setdefault(row.group_id, {})[row.code] = row
+    history.delete(
         [
-            GroupCountry(group_id=gid, code=code)
-            for gid, found in codes.items()
-            for code in sorted(found)
+            row
+            for group_id, rows in have.items()
+            for code, row in rows.items()
+            if code not in named.get(group_id, set()) and row.group_id in named
         ]
+    )
+    history.create(
+        GroupCountry,
+        [
+            GroupCountry(group_id=group_id, code=code)
+            for group_id, codes in named.items()
+            for code in sorted(codes)
+            if code not in have.get(group_id, {})
+        ],
     )
 
 
-def _write_children(items, groups, docs):
-    aliases, events, references, relationships = [], [], [], []
-    citations = []
-    counts = []
-    for item, group, doc in zip(items, groups, docs, strict=True):
-        profile = item.profile
-        for kind, names in (
-            (Alias.Kind.STATED, profile.aliases),
-            (Alias.Kind.MATCH_KEY, profile.match_keys),
-        ):
-            for position, name in enumerate(names):
-                aliases.append(
-                    Alias(group=group, name=name, kind=kind, document=doc, position=position)
-                )
-        for position, claim in enumerate(profile.alias_claims):
+def _rows_of(item, group, doc):
+    """The rows a file gives, unsaved, model by model (profiles.reimport.SIGNATURES)."""
+    profile = item.profile
+    aliases = []
+    for kind, names in (
+        (Alias.Kind.STATED, profile.aliases),
+        (Alias.Kind.MATCH_KEY, profile.match_keys),
+    ):
+        for position, name in enumerate(names):
             aliases.append(
-                Alias(
-                    subject_name=claim.subject,
-                    subject_key=name_key(claim.subject),
-                    name=claim.name,
-                    kind=Alias.Kind.CLAIM if claim.display else Alias.Kind.MATCH_KEY,
-                    document=doc,
-                    position=position,
-                )
+                Alias(group=group, name=name, kind=kind, document=doc, position=position)
             )
-        doc_events = {}
-        for parsed in profile.events:
-            event = Event(
-                group=group,
+    for position, claim in enumerate(profile.alias_claims):
+        aliases.append(
+            Alias(
+                subject_name=claim.subject,
+                subject_key=name_key(claim.subject),
+                name=claim.name,
+                kind=Alias.Kind.CLAIM if claim.display else Alias.Kind.MATCH_KEY,
                 document=doc,
-                date=parsed.date.edtf,
-                date_text=parsed.date.text[:200],
-                earliest=parsed.date.earliest,
-                latest=parsed.date.latest,
-                precision=parsed.date.precision,
-                text=parsed.text,
-                kind=parsed.kind,
-                section=parsed.section,
-                position=parsed.position,
+                position=position,
             )
-            events.append(event)
-            doc_events.setdefault(parsed.text, []).append(event)
-        doc_references = {}
-        for parsed in profile.references:
-            reference = Reference(
-                group=group,
-                document=doc,
-                marker=parsed.marker,
-                label=parsed.label,
-                url=parsed.url,
-                position=parsed.position,
-            )
-            references.append(reference)
-            if parsed.marker is not None:
-                doc_references[parsed.marker] = reference
-        for parsed in profile.citations:
-            reference = doc_references.get(parsed.marker)
-            if reference is None:
-                continue
-            # The marker cites each event read from its sentence; one that closed a sentence
-            # the extract left out cites no event.
-            cited = doc_events.get(parsed.statement, []) if parsed.statement else []
-            for event in cited or [None]:
-                citations.append(
-                    Citation(
-                        group=group,
-                        document=doc,
-                        reference=reference,
-                        event=event,
-                        section=parsed.section,
-                        statement=parsed.statement,
-                        position=parsed.position,
-                    )
-                )
-        for parsed in profile.relations:
-            relationships.append(
-                Relationship(
-                    source=group,
-                    target_name=parsed.target,
-                    target_key=name_key(parsed.target),
-                    relation=parsed.relation,
-                    sentence=parsed.sentence,
+        )
+    events, doc_events = [], {}
+    for parsed in profile.events:
+        event = Event(
+            group=group,
+            document=doc,
+            date=parsed.date.edtf,
+            date_text=parsed.date.text[:200],
+            earliest=parsed.date.earliest,
+            latest=parsed.date.latest,
+            precision=parsed.date.precision,
+            text=parsed.text,
+            kind=parsed.kind,
+            section=parsed.section,
+            position=parsed.position,
+        )
+        events.append(event)
+        doc_events.setdefault(parsed.text, []).append(event)
+    references, doc_references = [], {}
+    for parsed in profile.references:
+        reference = Reference(
+            group=group,
+            document=doc,
+            marker=parsed.marker,
+            label=parsed.label,
+            url=parsed.url,
+            position=parsed.position,
+        )
+        references.append(reference)
+        if parsed.marker is not None:
+            doc_references[parsed.marker] = reference
+    citations = []
+    for parsed in profile.citations:
+        reference = doc_references.get(parsed.marker)
+        if reference is None:
+            continue
+        # The marker cites each event read from its sentence; one that closed a sentence
+        # the extract left out cites no event.
+        cited = doc_events.get(parsed.statement, []) if parsed.statement else []
+        for event in cited or [None]:
+            citations.append(
+                Citation(
+                    group=group,
                     document=doc,
+                    reference=reference,
+                    event=event,
+                    section=parsed.section,
+                    statement=parsed.statement,
                     position=parsed.position,
                 )
             )
-        counts.append(
-            {
-                "events": len(profile.events),
-                "references": len(profile.references),
-                "relations": len(profile.relations),
-                "aliases": len(profile.aliases),
-            }
+    relationships = [
+        Relationship(
+            source=group,
+            target_name=parsed.target,
+            target_key=name_key(parsed.target),
+            relation=parsed.relation,
+            sentence=parsed.sentence,
+            document=doc,
+            position=parsed.position,
         )
-    Alias.objects.bulk_create(aliases)
-    # Saved in this order so that citations find the ids of their events and references.
-    Event.objects.bulk_create(events)
-    Reference.objects.bulk_create(references)
-    Citation.objects.bulk_create(citations)
-    Relationship.objects.bulk_create(relationships)
-    return counts
+        for parsed in profile.relations
+    ]
+    file_rows = {
+        "alias": aliases,
+        "event": events,
+        "reference": references,
+        "citation": citations,
+        "relationship": relationships,
+    }
+    for target_rows in file_rows.values():
+        of_file(target_rows, item.filename)
+    return file_rows
 
 
-def _write_name_keys(groups):
+# Saved in this order so that citations find the ids of their events and references.
+WRITE_ORDER = ["alias", "event", "reference", "citation", "relationship"]
+
+
+def _write_rows(items, groups, docs, rows, imported_rows, history):
+    """Write each file's rows; a re-imported file's rows are compared with what it gave
+    last time (profiles.reimport.plan_rows). Returns the changes held for a curator."""
+    replaced = [doc for item, doc in zip(items, docs, strict=True) if item.existing]
+    current = {target: {} for target in SIGNATURES}
+    for target, (model, _signature) in SIGNATURES.items():
+        queryset = model.objects.filter(document__in=replaced)
+        if target == "citation":
+            queryset = queryset.select_related("reference", "event")
+        for row in queryset:
+            current[target].setdefault(row.document_id, []).append(row)
+
+    plans = {target: [] for target in SIGNATURES}  # (doc, group, plan) per re-imported file
+    to_create = {target: [] for target in SIGNATURES}
+    for item, group, doc, file_rows in zip(items, groups, docs, rows, strict=True):
+        for target in SIGNATURES:
+            if not item.existing:
+                to_create[target] += file_rows[target]
+                continue
+            before = imported_rows[item.filename]
+            imported = None if before is None else before.get(target, [])
+            plan = plan_rows(target, imported, current[target].get(doc.pk, []), file_rows[target])
+            plans[target].append((doc, group, plan))
+            to_create[target] += plan.create
+
+    # What a file dropped goes first: citations before the events and references they cite.
+    doomed_citations = [row for _d, _g, plan in plans["citation"] for row in plan.delete]
+    history.delete(doomed_citations)
+    doomed_events = [row for _d, _g, plan in plans["event"] for row in plan.delete]
+    doomed_references = [row for _d, _g, plan in plans["reference"] for row in plan.delete]
+    # A citation a curator kept outlives the event it cited, and keeps its reference.
+    Citation.objects.filter(event__in=doomed_events).update(event=None)
+    cited = set(
+        Citation.objects.filter(reference__in=doomed_references).values_list(
+            "reference_id", flat=True
+        )
+    )
+    history.delete(doomed_events)
+    history.delete([row for row in doomed_references if row.pk not in cited])
+    history.delete([row for _d, _g, plan in plans["alias"] for row in plan.delete])
+    history.delete([row for _d, _g, plan in plans["relationship"] for row in plan.delete])
+
+    # A kept row stands for the file's row: citations of the file's row cite the kept one.
+    standing_for = {}
+    held = []
+    for target in WRITE_ORDER:
+        model = SIGNATURES[target][0]
+        moved = []
+        followed = _followed_fields(target)
+        for _doc, _group, plan in plans[target]:
+            for row, new in plan.keep:
+                standing_for[id(new)] = row
+                if target == "citation":
+                    new.reference = standing_for.get(id(new.reference), new.reference)
+                    new.event = standing_for.get(id(new.event), new.event) if new.event else None
+                # A claim's group is found by linking names, not given by its file.
+                fields = [
+                    f for f in followed if not (f == "group" and getattr(row, "subject_key", ""))
+                ]
+                if any(_id_of(row, name) != _id_of(new, name) for name in fields):
+                    for name in fields:
+                        setattr(row, name, getattr(new, name))
+                    row._change_reason = new._change_reason
+                    moved.append(row)
+            for new, _entry, _curator_row in plan.held:
+                standing_for[id(new)] = None
+        history.update(model, moved, followed)
+        creatable = []
+        for row in to_create[target]:
+            if target == "citation":
+                row.reference = standing_for.get(id(row.reference), row.reference)
+                if row.event is not None:
+                    row.event = standing_for.get(id(row.event), row.event)
+                if row.reference is None:
+                    continue
+            creatable.append(row)
+        history.create(model, creatable)
+        for doc, group, plan in plans[target]:
+            for new, entry, curator_row in plan.held:
+                if target == "citation":
+                    new.reference = standing_for.get(id(new.reference), new.reference)
+                    new.event = standing_for.get(id(new.event), new.event) if new.event else None
+                    if new.reference is None or new.reference.pk is None:
+                        continue
+                held.append(held_row_change(target, new, entry, curator_row, group, doc))
+    return held
+
+
+def _followed_fields(target):
+    """What a row the file kept takes from the file's row: its place in the file, its
+    group (which a merge may have changed) and, for a citation, what it cites."""
+    group = "source" if target == "relationship" else "group"
+    if target == "citation":
+        return ["position", group, "reference", "event"]
+    return ["position", group]
+
+
+def _id_of(row, name):
+    """A field's value; for a foreign key, the id (of the object assigned, if any)."""
+    field = row._meta.get_field(name)
+    if not field.is_relation:
+        return getattr(row, name)
+    assigned = field.get_cached_value(row, default=None)
+    return assigned.pk if assigned is not None else getattr(row, field.attname)
+
+
+def _write_name_keys(groups, items):
     unique = {g.pk: g for g in groups}
     NameKey.objects.filter(group_id__in=unique).delete()
     keys = {(g.pk, name_key(g.name)) for g in unique.values()}
+    # The name a file gives stays a way to its group when a curator renamed the group.
+    keys |= {(g.pk, name_key(item.profile.name)) for g, item in zip(groups, items, strict=True)}
     for group_id, name in Alias.objects.filter(group_id__in=unique).values_list("group_id", "name"):
         keys.add((group_id, name_key(name)))
     NameKey.objects.bulk_create([NameKey(group_id=gid, key=key) for gid, key in keys if key])
 
 
-def link_names():
+def link_names(history):
     """Link alias claims and relationships to the groups they name, across all files.
 
     A name links only when exactly one group answers to it. Claims come first: an alias
@@ -527,12 +790,12 @@ def link_names():
             )
         )
         owners = _unique_owners({key for _, key, _, _ in claims})
-        changed = []
+        changed = {}
         for pk, key, group_id, _name in claims:
             if owners.get(key) != group_id:
-                changed.append(Alias(pk=pk, group_id=owners.get(key)))
+                changed[pk] = owners.get(key)
                 changed_groups.update({group_id, owners.get(key)} - {None})
-        Alias.objects.bulk_update(changed, ["group"], batch_size=1000)
+        _relink(Alias, changed, "group", history)
         new_keys = [
             NameKey(group_id=owners[key], key=name_key(name))
             for _pk, key, _group, name in claims
@@ -545,20 +808,32 @@ def link_names():
         Relationship.objects.values_list("id", "target_key", "source_id", "target_id")
     )
     owners = _unique_owners({key for _, key, _, _ in relationships})
-    changed = []
+    changed = {}
     for pk, key, source_id, target_id in relationships:
         owner = owners.get(key)
         if owner == source_id:
             owner = None
         if owner != target_id:
-            changed.append(Relationship(pk=pk, target_id=owner))
+            changed[pk] = owner
             # Both profiles show the tie, and the source's doubts may change.
             changed_groups.update({source_id, target_id, owner} - {None})
-    Relationship.objects.bulk_update(changed, ["target"], batch_size=1000)
+    _relink(Relationship, changed, "target", history)
     return changed_groups
 
 
-def flag_doubts(group_ids, chunk_size=1000):
+def _relink(model, group_by_pk, field_name, history):
+    """Point these rows at the groups found for them, in chunks (the history records
+    whole rows, so the rows are read whole)."""
+    pks = sorted(group_by_pk)
+    for start in range(0, len(pks), 1000):
+        rows = list(model.objects.filter(pk__in=pks[start : start + 1000]))
+        for row in rows:
+            setattr(row, f"{field_name}_id", group_by_pk[row.pk])
+            row._change_reason = "names linked after an import"
+        history.update(model, rows, [field_name])
+
+
+def flag_doubts(group_ids, history, chunk_size=1000):
     """Note what the importer was unsure of in these groups, for a curator to check.
 
     A group is marked for review when its doubts change; a curator who has checked them
@@ -567,18 +842,12 @@ def flag_doubts(group_ids, chunk_size=1000):
     """
     group_ids = sorted(group_ids)
     for start in range(0, len(group_ids), chunk_size):
-        _flag_chunk(group_ids[start : start + chunk_size])
+        _flag_chunk(group_ids[start : start + chunk_size], history)
 
 
-def _flag_chunk(group_ids):
-    groups = Group.objects.filter(pk__in=group_ids).only(
-        "import_warnings",
-        "needs_review",
-        "formation_date",
-        "formation_precision",
-        "termination_date",
-        "termination_precision",
-    )
+def _flag_chunk(group_ids, history):
+    # Whole rows (but the search vectors): the history records the whole row.
+    groups = Group.objects.filter(pk__in=group_ids).defer("search_vector", "name_vector")
     with_country = set(
         GroupCountry.objects.filter(group__in=group_ids).values_list("group_id", flat=True)
     )
@@ -588,9 +857,20 @@ def _flag_chunk(group_ids):
     )
     for source_id, name, relation in rows.values_list("source_id", "target_name", "relation"):
         unmatched.setdefault(source_id, []).append((name, relation))
+    held = dict(
+        HeldChange.objects.filter(group__in=group_ids, status=HeldChange.Status.PENDING)
+        .values("group")
+        .annotate(n=Count("id"))
+        .values_list("group", "n")
+    )
     changed = []
     for group in groups:
         doubts = _date_doubts(group)
+        if held.get(group.pk):
+            doubts.append(
+                f"{held[group.pk]} change(s) from a re-imported file differ from a curator's "
+                "edit and wait for a decision (Held changes)."
+            )
         if group.pk not in with_country:
             doubts.append("No country was read.")
         for name, relation in unmatched.get(group.pk, []):
@@ -600,8 +880,9 @@ def _flag_chunk(group_ids):
         if warnings != group.import_warnings:
             group.needs_review = group.needs_review or bool(warnings)
             group.import_warnings = warnings
+            group._change_reason = "doubts noted after an import"
             changed.append(group)
-    Group.objects.bulk_update(changed, ["import_warnings", "needs_review"])
+    history.update(Group, changed, ["import_warnings", "needs_review"])
 
 
 def _date_doubts(group):

@@ -16,6 +16,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 from profiles.rendering import render_markdown
 
@@ -133,10 +134,18 @@ class Group(models.Model):
     search_vector = SearchVectorField(null=True, editable=False)
     # Name and aliases alone: ranking reads this small vector, not the long one above.
     name_vector = SearchVectorField(null=True, editable=False)
+    # What imports last wrote to each of the values a file sets (profiles.reimport): a value
+    # that differs from it now was changed since by a curator (or a merge). Empty for a
+    # group imported before this was kept.
+    imported_values = models.JSONField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
 
     objects = GroupQuerySet.as_manager()
+    # Derived columns are left out: they are rebuilt from the others on every save.
+    history = HistoricalRecords(
+        excluded_fields=["sections_html", "search_vector", "name_vector", "imported_values"]
+    )
 
     class Meta:
         ordering = ["name", "slug"]
@@ -198,6 +207,8 @@ class GroupCountry(models.Model):
     group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="countries")
     code = models.CharField("ISO 3166-1 alpha-2", max_length=2)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = "group's country"
         verbose_name_plural = "groups' countries"
@@ -227,6 +238,14 @@ class SourceDocument(models.Model):
     # The countries this file names, so that a group described by several files gets them all.
     countries = models.JSONField(default=list, blank=True)
     imported_at = models.DateTimeField()
+    # The rows this file gave at its last import, model by model, as [position, signature]
+    # pairs (profiles.reimport): an imported row missing now was edited or deleted by a
+    # curator. Empty for a file imported before this was kept.
+    imported_rows = models.JSONField(null=True, blank=True, editable=False)
+    # The group's values as this file gave them at its last import (profiles.reimport).
+    imported_values = models.JSONField(null=True, blank=True, editable=False)
+
+    history = HistoricalRecords(excluded_fields=["imported_rows", "imported_values"])
 
     class Meta:
         ordering = ["filename"]
@@ -254,6 +273,8 @@ class Alias(models.Model):
         SourceDocument, on_delete=models.CASCADE, null=True, blank=True, related_name="aliases"
     )
     position = models.PositiveIntegerField(default=0)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name_plural = "aliases"
@@ -289,6 +310,8 @@ class Reference(models.Model):
     url = models.URLField(max_length=1000, blank=True)
     position = models.PositiveIntegerField(default=0)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["marker", "position"]
 
@@ -323,6 +346,8 @@ class Event(models.Model):
     section = models.CharField(max_length=40, blank=True)
     position = models.PositiveIntegerField(default=0)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["earliest", "latest", "position"]
         constraints = [
@@ -352,6 +377,8 @@ class Citation(models.Model):
     # The sentence the marker closes; empty when that sentence was left out of the extract.
     statement = models.TextField(blank=True)
     position = models.PositiveIntegerField(default=0, help_text="Offset of the marker.")
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["section", "position"]
@@ -416,6 +443,8 @@ class Relationship(models.Model):
     )
     position = models.PositiveIntegerField(default=0)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["relation", "target_name"]
         constraints = [
@@ -437,8 +466,53 @@ class SlugRedirect(models.Model):
     group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="redirects")
     created_at = models.DateTimeField(auto_now_add=True)
 
+    history = HistoricalRecords()
+
     def __str__(self):
         return f"{self.old_slug} → {self.group.slug}"
+
+
+class HeldChange(models.Model):
+    """A change a re-imported file would have made to a value a curator had changed since
+    the last import. The curator's value stays until a curator accepts the file's."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting for a decision"
+        ACCEPTED = "accepted", "Accepted: the file's value replaced the curator's"
+        REJECTED = "rejected", "Rejected: the curator's value stays"
+        SUPERSEDED = "superseded", "Superseded by a later import"
+
+    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="held_changes")
+    document = models.ForeignKey(
+        SourceDocument, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    # "field" for one of the group's values, else the model of a row ("event", "alias"...).
+    target = models.CharField(max_length=20)
+    # The value's name (profiles.reimport.VALUE_FIELDS), or the row's position in the file.
+    key = models.CharField(max_length=60)
+    label = models.CharField(max_length=200)
+    # Readable forms of the three versions: what the last import wrote, what the archive
+    # holds (the curator's), and what the new file says.
+    was_imported = models.TextField(blank=True)
+    curator_value = models.TextField(blank=True)
+    file_value = models.TextField(blank=True)
+    # What accepting writes: the fields of the value, or of the row to create.
+    proposed = models.JSONField()
+    # The curator's edited row that accepting replaces, if it still exists.
+    row_id = models.PositiveBigIntegerField(null=True, blank=True)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.PENDING)
+    created_at = models.DateTimeField(auto_now_add=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at", "pk"]
+        indexes = [models.Index(fields=["group", "status"], name="heldchange_group_status")]
+
+    def __str__(self):
+        return f"{self.group}: {self.label}"
 
 
 # ArchiveState.recently_changed()'s copy, shared by the threads of this process.

@@ -139,15 +139,15 @@ class AtomicityTests(ImportTestCase):
     def test_a_file_the_database_refuses_leaves_nothing_and_others_are_imported(self):
         self.write("a_lanterns.txt", GUIDEBOOK)
         self.write("b_wardens.txt", ENCYCLOPEDIA)
-        real = importing._write_children
+        real = importing._write_rows
 
-        def refuse_wardens(items, groups, docs):
+        def refuse_wardens(items, *args):
             if any(item.filename == "b_wardens.txt" for item in items):
-                real(items, groups, docs)  # half of the work is done, then the failure
+                real(items, *args)  # half of the work is done, then the failure
                 raise DatabaseError("simulated failure")
-            return real(items, groups, docs)
+            return real(items, *args)
 
-        with mock.patch.object(importing, "_write_children", refuse_wardens):
+        with mock.patch.object(importing, "_write_rows", refuse_wardens):
             out, err, code = run_import(self.folder)
         self.assertEqual(code, 1)
         self.assertIn("b_wardens.txt:1: not imported: simulated failure", err)
