@@ -10,8 +10,9 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+from simple_history.admin import SimpleHistoryAdmin
 
-from profiles import uploads
+from profiles import reimport, uploads
 from profiles.merging import MergeError, merge_groups
 from profiles.models import (
     SECTION_FIELDS,
@@ -20,6 +21,7 @@ from profiles.models import (
     Event,
     Group,
     GroupCountry,
+    HeldChange,
     NameKey,
     Reference,
     Relationship,
@@ -96,7 +98,7 @@ class CitationInline(admin.TabularInline):
 
 
 @admin.register(Group)
-class GroupAdmin(admin.ModelAdmin):
+class GroupAdmin(SimpleHistoryAdmin):
     list_display = [
         "name",
         "country_codes",
@@ -120,7 +122,7 @@ class GroupAdmin(admin.ModelAdmin):
     actions = ["merge_selected"]
     fieldsets = [
         (None, {"fields": ["name", "slug", "kind", "status", "public_page"]}),
-        ("Review", {"fields": ["needs_review", "review_notes", "import_doubts"]}),
+        ("Review", {"fields": ["needs_review", "review_notes", "import_doubts", "held_changes"]}),
         (
             "Dates (EDTF, and the first and last day each can mean)",
             {
@@ -141,6 +143,7 @@ class GroupAdmin(admin.ModelAdmin):
     readonly_fields = [
         "public_page",
         "import_doubts",
+        "held_changes",
         "sections_preview",
         "provenance",
         "created_at",
@@ -202,6 +205,21 @@ class GroupAdmin(admin.ModelAdmin):
             "<ul>{}</ul>", format_html_join("", "<li>{}</li>", ((line,) for line in lines))
         )
 
+    @admin.display(description="held changes")
+    def held_changes(self, group):
+        if not group.pk:
+            return "—"
+        waiting = group.held_changes.filter(status=HeldChange.Status.PENDING).count()
+        url = reverse("admin:profiles_heldchange_changelist") + f"?group__id__exact={group.pk}"
+        if not waiting:
+            return format_html('None waiting (<a href="{}">decided ones</a>)', url)
+        return format_html(
+            '<a href="{}&amp;status__exact=pending">{} change(s) from a re-imported file</a> '
+            "differ from a curator's edit and wait for a decision.",
+            url,
+            waiting,
+        )
+
     @admin.display(description="public page")
     def public_page(self, group):
         if not group.pk:
@@ -240,7 +258,7 @@ class GroupAdmin(admin.ModelAdmin):
 
 
 @admin.register(SourceDocument)
-class SourceDocumentAdmin(admin.ModelAdmin):
+class SourceDocumentAdmin(SimpleHistoryAdmin):
     change_list_template = "admin/profiles/sourcedocument/change_list.html"
     list_display = ["filename", "format", "group", "sha256", "imported_at"]
     list_filter = ["format"]
@@ -264,7 +282,7 @@ class SourceDocumentAdmin(admin.ModelAdmin):
         }
         if request.method == "POST" and "confirm" in request.POST:
             try:
-                report = uploads.confirm(request.POST.get("token"))
+                report = uploads.confirm(request.POST.get("token"), user=request.user)
             except (ValueError, FileNotFoundError) as error:
                 self.message_user(request, f"Nothing imported: {error}", messages.ERROR)
                 return redirect("admin:profiles_sourcedocument_upload")
@@ -295,7 +313,7 @@ class SourceDocumentAdmin(admin.ModelAdmin):
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(SimpleHistoryAdmin):
     list_display = ["date", "group", "kind", "text"]
     list_filter = ["kind", "precision"]
     search_fields = ["text", "group__name"]
@@ -304,7 +322,7 @@ class EventAdmin(admin.ModelAdmin):
 
 
 @admin.register(Reference)
-class ReferenceAdmin(admin.ModelAdmin):
+class ReferenceAdmin(SimpleHistoryAdmin):
     list_display = ["__str__", "group", "label", "url"]
     search_fields = ["label", "url", "group__name"]
     list_select_related = ["group"]
@@ -312,7 +330,7 @@ class ReferenceAdmin(admin.ModelAdmin):
 
 
 @admin.register(Citation)
-class CitationAdmin(admin.ModelAdmin):
+class CitationAdmin(SimpleHistoryAdmin):
     list_display = ["reference", "group", "section", "statement"]
     search_fields = ["statement", "group__name"]
     list_select_related = ["reference", "group"]
@@ -320,7 +338,7 @@ class CitationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Relationship)
-class RelationshipAdmin(admin.ModelAdmin):
+class RelationshipAdmin(SimpleHistoryAdmin):
     list_display = ["source", "relation", "target_name", "target"]
     list_filter = ["relation", ("target", admin.EmptyFieldListFilter)]
     search_fields = ["source__name", "target_name"]
@@ -329,7 +347,7 @@ class RelationshipAdmin(admin.ModelAdmin):
 
 
 @admin.register(Alias)
-class AliasAdmin(admin.ModelAdmin):
+class AliasAdmin(SimpleHistoryAdmin):
     list_display = ["name", "group", "kind", "subject_name"]
     list_filter = ["kind"]
     search_fields = ["name", "subject_name", "group__name"]
@@ -338,7 +356,7 @@ class AliasAdmin(admin.ModelAdmin):
 
 
 @admin.register(GroupCountry)
-class GroupCountryAdmin(admin.ModelAdmin):
+class GroupCountryAdmin(SimpleHistoryAdmin):
     list_display = ["code", "group"]
     search_fields = ["code", "group__name"]
     list_select_related = ["group"]
@@ -346,7 +364,7 @@ class GroupCountryAdmin(admin.ModelAdmin):
 
 
 @admin.register(SlugRedirect)
-class SlugRedirectAdmin(admin.ModelAdmin):
+class SlugRedirectAdmin(SimpleHistoryAdmin):
     list_display = ["old_slug", "group", "created_at"]
     search_fields = ["old_slug", "group__name"]
     list_select_related = ["group"]
@@ -359,3 +377,58 @@ class NameKeyAdmin(admin.ModelAdmin):
     search_fields = ["key", "group__name"]
     list_select_related = ["group"]
     autocomplete_fields = ["group"]
+
+
+@admin.register(HeldChange)
+class HeldChangeAdmin(admin.ModelAdmin):
+    """What re-imported files would have changed where a curator had changed the value or
+    row first. Imports add these; a curator accepts (the file's version replaces the
+    curator's) or rejects (the curator's stays) each one."""
+
+    list_display = [
+        "label",
+        "group",
+        "was_imported",
+        "curator_value",
+        "file_value",
+        "status",
+        "created_at",
+    ]
+    list_filter = ["status", "target"]
+    search_fields = ["group__name", "label", "file_value", "curator_value"]
+    list_select_related = ["group", "document", "decided_by"]
+    actions = ["accept_selected", "reject_selected"]
+    fields = [
+        "group",
+        "document",
+        "label",
+        "was_imported",
+        "curator_value",
+        "file_value",
+        "status",
+        "created_at",
+        "decided_at",
+        "decided_by",
+    ]
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.action(description="Accept the file's version of the selected changes")
+    def accept_selected(self, request, queryset):
+        self._decide(request, queryset, reimport.accept, "accepted")
+
+    @admin.action(description="Reject the selected changes (keep the curator's version)")
+    def reject_selected(self, request, queryset):
+        self._decide(request, queryset, reimport.reject, "rejected")
+
+    def _decide(self, request, queryset, decide, done):
+        pending = list(queryset.filter(status=HeldChange.Status.PENDING).order_by("created_at"))
+        for change in pending:
+            decide(change, request.user)
+        skipped = queryset.count() - len(pending)
+        message = f"{len(pending)} change(s) {done}."
+        if skipped:
+            message += f" {skipped} already decided were left alone."
+        self.message_user(request, message, messages.SUCCESS)

@@ -71,6 +71,8 @@ class FileOutcome:
     message: str = ""
     line: int = 0
     counts: dict = field(default_factory=dict)
+    # What a curator changed that this file changes too: kept, and held for a decision.
+    held: list = field(default_factory=list)
 
     @property
     def filename(self):
@@ -347,8 +349,7 @@ def _write(items, changed_groups, history):
 
     held_by_file = {}
     for change in held:
-        filename = change.document.filename
-        held_by_file[filename] = held_by_file.get(filename, 0) + 1
+        held_by_file.setdefault(change.document.filename, []).append(change)
     outcomes = []
     for item, group in zip(items, groups, strict=True):
         counts = {
@@ -357,8 +358,9 @@ def _write(items, changed_groups, history):
             "relations": len(item.profile.relations),
             "aliases": len(item.profile.aliases),
         }
-        if held_by_file.get(item.filename):
-            counts["curator edits kept"] = held_by_file[item.filename]
+        held_here = held_by_file.get(item.filename, [])
+        if held_here:
+            counts["held"] = len(held_here)
         outcomes.append(
             FileOutcome(
                 str(item.path),
@@ -366,6 +368,11 @@ def _write(items, changed_groups, history):
                 group=group.name,
                 slug=group.slug,
                 counts=counts,
+                held=[
+                    f"{c.label}: the curator's “{c.curator_value}” stays; "
+                    f"the file now says “{c.file_value}”"
+                    for c in held_here
+                ],
             )
         )
     return outcomes

@@ -80,13 +80,13 @@ def preview(token):
     return import_paths([staging_folder(token)], dry_run=True)
 
 
-def confirm(token):
-    """Import the staged files for real, then forget them."""
+def confirm(token, user=None):
+    """Import the staged files for real, then forget them; the history names `user`."""
     folder = staging_folder(token)
     if not folder.is_dir():
         raise FileNotFoundError("These files were already imported or discarded.")
     try:
-        return import_paths([folder])
+        return import_paths([folder], user=user)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 

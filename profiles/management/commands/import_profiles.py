@@ -29,6 +29,8 @@ class Command(BaseCommand):
                     f"{outcome.path}: {would}{outcome.status} {outcome.group} "
                     f"(/groups/{outcome.slug}/): {counts}"
                 )
+                for line in outcome.held:
+                    self.stdout.write(f"  held for a curator: {line}")
 
         report = import_paths(paths, dry_run=dry_run, on_outcome=show)
         totals = report.totals
