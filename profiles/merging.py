@@ -85,6 +85,9 @@ def _merge(survivor, duplicate):
         if survivor.active_end is None or duplicate.active_end is None
         else max(survivor.active_end, duplicate.active_end)
     )
+    # The merged values are a curator's choice: a file about either group, new or
+    # re-imported, proposes its differing values instead of writing them (profiles.reimport).
+    survivor.imported_values = {}
     survivor.needs_review = survivor.needs_review or duplicate.needs_review
     notes = [survivor.review_notes, duplicate.review_notes]
     survivor.review_notes = "\n".join(note for note in notes if note)

@@ -4,6 +4,7 @@ The importer writes in bulk, inside `bulk_changes()`, and does the same once per
 """
 
 from django.db.models.signals import post_delete, post_save
+from django.utils import timezone
 
 from profiles.models import (
     Alias,
@@ -37,10 +38,16 @@ def archive_changed(sender, instance, **kwargs):
     if in_bulk_changes():
         return
     ArchiveState.touch()
-    if sender is Group and kwargs.get("signal") is post_save:
-        refresh_search_vectors([instance.pk])
-    elif sender is Alias and instance.group_id is not None:
+    if sender is Group:
+        if kwargs.get("signal") is post_save:
+            refresh_search_vectors([instance.pk])
+        return
+    if sender is Alias and instance.group_id is not None:
         refresh_search_vectors([instance.group_id])
+    # An edited event, alias or citation changes the profile: its "last changed" moves.
+    group_id = instance.source_id if sender is Relationship else instance.group_id
+    if group_id is not None:
+        Group.objects.filter(pk=group_id).update(updated_at=timezone.now())
 
 
 for model in ARCHIVE_MODELS:
