@@ -10,6 +10,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
 from simple_history.admin import SimpleHistoryAdmin
 
 from profiles import reimport, uploads
@@ -388,9 +389,9 @@ class HeldChangeAdmin(admin.ModelAdmin):
     list_display = [
         "label",
         "group",
-        "was_imported",
-        "curator_value",
-        "file_value",
+        "short_was_imported",
+        "short_curator_value",
+        "short_file_value",
         "status",
         "created_at",
     ]
@@ -414,6 +415,19 @@ class HeldChangeAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+    # The list shows the start of each version; the change page shows them whole.
+    @admin.display(description="last import wrote")
+    def short_was_imported(self, change):
+        return Truncator(change.was_imported).chars(140)
+
+    @admin.display(description="the archive holds (kept)")
+    def short_curator_value(self, change):
+        return Truncator(change.curator_value).chars(140)
+
+    @admin.display(description="the file now says")
+    def short_file_value(self, change):
+        return Truncator(change.file_value).chars(140)
 
     @admin.action(description="Accept the file's version of the selected changes")
     def accept_selected(self, request, queryset):

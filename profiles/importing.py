@@ -685,7 +685,7 @@ def _write_rows(items, groups, docs, rows, imported_rows, history):
                 to_create[target] += file_rows[target]
                 continue
             before = imported_rows[item.filename]
-            imported = None if before is None else before.get(target, [])
+            imported = None if before is None else before.get(target)
             plan = plan_rows(target, imported, current[target].get(doc.pk, []), file_rows[target])
             plans[target].append((doc, group, plan))
             to_create[target] += plan.create

@@ -486,16 +486,25 @@ class HeldChange(models.Model):
     document = models.ForeignKey(
         SourceDocument, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    # "field" for one of the group's values, else the model of a row ("event", "alias"...).
-    target = models.CharField(max_length=20)
+
+    class Target(models.TextChoices):
+        FIELD = "field", "A value of the group"
+        ALIAS = "alias", "Alias"
+        EVENT = "event", "Event"
+        REFERENCE = "reference", "Reference"
+        CITATION = "citation", "Citation"
+        RELATIONSHIP = "relationship", "Relationship"
+
+    # One of the group's values, or a row (profiles.reimport.SIGNATURES names the models).
+    target = models.CharField(max_length=20, choices=Target.choices)
     # The value's name (profiles.reimport.VALUE_FIELDS), or the row's position in the file.
     key = models.CharField(max_length=60)
     label = models.CharField(max_length=200)
     # Readable forms of the three versions: what the last import wrote, what the archive
     # holds (the curator's), and what the new file says.
-    was_imported = models.TextField(blank=True)
-    curator_value = models.TextField(blank=True)
-    file_value = models.TextField(blank=True)
+    was_imported = models.TextField("what the last import wrote", blank=True)
+    curator_value = models.TextField("what the archive holds (kept)", blank=True)
+    file_value = models.TextField("what the file now says", blank=True)
     # What accepting writes: the fields of the value, or of the row to create.
     proposed = models.JSONField()
     # The curator's edited row that accepting replaces, if it still exists.

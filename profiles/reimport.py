@@ -211,7 +211,7 @@ def plan_rows(target, imported, current, new):
     """
     signature = SIGNATURES[target][1]
     if imported is None:
-        imported = snapshot(current, target)
+        imported = snapshot(sorted(current, key=lambda row: (row.position, row.pk)), target)
     unmatched = {}
     for row in current:
         unmatched.setdefault(signature(row), []).append(row)

@@ -31,6 +31,12 @@ class CuratorRoleTests(TestCase):
         self.assertIn("view_namekey", codenames)
         self.assertNotIn("change_namekey", codenames)
         self.assertNotIn("change_archivestate", codenames)
+        # Imports make held changes and the archive writes its history; curators decide
+        # the first and read the second.
+        self.assertTrue({"view_heldchange", "change_heldchange"} <= codenames)
+        self.assertNotIn("add_heldchange", codenames)
+        self.assertIn("view_historicalgroup", codenames)
+        self.assertNotIn("change_historicalgroup", codenames)
         self.assertFalse(any(name.endswith("_user") for name in codenames))
         apps = set(curators.permissions.values_list("content_type__app_label", flat=True))
         self.assertEqual(apps, {"profiles"})
