@@ -53,6 +53,7 @@ from profiles.reimport import (
     plan_rows,
     save_held_changes,
     snapshot,
+    with_held_doubt,
 )
 from profiles.rendering import plain_to_markdown, render_plain
 from profiles.search import refresh_search_vectors
@@ -873,17 +874,12 @@ def _flag_chunk(group_ids, history):
     changed = []
     for group in groups:
         doubts = _date_doubts(group)
-        if held.get(group.pk):
-            doubts.append(
-                f"{held[group.pk]} change(s) from a re-imported file differ from a curator's "
-                "edit and wait for a decision (Held changes)."
-            )
         if group.pk not in with_country:
             doubts.append("No country was read.")
         for name, relation in unmatched.get(group.pk, []):
             label = Relation(relation).label if relation in Relation.values else relation
             doubts.append(f"“{name}” ({label}) matches no group in the archive.")
-        warnings = "\n".join(doubts)
+        warnings = with_held_doubt("\n".join(doubts), held.get(group.pk, 0))
         if warnings != group.import_warnings:
             group.needs_review = group.needs_review or bool(warnings)
             group.import_warnings = warnings

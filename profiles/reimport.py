@@ -320,3 +320,23 @@ def _decide(change, status, user):
     change.decided_at = timezone.now()
     change.decided_by = user
     change.save(update_fields=["status", "decided_at", "decided_by"])
+    # The group's note of waiting changes follows the decisions made.
+    group = Group.objects.only("import_warnings").get(pk=change.group_id)
+    waiting = change.group.held_changes.filter(status=HeldChange.Status.PENDING).count()
+    warnings = with_held_doubt(group.import_warnings, waiting)
+    if warnings != group.import_warnings:
+        Group.objects.filter(pk=group.pk).update(import_warnings=warnings)
+
+
+HELD_DOUBT = "wait for a decision (Held changes)."
+
+
+def with_held_doubt(warnings, waiting):
+    """The importer's doubts about a group, noting its `waiting` held changes."""
+    lines = [line for line in warnings.splitlines() if not line.endswith(HELD_DOUBT)]
+    if waiting:
+        lines.append(
+            f"{waiting} change(s) from a re-imported file differ from a curator's edit "
+            f"and {HELD_DOUBT}"
+        )
+    return "\n".join(lines)

@@ -93,6 +93,7 @@ class GroupValueTests(ImportTestCase):
         self.assertIn("salt road", group.sections_html["purpose"])
         held = HeldChange.objects.get()
         self.assertEqual((held.status, held.decided_by), (HeldChange.Status.ACCEPTED, reviewer))
+        self.assertNotIn("wait for a decision", group.import_warnings)
         latest = group.history.latest("history_date")
         self.assertEqual(latest.history_user, reviewer)
         # Accepted, the value counts as imported: the next version of the file updates it.
