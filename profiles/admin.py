@@ -1,11 +1,15 @@
 """The curators' workspace: every model is editable here so that a curator can correct any
 imported value. The public site never writes; this is where all writing happens."""
 
+import re
+
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db import IntegrityError
-from django.shortcuts import redirect
+from django.http import Http404, HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
@@ -13,7 +17,7 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from simple_history.admin import SimpleHistoryAdmin
 
-from profiles import reimport, uploads
+from profiles import history, reimport, uploads
 from profiles.merging import MergeError, merge_groups
 from profiles.models import (
     SECTION_FIELDS,
@@ -33,6 +37,36 @@ from profiles.selectors import country_name
 
 # Decades a curator can filter the groups by (the period filter's overlap rule).
 DECADES = range(1900, 2030, 10)
+# Changes to a profile's rows listed per page of its history (a group may have hundreds
+# of events, each imported, edited, deleted).
+ROW_CHANGES_PER_PAGE = 50
+
+
+def require_ids(*ids):
+    """simple-history's views look a version up by whatever the address holds, and a
+    word where a number belongs is a 500 there: make it the 404 it is. (ASCII digits
+    only: str.isdigit() also accepts "²", which int() refuses.)"""
+    if not all(re.fullmatch(r"[0-9]{1,18}", str(value)) for value in ids):
+        raise Http404("No such version.")
+
+
+class ArchiveHistoryAdmin(SimpleHistoryAdmin):
+    """The admin of an archive model: a History page per row, and its revert form."""
+
+    def history_view(self, request, object_id, extra_context=None):
+        require_ids(object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    def get_history_queryset(self, request, history_manager, pk_name, object_id):
+        # simple-history's select_related() of the tracked foreign keys, called with none
+        # (a Group has none), drops its select_related("history_user"): one query per
+        # version's author. Ask for the authors again.
+        queryset = super().get_history_queryset(request, history_manager, pk_name, object_id)
+        return queryset.select_related("history_user")
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        require_ids(object_id, version_id)
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
 
 class CountryListFilter(admin.SimpleListFilter):
@@ -99,7 +133,7 @@ class CitationInline(admin.TabularInline):
 
 
 @admin.register(Group)
-class GroupAdmin(SimpleHistoryAdmin):
+class GroupAdmin(ArchiveHistoryAdmin):
     list_display = [
         "name",
         "country_codes",
@@ -151,6 +185,9 @@ class GroupAdmin(SimpleHistoryAdmin):
         "updated_at",
     ]
     list_per_page = 50
+    object_history_template = "admin/profiles/group/object_history.html"
+    # Not a column of simple-history's table here: its hook to set record.author.
+    history_list_display = ["author"]
 
     def get_queryset(self, request):
         # The search vectors are large and never shown; the list shows each group's
@@ -257,9 +294,132 @@ class GroupAdmin(SimpleHistoryAdmin):
         )
         return format_html("<ul>{}</ul>", rows) if rows else "—"
 
+    # History: the group's versions (simple-history's page, with our template), comparing
+    # two of them, and the changes to the profile's rows with a way back for deleted ones.
+
+    def get_urls(self):
+        compare = self.admin_site.admin_view(self.history_compare_view)
+        restore = self.admin_site.admin_view(self.history_restore_view)
+        # Before simple-history's "<id>/history/<version>/", which would take these words
+        # for a version.
+        return [
+            path("<path:object_id>/history/compare/", compare, name="profiles_group_compare"),
+            path("<path:object_id>/history/restore/", restore, name="profiles_group_restore"),
+            *super().get_urls(),
+        ]
+
+    def history_view(self, request, object_id, extra_context=None):
+        require_ids(object_id)
+        if not self.has_view_history_or_change_history_permission(request):
+            raise PermissionDenied
+        row_history = history.row_history(int(object_id))
+        rows_page = Paginator(row_history, ROW_CHANGES_PER_PAGE).get_page(request.GET.get("rows"))
+        versions = Group.history.filter(id=object_id)
+        context = {
+            "rows_page": rows_page,
+            "rows_page_range": rows_page.paginator.get_elided_page_range(rows_page.number),
+            "row_changes": history.describe_row_changes(rows_page.object_list, request.user),
+            "current_version": versions.values_list("history_id", flat=True).first(),
+            **(extra_context or {}),
+        }
+        return super().history_view(request, object_id, context)
+
+    def author(self, record):
+        return history.who(record)
+
+    def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
+        """Each version on the page with the fields it changed, as history.field_changes()
+        lists them; the page's oldest version is compared with the one before it."""
+        records = list(historical_records)
+        for newer, older in zip(records, records[1:], strict=False):
+            newer.field_changes = history.field_changes(newer, older)
+        if records and records[-1].history_type != "+":
+            older = records[-1].prev_record
+            if older is not None:
+                records[-1].field_changes = history.field_changes(records[-1], older)
+
+    def history_compare_view(self, request, object_id):
+        """Two versions of a group, field by field (MediaWiki's "compare selected
+        revisions"); the versions' order in the address does not matter."""
+        require_ids(object_id)
+        if not self.has_view_history_or_change_history_permission(request):
+            raise PermissionDenied
+        history_url = reverse("admin:profiles_group_history", args=[object_id])
+        version_ids = {request.GET.get("old", ""), request.GET.get("new", "")} - {""}
+        if len(version_ids) != 2:
+            self.message_user(request, "Choose two different versions to compare.", messages.ERROR)
+            return redirect(history_url)
+        require_ids(*version_ids)
+        versions = Group.history.filter(id=object_id, history_id__in=version_ids)
+        versions = sorted(
+            versions.select_related("history_user"),
+            key=lambda version: (version.history_date, version.history_id),
+        )
+        if len(versions) != 2:
+            raise Http404("No such version of this group.")
+        older, newer = versions
+        current = Group.history.filter(id=object_id).first()
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Compare two versions of {newer.name}",
+            "opts": self.model._meta,
+            "object_id": object_id,
+            "older": older,
+            "newer": newer,
+            "older_author": history.who(older),
+            "newer_author": history.who(newer),
+            "changes": history.field_changes(newer, older),
+            "newer_is_current": newer.history_id == current.history_id,
+            "compare_with_current_url": f"?old={older.history_id}&new={current.history_id}",
+            "revert_url": reverse(
+                "admin:profiles_group_simple_history", args=[object_id, older.history_id]
+            ),
+            "can_revert": not self.revert_disabled(request),
+            "history_url": history_url,
+        }
+        return TemplateResponse(request, "admin/profiles/group/history_compare.html", context)
+
+    def history_restore_view(self, request, object_id):
+        """Bring back a deleted row of this profile (POST from its History page)."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        model_name = request.POST.get("model", "")
+        history_id = request.POST.get("history_id", "")
+        require_ids(object_id, history_id)
+        if model_name not in history.RESTORABLE_MODELS:
+            raise Http404("Rows of this kind are not restored from here.")
+        if not request.user.has_perm(f"profiles.add_{model_name}"):
+            raise PermissionDenied
+        model, group_field = history.ROW_MODELS[model_name]
+        record = get_object_or_404(
+            model.history,
+            history_id=history_id,
+            history_type="-",
+            **{f"{group_field}_id": object_id},
+        )
+        description = history.describe_row(model_name, record)
+        verbose_name = model._meta.verbose_name
+        try:
+            _row, notes = history.restore_row(record, request.user)
+        except history.RestoreError as error:
+            message = f"The {verbose_name} “{description}” was not restored: {error}."
+            self.message_user(request, message, messages.ERROR)
+        else:
+            message = f"The {verbose_name} “{description}” was restored"
+            message += "".join(f"; {note}" for note in notes) + "."
+            self.message_user(request, message, messages.SUCCESS)
+        return redirect(reverse("admin:profiles_group_history", args=[object_id]) + "#rows")
+
+    def save_model(self, request, obj, form, change):
+        # simple-history's revert form saves through here: its record names the version.
+        match = request.resolver_match
+        if match and match.url_name == "profiles_group_simple_history":
+            obj._change_reason = f"reverted to version {match.args[1]}"
+        super().save_model(request, obj, form, change)
+
 
 @admin.register(SourceDocument)
-class SourceDocumentAdmin(SimpleHistoryAdmin):
+class SourceDocumentAdmin(ArchiveHistoryAdmin):
     change_list_template = "admin/profiles/sourcedocument/change_list.html"
     list_display = ["filename", "format", "group", "sha256", "imported_at"]
     list_filter = ["format"]
@@ -314,7 +474,7 @@ class SourceDocumentAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Event)
-class EventAdmin(SimpleHistoryAdmin):
+class EventAdmin(ArchiveHistoryAdmin):
     list_display = ["date", "group", "kind", "text"]
     list_filter = ["kind", "precision"]
     search_fields = ["text", "group__name"]
@@ -323,7 +483,7 @@ class EventAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Reference)
-class ReferenceAdmin(SimpleHistoryAdmin):
+class ReferenceAdmin(ArchiveHistoryAdmin):
     list_display = ["__str__", "group", "label", "url"]
     search_fields = ["label", "url", "group__name"]
     list_select_related = ["group"]
@@ -331,7 +491,7 @@ class ReferenceAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Citation)
-class CitationAdmin(SimpleHistoryAdmin):
+class CitationAdmin(ArchiveHistoryAdmin):
     list_display = ["reference", "group", "section", "statement"]
     search_fields = ["statement", "group__name"]
     list_select_related = ["reference", "group"]
@@ -339,7 +499,7 @@ class CitationAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Relationship)
-class RelationshipAdmin(SimpleHistoryAdmin):
+class RelationshipAdmin(ArchiveHistoryAdmin):
     list_display = ["source", "relation", "target_name", "target"]
     list_filter = ["relation", ("target", admin.EmptyFieldListFilter)]
     search_fields = ["source__name", "target_name"]
@@ -348,7 +508,7 @@ class RelationshipAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Alias)
-class AliasAdmin(SimpleHistoryAdmin):
+class AliasAdmin(ArchiveHistoryAdmin):
     list_display = ["name", "group", "kind", "subject_name"]
     list_filter = ["kind"]
     search_fields = ["name", "subject_name", "group__name"]
@@ -357,7 +517,7 @@ class AliasAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(GroupCountry)
-class GroupCountryAdmin(SimpleHistoryAdmin):
+class GroupCountryAdmin(ArchiveHistoryAdmin):
     list_display = ["code", "group"]
     search_fields = ["code", "group__name"]
     list_select_related = ["group"]
@@ -365,7 +525,7 @@ class GroupCountryAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(SlugRedirect)
-class SlugRedirectAdmin(SimpleHistoryAdmin):
+class SlugRedirectAdmin(ArchiveHistoryAdmin):
     list_display = ["old_slug", "group", "created_at"]
     search_fields = ["old_slug", "group__name"]
     list_select_related = ["group"]

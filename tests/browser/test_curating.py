@@ -91,3 +91,42 @@ def test_change_page_screenshot(archive, curator_page, screenshot):
     expect(page.locator("body")).to_contain_text("What the importer was unsure of")
     expect(page.get_by_role("link", name="/groups/mqm-haqiqi/")).to_be_visible()
     screenshot(page, "admin-group-change")
+
+
+def test_history_compare_and_revert(archive, curator_page, screenshot):
+    page = curator_page
+    haqiqi = Group.objects.get(slug="mqm-haqiqi")
+    imported_purpose = haqiqi.purpose
+    page.goto(f"{archive.url}/admin/profiles/group/{haqiqi.pk}/change/")
+    page.fill("#id_purpose", imported_purpose.replace("to divide", "to split and weaken"))
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
+
+    page.goto(f"{archive.url}/admin/profiles/group/{haqiqi.pk}/change/")
+    page.get_by_role("link", name="History").click()
+    versions = page.locator("#versions tbody tr")
+    expect(versions.first).to_contain_text("carla")
+    expect(versions.first).to_contain_text("Purpose")
+    expect(versions.last).to_contain_text("import of 004_6d5b354a8c919a76.txt")
+    expect(page.locator("#rows")).to_contain_text("Changes to this profile’s rows")
+    screenshot(page, "admin-history")
+
+    # The newest version and the one before it are chosen already.
+    page.get_by_role("button", name="Compare the selected versions").click()
+    purpose = page.locator("#field-purpose")
+    expect(page.locator("#field-changes tbody tr")).to_have_count(1)
+    expect(purpose.locator("del")).to_have_text("divide")
+    expect(purpose.locator("ins")).to_have_text("split and weaken")
+    screenshot(page, "admin-compare")
+
+    page.get_by_role("link", name="Revert to this version").click()
+    expect(page.locator("#id_purpose")).to_have_value(imported_purpose)
+    page.get_by_role("button", name="Revert").first.click()
+    expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
+    reverted = haqiqi.history.first()
+    assert reverted.history_user.username == "carla"
+    assert reverted.history_change_reason.startswith("reverted to version ")
+
+    page.goto(archive.url + "/groups/mqm-haqiqi/")
+    expect(page.locator("body")).to_contain_text("The main purpose of the MQM Haqiqi was to divide")
+    expect(page.locator("body")).not_to_contain_text("split and weaken")
