@@ -566,6 +566,7 @@ class HeldChangeAdmin(admin.ModelAdmin):
         "was_imported",
         "curator_value",
         "file_value",
+        "difference",
         "status",
         "created_at",
         "decided_at",
@@ -573,8 +574,31 @@ class HeldChangeAdmin(admin.ModelAdmin):
     ]
     readonly_fields = fields
 
+    change_form_template = "admin/profiles/heldchange/change_form.html"
+
     def has_add_permission(self, request):
         return False
+
+    @admin.display(description="from the archive's version to the file's")
+    def difference(self, change):
+        diff = history.text_diff(change.curator_value, change.file_value)
+        return format_html('<div class="profile-history text-diff">{}</div>', diff)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        """The change page decides one held change: its two buttons accept or reject."""
+        decision = {"_accept": reimport.accept, "_reject": reimport.reject}
+        chosen = [decide for name, decide in decision.items() if name in request.POST]
+        if request.method == "POST" and chosen:
+            change = self.get_object(request, object_id)
+            if change is None:
+                raise Http404
+            if not self.has_change_permission(request, change):
+                raise PermissionDenied
+            done = "accepted" if "_accept" in request.POST else "rejected"
+            self._decide(request, HeldChange.objects.filter(pk=change.pk), chosen[0], done)
+            url = reverse("admin:profiles_heldchange_changelist")
+            return redirect(f"{url}?group__id__exact={change.group_id}&status__exact=pending")
+        return super().change_view(request, object_id, form_url, extra_context)
 
     # The list shows the start of each version; the change page shows them whole.
     @admin.display(description="last import wrote")

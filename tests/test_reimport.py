@@ -392,6 +392,50 @@ class HeldChangeAdminTests(TestCase):
         self.assertEqual(self.client.get("/admin/profiles/heldchange/add/").status_code, 403)
 
 
+class HeldChangePageTests(TestCase):
+    def setUp(self):
+        from tests.test_admin import make_curator
+
+        folder = self.enterContext(_folder())
+        path = folder / "lanterns.txt"
+        path.write_text(GUIDEBOOK)
+        import_paths([path])
+        edit(Group.objects.get(), curator("someone"), purpose="To guard the markets of Zenda.")
+        path.write_text(GUIDEBOOK.replace("To guard the river markets.", NEW_PURPOSE))
+        import_paths([path])
+        self.held = HeldChange.objects.get()
+        self.user = make_curator("carla")
+        self.client.force_login(self.user)
+        self.url = f"/admin/profiles/heldchange/{self.held.pk}/change/"
+
+    def test_the_page_shows_the_difference_and_rejecting_keeps_the_curator_s_value(self):
+        page = self.client.get(self.url)
+        self.assertContains(page, "<del>Zenda.</del><ins>the salt road.</ins>")
+        self.assertContains(page, 'name="_reject"')
+        response = self.client.post(self.url, {"_reject": "1"}, follow=True)
+        self.assertContains(response, "1 change(s) rejected.")
+        self.held.refresh_from_db()
+        self.assertEqual((self.held.status, self.held.decided_by), ("rejected", self.user))
+        self.assertEqual(Group.objects.get().purpose, "To guard the markets of Zenda.")
+        # Decided, the page offers no decision, and a forged one changes nothing.
+        self.assertNotContains(self.client.get(self.url), 'name="_accept"')
+        self.client.post(self.url, {"_accept": "1"})
+        self.assertEqual(Group.objects.get().purpose, "To guard the markets of Zenda.")
+
+    def test_accepting_from_the_page(self):
+        self.client.post(self.url, {"_accept": "1"})
+        self.assertEqual(Group.objects.get().purpose, NEW_PURPOSE)
+
+    def test_a_reader_without_the_permission_cannot_decide(self):
+        from django.contrib.auth.models import Permission
+
+        self.user.groups.clear()
+        self.user.user_permissions.add(Permission.objects.get(codename="view_heldchange"))
+        self.client.force_login(self.user)
+        self.client.post(self.url, {"_accept": "1"})
+        self.assertEqual(HeldChange.objects.get().status, "pending")
+
+
 class _folder:
     def __enter__(self):
         import tempfile
