@@ -711,6 +711,25 @@ WRITE_ORDER = ["alias", "event", "reference", "citation", "relationship"]
 def _write_rows(items, groups, docs, rows, imported_rows, history):
     """Write each file's rows; a re-imported file's rows are compared with what it gave
     last time (profiles.reimport.plan_rows). Returns the changes held for a curator."""
+    plans, to_create = _plan_rows(items, groups, docs, rows, imported_rows)
+    _delete_dropped(plans, history)
+    # A kept row stands for the file's row (None: held back), so that the file's
+    # citations cite the rows that are in the archive.
+    standing_for = {}
+    held = []
+    for target in WRITE_ORDER:
+        _follow_kept(target, plans[target], standing_for, history)
+        model = SIGNATURES[target][0]
+        history.create(model, _resolved(target, to_create[target], standing_for))
+        for doc, group, plan in plans[target]:
+            for new, entry, curator_row in plan.held:
+                if _resolved(target, [new], standing_for):
+                    held.append(held_row_change(target, new, entry, curator_row, group, doc))
+    return held
+
+
+def _plan_rows(items, groups, docs, rows, imported_rows):
+    """Per model: a RowPlan for each re-imported file, and every row to create."""
     replaced = [doc for item, doc in zip(items, docs, strict=True) if item.existing]
     current = {target: {} for target in SIGNATURES}
     for target, (model, _signature) in SIGNATURES.items():
@@ -732,68 +751,63 @@ def _write_rows(items, groups, docs, rows, imported_rows, history):
             plan = plan_rows(target, imported, current[target].get(doc.pk, []), file_rows[target])
             plans[target].append((doc, group, plan))
             to_create[target] += plan.create
+    return plans, to_create
 
-    # What a file dropped goes first: citations before the events and references they cite.
-    doomed_citations = [row for _d, _g, plan in plans["citation"] for row in plan.delete]
-    history.delete(doomed_citations)
-    doomed_events = [row for _d, _g, plan in plans["event"] for row in plan.delete]
-    doomed_references = [row for _d, _g, plan in plans["reference"] for row in plan.delete]
+
+def _delete_dropped(plans, history):
+    """Delete the rows the files no longer give: citations before what they cite."""
+
+    def dropped(target):
+        return [row for _doc, _group, plan in plans[target] for row in plan.delete]
+
+    history.delete(dropped("citation"))
+    events, references = dropped("event"), dropped("reference")
     # A citation a curator kept outlives the event it cited, and keeps its reference.
-    Citation.objects.filter(event__in=doomed_events).update(event=None)
+    Citation.objects.filter(event__in=events).update(event=None)
     cited = set(
-        Citation.objects.filter(reference__in=doomed_references).values_list(
-            "reference_id", flat=True
-        )
+        Citation.objects.filter(reference__in=references).values_list("reference_id", flat=True)
     )
-    history.delete(doomed_events)
-    history.delete([row for row in doomed_references if row.pk not in cited])
-    history.delete([row for _d, _g, plan in plans["alias"] for row in plan.delete])
-    history.delete([row for _d, _g, plan in plans["relationship"] for row in plan.delete])
+    history.delete(events)
+    history.delete([row for row in references if row.pk not in cited])
+    history.delete(dropped("alias"))
+    history.delete(dropped("relationship"))
 
-    # A kept row stands for the file's row: citations of the file's row cite the kept one.
-    standing_for = {}
-    held = []
-    for target in WRITE_ORDER:
-        model = SIGNATURES[target][0]
-        moved = []
-        followed = _followed_fields(target)
-        for _doc, _group, plan in plans[target]:
-            for row, new in plan.keep:
-                standing_for[id(new)] = row
-                if target == "citation":
-                    new.reference = standing_for.get(id(new.reference), new.reference)
-                    new.event = standing_for.get(id(new.event), new.event) if new.event else None
-                # A claim's group is found by linking names, not given by its file.
-                fields = [
-                    f for f in followed if not (f == "group" and getattr(row, "subject_key", ""))
-                ]
-                if any(_id_of(row, name) != _id_of(new, name) for name in fields):
-                    for name in fields:
-                        setattr(row, name, getattr(new, name))
-                    row._change_reason = new._change_reason
-                    moved.append(row)
-            for new, _entry, _curator_row in plan.held:
-                standing_for[id(new)] = None
-        history.update(model, moved, followed)
-        creatable = []
-        for row in to_create[target]:
-            if target == "citation":
-                row.reference = standing_for.get(id(row.reference), row.reference)
-                if row.event is not None:
-                    row.event = standing_for.get(id(row.event), row.event)
-                if row.reference is None:
-                    continue
-            creatable.append(row)
-        history.create(model, creatable)
-        for doc, group, plan in plans[target]:
-            for new, entry, curator_row in plan.held:
-                if target == "citation":
-                    new.reference = standing_for.get(id(new.reference), new.reference)
-                    new.event = standing_for.get(id(new.event), new.event) if new.event else None
-                    if new.reference is None or new.reference.pk is None:
-                        continue
-                held.append(held_row_change(target, new, entry, curator_row, group, doc))
-    return held
+
+def _follow_kept(target, plans, standing_for, history):
+    """Rows a file still gives unchanged stay (same id, no history) but follow the file:
+    their place in it, their group and, for citations, what they cite."""
+    model = SIGNATURES[target][0]
+    followed = _followed_fields(target)
+    moved = []
+    for _doc, _group, plan in plans:
+        for row, new in plan.keep:
+            standing_for[id(new)] = row
+            _resolved(target, [new], standing_for)
+            # A claim's group is found by linking names, not given by its file.
+            fields = [f for f in followed if not (f == "group" and getattr(row, "subject_key", ""))]
+            if any(_id_of(row, name) != _id_of(new, name) for name in fields):
+                for name in fields:
+                    setattr(row, name, getattr(new, name))
+                row._change_reason = new._change_reason
+                moved.append(row)
+        for new, _entry, _curator_row in plan.held:
+            standing_for[id(new)] = None
+    history.update(model, moved, followed)
+
+
+def _resolved(target, rows, standing_for):
+    """The rows, each citation pointed at the archive's rows that stand for what it cites;
+    a citation whose reference was held back is left out."""
+    if target != "citation":
+        return rows
+    kept = []
+    for row in rows:
+        row.reference = standing_for.get(id(row.reference), row.reference)
+        if row.event is not None:
+            row.event = standing_for.get(id(row.event), row.event)
+        if row.reference is not None and row.reference.pk is not None:
+            kept.append(row)
+    return kept
 
 
 def _followed_fields(target):
