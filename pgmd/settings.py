@@ -74,6 +74,10 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
+# History (django-simple-history): a change's reason names the file an import read, and
+# file names run to 255 characters, past the default 100-character column.
+SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
+
 # Password guessing at /admin/: after 5 failures for one username from one address, that
 # pair is locked out for an hour (django-axes records the attempts in the database).
 AUTHENTICATION_BACKENDS = [

@@ -349,6 +349,16 @@ class MergedGroupTests(ImportTestCase):
         self.assertEqual(SourceDocument.objects.get(filename="wardens_2.txt").group, survivor)
 
 
+class HistoryOfImportsTests(ImportTestCase):
+    def test_the_history_names_a_file_with_the_longest_name(self):
+        name = "lanterns-" + "x" * 231 + ".txt"
+        report = import_paths([self.write(name, GUIDEBOOK)], user=curator())
+        self.assertEqual(report.totals["created"], 1)
+        record = Event.history.first()
+        self.assertEqual(record.history_change_reason, f"import of {name}")
+        self.assertEqual(record.history_user.username, "carla")
+
+
 class DryRunTests(ImportTestCase):
     def test_a_dry_run_reports_held_changes_and_writes_none(self):
         path = self.write("lanterns.txt", GUIDEBOOK)
