@@ -222,7 +222,7 @@ class GroupAdmin(ArchiveHistoryAdmin):
         survivor = survivors[0]
         duplicate = next(group for group in groups if group.pk != survivor.pk)
         try:
-            merge_groups(survivor, duplicate)
+            merge_groups(survivor, duplicate, user=request.user)
         except (MergeError, IntegrityError) as error:
             self.message_user(request, f"Not merged: {error}", messages.ERROR)
             return None

@@ -15,6 +15,7 @@ import hashlib
 import multiprocessing
 import os
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from pathlib import Path
 
 from django.db import DatabaseError, connection, transaction
@@ -48,6 +49,9 @@ from profiles.parsing.text import decode
 from profiles.parsing.types import ParseError
 from profiles.reimport import (
     SIGNATURES,
+    Entry,
+    RowPlan,
+    fresh_entries,
     held_row_change,
     merge_values,
     plan_rows,
@@ -172,12 +176,13 @@ class History:
             rows, model, default_user=self.user, default_change_reason=self.reason
         )
 
-    def update(self, model, rows, fields):
+    def update(self, model, rows, fields, reason=None):
+        """Update rows; the history gives `reason`, else the file each row came from."""
         if not rows:
             return
         if model in self.COPIED:
             model.objects.bulk_update(rows, fields)
-            self._copy(model, [row.pk for row in rows], "~")
+            self._copy(model, [row.pk for row in rows], "~", reason)
             return
         bulk_update_with_history(
             rows, model, fields, default_user=self.user, default_change_reason=self.reason
@@ -186,6 +191,19 @@ class History:
     def delete(self, rows):
         """Delete these rows (and what cascades from them), each deletion in the history."""
         if not rows:
+            return
+        model = type(rows[0])
+        if model in self.COPIED:
+            # The importer deletes citations before what they cite and unlinks what a
+            # curator kept, so nothing cascades: one statement each way.
+            ids = [row.pk for row in rows]
+            self._copy(model, ids, "-")
+            table = connection.ops.quote_name(model._meta.db_table)
+            with connection.cursor() as cursor:
+                for start in range(0, len(ids), 900):
+                    chunk = ids[start : start + 900]
+                    placeholders = ", ".join(["%s"] * len(chunk))
+                    cursor.execute(f"DELETE FROM {table} WHERE id IN ({placeholders})", chunk)
             return
         for row in rows:
             row._history_user = self.user
@@ -196,30 +214,32 @@ class History:
         collector.collect(rows)
         collector.delete()
 
-    def _copy(self, model, ids, history_type):
+    def _copy(self, model, ids, history_type, reason=None):
         """Write the history rows of these rows as they are now: the same columns
         simple-history's bulk_history_create writes."""
         historical = model.history.model
         quote = connection.ops.quote_name
         columns = [f.column for f in historical.tracked_fields]
         documents = quote(SourceDocument._meta.db_table)
+        # The reason given, else the row's file.
+        reason_sql = "%s" if reason else "COALESCE('import of ' || d.filename, %s)"
         insert = (
             f"INSERT INTO {quote(historical._meta.db_table)} "
             f"({', '.join(quote(c) for c in columns)}, history_date, history_change_reason, "
             "history_type, history_user_id) "
-            f"SELECT {', '.join('r.' + quote(c) for c in columns)}, %s, "
-            "COALESCE('import of ' || d.filename, %s), %s, %s "
+            f"SELECT {', '.join('r.' + quote(c) for c in columns)}, %s, {reason_sql}, %s, %s "
             f"FROM {quote(model._meta.db_table)} r LEFT JOIN {documents} d "
             "ON d.id = r.document_id WHERE r.id IN "
         )
-        now = timezone.now()
+        # As the ORM stores it (on SQLite, naive UTC text that compares with its own).
+        now = connection.ops.adapt_datetimefield_value(timezone.now())
         user_id = self.user.pk if self.user else None
         with connection.cursor() as cursor:
             for start in range(0, len(ids), 900):
                 chunk = ids[start : start + 900]
                 cursor.execute(
                     insert + f"({', '.join(['%s'] * len(chunk))})",
-                    [now, self.reason, history_type, user_id, *chunk],
+                    [now, reason or self.reason, history_type, user_id, *chunk],
                 )
 
 
@@ -259,12 +279,7 @@ def _read(path, seen, record):
 
 def _import_batch(paths, seen, record, history):
     """Import one batch; return the ids of the groups it wrote."""
-    existing = {
-        doc.filename: doc
-        for doc in SourceDocument.objects.filter(filename__in=[p.name for p in paths]).only(
-            "id", "filename", "sha256", "group_id", "imported_rows", "imported_values"
-        )
-    }
+    existing = _documents([p.name for p in paths])
     to_parse = []
     for path in paths:
         read = _read(path, seen, record)
@@ -291,9 +306,12 @@ def _import_batch(paths, seen, record, history):
         with transaction.atomic():
             outcomes = _write(parsed, changed_groups, history)
     except DatabaseError:
-        # Find the file the database refused; write the others one by one.
+        # Find the file the database refused; write the others one by one, each from
+        # its document as stored (the failed attempt changed the objects in memory).
         outcomes = []
+        stored = _documents([item.filename for item in parsed if item.existing])
         for item in parsed:
+            item.existing = stored.get(item.filename)
             try:
                 with transaction.atomic():
                     outcomes += _write([item], changed_groups, history)
@@ -307,6 +325,14 @@ def _import_batch(paths, seen, record, history):
     for outcome in outcomes:
         record(outcome)
     return changed_groups
+
+
+def _documents(filenames):
+    """filename -> the SourceDocument already imported under that name."""
+    documents = SourceDocument.objects.filter(filename__in=filenames).only(
+        "id", "filename", "sha256", "group_id", "imported_rows", "imported_values"
+    )
+    return {doc.filename: doc for doc in documents}
 
 
 def parse_bytes(data):
@@ -354,7 +380,8 @@ def _write(items, changed_groups, history):
     old_groups = {item.existing.group_id for item in items if item.existing}
     # What each re-imported file gave last time, before its row is updated below.
     imported_rows = {item.filename: item.existing.imported_rows for item in items if item.existing}
-    groups, held_by_item = _groups_for(items, now, history)
+    groups, held_by_item, valid = _groups_for(items, now, history)
+    countries_named = _countries_by_group({g.pk for g in groups})  # before the files change
 
     docs, rows, held = [], [], []
     for item, group, group_held in zip(items, groups, held_by_item, strict=True):
@@ -363,7 +390,6 @@ def _write(items, changed_groups, history):
         doc.raw_text, doc.group, doc.imported_at = item.text, group, now
         doc.countries = item.profile.countries
         file_rows = _rows_of(item, group, doc)
-        doc.imported_rows = {target: snapshot(file_rows[target], target) for target in SIGNATURES}
         doc.imported_values = item.values
         docs.append(of_file([doc], item.filename)[0])
         rows.append(file_rows)
@@ -376,18 +402,30 @@ def _write(items, changed_groups, history):
         SourceDocument,
         old_docs,
         ["sha256", "format", "encoding", "raw_text", "group", "imported_at", "countries"]
-        + ["imported_rows", "imported_values"],
+        + ["imported_values"],
     )
 
-    _write_countries(groups, history)
-    held += _write_rows(items, groups, docs, rows, imported_rows, history)
-    _write_name_keys(groups, items)
-    # A changed file may now describe another group: drop a group no file describes.
-    history.delete(
-        list(Group.objects.filter(pk__in=old_groups - {g.pk for g in groups}, sources__isnull=True))
+    _write_countries(groups, countries_named, history)
+    row_held, row_valid, snapshots, rows_changed = _write_rows(
+        items, groups, docs, rows, imported_rows, history
     )
-    save_held_changes(held)
-    changed_groups.update(group.pk for group in groups)
+    # A profile that gained or lost rows has changed, even if none of its values did (a
+    # row's new place in the file alone is not a change readers see).
+    Group.objects.filter(pk__in=rows_changed).exclude(updated_at=now).update(updated_at=now)
+    # What each file gave, row by row, with the ids of the rows standing for it now.
+    for doc, file_snapshot in zip(docs, snapshots, strict=True):
+        doc.imported_rows = file_snapshot
+    SourceDocument.objects.bulk_update(docs, ["imported_rows"])
+    _write_name_keys(groups, items)
+    # A changed file may now describe another group: drop a group no file describes; one
+    # that other files still describe has changed too.
+    left = old_groups - {g.pk for g in groups}
+    history.delete(list(Group.objects.filter(pk__in=left, sources__isnull=True)))
+    survivors = set(Group.objects.filter(pk__in=left).values_list("pk", flat=True))
+    Group.objects.filter(pk__in=survivors).update(updated_at=now)
+    held += row_held
+    save_held_changes(docs, held, valid | row_valid)
+    changed_groups.update({group.pk for group in groups} | survivors)
 
     held_by_file = {}
     for change in held:
@@ -430,6 +468,9 @@ def _groups_for(items, now, history):
     )
     # A file already imported keeps its group, even one a curator renamed or merged.
     by_pk = Group.objects.in_bulk({item.existing.group_id for item in items if item.existing})
+    names = {}
+    for group_id, key in NameKey.objects.filter(group__in=by_pk).values_list("group_id", "key"):
+        names.setdefault(group_id, set()).add(key)
     sources = dict(
         SourceDocument.objects.filter(group__in=by_pk)
         .values("group")
@@ -443,11 +484,11 @@ def _groups_for(items, now, history):
             "group"
         )
     }
-    by_slug, groups, held, renamed = {}, [], [], []
+    by_slug, groups, held, renamed, valid, before = {}, [], [], [], set(), {}
     for item in items:
         slug = slugs[item.filename]
         group = by_pk.get(item.existing.group_id) if item.existing else None
-        if group is not None and not _still_describes(group, item, sources):
+        if group is not None and not _still_describes(group, item, sources, names):
             group = None
         if group is None:
             group = by_slug.get(slug) or existing.get(slug)
@@ -457,25 +498,34 @@ def _groups_for(items, now, history):
             group = group or redirects.get(slug)
         if group is None:
             group = Group(slug=slug, created_at=now)
+        before.setdefault(id(group), _fingerprint(group))
         name = group.name
         values, plain_sections = _profile_values(item.profile)
-        held.append(
-            merge_values(group, values, item.existing.imported_values if item.existing else None)
+        group_held, group_valid = merge_values(
+            group, values, item.existing.imported_values if item.existing else None
         )
+        held.append(group_held)
+        valid |= group_valid
         item.values = values
         _render_sections(group, plain_sections)
         if group.pk and group.name != name:
             renamed.append(group)
-        group.updated_at = now
         group._change_reason = f"import of {item.filename}"
         by_slug[slug] = group
         groups.append(group)
     _follow_renames(renamed, history)
     unique = list({id(g): g for g in groups}.values())
-    old = [g for g in unique if g.pk is not None]
-    history.create(Group, [g for g in unique if g.pk is None])
-    history.update(Group, old, GROUP_FIELDS)
-    return groups, held
+    # A group whose values the files left as they were (or only held) is not written.
+    changed = [g for g in unique if g.pk is None or _fingerprint(g) != before[id(g)]]
+    for group in changed:
+        group.updated_at = now
+    history.create(Group, [g for g in changed if g.pk is None])
+    history.update(Group, [g for g in changed if g.pk is not None], GROUP_FIELDS)
+    return groups, held, valid
+
+
+def _fingerprint(group):
+    return [getattr(group, name) for name in GROUP_FIELDS if name != "updated_at"]
 
 
 GROUP_FIELDS = [
@@ -486,13 +536,29 @@ GROUP_FIELDS = [
 ]  # fmt: skip
 
 
-def _still_describes(group, item, sources):
+def _still_describes(group, item, sources, names):
     """Whether a re-imported file still describes the group it was imported into: it is
-    the group's only file, or it still gives one of the names the group goes by."""
+    the group's only file, or its title, new or previous, is one the group goes by."""
     if sources.get(group.pk, 0) <= 1:
         return True
-    names = {group.name, *((group.imported_values or {}).get("name") or [])}
-    return name_key(item.profile.name) in {name_key(name) for name in names}
+    known = names.get(group.pk, set()) | {name_key(group.name)}
+    if name_key(item.profile.name) in known:
+        return True
+    # A retouched title ("The Night Wardens of Ghana" for "Night Wardens") of a name the
+    # group goes by, even one a merge gave it; not a title naming another group.
+    previous = ((item.existing.imported_values or {}).get("name") or [""])[0]
+    return name_key(previous) in known and _resembles(previous, item.profile.name)
+
+
+def _resembles(first, second):
+    first, second = name_key(first), name_key(second)
+    if not first or not second:
+        return False
+    return (
+        first in second
+        or second in first
+        or SequenceMatcher(None, first, second, autojunk=False).ratio() >= 0.8
+    )
 
 
 def _follow_renames(groups, history):
@@ -504,9 +570,11 @@ def _follow_renames(groups, history):
         if (
             slug == group.slug
             or Group.objects.filter(slug=slug).exists()
-            or SlugRedirect.objects.filter(old_slug=slug).exists()
+            or SlugRedirect.objects.filter(old_slug=slug).exclude(group=group).exists()
         ):
             continue
+        # A name given back: its address leads to the group itself again.
+        SlugRedirect.objects.filter(old_slug=slug, group=group).delete()
         redirect = SlugRedirect(old_slug=group.slug, group=group)
         history.create(SlugRedirect, of_file([redirect], "a renamed group"))
         group.slug = slug
@@ -581,30 +649,27 @@ def _active_span(profile):
     return start, end
 
 
-def _write_countries(groups, history):
-    """Each group's countries: those its files name (a curator's own additions stay)."""
+def _write_countries(groups, named_before, history):
+    """Each group's countries follow what its files name, three ways: a country the files
+    now name is added, one they no longer name is removed, and what a curator added or
+    removed otherwise stays as the curator left it."""
     unique = {g.pk for g in groups}
     named = _countries_by_group(unique)
     have = {}
     for row in GroupCountry.objects.filter(group_id__in=unique):
         have.setdefault(row.group_id, {})[row.code] = row
-    history.delete(
-        [
-            row
-            for group_id, rows in have.items()
-            for code, row in rows.items()
-            if code not in named.get(group_id, set()) and row.group_id in named
-        ]
-    )
-    history.create(
-        GroupCountry,
-        [
+    added, removed = [], []
+    for group_id in unique:
+        now, before = named.get(group_id, set()), named_before.get(group_id, set())
+        current = have.get(group_id, {})
+        added += [
             GroupCountry(group_id=group_id, code=code)
-            for group_id, codes in named.items()
-            for code in sorted(codes)
-            if code not in have.get(group_id, {})
-        ],
-    )
+            for code in sorted(now - before)
+            if code not in current
+        ]
+        removed += [current[code] for code in sorted(before - now) if code in current]
+    history.delete(removed)
+    history.create(GroupCountry, added)
 
 
 def _rows_of(item, group, doc):
@@ -710,26 +775,47 @@ WRITE_ORDER = ["alias", "event", "reference", "citation", "relationship"]
 
 def _write_rows(items, groups, docs, rows, imported_rows, history):
     """Write each file's rows; a re-imported file's rows are compared with what it gave
-    last time (profiles.reimport.plan_rows). Returns the changes held for a curator."""
-    plans, to_create = _plan_rows(items, groups, docs, rows, imported_rows)
+    last time (profiles.reimport.plan_rows). Returns the changes held for a curator, the
+    identities of the waiting ones still valid, each file's new row snapshot, and the
+    groups whose rows changed."""
+    plans = _plan_rows(items, groups, docs, rows, imported_rows)
     _delete_dropped(plans, history)
-    # A kept row stands for the file's row (None: held back), so that the file's
-    # citations cite the rows that are in the archive.
+    # The archive's row that stands for each of the file's rows (None: none does), so
+    # that the file's citations cite rows that are in the archive.
     standing_for = {}
-    held = []
     for target in WRITE_ORDER:
+        for _doc, _group, plan in plans[target]:
+            standing_for.update((id(new), row) for new, row in plan.stand_in)
         _follow_kept(target, plans[target], standing_for, history)
-        model = SIGNATURES[target][0]
-        history.create(model, _resolved(target, to_create[target], standing_for))
+        creatable = [row for _doc, _group, plan in plans[target] for row in plan.create]
+        history.create(SIGNATURES[target][0], _resolved(target, creatable, standing_for))
+    held, valid = [], set()
+    for target in WRITE_ORDER:
         for doc, group, plan in plans[target]:
             for new, entry, curator_row in plan.held:
-                if _resolved(target, [new], standing_for):
+                if new is None or _resolved(target, [new], standing_for):
                     held.append(held_row_change(target, new, entry, curator_row, group, doc))
-    return held
+            valid |= {
+                (target, Entry(position, signature, row and row.pk, state).key)
+                for position, signature, row, state in plan.entries
+                if state
+            }
+    snapshots = [
+        {target: snapshot(plans[target][index][2].entries) for target in SIGNATURES}
+        for index in range(len(items))
+    ]
+    rows_changed = {
+        group.pk
+        for target in SIGNATURES
+        for _doc, group, plan in plans[target]
+        if plan.create or plan.delete
+    }
+    return held, valid, snapshots, rows_changed
 
 
 def _plan_rows(items, groups, docs, rows, imported_rows):
-    """Per model: a RowPlan for each re-imported file, and every row to create."""
+    """Per model, a RowPlan for each file (in the order of `items`); a file imported for
+    the first time has every row to create."""
     replaced = [doc for item, doc in zip(items, docs, strict=True) if item.existing]
     current = {target: {} for target in SIGNATURES}
     for target, (model, _signature) in SIGNATURES.items():
@@ -739,19 +825,21 @@ def _plan_rows(items, groups, docs, rows, imported_rows):
         for row in queryset:
             current[target].setdefault(row.document_id, []).append(row)
 
-    plans = {target: [] for target in SIGNATURES}  # (doc, group, plan) per re-imported file
-    to_create = {target: [] for target in SIGNATURES}
+    plans = {target: [] for target in SIGNATURES}
     for item, group, doc, file_rows in zip(items, groups, docs, rows, strict=True):
         for target in SIGNATURES:
-            if not item.existing:
-                to_create[target] += file_rows[target]
-                continue
-            before = imported_rows[item.filename]
-            imported = None if before is None else before.get(target)
-            plan = plan_rows(target, imported, current[target].get(doc.pk, []), file_rows[target])
+            if item.existing:
+                before = imported_rows[item.filename]
+                imported = None if before is None else before.get(target)
+                plan = plan_rows(
+                    target, imported, current[target].get(doc.pk, []), file_rows[target]
+                )
+            else:
+                plan = RowPlan(
+                    create=file_rows[target], entries=fresh_entries(file_rows[target], target)
+                )
             plans[target].append((doc, group, plan))
-            to_create[target] += plan.create
-    return plans, to_create
+    return plans
 
 
 def _delete_dropped(plans, history):
@@ -763,7 +851,10 @@ def _delete_dropped(plans, history):
     history.delete(dropped("citation"))
     events, references = dropped("event"), dropped("reference")
     # A citation a curator kept outlives the event it cited, and keeps its reference.
-    Citation.objects.filter(event__in=events).update(event=None)
+    orphaned = list(Citation.objects.filter(event__in=events))
+    for citation in orphaned:
+        citation.event = None
+    history.update(Citation, orphaned, ["event"])
     cited = set(
         Citation.objects.filter(reference__in=references).values_list("reference_id", flat=True)
     )
@@ -782,31 +873,33 @@ def _follow_kept(target, plans, standing_for, history):
     for _doc, _group, plan in plans:
         for row, new in plan.keep:
             standing_for[id(new)] = row
-            _resolved(target, [new], standing_for)
-            # A claim's group is found by linking names, not given by its file.
-            fields = [f for f in followed if not (f == "group" and getattr(row, "subject_key", ""))]
+            fields = list(followed)
+            if getattr(row, "subject_key", ""):
+                fields.remove("group")  # a claim's group is found by linking names
+            if target == "citation" and not _resolved(target, [new], standing_for):
+                fields = ["position"]  # what it cited is held back: it keeps citing the old
             if any(_id_of(row, name) != _id_of(new, name) for name in fields):
                 for name in fields:
                     setattr(row, name, getattr(new, name))
                 row._change_reason = new._change_reason
                 moved.append(row)
-        for new, _entry, _curator_row in plan.held:
-            standing_for[id(new)] = None
     history.update(model, moved, followed)
 
 
 def _resolved(target, rows, standing_for):
     """The rows, each citation pointed at the archive's rows that stand for what it cites;
-    a citation whose reference was held back is left out."""
+    a citation whose reference is not in the archive is left out."""
     if target != "citation":
         return rows
     kept = []
     for row in rows:
-        row.reference = standing_for.get(id(row.reference), row.reference)
-        if row.event is not None:
-            row.event = standing_for.get(id(row.event), row.event)
-        if row.reference is not None and row.reference.pk is not None:
-            kept.append(row)
+        reference = standing_for.get(id(row.reference), row.reference)
+        event = standing_for.get(id(row.event), row.event) if row.event is not None else None
+        if reference is None or reference.pk is None:
+            continue
+        row.reference = reference
+        row.event = event if event is not None and event.pk is not None else None
+        kept.append(row)
     return kept
 
 
@@ -893,8 +986,7 @@ def _relink(model, group_by_pk, field_name, history):
         rows = list(model.objects.filter(pk__in=pks[start : start + 1000]))
         for row in rows:
             setattr(row, f"{field_name}_id", group_by_pk[row.pk])
-            row._change_reason = "names linked after an import"
-        history.update(model, rows, [field_name])
+        history.update(model, rows, [field_name], reason="names linked after an import")
 
 
 def flag_doubts(group_ids, history, chunk_size=1000):

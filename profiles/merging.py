@@ -8,6 +8,8 @@ the duplicate's row itself and the ties the two had with each other.
 """
 
 from django.db import transaction
+from django.db.models import Q
+from simple_history.utils import bulk_update_with_history
 
 from profiles.models import (
     SECTION_KEYS,
@@ -17,6 +19,7 @@ from profiles.models import (
     Event,
     Group,
     GroupCountry,
+    HeldChange,
     NameKey,
     Reference,
     Relationship,
@@ -39,30 +42,45 @@ class MergeError(ValueError):
     pass
 
 
-def merge_groups(survivor, duplicate):
-    """Fold `duplicate` into `survivor`; returns the survivor, saved."""
+def merge_groups(survivor, duplicate, user=None):
+    """Fold `duplicate` into `survivor`; returns the survivor, saved. The history names
+    `user` (the curator who merged) for every row the merge changes."""
     if survivor.pk == duplicate.pk:
         raise MergeError("A group cannot be merged into itself.")
     # Saves and deletes below would each move ArchiveState and refresh a search vector;
     # both are done once, at the end.
     with transaction.atomic(), bulk_changes():
-        survivor = _merge(survivor, duplicate)
+        survivor = _merge(survivor, duplicate, user)
         refresh_search_vectors([survivor.pk])
         ArchiveState.touch()
     return survivor
 
 
-def _merge(survivor, duplicate):
+def _merge(survivor, duplicate, user):
     survivor = Group.objects.select_for_update().get(pk=survivor.pk)
     duplicate = Group.objects.select_for_update().get(pk=duplicate.pk)
 
     # Ties between the two would become ties of the survivor with itself.
-    Relationship.objects.filter(source=duplicate, target=survivor).delete()
-    Relationship.objects.filter(source=survivor, target=duplicate).delete()
-    Relationship.objects.filter(source=duplicate).update(source=survivor)
-    Relationship.objects.filter(target=duplicate).update(target=survivor)
-    for model in (Alias, Event, Reference, Citation, SourceDocument):
-        model.objects.filter(group=duplicate).update(group=survivor)
+    reason = f"merged “{duplicate.name}” into “{survivor.name}”"
+    for tie in Relationship.objects.filter(
+        Q(source=duplicate, target=survivor) | Q(source=survivor, target=duplicate)
+    ):
+        tie._history_user, tie._change_reason = user, reason
+        tie.delete()
+    moves = [
+        (Relationship, "source"),
+        (Relationship, "target"),
+        *((model, "group") for model in (Alias, Event, Reference, Citation, SourceDocument)),
+    ]
+    for model, field_name in moves:
+        rows = list(model.objects.filter(**{field_name: duplicate}))
+        for row in rows:
+            setattr(row, field_name, survivor)
+        bulk_update_with_history(
+            rows, model, [field_name], default_user=user, default_change_reason=reason
+        )
+    # What a re-import held back for the duplicate waits on the survivor.
+    HeldChange.objects.filter(group=duplicate).update(group=survivor)
 
     # Rows unique per group: move those the survivor lacks, drop the repeats.
     codes = set(survivor.countries.values_list("code", flat=True))
@@ -94,8 +112,10 @@ def _merge(survivor, duplicate):
 
     SlugRedirect.objects.filter(group=duplicate).update(group=survivor)
     old_slug = duplicate.slug
+    duplicate._history_user, duplicate._change_reason = user, reason
     duplicate.delete()
     SlugRedirect.objects.update_or_create(old_slug=old_slug, defaults={"group": survivor})
+    survivor._history_user, survivor._change_reason = user, reason
     survivor.save()
     return survivor
 

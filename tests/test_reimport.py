@@ -216,7 +216,7 @@ class RowTests(ImportTestCase):
         # The deletion and the new row are in the history, with the file as the reason.
         self.assertEqual(
             Event.history.filter(id=size.pk, history_type="-").get().history_change_reason,
-            "import from the command line",
+            "import of lanterns.txt",
         )
 
     def test_an_edited_row_stays_and_the_file_s_unchanged_row_does_not_come_back(self):
@@ -259,9 +259,13 @@ class RowTests(ImportTestCase):
         self.assertEqual(held.row_id, termination.pk)
 
         reimport.accept(held, self.carla)
+        # The file's version takes the curator's row's place: same row, a new version.
         event = self.event("termination")
-        self.assertEqual((event.date, event.document.filename), ("1980", "lanterns.txt"))
-        self.assertFalse(Event.objects.filter(pk=termination.pk).exists())
+        self.assertEqual(
+            (event.pk, event.date, event.text, event.document.filename),
+            (termination.pk, "1980", "The militia was disbanded in 1980.", "lanterns.txt"),
+        )
+        self.assertEqual(event.history.latest("history_date").history_user, self.carla)
         # Accepted, the row is the file's again: the next version updates it.
         self.reimport(GUIDEBOOK.replace("disbanded in 1979", "disbanded in 1981"))
         self.assertEqual(self.event("termination").date, "1981")
