@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
 
+from django.apps import apps
 from django.db import DatabaseError, connection, transaction
 from django.db.models import Count
 from django.db.models.deletion import Collector
@@ -151,7 +152,26 @@ def import_paths(paths, *, dry_run=False, on_outcome=None, batch_size=BATCH_SIZE
             ArchiveState.touch()
         if dry_run:
             transaction.set_rollback(True)
+    if not dry_run and len(changed_groups) >= ANALYZE_FROM:
+        analyze_tables()
     return report
+
+
+# After this many groups, PostgreSQL's statistics are refreshed at once: autovacuum may
+# take minutes, and meanwhile its planner, believing the tables small, reads whole tables
+# for a profile page (measured after 10,000 files: 42.8 ms for a profile, 11.8 ms after
+# ANALYZE, which took 2.3 s).
+ANALYZE_FROM = 1000
+
+
+def analyze_tables():
+    if connection.vendor != "postgresql":
+        return
+    quote = connection.ops.quote_name
+    tables = [model._meta.db_table for model in apps.get_app_config("profiles").get_models()]
+    with connection.cursor() as cursor:
+        for table in tables:
+            cursor.execute(f"ANALYZE {quote(table)}")
 
 
 class History:
@@ -519,8 +539,9 @@ def _groups_for(items, now, history):
     changed = [g for g in unique if g.pk is None or _fingerprint(g) != before[id(g)]]
     for group in changed:
         group.updated_at = now
-    history.create(Group, [g for g in changed if g.pk is None])
-    history.update(Group, [g for g in changed if g.pk is not None], GROUP_FIELDS)
+    new, old = [g for g in changed if g.pk is None], [g for g in changed if g.pk is not None]
+    history.create(Group, new)
+    history.update(Group, old, GROUP_FIELDS)
     return groups, held, valid
 
 
