@@ -35,7 +35,9 @@ def edit(row, user, **values):
     return row
 
 
-class GroupValueTests(ImportTestCase):
+class LanternsTestCase(ImportTestCase):
+    """The guidebook sample imported once; `reimport(text)` imports its next version."""
+
     def setUp(self):
         super().setUp()
         self.path = self.write("lanterns.txt", GUIDEBOOK)
@@ -47,6 +49,8 @@ class GroupValueTests(ImportTestCase):
         self.path.write_text(text)
         return import_paths([self.path])
 
+
+class GroupValueTests(LanternsTestCase):
     def test_a_value_no_curator_touched_takes_the_file_s_new_value(self):
         self.reimport(GUIDEBOOK.replace("To guard the river markets.", NEW_PURPOSE))
         self.assertEqual(Group.objects.get().purpose, NEW_PURPOSE)
@@ -184,18 +188,7 @@ class GroupValueTests(ImportTestCase):
         self.assertEqual(HeldChange.objects.get().document.filename, "lanterns_second.txt")
 
 
-class RowTests(ImportTestCase):
-    def setUp(self):
-        super().setUp()
-        self.path = self.write("lanterns.txt", GUIDEBOOK)
-        import_paths([self.path])
-        self.group = Group.objects.get()
-        self.carla = curator()
-
-    def reimport(self, text):
-        self.path.write_text(text)
-        return import_paths([self.path])
-
+class RowTests(LanternsTestCase):
     def event(self, kind):
         return Event.objects.get(group=self.group, kind=kind)
 

@@ -6,7 +6,6 @@ from pathlib import Path
 from unittest import mock
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.db import DatabaseError, connection
 from django.test.utils import CaptureQueriesContext
 
@@ -24,22 +23,9 @@ from profiles.models import (
     SourceDocument,
 )
 from tests.test_importer import ENCYCLOPEDIA, GUIDEBOOK, ImportTestCase
+from tests.test_reimport import NEW_PURPOSE, curator, edit
 
-NEW_PURPOSE = "To guard the river markets and the salt road."
 PENDING = HeldChange.Status.PENDING
-
-
-def curator(name="carla"):
-    return get_user_model().objects.create_user(name, password="a long passphrase")
-
-
-def edit(row, user, **values):
-    """Change a row as a curator does in the admin (the history names the curator)."""
-    for name, value in values.items():
-        setattr(row, name, value)
-    row._history_user = user
-    row.save()
-    return row
 
 
 def delete(row, user):

@@ -8,12 +8,14 @@ CI=true, so that CI cannot pass without running them.
 
 import io
 import os
+import re
 from datetime import date
 from pathlib import Path
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
 from profiles.models import GroupKind, Precision
 from tests.factories import make_group
@@ -126,3 +128,20 @@ def screenshot():
         return path
 
     return save
+
+
+CURATOR_PASSWORD = "a long curator passphrase"
+
+
+@pytest.fixture
+def curator_page(archive, page, settings, tmp_path):
+    """The browser page signed in to the admin as carla, a superuser; uploads are staged
+    in the test's own folder."""
+    settings.UPLOAD_STAGING_DIR = tmp_path / "uploads"
+    get_user_model().objects.create_superuser("carla", "carla@example.org", CURATOR_PASSWORD)
+    page.goto(archive.url + "/admin/login/")
+    page.fill("input[name=username]", "carla")
+    page.fill("input[name=password]", CURATOR_PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page).to_have_url(re.compile(r"/admin/$"))
+    return page

@@ -4,14 +4,12 @@ merging two groups; with screenshots of the admin change page and the import pre
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
 from profiles.models import Group
 
 pytestmark = pytest.mark.browser
 
-PASSWORD = "a long curator passphrase"
 NEW_PROFILE = """Lake Rangers (Ghana)
 
 Country: Ghana
@@ -26,18 +24,6 @@ Treatment of Civilians: --
 Other Information: --
 References: --
 """
-
-
-@pytest.fixture
-def curator_page(archive, page, settings, tmp_path):
-    settings.UPLOAD_STAGING_DIR = tmp_path / "uploads"
-    get_user_model().objects.create_superuser("carla", "carla@example.org", PASSWORD)
-    page.goto(archive.url + "/admin/login/")
-    page.fill("input[name=username]", "carla")
-    page.fill("input[name=password]", PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page).to_have_url(re.compile(r"/admin/$"))
-    return page
 
 
 def test_upload_preview_then_confirm(archive, curator_page, screenshot, tmp_path):

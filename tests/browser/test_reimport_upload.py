@@ -5,7 +5,6 @@ puts the file's value on the public profile."""
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
 from profiles.models import Group, HeldChange
@@ -13,22 +12,9 @@ from tests.browser.conftest import FIXTURES
 
 pytestmark = pytest.mark.browser
 
-PASSWORD = "a long curator passphrase"
 HAQIQI_FILE = "004_6d5b354a8c919a76.txt"
 CURATED = "To split the MQM and weaken the governments' opponents in Karachi."
 REVISED = "Purpose: To divide the MQM party, the main opponent of the Bhutto government."
-
-
-@pytest.fixture
-def curator_page(archive, page, settings, tmp_path):
-    settings.UPLOAD_STAGING_DIR = tmp_path / "uploads"
-    get_user_model().objects.create_superuser("rosa", "rosa@example.org", PASSWORD)
-    page.goto(archive.url + "/admin/login/")
-    page.fill("input[name=username]", "rosa")
-    page.fill("input[name=password]", PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page).to_have_url(re.compile(r"/admin/$"))
-    return page
 
 
 def test_a_curator_s_edit_is_held_against_a_new_file_version(
