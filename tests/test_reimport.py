@@ -443,6 +443,40 @@ class HeldChangePageTests(TestCase):
         self.assertEqual(HeldChange.objects.get().status, "pending")
 
 
+class HeldChangeListTests(TestCase):
+    def test_the_list_costs_the_same_for_one_or_forty_held_changes(self):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        from tests.factories import make_group
+        from tests.test_admin import make_curator
+
+        def hold(count):
+            for number in range(count):
+                group = make_group(f"Group {HeldChange.objects.count()} {number}")
+                HeldChange.objects.create(
+                    group=group,
+                    target=HeldChange.Target.FIELD,
+                    key="purpose",
+                    label="Section: Purpose",
+                    curator_value="kept",
+                    file_value="proposed",
+                    proposed=["proposed"],
+                )
+
+        def queries():
+            with CaptureQueriesContext(connection) as captured:
+                response = self.client.get("/admin/profiles/heldchange/?status__exact=pending")
+                self.assertEqual(response.status_code, 200)
+            return len(captured)
+
+        self.client.force_login(make_curator("carla"))
+        hold(1)
+        one = queries()
+        hold(39)
+        self.assertEqual(queries(), one)
+
+
 class _folder:
     def __enter__(self):
         import tempfile
