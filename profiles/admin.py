@@ -548,7 +548,7 @@ class HeldChangeAdmin(admin.ModelAdmin):
 
     list_display = [
         "label",
-        "group",
+        "group_link",
         "short_was_imported",
         "short_curator_value",
         "short_file_value",
@@ -599,6 +599,11 @@ class HeldChangeAdmin(admin.ModelAdmin):
             url = reverse("admin:profiles_heldchange_changelist")
             return redirect(f"{url}?group__id__exact={change.group_id}&status__exact=pending")
         return super().change_view(request, object_id, form_url, extra_context)
+
+    @admin.display(description="group", ordering="group__name")
+    def group_link(self, change):
+        url = reverse("admin:profiles_group_change", args=[change.group_id])
+        return format_html('<a href="{}">{}</a>', url, change.group.name)
 
     # The list shows the start of each version; the change page shows them whole.
     @admin.display(description="last import wrote")
