@@ -50,7 +50,16 @@ def require_ids(*ids):
         raise Http404("No such version.")
 
 
-class ArchiveHistoryAdmin(SimpleHistoryAdmin):
+class CheckedSelectionMixin:
+    """An action posted with a selected id that is no id (a forged form) is the 404 it
+    is, not a 500 from the database (pk__in=["abc"], or past a 64-bit integer)."""
+
+    def response_action(self, request, queryset):
+        require_ids(*request.POST.getlist(helpers.ACTION_CHECKBOX_NAME))
+        return super().response_action(request, queryset)
+
+
+class ArchiveHistoryAdmin(CheckedSelectionMixin, SimpleHistoryAdmin):
     """The admin of an archive model: a History page per row, and its revert form."""
 
     def history_view(self, request, object_id, extra_context=None):
@@ -66,6 +75,12 @@ class ArchiveHistoryAdmin(SimpleHistoryAdmin):
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         require_ids(object_id, version_id)
+        # simple-history saves a posted revert form for anyone who may view the history (it
+        # only hides the button): reverting takes the change permission.
+        if request.method == "POST" and (
+            self.revert_disabled(request) or not self.has_change_history_permission(request)
+        ):
+            raise PermissionDenied
         return super().history_form_view(request, object_id, version_id, extra_context)
 
 
@@ -533,7 +548,7 @@ class SlugRedirectAdmin(ArchiveHistoryAdmin):
 
 
 @admin.register(NameKey)
-class NameKeyAdmin(admin.ModelAdmin):
+class NameKeyAdmin(CheckedSelectionMixin, admin.ModelAdmin):
     list_display = ["key", "group"]
     search_fields = ["key", "group__name"]
     list_select_related = ["group"]
@@ -541,7 +556,7 @@ class NameKeyAdmin(admin.ModelAdmin):
 
 
 @admin.register(HeldChange)
-class HeldChangeAdmin(admin.ModelAdmin):
+class HeldChangeAdmin(CheckedSelectionMixin, admin.ModelAdmin):
     """What re-imported files would have changed where a curator had changed the value or
     row first. Imports add these; a curator accepts (the file's version replaces the
     curator's) or rejects (the curator's stays) each one."""
@@ -618,20 +633,30 @@ class HeldChangeAdmin(admin.ModelAdmin):
     def short_file_value(self, change):
         return Truncator(change.file_value).chars(140)
 
-    @admin.action(description="Accept the file's version of the selected changes")
+    @admin.action(
+        description="Accept the file's version of the selected changes", permissions=["change"]
+    )
     def accept_selected(self, request, queryset):
         self._decide(request, queryset, reimport.accept, "accepted")
 
-    @admin.action(description="Reject the selected changes (keep the curator's version)")
+    @admin.action(
+        description="Reject the selected changes (keep the curator's version)",
+        permissions=["change"],
+    )
     def reject_selected(self, request, queryset):
         self._decide(request, queryset, reimport.reject, "rejected")
 
     def _decide(self, request, queryset, decide, done):
         pending = list(queryset.filter(status=HeldChange.Status.PENDING).order_by("created_at"))
-        for change in pending:
-            decide(change, request.user)
+        # accept() says False when it wrote nothing (decided meanwhile, or its file is gone).
+        decided = sum(decide(change, request.user) is not False for change in pending)
         skipped = queryset.count() - len(pending)
-        message = f"{len(pending)} change(s) {done}."
+        message = f"{decided} change(s) {done}."
         if skipped:
             message += f" {skipped} already decided were left alone."
-        self.message_user(request, message, messages.SUCCESS)
+        if decided < len(pending):
+            message += (
+                f" {len(pending) - decided} could not be accepted: another curator decided "
+                "them meanwhile, or their file is gone and they can only be rejected."
+            )
+        self.message_user(request, message, messages.SUCCESS if decided else messages.WARNING)
