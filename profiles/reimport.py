@@ -509,8 +509,14 @@ def link_relationship(tie):
 
 
 def reject(change, user):
-    """Keep the curator's value; the file's is not proposed again until it changes."""
-    _decide(change, HeldChange.Status.REJECTED, user)
+    """Keep the curator's value; the file's is not proposed again until it changes. A
+    change already decided (by another curator meanwhile) is left as it is."""
+    with transaction.atomic():
+        change = HeldChange.objects.select_for_update().filter(pk=change.pk).first()
+        if change is None or change.status != HeldChange.Status.PENDING:
+            return False
+        _decide(change, HeldChange.Status.REJECTED, user)
+        return True
 
 
 def _decide(change, status, user):

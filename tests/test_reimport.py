@@ -433,6 +433,14 @@ class HeldChangePageTests(TestCase):
         self.client.post(self.url, {"_accept": "1"})
         self.assertEqual(Group.objects.get().purpose, NEW_PURPOSE)
 
+    def test_a_change_decided_meanwhile_is_not_decided_again(self):
+        self.assertTrue(reimport.accept(self.held, self.user))
+        # Another curator's page still showed it waiting: their rejection changes nothing.
+        self.assertFalse(reimport.reject(self.held, curator("rosa")))
+        self.held.refresh_from_db()
+        self.assertEqual((self.held.status, self.held.decided_by), ("accepted", self.user))
+        self.assertEqual(Group.objects.get().purpose, NEW_PURPOSE)
+
     def test_a_reader_without_the_permission_cannot_decide(self):
         from django.contrib.auth.models import Permission
 
