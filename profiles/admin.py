@@ -656,7 +656,7 @@ class HeldChangeAdmin(CheckedSelectionMixin, admin.ModelAdmin):
             message += f" {skipped} already decided were left alone."
         if decided < len(pending):
             message += (
-                f" {len(pending) - decided} could not be accepted: another curator decided "
-                "them meanwhile, or their file is gone and they can only be rejected."
+                f" {len(pending) - decided} were not {done}: another curator decided them "
+                "meanwhile, or (to accept) their file is gone and they can only be rejected."
             )
         self.message_user(request, message, messages.SUCCESS if decided else messages.WARNING)
