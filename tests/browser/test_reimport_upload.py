@@ -56,6 +56,13 @@ def test_a_curator_s_edit_is_held_against_a_new_file_version(
     row = page.locator("#result_list tbody tr").first
     expect(row).to_contain_text("Section: Purpose")
     screenshot(page, "admin-held-changes")
+    # Its page shows the difference word by word, with the two decisions.
+    row.get_by_role("link", name="Section: Purpose").click()
+    expect(page.locator(".field-difference ins").first).to_be_visible()
+    expect(page.get_by_role("button", name="Accept the file's version")).to_be_visible()
+    screenshot(page, "admin-held-change")
+    page.go_back()
+    row = page.locator("#result_list tbody tr").first
     row.locator("input.action-select").check()
     page.select_option("select[name=action]", "accept_selected")
     page.locator('button[title="Run the selected action"]').first.click()
