@@ -613,6 +613,7 @@ class HeldChangeAdmin(CheckedSelectionMixin, admin.ModelAdmin):
             self._decide(request, HeldChange.objects.filter(pk=change.pk), chosen[0], done)
             url = reverse("admin:profiles_heldchange_changelist")
             return redirect(f"{url}?group__id__exact={change.group_id}&status__exact=pending")
+        extra_context = {"title": "A held change", **(extra_context or {})}
         return super().change_view(request, object_id, form_url, extra_context)
 
     @admin.display(description="group", ordering="group__name")
