@@ -1,17 +1,20 @@
 """Re-importing a file without losing a curator's edit.
 
-Each import remembers what it wrote: the group's values in `Group.imported_values`, and
-each file's rows (aliases, events, references, citations, relationships) as a signature
-per row in `SourceDocument.imported_rows`. When a new version of a file arrives, every
-value and row is compared three ways: what the last import wrote, what the archive holds
-now, and what the file says.
+Each import remembers what it wrote: per file, the group's values as the file gave them
+(`SourceDocument.imported_values`; `Group.imported_values` holds what any import last
+wrote) and each row the file gave, as its signature with the id of the archive's row
+standing for it (`SourceDocument.imported_rows`, one `Entry` a row). When a new version
+of a file arrives, every value and row is compared three ways: what the file's last
+import wrote, what the archive holds now, and what the file says.
 
 - The archive still holds what the last import wrote: the file's value replaces it.
-- A curator changed it, and the file says what the last import said: the curator's stays.
+- A curator changed it, and the file says what it said last time: the curator's stays.
 - A curator changed it, and the file changed it too: the curator's stays, and the file's
   is kept as a `HeldChange` that a curator accepts or rejects.
 
-Rows that a curator added by hand have no file and are never touched by an import.
+Rows are found by their signature wherever the file moved them, and a changed row is
+paired with the most similar row the file no longer gives. Rows that a curator added by
+hand belong to no file's snapshot and are never touched by an import.
 """
 
 import datetime
