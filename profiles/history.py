@@ -37,9 +37,9 @@ ROW_MODELS = {
     "groupcountry": (GroupCountry, "group"),
     "sourcedocument": (SourceDocument, "group"),
 }
-# Rows a curator can bring back after deleting them. A citation needs its reference and
-# event back first, and source files belong to imports, so neither is offered.
-RESTORABLE_MODELS = {"alias", "event", "reference", "relationship", "groupcountry"}
+# Rows a curator can bring back after deleting them. A citation comes back once its
+# reference has (its event, if still gone, is left empty); source files belong to imports.
+RESTORABLE_MODELS = {"alias", "event", "reference", "citation", "relationship", "groupcountry"}
 
 # Unchanged words shown on each side of a change within a paragraph; the rest is "…".
 CONTEXT_WORDS = 12

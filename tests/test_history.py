@@ -11,7 +11,7 @@ from django.test import TestCase
 
 from profiles.history import field_changes, text_diff
 from profiles.importing import import_paths
-from profiles.models import Event, Group, GroupStatus
+from profiles.models import Citation, Event, Group, GroupStatus
 from tests.factories import make_alias, make_event, make_full_profile, make_group
 from tests.test_admin import make_curator
 
@@ -407,6 +407,23 @@ class RestoreTests(TestCase):
         url = f"/admin/profiles/{row._meta.model_name}/{row.pk}/delete/"
         self.assertEqual(self.client.post(url, {"post": "yes"}).status_code, 302)
         return row.history.model.objects.filter(id=row.pk).first()
+
+    def test_citations_deleted_with_their_event_come_back_after_it(self):
+        reference = self.group.references.first()
+        citation = Citation.objects.create(
+            group=self.group, reference=reference, event=self.event, statement="Raided."
+        )
+        self.delete_in_the_admin(self.event)  # its citation goes with it
+        self.assertFalse(Citation.objects.filter(pk=citation.pk).exists())
+        for row in (self.event, citation):  # the event first: the citation needs it
+            deletion = row.history.get(history_type="-")
+            response = self.client.post(
+                restore_url(self.group),
+                {"model": row._meta.model_name, "history_id": deletion.history_id},
+            )
+            self.assertEqual(response.status_code, 302)
+        restored = Citation.objects.get(pk=citation.pk)
+        self.assertEqual((restored.event_id, restored.reference), (self.event.pk, reference))
 
     def test_a_deleted_event_comes_back_with_its_id_by_the_curator(self):
         event_id = self.event.pk
