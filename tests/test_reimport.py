@@ -367,53 +367,36 @@ class DryRunTests(ImportTestCase):
         self.assertFalse(HeldChange.objects.exists())
 
 
-class HeldChangeAdminTests(TestCase):
-    def test_a_curator_accepts_a_held_change_in_the_admin(self):
+class HeldChangeAdminTests(LanternsTestCase):
+    """A purpose a curator changed, held against the file's next version, decided in
+    the admin by another curator."""
+
+    def setUp(self):
         from tests.test_admin import make_curator
 
-        folder = self.enterContext(_folder())
-        path = folder / "lanterns.txt"
-        path.write_text(GUIDEBOOK)
-        import_paths([path])
-        group = Group.objects.get()
-        edit(group, curator("someone"), purpose="To guard the markets of Zenda.")
-        path.write_text(GUIDEBOOK.replace("To guard the river markets.", NEW_PURPOSE))
-        import_paths([path])
+        super().setUp()
+        edit(self.group, curator("someone"), purpose="To guard the markets of Zenda.")
+        self.reimport(GUIDEBOOK.replace("To guard the river markets.", NEW_PURPOSE))
+        self.held = HeldChange.objects.get()
+        self.user = make_curator("rosa")
+        self.client.force_login(self.user)
+        self.url = f"/admin/profiles/heldchange/{self.held.pk}/change/"
 
-        user = make_curator("carla")
-        self.client.force_login(user)
-        page = self.client.get(f"/admin/profiles/group/{group.pk}/change/")
+    def test_a_curator_accepts_a_held_change_from_the_list(self):
+        page = self.client.get(f"/admin/profiles/group/{self.group.pk}/change/")
         self.assertContains(page, "1 change(s) from a re-imported file")
         listing = self.client.get("/admin/profiles/heldchange/?status__exact=pending")
         self.assertContains(listing, NEW_PURPOSE)
-        held = HeldChange.objects.get()
         response = self.client.post(
             "/admin/profiles/heldchange/",
-            {"action": "accept_selected", "_selected_action": [held.pk]},
+            {"action": "accept_selected", "_selected_action": [self.held.pk]},
             follow=True,
         )
         self.assertContains(response, "1 change(s) accepted.")
         self.assertEqual(Group.objects.get().purpose, NEW_PURPOSE)
-        self.assertEqual(HeldChange.objects.get().decided_by, user)
+        self.assertEqual(HeldChange.objects.get().decided_by, self.user)
         # Curators decide held changes; they cannot make them up.
         self.assertEqual(self.client.get("/admin/profiles/heldchange/add/").status_code, 403)
-
-
-class HeldChangePageTests(TestCase):
-    def setUp(self):
-        from tests.test_admin import make_curator
-
-        folder = self.enterContext(_folder())
-        path = folder / "lanterns.txt"
-        path.write_text(GUIDEBOOK)
-        import_paths([path])
-        edit(Group.objects.get(), curator("someone"), purpose="To guard the markets of Zenda.")
-        path.write_text(GUIDEBOOK.replace("To guard the river markets.", NEW_PURPOSE))
-        import_paths([path])
-        self.held = HeldChange.objects.get()
-        self.user = make_curator("carla")
-        self.client.force_login(self.user)
-        self.url = f"/admin/profiles/heldchange/{self.held.pk}/change/"
 
     def test_the_page_shows_the_difference_and_rejecting_keeps_the_curator_s_value(self):
         page = self.client.get(self.url)
@@ -436,7 +419,7 @@ class HeldChangePageTests(TestCase):
     def test_a_change_decided_meanwhile_is_not_decided_again(self):
         self.assertTrue(reimport.accept(self.held, self.user))
         # Another curator's page still showed it waiting: their rejection changes nothing.
-        self.assertFalse(reimport.reject(self.held, curator("rosa")))
+        self.assertFalse(reimport.reject(self.held, curator("ines")))
         self.held.refresh_from_db()
         self.assertEqual((self.held.status, self.held.decided_by), ("accepted", self.user))
         self.assertEqual(Group.objects.get().purpose, NEW_PURPOSE)
@@ -483,20 +466,6 @@ class HeldChangeListTests(TestCase):
         one = queries()
         hold(39)
         self.assertEqual(queries(), one)
-
-
-class _folder:
-    def __enter__(self):
-        import tempfile
-        from pathlib import Path
-
-        self.path = tempfile.mkdtemp()
-        return Path(self.path)
-
-    def __exit__(self, *exc):
-        import shutil
-
-        shutil.rmtree(self.path)
 
 
 class LastChangedTests(TestCase):
