@@ -614,22 +614,22 @@ def timeline_event(event, citations):
 
 
 def profile_references(group):
+    return [
+        reference_item(reference, anchor)
+        for reference, anchor in with_anchors(group.references.all())
+    ]
+
+
+def with_anchors(references):
+    """(reference, anchor) pairs: the first reference of each marker number is the one
+    a citation "[3]" links to ("ref-3"); repeats and unnumbered references get none."""
     anchored = set()
-    references = []
-    for reference in group.references.all():
+    for reference in references:
         anchor = ""
         if reference.marker is not None and reference.marker not in anchored:
             anchored.add(reference.marker)
             anchor = f"ref-{reference.marker}"
-        references.append(
-            ReferenceItem(
-                marker=reference.marker,
-                label=reference.label,
-                url=reference.url,
-                anchor=anchor,
-            )
-        )
-    return references
+        yield reference, anchor
 
 
 def profile_related(group):
@@ -990,19 +990,13 @@ def get_source(filename):
     events = Event.objects.filter(document=document).order_by(
         "earliest", "latest", "position", "date", "text"
     )
-    anchored = set()
-    items = []
-    for reference in references:
-        anchor = ""
-        if reference.marker is not None and reference.marker not in anchored:
-            anchored.add(reference.marker)
-            anchor = f"ref-{reference.marker}"
-        items.append(
-            DocumentReference(
-                item=reference_item(reference, anchor),
-                statements=citing_statements(reference.citations.all()),
-            )
+    items = [
+        DocumentReference(
+            item=reference_item(reference, anchor),
+            statements=citing_statements(reference.citations.all()),
         )
+        for reference, anchor in with_anchors(references)
+    ]
     return SourceDetail(
         document=document,
         countries=[
