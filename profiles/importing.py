@@ -263,14 +263,6 @@ class History:
                 )
 
 
-def of_file(rows, filename):
-    """Mark rows as written from this file, for their history records."""
-    reason = f"import of {filename}"
-    for row in rows:
-        row._change_reason = reason
-    return rows
-
-
 def _read(path, seen, record):
     """The file's bytes, or None after recording why it cannot be imported."""
     try:
@@ -411,7 +403,8 @@ def _write(items, changed_groups, history):
         doc.countries = item.profile.countries
         file_rows = _rows_of(item, group, doc)
         doc.imported_values = item.values
-        docs.append(of_file([doc], item.filename)[0])
+        doc._change_reason = f"import of {item.filename}"
+        docs.append(doc)
         rows.append(file_rows)
         for change in group_held:
             change.document = doc
@@ -597,7 +590,8 @@ def _follow_renames(groups, history):
         # A name given back: its address leads to the group itself again.
         SlugRedirect.objects.filter(old_slug=slug, group=group).delete()
         redirect = SlugRedirect(old_slug=group.slug, group=group)
-        history.create(SlugRedirect, of_file([redirect], "a renamed group"))
+        redirect._change_reason = "a new version of its file renamed the group"
+        history.create(SlugRedirect, [redirect])
         group.slug = slug
 
 
@@ -785,8 +779,6 @@ def _rows_of(item, group, doc):
         "citation": citations,
         "relationship": relationships,
     }
-    for target_rows in file_rows.values():
-        of_file(target_rows, item.filename)
     return file_rows
 
 
@@ -902,7 +894,6 @@ def _follow_kept(target, plans, standing_for, history):
             if any(_id_of(row, name) != _id_of(new, name) for name in fields):
                 for name in fields:
                     setattr(row, name, getattr(new, name))
-                row._change_reason = new._change_reason
                 moved.append(row)
     history.update(model, moved, followed)
 

@@ -423,9 +423,7 @@ def save_held_changes(documents, changes, valid):
     they no longer propose is superseded."""
     proposed = {identity(change) for change in changes}
     stale, kept = [], set()
-    pending = HeldChange.objects.filter(
-        document__in=[doc for doc in documents if doc.pk], status=HeldChange.Status.PENDING
-    )
+    pending = HeldChange.objects.filter(document__in=documents, status=HeldChange.Status.PENDING)
     for change in pending.only("id", "target", "key", "proposed"):
         found = identity(change)
         if found in valid or found in proposed:
