@@ -474,13 +474,25 @@ def _write(items, changed_groups, history):
 def _groups_for(items, now, history):
     """One Group per file (files that name the same group share it), created or updated;
     and the changes held back because a curator had changed the same values."""
+    # One object per group row, however it is found: two would each be written, and the
+    # second would undo what the first file wrote.
+    loaded = {}
+
+    def one(group):
+        return None if group is None else loaded.setdefault(group.pk, group)
+
     slugs = {item.filename: _slug(item.profile.name) for item in items}
-    existing = {g.slug: g for g in Group.objects.filter(slug__in=set(slugs.values()))}
+    existing = {g.slug: one(g) for g in Group.objects.filter(slug__in=set(slugs.values()))}
     other_files = _countries_by_group(
         [g.pk for g in existing.values()], exclude=[i.filename for i in items]
     )
     # A file already imported keeps its group, even one a curator renamed or merged.
-    by_pk = Group.objects.in_bulk({item.existing.group_id for item in items if item.existing})
+    by_pk = {
+        pk: one(group)
+        for pk, group in Group.objects.in_bulk(
+            {item.existing.group_id for item in items if item.existing}
+        ).items()
+    }
     names = {}
     for group_id, key in NameKey.objects.filter(group__in=by_pk).values_list("group_id", "key"):
         names.setdefault(group_id, set()).add(key)
@@ -492,7 +504,7 @@ def _groups_for(items, now, history):
     )
     # The address of a group merged into another leads to the survivor.
     redirects = {
-        r.old_slug: r.group
+        r.old_slug: one(r.group)
         for r in SlugRedirect.objects.filter(old_slug__in=set(slugs.values())).select_related(
             "group"
         )
@@ -507,7 +519,7 @@ def _groups_for(items, now, history):
             group = by_slug.get(slug) or existing.get(slug)
             if group is not None and group.pk and _is_different_group(group, item, other_files):
                 slug = _slug(item.profile.name, item.profile.countries or ["2"])
-                group = by_slug.get(slug) or Group.objects.filter(slug=slug).first()
+                group = by_slug.get(slug) or one(Group.objects.filter(slug=slug).first())
             group = group or redirects.get(slug)
         if group is None:
             group = Group(slug=slug, created_at=now)

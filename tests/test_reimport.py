@@ -480,3 +480,18 @@ class LastChangedTests(TestCase):
         self.assertGreater(group.updated_at.year, 2020)
         page = self.client.get(group.get_absolute_url())
         self.assertContains(page, f"{group.updated_at:%Y}")
+
+
+class OneBatchTests(LanternsTestCase):
+    def test_a_re_imported_file_and_a_new_file_about_its_group_in_one_batch(self):
+        """Both files reach the same group row, and each one's values are written."""
+        self.path.write_text(GUIDEBOOK.replace("To guard the river markets.", NEW_PURPOSE))
+        extract = self.write(
+            "lanterns_extract.txt", "Lanterns of Varn\n\nThe Lanterns were river guards.[1]\n"
+        )
+        report = import_paths([extract, self.path])  # the new file first
+        self.assertEqual(report.totals, {"created": 1, "updated": 1, "unchanged": 0, "error": 0})
+        group = Group.objects.get()
+        self.assertEqual(group.purpose, NEW_PURPOSE)
+        self.assertIn("river guards", group.narrative)
+        self.assertEqual(group.sources.count(), 2)
