@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
 
 from profiles.models import (
     Alias,
@@ -287,8 +288,7 @@ def describe_row(model_name, record):
 
 
 def _clip(text, length=80):
-    text = " ".join(text.split())
-    return text if len(text) <= length else text[: length - 1] + "…"
+    return Truncator(" ".join(text.split())).chars(length)
 
 
 class RestoreError(Exception):

@@ -25,6 +25,7 @@ from difflib import SequenceMatcher
 
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.text import Truncator
 from simple_history.utils import bulk_update_with_history
 
 from profiles.models import (
@@ -397,12 +398,13 @@ def held_row_change(target, row, entry, curator_row, group, document):
             row.position, SIGNATURES[target][1](row), curator_row and curator_row.pk, "held"
         )
         file_value = describe_row(target, row)
+    shown = file_value if row else describe_signature(target, entry.signature)
     return HeldChange(
         group=group,
         document=document,
         target=target,
         key=new_entry.key,
-        label=f"{model._meta.verbose_name.capitalize()}: {_clip(file_value if row else describe_signature(target, entry.signature))}",
+        label=f"{model._meta.verbose_name.capitalize()}: {Truncator(shown).chars(80)}",
         was_imported=describe_signature(target, entry.signature),
         curator_value=(
             describe_row(target, curator_row) if curator_row else "(deleted by a curator)"
@@ -411,10 +413,6 @@ def held_row_change(target, row, entry, curator_row, group, document):
         proposed=proposed,
         row_id=curator_row.pk if curator_row else None,
     )
-
-
-def _clip(text, length=80):
-    return text if len(text) <= length else text[: length - 1] + "…"
 
 
 def save_held_changes(documents, changes, valid):
@@ -493,7 +491,7 @@ def _accept_row(change, user, reason):
         if entry is not None:
             entry.row_id, entry.state = row.pk, ""
     document.imported_rows = {
-        **document.imported_rows,
+        **(document.imported_rows or {}),
         change.target: [e.dump() for e in entries],
     }
     SourceDocument.objects.filter(pk=document.pk).update(imported_rows=document.imported_rows)
