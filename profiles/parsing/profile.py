@@ -12,6 +12,7 @@ from typing import NamedTuple
 from profiles.parsing import countries
 from profiles.parsing.aliases import AliasReader
 from profiles.parsing.dates import find_dates, is_context
+from profiles.parsing.evidence import Locator
 from profiles.parsing.names import name_at, name_key
 from profiles.parsing.relations import RelationReader
 from profiles.parsing.sizes import strength_figures
@@ -115,8 +116,8 @@ def parse_profile(raw: str) -> ParsedProfile:
     body_start = sum(len(line) + 1 for line in lines[: title_index + 1])
     fields = _read_fields(lines, title_index + 1)
     if fields:
-        return _parse_guidebook(title, fields, text)
-    return _parse_encyclopedia(title, text[body_start:], body_start, title_index + 2)
+        return _parse_guidebook(title, title_index + 1, fields, text)
+    return _parse_encyclopedia(title, title_index + 1, text, body_start)
 
 
 def _check_title(title, line_number):
@@ -225,6 +226,7 @@ class Statement(NamedTuple):
     offset: int  # in the file
     markers: list[int]
     dates: tuple[UncertainDate, ...]  # read once: every step below looks at them
+    end: int  # in the file
 
 
 class Analysis:
@@ -247,7 +249,14 @@ class Analysis:
             if sentence.text:
                 text = plain_quotes(sentence.text)
                 self.sentences.append(
-                    Statement(key, text, offset + sentence.start, numbers, find_dates(text))
+                    Statement(
+                        key,
+                        text,
+                        offset + sentence.start,
+                        numbers,
+                        find_dates(text),
+                        offset + sentence.end,
+                    )
                 )
 
 
@@ -308,7 +317,7 @@ def _choose_dates(analysis, formation_sections, termination_sections, fallback):
     """Formation and termination: the earliest anchored date, else (guidebook) the field's first."""
     formation = termination = None
     formation_pool, termination_pool = [], []
-    for key, sentence, offset, _markers, mentions in analysis.sentences:
+    for key, sentence, offset, _markers, mentions, _end in analysis.sentences:
         if not mentions:
             continue
         if key in formation_sections:
@@ -332,7 +341,7 @@ def _choose_dates(analysis, formation_sections, termination_sections, fallback):
 
 
 def _first_date(analysis, section):
-    for key, sentence, offset, _markers, mentions in analysis.sentences:
+    for key, sentence, offset, _markers, mentions, _end in analysis.sentences:
         if key != section:
             continue
         for mention in mentions:
@@ -350,18 +359,18 @@ def _size(analysis, sections, lenient):
             if best is None or figure.value > best[0].value:
                 best = (figure, statement)
     if best is None:
-        return None, "", None
+        return None, "", None, None
     figure, statement = best
     sentence = statement.text
     dates = [d for d in statement.dates if not is_context(sentence, d)]
     when = min(dates, key=lambda d: abs(d.start - figure.start)) if dates else None
-    return figure.value, sentence, when
+    return figure.value, sentence, when, statement
 
 
 def _build_events(analysis, formation, termination):
     """One event per date mention; `formation` and `termination` are (date, offset) or None."""
     events = []
-    for key, sentence, offset, markers, mentions in analysis.sentences:
+    for key, sentence, offset, markers, mentions, _end in analysis.sentences:
         for mention in mentions:
             kind = _event_kind(
                 key,
@@ -393,7 +402,7 @@ def _relations_and_aliases(analysis, own_names, alias_texts):
     return aliases, claims, relation_reader.relations
 
 
-def _parse_guidebook(title, field_list, text):
+def _parse_guidebook(title, title_line, field_list, text):
     fields = _merge_fields(field_list)
     name, title_codes, title_extra = _split_title(title)
     codes = []
@@ -437,14 +446,32 @@ def _parse_guidebook(title, field_list, text):
     if "termination" in unknown or "termination" not in fields:
         termination = None
     if "size_details" in fields:
-        size, size_text, size_date = _size(analysis, {"size_details"}, lenient=True)
+        size, size_text, size_date, size_statement = _size(
+            analysis, {"size_details"}, lenient=True
+        )
     else:
-        size, size_text, size_date = _size(
+        size, size_text, size_date, size_statement = _size(
             analysis, set(LABELS.values()) - {"references"}, lenient=False
         )
     references = []
     if "references" in fields and not _is_unknown(fields["references"].value):
         references = _reference_lines(fields["references"])
+    locator = Locator(text, analysis.sentences)
+    title_evidence = locator.whole_line(title_line)
+    evidence = {"kind": title_evidence}  # the guidebook lists pro-government militias only
+    country_line = (
+        locator.whole_line(fields["country"].line) if "country" in fields else title_evidence
+    )
+    for code in codes:
+        evidence[f"country:{code}"] = (
+            title_evidence if code in title_codes and "country" not in fields else country_line
+        )
+    alias_lines = {alias: title_evidence for alias in title_extra}
+    if stated:
+        alias_lines.update({alias: locator.whole_line(fields["aliases"].line) for alias in stated})
+    evidence.update(
+        _evidence(locator, formation, termination, size_statement, aliases, alias_lines, relations)
+    )
     return ParsedProfile(
         format=GUIDEBOOK,
         title=title,
@@ -465,7 +492,27 @@ def _parse_guidebook(title, field_list, text):
         references=references,
         citations=[],
         relations=relations,
+        evidence=evidence,
     )
+
+
+def _evidence(locator, formation, termination, size_statement, aliases, known, relations):
+    """Evidence of the values both formats read from sentences; ties get theirs in place."""
+    evidence = {}
+    if formation:
+        evidence["formation"] = locator.statement_at(formation[1])
+    if termination:
+        evidence["termination"] = locator.statement_at(termination[1])
+        evidence["status"] = evidence["termination"]
+    if size_statement:
+        evidence["size"] = locator.of(size_statement)
+    for alias in aliases:
+        found = known.get(alias) or locator.first_naming(alias)
+        if found:
+            evidence[f"alias:{alias}"] = found
+    for relation in relations:
+        relation.evidence = locator.statement_at(relation.position)
+    return evidence
 
 
 def _reference_lines(field):
@@ -483,9 +530,10 @@ def _reference_lines(field):
     return references
 
 
-def _parse_encyclopedia(title, body, offset, first_body_line):
+def _parse_encyclopedia(title, title_line, text, offset):
+    body = text[offset:]
     if not body.strip():
-        raise ParseError(first_body_line - 1, "no profile text after the title")
+        raise ParseError(title_line, "no profile text after the title")
     name, title_codes, title_extra = _split_title(title)
     analysis = Analysis()
     analysis.read_section("narrative", body, offset)
@@ -503,7 +551,7 @@ def _parse_encyclopedia(title, body, offset, first_body_line):
     aliases, claims, relations = _relations_and_aliases(analysis, own_names, paragraphs)
     aliases = _unique([*title_extra, *aliases], name)
     formation, termination = _choose_dates(analysis, {"narrative"}, {"narrative"}, fallback=False)
-    size, size_text, size_date = _size(analysis, {"narrative"}, lenient=False)
+    size, size_text, size_date, size_statement = _size(analysis, {"narrative"}, lenient=False)
 
     references, seen = [], set()
     for number, position in analysis.markers_in_order:
@@ -513,16 +561,41 @@ def _parse_encyclopedia(title, body, offset, first_body_line):
                 ParsedReference(number, f"Note {number} of the source article", "", position)
             )
     references.sort(key=lambda r: r.marker)
-    opening = analysis.sentences[0].text if analysis.sentences else ""
+    locator = Locator(text, analysis.sentences)
+    title_evidence = locator.whole_line(title_line)
+    evidence = {}
+    for code in codes:
+        found = title_evidence if code in title_codes else locator.first_placing(code)
+        if found:
+            evidence[f"country:{code}"] = found
+    kind, kind_statement = _encyclopedia_kind(analysis, relations)
+    if kind_statement:
+        evidence["kind"] = locator.of(kind_statement)
+    opening = analysis.sentences[0] if analysis.sentences else None
+    status = "unknown"
+    if termination:
+        status = "inactive"
+    elif opening and re.search(r"\b(?:is|are)\s+an?\b", opening.text):
+        status = "active"
+        evidence["status"] = locator.of(opening)
+    evidence.update(
+        _evidence(
+            locator,
+            formation,
+            termination,
+            size_statement,
+            aliases,
+            {alias: title_evidence for alias in title_extra},
+            relations,
+        )
+    )
     return ParsedProfile(
         format=ENCYCLOPEDIA,
         title=title,
         name=name,
         countries=sorted(codes),
-        kind=_encyclopedia_kind(plain, opening, relations),
-        status="inactive"
-        if termination
-        else ("active" if re.search(r"\b(?:is|are)\s+an?\b", opening) else "unknown"),
+        kind=kind,
+        status=status,
         formation=formation[0] if formation else None,
         termination=termination[0] if termination else None,
         size=size,
@@ -536,23 +609,32 @@ def _parse_encyclopedia(title, body, offset, first_body_line):
         references=references,
         citations=analysis.citations,
         relations=relations,
+        evidence=evidence,
     )
 
 
-def _encyclopedia_kind(text, opening, relations):
-    if any(r.relation == "splinter_of" for r in relations):
-        return "splinter_faction"
-    if re.search(r"\b(?:militant|armed|military)\s+wing\b", text, re.I) or re.search(
-        r"\bparty\b", opening, re.I
-    ):
-        return "party_militant_wing"
-    if re.search(r"\bvigilante", opening, re.I):
-        return "vigilante_group"
-    if re.search(r"\bparamilitary\b", opening, re.I):
-        return "paramilitary_organisation"
-    if re.search(r"\bmilitias?\b", opening, re.I):
-        return "pro_government_militia"
-    return "armed_group"
+# The kind an encyclopedia text gives its group, tried in order: (kind, cue, opening only).
+KIND_RULES = [
+    ("party_militant_wing", re.compile(r"\b(?:militant|armed|military)\s+wing\b", re.I), False),
+    ("party_militant_wing", re.compile(r"\bparty\b", re.I), True),
+    ("vigilante_group", re.compile(r"\bvigilante", re.I), True),
+    ("paramilitary_organisation", re.compile(r"\bparamilitary\b", re.I), True),
+    ("pro_government_militia", re.compile(r"\bmilitias?\b", re.I), True),
+]
+
+
+def _encyclopedia_kind(analysis, relations):
+    """(kind, the statement it was read from, or None)."""
+    statements = [s for s in analysis.sentences if s.text]
+    splinter = next((r for r in relations if r.relation == "splinter_of"), None)
+    if splinter:
+        holding = [s for s in statements if s.offset <= splinter.position < s.end]
+        return "splinter_faction", holding[0] if holding else None
+    for kind, cue, opening_only in KIND_RULES:
+        for statement in statements[:1] if opening_only else statements:
+            if cue.search(statement.text):
+                return kind, statement
+    return "armed_group", None
 
 
 def _match_keys(title, name):

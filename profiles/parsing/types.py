@@ -39,6 +39,15 @@ class UncertainDate:
         return self.edtf.split("/", 1)[1] if "/" in self.edtf else None
 
 
+@dataclass(frozen=True)
+class Evidence:
+    """Where a coded value was read: the 1-based line and the exact text of the sentence."""
+
+    line: int
+    quote: str
+    start: int = 0  # offset of the quote in the (normalised) file text
+
+
 @dataclass
 class ParsedEvent:
     date: UncertainDate
@@ -80,6 +89,34 @@ class ParsedRelation:
     relation: str
     sentence: str
     position: int
+    evidence: Evidence | None = None
+
+
+@dataclass
+class ParsedMention:
+    """An organisation the text names, other than the profiled group."""
+
+    name: str
+    evidence: Evidence
+    relation: str = ""  # the typed tie the sentence states, if any ("rival_of"...)
+
+
+@dataclass
+class Candidate:
+    """One reading of a doubtful value: `value` is what the field would hold."""
+
+    label: str  # how a curator sees it: "1994 (November 1994)", "still active"
+    value: object  # an UncertainDate, an int, or None for "no value"
+    evidence: Evidence | None
+
+
+@dataclass
+class ParsedDoubt:
+    """A field the text supports two readings of; the importer asserts neither silently."""
+
+    field: str  # "formation", "termination" or "size"
+    reason: str
+    candidates: list[Candidate]
 
 
 @dataclass
@@ -103,3 +140,8 @@ class ParsedProfile:
     references: list[ParsedReference]
     citations: list[ParsedCitation]
     relations: list[ParsedRelation]
+    mentions: list[ParsedMention] = field(default_factory=list)
+    # field -> where its value was read: "formation", "termination", "size", "kind",
+    # "status", "country:PK", "alias:<name>". Ties carry their own (ParsedRelation.evidence).
+    evidence: dict[str, Evidence] = field(default_factory=dict)
+    doubts: list[ParsedDoubt] = field(default_factory=list)

@@ -1,0 +1,212 @@
+"""How well the parser reads annotated texts: precision and recall per field, per corpus.
+
+Each corpus is a folder of texts with JSON sidecars (the conventions of
+`../shared/practice/real/README.md`). A value the parser asserts that the sidecar does
+not allow counts against precision; a value it leaves out counts against recall only.
+A sidecar may give a list of fair readings for a scalar (`[2011, null]`): any of them
+holds, and a `null` among them means leaving the field empty holds too.
+
+`python -m profiles.accuracy` (or `make accuracy`) prints the report; the floors in
+`tests/test_accuracy.py` keep each corpus and field from getting worse.
+"""
+
+import json
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from profiles.parsing.names import name_key
+from profiles.parsing.profile import parse_profile
+from profiles.parsing.text import decode, plain_quotes
+
+REPOSITORY = Path(__file__).resolve().parent.parent
+SHARED = REPOSITORY.parent / "shared"
+
+# name -> (folder of texts, folder of sidecars)
+CORPORA = {
+    "seeds": (REPOSITORY / "fixtures", REPOSITORY / "tests" / "data" / "seeds"),
+    "practice": (SHARED / "practice", SHARED / "practice"),
+    "practice/real": (SHARED / "practice" / "real", SHARED / "practice" / "real"),
+    "heldout": (REPOSITORY / "tests" / "data" / "heldout", REPOSITORY / "tests" / "data" / "heldout"),
+}  # fmt: skip
+SCALARS = ("name", "formation", "termination", "size")
+SETS = ("countries", "aliases", "relations", "mentions", "markers", "event_years")
+FIELDS = SCALARS + SETS
+# Sidecar key for each field.
+SIDECAR_KEYS = {
+    "name": "group_name", "countries": "countries", "formation": "formation_year",
+    "termination": "termination_year", "size": "size", "aliases": "aliases",
+    "relations": "relations", "mentions": "mentioned_groups", "markers": "citation_markers",
+    "event_years": "event_years",
+}  # fmt: skip
+INVERSE = {
+    "splinter_of": "has_splinter", "merged_into": "absorbed", "part_of": "has_part",
+    "successor_of": "predecessor_of", "sponsored_by": "sponsor_of", "ally_of": "ally_of",
+    "rival_of": "rival_of",
+}  # fmt: skip
+INVERSE.update({inverse: relation for relation, inverse in list(INVERSE.items())})
+
+
+@dataclass
+class Score:
+    """Counts for one field over one corpus."""
+
+    right: int = 0  # asserted values the sidecar allows
+    wrong: int = 0  # asserted values it does not
+    missing: int = 0  # values it gives that were not read
+    holds: int = 0  # files where the whole field is as the sidecar says
+    checked: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self):
+        asserted = self.right + self.wrong
+        return self.right / asserted if asserted else 1.0
+
+    @property
+    def recall(self):
+        expected = self.right + self.missing
+        return self.right / expected if expected else 1.0
+
+
+def group_key(name):
+    """Names compare without case, accents, articles or a trailing "(ACRONYM)"."""
+    return name_key(re.sub(r"\s*\([^()]*\)\s*$", "", name) or name)
+
+
+def read(path):
+    """What the parser reads from one file, in the sidecar's terms."""
+    profile = parse_profile(decode(path.read_bytes())[0])
+    years = set()
+    for event in profile.events:
+        if event.section != "references":
+            years.update(int(y) for y in re.findall(r"\d{4}", event.date.edtf))
+    return {
+        "name": profile.name,
+        "countries": set(profile.countries),
+        "formation": profile.formation.year if profile.formation else None,
+        "termination": profile.termination.year if profile.termination else None,
+        "size": profile.size,
+        "aliases": {group_key(alias) for alias in profile.aliases},
+        "relations": {(group_key(r.target), r.relation) for r in profile.relations},
+        "mentions": {group_key(m.name) for m in getattr(profile, "mentions", [])},
+        "markers": {r.marker for r in profile.references if r.marker is not None},
+        "event_years": years,
+    }
+
+
+def expected(sidecar):
+    """The sidecar's values, in the terms of `read`; fields it does not annotate are left out."""
+    want = {}
+    for field_name, key in SIDECAR_KEYS.items():
+        if key not in sidecar:
+            continue
+        value = sidecar[key]
+        if field_name == "name":
+            want[field_name] = [plain_quotes(v) for v in (value if isinstance(value, list) else [value])]
+        elif field_name in SCALARS:
+            want[field_name] = value if isinstance(value, list) else [value]
+        elif field_name == "relations":
+            want[field_name] = {
+                (
+                    group_key(r["group"]),
+                    INVERSE[r["type"]] if r.get("reverse") else r["type"],
+                )
+                for r in value
+            }
+        elif field_name in ("aliases", "mentions"):
+            want[field_name] = {group_key(v) for v in value}
+        else:
+            want[field_name] = set(value)
+    return want
+
+
+def score_file(got, want, scores, label):
+    for field_name, allowed in want.items():
+        score = scores[field_name]
+        value = got[field_name]
+        score.checked += 1
+        if field_name in SCALARS:
+            if field_name == "name":
+                value = plain_quotes(value)
+            if value is None:
+                if None in allowed:
+                    score.holds += 1
+                else:
+                    score.missing += 1
+                    score.errors.append(f"{label} {field_name}: missing {allowed[0]!r}")
+            elif value in allowed:
+                score.right += 1
+                score.holds += 1
+            else:
+                score.wrong += 1
+                score.errors.append(f"{label} {field_name}: WRONG {value!r}, expected {allowed[0]!r}")
+                if None not in allowed:
+                    score.missing += 1
+            continue
+        right, wrong, missing = value & allowed, value - allowed, allowed - value
+        score.right += len(right)
+        score.wrong += len(wrong)
+        score.missing += len(missing)
+        if not wrong and not missing:
+            score.holds += 1
+        for item in sorted(map(str, wrong)):
+            score.errors.append(f"{label} {field_name}: WRONG {item}")
+        for item in sorted(map(str, missing)):
+            score.errors.append(f"{label} {field_name}: missing {item}")
+
+
+def score_corpus(texts, sidecars):
+    """Scores per field for every annotated text of one corpus."""
+    scores = {field_name: Score() for field_name in FIELDS}
+    for path in sorted(texts.glob("*.txt")):
+        sidecar = sidecars / path.with_suffix(".json").name
+        if not sidecar.is_file():
+            continue
+        want = expected(json.loads(sidecar.read_text(encoding="utf-8")))
+        score_file(read(path), want, scores, path.name)
+    return scores
+
+
+def available_corpora():
+    return {name: folders for name, folders in CORPORA.items() if folders[0].is_dir()}
+
+
+def report(corpora, out=sys.stdout, show_errors=True):
+    totals = {}
+    for name, (texts, sidecars) in corpora.items():
+        scores = score_corpus(texts, sidecars)
+        files = len(list(sidecars.glob("*.json")))
+        holds = sum(s.holds for s in scores.values())
+        checked = sum(s.checked for s in scores.values())
+        totals[name] = (holds, checked)
+        print(f"\n== {name}: {files} files, {holds}/{checked} facts hold ({holds / checked:.1%})", file=out)
+        print(f"{'field':<12} {'precision':>9} {'recall':>7} {'right':>6} {'wrong':>6} {'missing':>8} {'holds':>9}", file=out)
+        for field_name, score in scores.items():
+            if not score.checked:
+                continue
+            print(
+                f"{field_name:<12} {score.precision:>9.1%} {score.recall:>7.1%} {score.right:>6} "
+                f"{score.wrong:>6} {score.missing:>8} {score.holds:>4}/{score.checked:<4}",
+                file=out,
+            )
+        if show_errors:
+            errors = [e for s in scores.values() for e in s.errors]
+            if errors:
+                print("wrong or missing values:", file=out)
+                for error in sorted(errors, key=lambda e: ("WRONG" not in e, e)):
+                    print("  " + error, file=out)
+    return totals
+
+
+def main(argv=None):
+    argv = sys.argv[1:] if argv is None else argv
+    corpora = available_corpora()
+    if argv and argv[0] not in ("-q",):
+        corpora = {name: folders for name, folders in corpora.items() if name in argv}
+    report(corpora, show_errors="-q" not in argv)
+
+
+if __name__ == "__main__":
+    main()
