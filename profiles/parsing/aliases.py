@@ -57,6 +57,15 @@ INTRODUCERS = [
         re.compile(r"\b(?:formerly|previously|originally)\s+(?:called\s+)?(?=(?:the\s+)?[A-Z])"),
     ),
     (("under the name",), re.compile(r"\bunder\s+the\s+name\s+(?:of\s+)?")),
+    (("goes by", "go by", "went by"), re.compile(r"\b(?:goes|go|went)\s+by\s+the\s+names?\s+(?:of\s+)?")),
+    (("aka", "a.k.a"), re.compile(r"(?<![\w.])(?i:a\.k\.a\.?|aka)\s+")),
+    (
+        ("spelling", "spelt", "spelled", "written"),
+        re.compile(
+            r"\b(?:(?:another|alternative|other|variant)\s+spellings?\s+(?:is|are|include)|"
+            r"(?:also|sometimes)\s+(?:spelt|spelled|written)(?:\s+as)?)\s+"
+        ),
+    ),
     (
         ("abbreviation", "acronym", "short form"),
         re.compile(r"\b(?:an?\s+|the\s+)?(?:abbreviation|acronym|short\s+form)\s+(?:of|for)\s+"),
@@ -82,6 +91,46 @@ OPENING_RE = re.compile(
     r"initially|afterwards|thereafter|today|gradually),\s*)+",
     re.I,
 )
+
+
+def is_acronym(name):
+    return bool(re.fullmatch(r"[A-Z][A-Z0-9./&-]*[A-Z0-9]\.?", name)) and sum(
+        ch.isupper() for ch in name
+    ) >= 2
+
+
+def abbreviates(short, long):
+    """Whether `short` is made of the initials of `long`'s words, in order ("SLA" and "South
+    Lebanon Army", "ZNLWVA"): one may skip linking words, none may be made up."""
+    letters = [ch for ch in short.upper() if ch.isalpha()]
+    words = [w for w in re.split(r"[\s/-]+", plain_quotes_free(long)) if w]
+    if not letters or not words or letters[0] != words[0][0].upper():
+        return False
+    index = 0
+    for word in words:
+        if index < len(letters) and word[0].upper() == letters[index]:
+            index += 1
+        elif word[0].isupper():
+            # A capitalised word may give a second letter ("Hizb" -> "HZ") but never be skipped.
+            return False
+    return index == len(letters)
+
+
+def plain_quotes_free(text):
+    return re.sub(r"[\"'\u2018\u2019\u201c\u201d().,]", "", text)
+
+
+def is_name_pair(outer, inner, following):
+    """ "Long Name (LN)" or "Mai Mai (Mayi Mayi)" gives two names of one group; "CHDF
+    (Wikipedia)." and "... (Human Rights Watch 2003)" cite a source."""
+    if is_acronym(inner):
+        return abbreviates(inner, outer)
+    if is_acronym(outer):
+        return abbreviates(outer, inner)
+    if any(ch.isdigit() for ch in inner):
+        return False
+    # A source cited at the end of a clause.
+    return not re.match(r"\s*(?:[.;:]|,\s|$)", following)
 
 
 def clause_speaks_of(clause, is_own):
@@ -159,6 +208,47 @@ def clause_subject(text: str, position: int) -> str:
     return text[start + 2 if start >= 0 else 0 : position]
 
 
+QUOTED_NAME_RE = re.compile(r"[\"'\u2018\u201c](?P<name>[^\"'\u2019\u201d]{2,60}?)[\"'\u2019\u201d](?!\w)")
+HEAD_NOUN_RE = re.compile(r" (?:militias?|group|vigilantes?|movement|army|force|battalion|brigade)\b")
+
+
+# Words that may stand before "known as" when the name is the group's.
+GROUP_LEAD_WORDS = {
+    "is", "was", "were", "are", "be", "been", "being", "also", "commonly", "popularly",
+    "locally", "better", "widely", "sometimes", "often", "usually", "simply", "formerly",
+    "previously", "originally", "informally", "group", "militia", "militias", "force",
+    "forces", "organisation", "organization", "movement", "unit", "faction", "it", "they",
+    "itself", "themselves", "and", "or", "collectively", "generally", "now", "later",
+    "officially", "paramilitary", "paramilitaries", "vigilantes", "gang", "gangs", "wing",
+    "network", "party", "army", "brigade", "battalion", "members", "fighters", "which", "who",
+}  # fmt: skip
+
+
+def _names_a_thing(text, position):
+    """ "a separate headquarters known as ...", "an order commonly known as ...": the name
+    belongs to the noun before it, which is not a group."""
+    before = re.search(r"([A-Za-z]+)[\s,]*$", text[:position])
+    if not before:
+        return False
+    word = before.group(1)
+    return word.islower() and word not in GROUP_LEAD_WORDS
+
+
+def _introduced_name(text, position):
+    """The name an introducer gives: capitalised ("Kikuyu Guard"), with a lower-case head
+    noun ("Karimojong militia"), or in quotes ("'war vets'", "“Aydar battalion”")."""
+    quoted = QUOTED_NAME_RE.match(text, position)
+    if quoted:
+        name = quoted.group("name").strip()
+        return (name, quoted.start("name"), quoted.end("name")) if name else None
+    found = name_at(text, position)
+    if found:
+        head = HEAD_NOUN_RE.match(text, found[2])
+        if head:
+            return text[found[1] : head.end()], found[1], head.end()
+    return found
+
+
 class AliasReader:
     """Reads a text's statements of names, given the names the group already has."""
 
@@ -204,7 +294,9 @@ class AliasReader:
             if not any(word in lowered for word in words):
                 continue
             for match in pattern.finditer(text):
-                found = name_at(text, match.end())
+                if _names_a_thing(text, match.start()):
+                    continue
+                found = _introduced_name(text, match.end())
                 if not found or found[0] in NOT_NAME_WORDS:
                     continue
                 name = found[0]
@@ -241,7 +333,7 @@ class AliasReader:
             if countries.code_for(inner) or re.fullmatch(r"[\d\s–-]+", inner):
                 continue
             outer = name_before(text, match.start())
-            if outer:
+            if outer and is_name_pair(outer, inner, text[match.end() :]):
                 pairs.append((outer, inner, match.start("inner")))
         changed = True
         while changed:
@@ -258,3 +350,94 @@ class AliasReader:
 
     def result(self):
         return [name for _, name in sorted(self.aliases)], self.claims
+
+
+# The verb that ends an article's opening name block: "X (...), also known as Y, was a ...".
+OPENING_VERB_RE = re.compile(
+    r"\s(?:was|is|were|are|has\s+been|had\s+been|have\s+been|refers\s+to|served|existed|"
+    r"emerged|operated|operates)\b"
+)
+# What a parenthesis of the opening may say that is not a name: glosses and pronunciations.
+GLOSS_RE = re.compile(
+    r"^(?:lit\b|literally|meaning|transl|translated|pronounced|pronunciation|i\.e\.|e\.g\.|"
+    r"founded|formed|established|active|\d)|pronunciation|^['\"\u2018\u201c]",
+    re.I,
+)
+NAME_JOINERS_RE = re.compile(
+    rf"\s*(?:,\s*)?(?:\b(?:known\s+)?in\s+(?:{LANGUAGES})(?:\s+as\b|\s*:|\b)|\bor\s+as\b|\bor\b|\balso\s+known\s+as\b|\balso\s+called\b|"
+    r"\b(?:usually|commonly|often|simply|better|widely|locally|sometimes)\s+(?:known\s+)?"
+    r"(?:simply\s+)?(?:as|called)\b|\balso\b|;)\s*"
+)
+
+
+def opening_names(sentence, is_own):
+    """Other names an article's first sentence gives its subject before the verb.
+
+    "The South Lebanon Army or South Lebanese Army (SLA; Arabic: ..., Jayš ...), also
+    known as the Lahad Army (...) or as the De Facto Forces (DFF), was a militia ...":
+    every name in that block is the group's, glosses ("lit. ...") and pronunciations not.
+    """
+    block, depth, end = [], 0, len(sentence)
+    for index, ch in enumerate(sentence):
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if depth == 0 and OPENING_VERB_RE.match(sentence, index):
+            end = index
+            break
+    head = sentence[:end]
+    outside = _names_outside(head)
+    # The block names the group: one of its names, or one holding it ("Milice française").
+    if not any(is_own(n) or _holds_own(n, is_own) for n in outside):
+        return []
+    names = list(outside)
+    for inner in re.findall(r"\(([^()]*)\)", head):
+        for item in re.split(r"\s*[;,]\s*", inner):
+            item = re.sub(r"^\s*also\s+", "", item.strip())
+            item = re.sub(r"^[A-Z][\w ]{1,30}?\s*:\s*", "", item)  # "Arabic: ..."
+            if not item or GLOSS_RE.search(item) or "[" in item:
+                continue
+            names.extend(p for p in re.split(r"\s+or\s+", item) if p)
+    found = []
+    for name in names:
+        if name.startswith(("'", '"', "\u2018", "\u201c")):
+            continue  # a quoted translation is a gloss
+        name = strip_article(name.strip(" ,.:'\"\u2018\u2019"))
+        if name and not is_own(name) and _looks_like_a_name(name, is_own):
+            found.append(name)
+    return found
+
+
+def _holds_own(name, is_own):
+    words = name.split()
+    return any(
+        is_own(" ".join(words[i:j]))
+        for i in range(len(words))
+        for j in range(i + 1, len(words) + 1)
+        if (i, j) != (0, len(words))
+    )
+
+
+def _names_outside(head):
+    """The names of an opening block outside its parentheses, in order."""
+    outside = re.sub(r"\s*\([^()]*\)", "", head)
+    parts = NAME_JOINERS_RE.split(outside)
+    return [strip_article(p.strip(" ,")) for p in parts if p and p.strip(" ,")]
+
+
+def _looks_like_a_name(name, is_own):
+    if len(name) > 80 or countries.code_for(name):
+        return False
+    words = name.split()
+    # "Milice française": the group's name with a word of its own language.
+    if len(words) <= 4 and _holds_own(name, is_own):
+        return not words[0][0].islower() and all(
+            not w[0].islower() or w in CONNECTORS or not w.isascii() for w in words
+        )
+    first = name[0]
+    if first.isalpha() and not first.isascii() and not first.isupper() and not first.islower():
+        return True  # a script without case: Arabic, Bengali, Persian ...
+    if not first.isupper():
+        return False
+    return all(
+        w[0].isupper() or w in CONNECTORS or not w[0].isalpha() or re.match(r"^[a-z]{1,3}-", w)
+        for w in words
+    )

@@ -1,6 +1,7 @@
 """Country names, short names and demonyms to ISO 3166-1 alpha-2 codes."""
 
 import re
+import unicodedata
 from collections import Counter
 from functools import cache, lru_cache
 
@@ -25,6 +26,18 @@ EXTRA_NAMES = {
     "Soviet Union": "SU", "USSR": "SU", "Czechoslovakia": "CS", "Rhodesia": "ZW",
     "Ceylon": "LK", "Dahomey": "BJ", "Upper Volta": "BF", "Kampuchea": "KH",
     "South Sudan": "SS", "Sudan": "SD", "Chechnya": "RU", "Kashmir": "IN", "Kurdistan": "IQ",
+    # The Militias Guidebook's own spellings, and names of states since joined or renamed.
+    "Congo Kinshasa": "CD", "Congo Brazzaville": "CG", "Bosnia-Herzegovina": "BA",
+    "Bosnia": "BA", "Kyrgyz Republic": "KG", "North Yemen": "YE", "South Yemen": "YE",
+    "Yemen Arab Republic": "YE", "South Vietnam": "VN", "North Vietnam": "VN",
+    "Republic of Vietnam": "VN", "West Germany": "DE", "East Germany": "DE",
+    "Serbia and Montenegro": "RS", "Federal Republic of Yugoslavia": "RS",
+    "Kampuchea": "KH", "Siam": "TH", "Persia": "IR", "Abyssinia": "ET", "Bechuanaland": "BW",
+    "Basutoland": "LS", "Nyasaland": "MW", "Northern Rhodesia": "ZM", "Southern Rhodesia": "ZW",
+    "Gold Coast": "GH", "Tanganyika": "TZ", "Dutch East Indies": "ID", "Portuguese Timor": "TL",
+    "Spanish Sahara": "EH", "Western Sahara": "EH", "Ottoman Empire": "TR", "Mandatory Palestine": "PS",
+    "Khmer Republic": "KH", "Democratic Kampuchea": "KH", "Congo Free State": "CD",
+    "Slovak Republic": "SK", "Republic of Macedonia": "MK", "North Macedonia": "MK",
 }  # fmt: skip
 
 # Demonyms and adjectives: "the Guatemalan state", "Pakistani Rangers".
@@ -138,9 +151,16 @@ COMMON_WORDS = {
 }  # fmt: skip
 
 
+def _folded(name):
+    """ "Côte-d'Ivoire" and "cote d ivoire" compare equal."""
+    name = unicodedata.normalize("NFKD", name)
+    name = "".join(ch for ch in name if not unicodedata.combining(ch)).lower()
+    return " ".join(re.sub(r"[^\w]+", " ", name).split())
+
+
 @cache
-def _lowered_name_table():
-    return {key.lower(): value for key, value in name_table().items()}
+def _folded_name_table():
+    return {_folded(key): value for key, value in name_table().items()}
 
 
 @lru_cache(maxsize=8192)  # bounded: memory must not grow with the corpus
@@ -150,11 +170,15 @@ def code_for(name: str) -> str | None:
     table = name_table()
     if name in table:
         return table[name]
-    return _lowered_name_table().get(name.lower()) or demonym_table().get(name)
+    return _folded_name_table().get(_folded(name)) or demonym_table().get(name)
 
 
 def codes_in_list(value: str) -> list[str]:
-    """Codes of a "Country:" field or a title's parenthesis: "Sudan, Chad", "Iraq and Syria"."""
+    """Codes of a "Country:" field or a title's parenthesis: "Sudan, Chad", "Iraq and Syria",
+    "Myanmar (Burma)", "Yemen (North Yemen)", "Zaire (now: DR Congo)"."""
+    if "(" in value:
+        outside = " ".join(re.sub(r"\([^()]*\)", " ", value).split())
+        return codes_in_list(outside) if outside else []
     codes = []
     whole = code_for(value)
     parts = [value] if whole else re.split(r"\s*(?:,|;|/|\band\b|&)\s*", value)

@@ -10,7 +10,7 @@ import re
 from typing import NamedTuple
 
 from profiles.parsing import countries
-from profiles.parsing.aliases import AliasReader
+from profiles.parsing.aliases import AliasReader, opening_names
 from profiles.parsing.dates import find_dates, is_context
 from profiles.parsing.evidence import Locator
 from profiles.parsing.names import name_at, name_key
@@ -207,17 +207,45 @@ def _is_unknown(value):
 
 
 def _split_title(title):
-    """ "MQM Haqiqi (Pakistan)" -> name, country codes, and a bracketed acronym if any."""
+    """ "MQM Haqiqi (Pakistan)" -> name, country codes, and a bracketed acronym if any.
+
+    The country suffix is read whole, nested parentheses and all: "Swan Arr Shin (Masters
+    of Force) (Myanmar (Burma))" is the name "Swan Arr Shin", the alias "Masters of Force"
+    and Myanmar.
+    """
     name, codes, extra = title, [], []
-    while match := TRAILING_PARENTHESES_RE.search(name):
-        inner = match.group("inner").strip()
+    while name.endswith(")") and (opening := _opening_parenthesis(name)) is not None:
+        inner = name[opening + 1 : -1].strip()
         found = countries.codes_in_list(inner)
         if found:
             codes.extend(c for c in found if c not in codes)
         elif inner:
             extra.append(inner)
-        name = name[: match.start()].strip()
+        name = name[:opening].strip()
     return name or title, codes, extra
+
+
+def _opening_parenthesis(text):
+    """Where the parenthesis closing `text` opens, or None if it is unbalanced."""
+    depth = 0
+    for index in range(len(text) - 1, -1, -1):
+        depth += {")": 1, "(": -1}.get(text[index], 0)
+        if depth == 0:
+            return index if index > 0 else None
+    return None
+
+
+# "Tribal Militia / Lashkars", "Mubarak's Thugs/Baltagiya", "Rural Defence Groups aka Convivir".
+# "SPLM/A" is one name.
+TITLE_ALTERNATIVES_RE = re.compile(
+    r"\s*(?<![A-Z]{2})/(?![A-Z]{1,3}\b)\s*|\s+(?i:aka|a\.k\.a\.|also known as)\s+"
+)
+
+
+def _title_alternatives(name):
+    """The names a title joins with "/" or "aka": each is another name of the group."""
+    parts = [p.strip() for p in TITLE_ALTERNATIVES_RE.split(name) if p and p.strip()]
+    return parts if len(parts) > 1 and all(len(p) > 1 for p in parts) else []
 
 
 class Statement(NamedTuple):
@@ -433,6 +461,7 @@ def _parse_guidebook(title, title_line, field_list, text):
     stated = []
     if "aliases" in fields and not _is_unknown(fields["aliases"].value):
         stated = [one_line(a) for a in re.split(r"[;,\n]", fields["aliases"].value) if a.strip()]
+    title_extra = [*_title_alternatives(name), *title_extra]
     own_names = [name, *title_extra, *stated]
     alias_texts = [
         plain_quotes(one_line(MARKER_RE.sub("", f.value)))
@@ -534,7 +563,11 @@ def _parse_encyclopedia(title, title_line, text, offset):
     body = text[offset:]
     if not body.strip():
         raise ParseError(title_line, "no profile text after the title")
-    name, title_codes, title_extra = _split_title(title)
+    # An article's title is its name as written, "Colectivo (Venezuela)" included; a
+    # parenthesis may still say where the group is, or give another name.
+    short_name, title_codes, title_extra = _split_title(title)
+    name = title
+    title_extra = [*_title_alternatives(short_name), *title_extra]
     analysis = Analysis()
     analysis.read_section("narrative", body, offset)
     plain = analysis.text()
@@ -542,6 +575,11 @@ def _parse_encyclopedia(title, title_line, text, offset):
     codes = title_codes or countries.place_of(plain, first_paragraph)
 
     match_keys = _match_keys(title, name)
+    if short_name not in match_keys:
+        match_keys.append(short_name)
+    own_keys = {name_key(n) for n in [name, *title_extra, *match_keys]}
+    if analysis.sentences:
+        title_extra += opening_names(analysis.sentences[0].text, lambda n: name_key(n) in own_keys)
     own_names = [name, *title_extra, *match_keys]
     paragraphs = [
         plain_quotes(one_line(MARKER_RE.sub("", p)))
