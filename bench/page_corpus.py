@@ -8,7 +8,7 @@ termination at mixed precisions, sections as the importer stores them), their co
 (1 to 3, a few countries holding thousands of groups), source documents, aliases, name
 keys, references, events (20 per group on average, a few groups with hundreds), citations
 (about one for each of half the events) and relationships (about one per group, most to
-another group). Dates, spans and section HTML are filled exactly as profiles/importing.py
+another group). Dates, spans and section HTML are filled exactly as profiles/importing/groups.py
 fills them, so the pages read realistic rows.
 
 On PostgreSQL the rows go in with COPY (psycopg 3) under ids allocated here; elsewhere
@@ -96,7 +96,7 @@ TABLES = [
         ("id", "source_id", "target_id", "target_name", "target_key", "relation", "sentence", "document_id", "position"),
     ),
 ]  # fmt: skip
-NOT_ACTIVITY = {"context", "publication"}  # as in profiles/importing.py
+NOT_ACTIVITY = {"context", "publication"}  # as in profiles/importing/groups.py
 GUIDEBOOK_SECTIONS = [key for key in SECTION_KEYS if key != "narrative"]
 IMPORTED_AT = datetime(2024, 1, 1, tzinfo=UTC)
 

@@ -1,5 +1,6 @@
 """The import command: idempotence, updates, atomicity, bad input, encodings, dry runs."""
 
+import hashlib
 import io
 import shutil
 from pathlib import Path
@@ -9,7 +10,7 @@ from django.core.management import CommandError, call_command
 from django.db import DatabaseError
 from django.test import TestCase
 
-from profiles import importing
+from profiles.importing import writing
 from profiles.models import Alias, Citation, Event, Group, Reference, Relationship, SourceDocument
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -99,9 +100,7 @@ class IdempotenceAndUpdateTests(ImportTestCase):
         self.assertEqual(table_counts(), before)
         group = Group.objects.get()
         self.assertEqual(group.size, 1200)
-        self.assertEqual(
-            group.sources.get().sha256, importing.hashlib.sha256(path.read_bytes()).hexdigest()
-        )
+        self.assertEqual(group.sources.get().sha256, hashlib.sha256(path.read_bytes()).hexdigest())
 
     def test_renamed_group_in_new_version_replaces_the_old_group(self):
         path = self.write("lanterns.txt", GUIDEBOOK)
@@ -139,7 +138,7 @@ class AtomicityTests(ImportTestCase):
     def test_a_file_the_database_refuses_leaves_nothing_and_others_are_imported(self):
         self.write("a_lanterns.txt", GUIDEBOOK)
         self.write("b_wardens.txt", ENCYCLOPEDIA)
-        real = importing._write_rows
+        real = writing._write_rows
 
         def refuse_wardens(items, *args):
             if any(item.filename == "b_wardens.txt" for item in items):
@@ -147,7 +146,7 @@ class AtomicityTests(ImportTestCase):
                 raise DatabaseError("simulated failure")
             return real(items, *args)
 
-        with mock.patch.object(importing, "_write_rows", refuse_wardens):
+        with mock.patch.object(writing, "_write_rows", refuse_wardens):
             out, err, code = run_import(self.folder)
         self.assertEqual(code, 1)
         self.assertIn("b_wardens.txt:1: not imported: simulated failure", err)

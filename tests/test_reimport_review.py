@@ -9,8 +9,8 @@ import pytest
 from django.db import DatabaseError, connection
 from django.test.utils import CaptureQueriesContext
 
-from profiles import importing, reimport
-from profiles.importing import import_paths
+from profiles import reimport
+from profiles.importing import import_paths, writing
 from profiles.merging import merge_groups
 from profiles.models import (
     Alias,
@@ -85,7 +85,7 @@ class EditedCitedRowTests(ReviewCase):
 
 class FailedBatchTests(ReviewCase):
     def refusing(self, filename):
-        real = importing._write_rows
+        real = writing._write_rows
 
         def refuse(items, *args):
             result = real(items, *args)  # half of the work is done, then the failure
@@ -93,7 +93,7 @@ class FailedBatchTests(ReviewCase):
                 raise DatabaseError("simulated failure")
             return result
 
-        return mock.patch.object(importing, "_write_rows", refuse)
+        return mock.patch.object(writing, "_write_rows", refuse)
 
     def test_a_reimported_file_in_a_refused_batch_still_writes_its_changes(self):
         """A changed file re-imported in the same batch as a file the database refuses is

@@ -1,0 +1,92 @@
+"""Profile files to rows: parse each file, then write files in batches, each file atomically.
+
+A file is identified by its name: importing an unchanged file does nothing, importing a
+changed version replaces what that file said, except where a curator has changed it since
+(profiles.reimport). Every row written is recorded in the history, with the importing
+user (none from the command line) and the file as the reason. Files are written a batch at a time
+in one transaction (per-file commits would cost a round trip each); if a batch fails,
+its files are written again one by one, each in its own savepoint, so that one bad file
+never takes the others with it. Names are linked across files after every run, so the
+order in which files arrive does not matter.
+
+The stages, one module each: files (find, read, decode, parse), writing (a batch, each
+file atomically), groups (a file's group and values), rows (its aliases, events,
+references, citations and ties), history (bulk history rows), linking (names across
+files), doubts (what a curator should check).
+"""
+
+from django.apps import apps
+from django.db import connection, transaction
+
+from profiles.importing.doubts import flag_doubts
+from profiles.importing.files import FileOutcome, ImportReport, ParsedFile, find_files, parse_bytes
+from profiles.importing.history import History
+from profiles.importing.linking import link_names
+from profiles.importing.writing import _import_batch
+from profiles.models import ArchiveState, bulk_changes
+from profiles.search import refresh_search_vectors
+
+__all__ = [
+    "FileOutcome",
+    "History",
+    "ImportReport",
+    "ParsedFile",
+    "find_files",
+    "flag_doubts",
+    "import_paths",
+    "link_names",
+    "parse_bytes",
+]
+
+BATCH_SIZE = 250
+
+
+def import_paths(paths, *, dry_run=False, on_outcome=None, batch_size=BATCH_SIZE, user=None):
+    """Import files and folders; `on_outcome(outcome)` hears about each file as it is done.
+    The history names `user` (a curator who uploaded the files) as the author."""
+    report = ImportReport()
+    history = History(user)
+
+    def record(outcome):
+        report.add(outcome)
+        if on_outcome:
+            on_outcome(outcome)
+
+    with transaction.atomic(), bulk_changes():
+        seen = {}
+        changed_groups = set()
+        batch = []
+        for path in find_files(paths):
+            batch.append(path)
+            if len(batch) >= batch_size:
+                changed_groups |= _import_batch(batch, seen, record, history)
+                batch = []
+        if batch:
+            changed_groups |= _import_batch(batch, seen, record, history)
+        changed_groups |= link_names(history)
+        if changed_groups:
+            refresh_search_vectors(changed_groups)
+            flag_doubts(changed_groups, history)
+            ArchiveState.touch()
+        if dry_run:
+            transaction.set_rollback(True)
+    if not dry_run and len(changed_groups) >= ANALYZE_FROM:
+        analyze_tables()
+    return report
+
+
+# After this many groups, PostgreSQL's statistics are refreshed at once: autovacuum may
+# take minutes, and meanwhile its planner, believing the tables small, reads whole tables
+# for a profile page (measured after 10,000 files: 42.8 ms for a profile, 11.8 ms after
+# ANALYZE, which took 2.3 s).
+ANALYZE_FROM = 1000
+
+
+def analyze_tables():
+    if connection.vendor != "postgresql":
+        return
+    quote = connection.ops.quote_name
+    tables = [model._meta.db_table for model in apps.get_app_config("profiles").get_models()]
+    with connection.cursor() as cursor:
+        for table in tables:
+            cursor.execute(f"ANALYZE {quote(table)}")
