@@ -109,7 +109,9 @@ def expected(sidecar):
             continue
         value = sidecar[key]
         if field_name == "name":
-            want[field_name] = [plain_quotes(v) for v in (value if isinstance(value, list) else [value])]
+            want[field_name] = [
+                plain_quotes(v) for v in (value if isinstance(value, list) else [value])
+            ]
         elif field_name in SCALARS:
             want[field_name] = value if isinstance(value, list) else [value]
         elif field_name == "relations":
@@ -146,7 +148,9 @@ def score_file(got, want, scores, label):
                 score.holds += 1
             else:
                 score.wrong += 1
-                score.errors.append(f"{label} {field_name}: WRONG {value!r}, expected {allowed[0]!r}")
+                score.errors.append(
+                    f"{label} {field_name}: WRONG {value!r}, expected {allowed[0]!r}"
+                )
                 if None not in allowed:
                     score.missing += 1
             continue
@@ -186,8 +190,14 @@ def report(corpora, out=sys.stdout, show_errors=True):
         holds = sum(s.holds for s in scores.values())
         checked = sum(s.checked for s in scores.values())
         totals[name] = (holds, checked)
-        print(f"\n== {name}: {files} files, {holds}/{checked} facts hold ({holds / checked:.1%})", file=out)
-        print(f"{'field':<12} {'precision':>9} {'recall':>7} {'right':>6} {'wrong':>6} {'missing':>8} {'holds':>9}", file=out)
+        print(
+            f"\n== {name}: {files} files, {holds}/{checked} facts hold ({holds / checked:.1%})",
+            file=out,
+        )
+        print(
+            f"{'field':<12} {'precision':>9} {'recall':>7} {'right':>6} {'wrong':>6} {'missing':>8} {'holds':>9}",
+            file=out,
+        )
         for field_name, score in scores.items():
             if not score.checked:
                 continue

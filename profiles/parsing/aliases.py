@@ -57,7 +57,10 @@ INTRODUCERS = [
         re.compile(r"\b(?:formerly|previously|originally)\s+(?:called\s+)?(?=(?:the\s+)?[A-Z])"),
     ),
     (("under the name",), re.compile(r"\bunder\s+the\s+name\s+(?:of\s+)?")),
-    (("goes by", "go by", "went by"), re.compile(r"\b(?:goes|go|went)\s+by\s+the\s+names?\s+(?:of\s+)?")),
+    (
+        ("goes by", "go by", "went by"),
+        re.compile(r"\b(?:goes|go|went)\s+by\s+the\s+names?\s+(?:of\s+)?"),
+    ),
     (("aka", "a.k.a"), re.compile(r"(?<![\w.])(?i:a\.k\.a\.?|aka)\s+")),
     (
         ("spelling", "spelt", "spelled", "written"),
@@ -94,9 +97,10 @@ OPENING_RE = re.compile(
 
 
 def is_acronym(name):
-    return bool(re.fullmatch(r"[A-Z][A-Z0-9./&-]*[A-Z0-9]\.?", name)) and sum(
-        ch.isupper() for ch in name
-    ) >= 2
+    return (
+        bool(re.fullmatch(r"[A-Z][A-Z0-9./&-]*[A-Z0-9]\.?", name))
+        and sum(ch.isupper() for ch in name) >= 2
+    )
 
 
 def abbreviates(short, long):
@@ -110,10 +114,17 @@ def abbreviates(short, long):
     for word in words:
         if index < len(letters) and word[0].upper() == letters[index]:
             index += 1
-        elif word[0].isupper():
-            # A capitalised word may give a second letter ("Hizb" -> "HZ") but never be skipped.
-            return False
-    return index == len(letters)
+    capitals = [w for w in words if w[0].isupper()]
+    if index == len(letters) and capitals and capitals[-1][0] == letters[-1]:
+        return True  # "Anambra State Vigilante Services (AVS)" skips "State"
+    # The acronym may follow the name in another language ("Party of National
+    # Conciliation (PCN)").
+    return _same_initials(letters, words)
+
+
+def _same_initials(letters, words):
+    initials = [w[0].upper() for w in words if w[0].isupper()]
+    return len(letters) >= 3 and sorted(letters) == sorted(initials)
 
 
 def plain_quotes_free(text):
@@ -208,8 +219,12 @@ def clause_subject(text: str, position: int) -> str:
     return text[start + 2 if start >= 0 else 0 : position]
 
 
-QUOTED_NAME_RE = re.compile(r"[\"'\u2018\u201c](?P<name>[^\"'\u2019\u201d]{2,60}?)[\"'\u2019\u201d](?!\w)")
-HEAD_NOUN_RE = re.compile(r" (?:militias?|group|vigilantes?|movement|army|force|battalion|brigade)\b")
+QUOTED_NAME_RE = re.compile(
+    r"[\"'\u2018\u201c](?P<name>[^\"'\u2019\u201d]{2,60}?)[\"'\u2019\u201d](?!\w)"
+)
+HEAD_NOUN_RE = re.compile(
+    r" (?:militias?|group|vigilantes?|movement|army|force|battalion|brigade)\b"
+)
 
 
 # Words that may stand before "known as" when the name is the group's.
@@ -294,7 +309,7 @@ class AliasReader:
             if not any(word in lowered for word in words):
                 continue
             for match in pattern.finditer(text):
-                if _names_a_thing(text, match.start()):
+                if words == ("known",) and _names_a_thing(text, match.start()):
                     continue
                 found = _introduced_name(text, match.end())
                 if not found or found[0] in NOT_NAME_WORDS:
@@ -377,12 +392,14 @@ def opening_names(sentence, is_own):
     known as the Lahad Army (...) or as the De Facto Forces (DFF), was a militia ...":
     every name in that block is the group's, glosses ("lit. ...") and pronunciations not.
     """
-    block, depth, end = [], 0, len(sentence)
+    depth, end = 0, None
     for index, ch in enumerate(sentence):
         depth += {"(": 1, ")": -1}.get(ch, 0)
         if depth == 0 and OPENING_VERB_RE.match(sentence, index):
             end = index
             break
+    if end is None:
+        return []
     head = sentence[:end]
     outside = _names_outside(head)
     # The block names the group: one of its names, or one holding it ("Milice française").
@@ -403,7 +420,8 @@ def opening_names(sentence, is_own):
         name = strip_article(name.strip(" ,.:'\"\u2018\u2019"))
         if name and not is_own(name) and _looks_like_a_name(name, is_own):
             found.append(name)
-    return found
+    # In the order the sentence gives them.
+    return sorted(found, key=lambda n: (head.find(n) if n in head else len(head)))
 
 
 def _holds_own(name, is_own):

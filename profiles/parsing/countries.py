@@ -32,7 +32,7 @@ EXTRA_NAMES = {
     "Yemen Arab Republic": "YE", "South Vietnam": "VN", "North Vietnam": "VN",
     "Republic of Vietnam": "VN", "West Germany": "DE", "East Germany": "DE",
     "Serbia and Montenegro": "RS", "Federal Republic of Yugoslavia": "RS",
-    "Kampuchea": "KH", "Siam": "TH", "Persia": "IR", "Abyssinia": "ET", "Bechuanaland": "BW",
+    "Siam": "TH", "Persia": "IR", "Abyssinia": "ET", "Bechuanaland": "BW",
     "Basutoland": "LS", "Nyasaland": "MW", "Northern Rhodesia": "ZM", "Southern Rhodesia": "ZW",
     "Gold Coast": "GH", "Tanganyika": "TZ", "Dutch East Indies": "ID", "Portuguese Timor": "TL",
     "Spanish Sahara": "EH", "Western Sahara": "EH", "Ottoman Empire": "TR", "Mandatory Palestine": "PS",

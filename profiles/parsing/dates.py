@@ -276,6 +276,9 @@ def is_context(text: str, mention: UncertainDate) -> bool:
     after = text[mention.end : mention.end + 40]
     if CONTEXT_BEFORE_RE.search(before) or WAR_SUBJECT_RE.search(before):
         return True
+    # "(Human Rights Watch 2003)", "(Ghannam 2012, 34)": a source cited, not an event.
+    if re.search(r"\([A-Z][\w'.& -]{1,60}\s$", before) and re.match(r"(?:,\s*\d+)?\)", after):
+        return True
     # "the 1947 partition", "the 2012 documentary": the date modifies a context noun.
     if re.search(r"\bthe\s+$", before, re.I) and CONTEXT_AFTER_RE.match(after):
         return True

@@ -10,17 +10,20 @@ import re
 from typing import NamedTuple
 
 from profiles.parsing import countries
-from profiles.parsing.aliases import AliasReader, opening_names
+from profiles.parsing.aliases import AliasReader, name_before, opening_names
 from profiles.parsing.dates import find_dates, is_context
 from profiles.parsing.evidence import Locator
-from profiles.parsing.names import name_at, name_key
+from profiles.parsing.mentions import MentionReader
+from profiles.parsing.names import NOT_NAME_WORDS, name_at, name_key
 from profiles.parsing.relations import RelationReader
 from profiles.parsing.sizes import strength_figures
 from profiles.parsing.text import MARKER_RE, normalise, one_line, plain_quotes, split_sentences
 from profiles.parsing.types import (
     ENCYCLOPEDIA,
     GUIDEBOOK,
+    Candidate,
     ParsedCitation,
+    ParsedDoubt,
     ParsedEvent,
     ParsedProfile,
     ParsedReference,
@@ -67,7 +70,8 @@ UNKNOWN_VALUES = {
 
 FORMATION_ANCHOR_RE = re.compile(
     r"\b(?:formed|forming|founded|founding|foundation|established|establishment|created|creation|"
-    r"raised|set\s+up|organi[sz]ed|launched|took\s+shape|emerged|came\s+into\s+(?:being|existence)|"
+    r"raised(?!\s+(?:the|an?)\s+(?:idea|question|issue|concern|alarm|prospect|possibility))|"
+    r"set\s+up|organi[sz]ed|existed\s+(?:\w+\s+){0,3}from|launched|took\s+shape|emerged|came\s+into\s+(?:being|existence)|"
     r"was\s+born|put\s+together|originated|origins?|began|started|mobili[sz]ed|assembled|"
     r"grew\s+out\s+of|formation|inception|constituted|broke\s+away|split\s+(?:off\s+)?from|"
     r"splintered)\b",
@@ -80,7 +84,7 @@ TERMINATION_ANCHOR_RE = re.compile(
     r"lost\s+(?:\w+\s+)?(?:patronage|support|backing)|withdrew\s+(?:\w+\s+)?support|ended|"
     r"came\s+to\s+an\s+end|disarmed|laid\s+down\s+(?:their|its)\s+arms|integrated\s+into|"
     r"absorbed\s+into|merged\s+into|turned\s+against|switched\s+sides|collapsed|fell\s+apart|"
-    r"was\s+ended|were\s+ended|termination)\b",
+    r"was\s+ended|were\s+ended|termination|stopped\s+being|ceased\s+to\s+be)\b",
     re.I,
 )
 KIND_CUES = [
@@ -105,7 +109,8 @@ TITLE_SUFFIX_RE = re.compile(r"^(?P<name>.+?)\s+(?:[a-z][a-z-]+)(?:\s+[a-z][a-z-
 TRAILING_PARENTHESES_RE = re.compile(r"\s*\((?P<inner>[^()]*)\)\s*$")
 
 
-def parse_profile(raw: str) -> ParsedProfile:
+def parse_profile(raw: str, matcher=None) -> ParsedProfile:
+    """`matcher` (a mentions.NameMatcher) knows the archive's own names, to find mentions."""
     text = normalise(raw)
     lines = text.split("\n")
     title_index = next((i for i, line in enumerate(lines) if line.strip()), None)
@@ -116,8 +121,8 @@ def parse_profile(raw: str) -> ParsedProfile:
     body_start = sum(len(line) + 1 for line in lines[: title_index + 1])
     fields = _read_fields(lines, title_index + 1)
     if fields:
-        return _parse_guidebook(title, title_index + 1, fields, text)
-    return _parse_encyclopedia(title, title_index + 1, text, body_start)
+        return _parse_guidebook(title, title_index + 1, fields, text, matcher)
+    return _parse_encyclopedia(title, title_index + 1, text, body_start, matcher)
 
 
 def _check_title(title, line_number):
@@ -305,11 +310,13 @@ def _clause_of(sentence, position):
     return start, end
 
 
-def _anchored(sentence, mentions, anchor_re):
+def _anchored(sentence, mentions, anchor_re, is_own=None):
     """Dates tied to an anchor verb: in its clause if any, the nearest, preferring one after it."""
     found = []
     usable = [m for m in mentions if not is_context(sentence, m)]
     for anchor in anchor_re.finditer(sentence):
+        if is_own and _another_subject(sentence, anchor.start(), is_own):
+            continue
         clause_start, clause_end = _clause_of(sentence, anchor.start())
         in_clause = [m for m in usable if m.start >= clause_start and m.end <= clause_end]
         after = [m for m in in_clause if m.start >= anchor.end()]
@@ -322,6 +329,20 @@ def _anchored(sentence, mentions, anchor_re):
         elif before:
             found.append(max(before, key=lambda m: m.end))
     return found
+
+
+def _another_subject(sentence, position, is_own):
+    """ "After the State of Free Lebanon collapsed in 1984": the verb has another subject."""
+    subject = name_before(sentence, position)
+    if not subject or is_own(subject) or subject in NOT_NAME_WORDS:
+        return False
+    return (
+        re.fullmatch(
+            r"\s*(?:had\s+|has\s+|was\s+|were\s+)?",
+            sentence[sentence.rfind(subject, 0, position) + len(subject) : position],
+        )
+        is not None
+    )
 
 
 def _event_kind(key, sentence, mention, is_formation, is_termination):
@@ -341,31 +362,73 @@ def _event_kind(key, sentence, mention, is_formation, is_termination):
     return "other"
 
 
-def _choose_dates(analysis, formation_sections, termination_sections, fallback):
-    """Formation and termination: the earliest anchored date, else (guidebook) the field's first."""
-    formation = termination = None
+# Words that say a group went on, or came back, after the date an end would be read from.
+STILL_ACTIVE_RE = re.compile(
+    r"\b(?:still\s+(?:active|in\s+place|operat\w*|exists?|existed|a\s+PGM|pro-government)|"
+    r"remain(?:ed|s)?\s+active|(?:has\s+been|is|was|became)\s+(?:one|a\s+PGM)\s+again|"
+    r"again\s+(?:a\s+PGM|active)|since\s+then\s+(?:again\s+)?active|no\s+(?:explicit|clear)\s+end|"
+    r"unconfirmed|re-?(?:formed|activated|emerged)|revived)\b",
+    re.I,
+)
+
+
+def _choose_dates(analysis, formation_sections, termination_sections, fallback, is_own):
+    """Formation and termination, each (date, statement offset) or None, and the doubts.
+
+    Precision before recall: where the text gives two readings of an end (two different
+    years, or an end and a later sign of life), neither is asserted; both become a doubt
+    for a curator to settle.
+    """
     formation_pool, termination_pool = [], []
-    for key, sentence, offset, _markers, mentions, _end in analysis.sentences:
+    termination_texts = []
+    for statement in analysis.sentences:
+        key, sentence, offset, mentions = (
+            statement.section,
+            statement.text,
+            statement.offset,
+            statement.dates,
+        )
+        if key in termination_sections:
+            termination_texts.append(sentence)
         if not mentions:
             continue
         if key in formation_sections:
             formation_pool += [
-                (m, offset) for m in _anchored(sentence, mentions, FORMATION_ANCHOR_RE)
+                # The founder is often the subject: "The army created the militia in 1991".
+                (m, offset)
+                for m in _anchored(sentence, mentions, FORMATION_ANCHOR_RE)
             ]
         if key in termination_sections:
             termination_pool += [
-                (m, offset) for m in _anchored(sentence, mentions, TERMINATION_ANCHOR_RE)
+                (m, offset) for m in _anchored(sentence, mentions, TERMINATION_ANCHOR_RE, is_own)
             ]
-    if formation_pool:
-        formation = min(formation_pool, key=lambda item: (item[0].earliest, item[1]))
-    if termination_pool:
-        termination = min(termination_pool, key=lambda item: (item[1], item[0].start))
+    doubts = []
+    formation = _formation_of(formation_pool, fallback)
     if fallback:
         formation = formation or _first_date(analysis, "formation")
-        termination = termination or _first_date(analysis, "termination")
+    years = sorted({m.year for m, _ in termination_pool if m.year})
+    termination = min(termination_pool, key=lambda item: (item[1], item[0].start), default=None)
+    if fallback and not termination:
+        termination = _first_date(analysis, "termination")
     if formation and termination and termination[0].latest < formation[0].earliest:
         termination = None
-    return formation, termination
+    still = next((t for t in termination_texts if STILL_ACTIVE_RE.search(t)), None)
+    if termination and (len(years) > 1 or still):
+        readings = sorted(termination_pool or [termination], key=lambda item: item[0].earliest)
+        doubts.append(("termination", readings, still))
+        termination = None
+    return formation, termination, doubts
+
+
+def _formation_of(pool, first_sentence_wins):
+    """The earliest anchored date; in an article, where years differ, the earliest
+    sentence's (the lead states the founding; later ones speak of forerunners)."""
+    if not pool:
+        return None
+    if not first_sentence_wins and len({m.year for m, _ in pool}) > 1:
+        first = min(offset for _m, offset in pool)
+        pool = [item for item in pool if item[1] == first]
+    return min(pool, key=lambda item: (item[0].earliest, item[1]))
 
 
 def _first_date(analysis, section):
@@ -427,10 +490,24 @@ def _relations_and_aliases(analysis, own_names, alias_texts):
     for statement in analysis.sentences:
         if statement.section != "references":
             relation_reader.read_sentence(statement.text, statement.offset)
-    return aliases, claims, relation_reader.relations
+    return aliases, claims, relation_reader.relations, relation_reader.is_own
 
 
-def _parse_guidebook(title, title_line, field_list, text):
+def _mentions(analysis, locator, relations, is_own, own_names, matcher):
+    """Every other organisation the text names, with the sentence it is named in."""
+    reader = MentionReader(is_own, own_names, matcher)
+    for statement in analysis.sentences:
+        if statement.section != "references":
+            reader.learn_expansions(statement.text)
+    for statement in analysis.sentences:
+        if statement.section != "references":
+            reader.read(statement.text, locator.of(statement))
+    for relation in relations:
+        reader.add_relation_target(relation)
+    return reader.result()
+
+
+def _parse_guidebook(title, title_line, field_list, text, matcher):
     fields = _merge_fields(field_list)
     name, title_codes, title_extra = _split_title(title)
     codes = []
@@ -468,16 +545,16 @@ def _parse_guidebook(title, title_line, field_list, text):
         for k, f in fields.items()
         if k not in ("references", "country", "aliases")
     ]
-    aliases, claims, relations = _relations_and_aliases(analysis, own_names, alias_texts)
+    aliases, claims, relations, is_own = _relations_and_aliases(analysis, own_names, alias_texts)
     aliases = _unique([*title_extra, *stated, *aliases], name)
 
-    formation, termination = _choose_dates(analysis, {"formation"}, {"termination"}, fallback=True)
+    formation, termination, date_doubts = _choose_dates(
+        analysis, {"formation"}, {"termination"}, True, is_own
+    )
     if "termination" in unknown or "termination" not in fields:
         termination = None
     if "size_details" in fields:
-        size, size_text, size_date, size_statement = _size(
-            analysis, {"size_details"}, lenient=True
-        )
+        size, size_text, size_date, size_statement = _size(analysis, {"size_details"}, lenient=True)
     else:
         size, size_text, size_date, size_statement = _size(
             analysis, set(LABELS.values()) - {"references"}, lenient=False
@@ -522,7 +599,29 @@ def _parse_guidebook(title, title_line, field_list, text):
         citations=[],
         relations=relations,
         evidence=evidence,
+        mentions=_mentions(analysis, locator, relations, is_own, [name, *aliases], matcher),
+        doubts=_doubts(locator, date_doubts),
     )
+
+
+def _doubts(locator, date_doubts):
+    """The parser's doubts, each reading with the sentence it rests on."""
+    doubts = []
+    for field_name, readings, still in date_doubts:
+        candidates, seen = [], set()
+        for date, offset in readings:
+            if date.edtf in seen:
+                continue
+            seen.add(date.edtf)
+            candidates.append(
+                Candidate(f"{date.edtf} ({date.text})", date, locator.statement_at(offset))
+            )
+        reason = "the text gives more than one year for the end"
+        if still:
+            reason = f'the text says the group went on: "{still}"'
+            candidates.append(Candidate("no end (still active)", None, None))
+        doubts.append(ParsedDoubt(field_name, reason, candidates))
+    return doubts
 
 
 def _evidence(locator, formation, termination, size_statement, aliases, known, relations):
@@ -559,7 +658,7 @@ def _reference_lines(field):
     return references
 
 
-def _parse_encyclopedia(title, title_line, text, offset):
+def _parse_encyclopedia(title, title_line, text, offset, matcher):
     body = text[offset:]
     if not body.strip():
         raise ParseError(title_line, "no profile text after the title")
@@ -586,9 +685,11 @@ def _parse_encyclopedia(title, title_line, text, offset):
         for p in re.split(r"\n\s*\n", body)
         if p.strip()
     ]
-    aliases, claims, relations = _relations_and_aliases(analysis, own_names, paragraphs)
+    aliases, claims, relations, is_own = _relations_and_aliases(analysis, own_names, paragraphs)
     aliases = _unique([*title_extra, *aliases], name)
-    formation, termination = _choose_dates(analysis, {"narrative"}, {"narrative"}, fallback=False)
+    formation, termination, date_doubts = _choose_dates(
+        analysis, {"narrative"}, {"narrative"}, False, is_own
+    )
     size, size_text, size_date, size_statement = _size(analysis, {"narrative"}, lenient=False)
 
     references, seen = [], set()
@@ -648,6 +749,8 @@ def _parse_encyclopedia(title, title_line, text, offset):
         citations=analysis.citations,
         relations=relations,
         evidence=evidence,
+        mentions=_mentions(analysis, locator, relations, is_own, [name, *aliases], matcher),
+        doubts=_doubts(locator, date_doubts),
     )
 
 

@@ -76,7 +76,7 @@ ABBREVIATIONS = {
     "etc", "jr", "sr", "prof", "gov", "pres", "rep", "sen", "rev", "c", "ca", "approx",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     "u.s", "u.k", "u.n", "e.g", "i.e", "inc", "ltd", "co", "corp", "dept", "fig", "mt",
-    "lit", "transl", "approx", "est", "pop", "a.k.a", "aka", "cf", "esp",
+    "lit", "transl", "est", "pop", "a.k.a", "aka", "cf", "esp",
 }  # fmt: skip
 SENTENCE_END_RE = re.compile(r"[.!?]+[\"'\u201d\u2019)]*(?:\s*\[\d{1,4}\])*(?=\s|$)")
 

@@ -1,0 +1,318 @@
+"""Names of other organisations in a profile: "also named here", and the ties they carry.
+
+Three ways to recognise a name, from the surest to the loosest:
+- a dictionary of known names (the archive's own groups and aliases, and a data file of
+  well-known armed groups and parties), matched all at once with an Aho-Corasick automaton;
+- acronyms with their expansion in the text ("Rally for Congolese Democracy (RCD)");
+- the shape of an organisation's name: capitalised words ending in "Front", "Army",
+  "Party", "Movement", "Brigade"..., or starting with "Forces", "Army of"...
+State forces, persons, countries, sources, the UN and NGOs are never mentions.
+"""
+
+import csv
+import re
+from functools import cache
+from pathlib import Path
+
+import ahocorasick
+
+from profiles.parsing import countries
+from profiles.parsing.aliases import abbreviates, is_acronym, name_before
+from profiles.parsing.names import (
+    CONNECTORS,
+    NOT_NAME_WORDS,
+    PERSON_TITLES,
+    is_state_or_person,
+    name_key,
+    strip_article,
+)
+from profiles.parsing.types import ParsedMention
+
+DATA_FILE = Path(__file__).resolve().parent / "data" / "armed_groups.tsv"
+
+# The last word of an organisation's name.
+HEAD_WORDS = {
+    "Front", "Army", "Armies", "Party", "Movement", "Brigade", "Brigades", "Battalion",
+    "Battalions", "Militia", "Militias", "League", "Congress", "Organisation", "Organization",
+    "Forces", "Force", "Guard", "Guards", "Alliance", "Coalition", "Committee", "Committees",
+    "Association", "Tigers", "Mujahideen", "Mujahidin", "Commando", "Commandos", "Squad",
+    "Squads", "Legion", "Resistance", "Boys", "Volunteers", "Patrols", "Brotherhood",
+    "Command", "Union", "Cartel", "Gang", "Network", "Jihad", "Council", "Group", "Rebels",
+    "Fighters", "Warriors", "Partisans", "Youth", "Shirts", "Hand", "Companions",
+}  # fmt: skip
+# The first word of one: "Forces Nouvelles", "Army of the Guardians".
+LEADING_WORDS = {"Forces", "Army", "Front", "Movement", "Party", "Union", "League", "Brigades",
+                 "Partido", "Frente", "Movimiento", "Ejército", "Fuerzas", "Parti", "Mouvement",
+                 "Armée", "Jaish", "Hizb", "Harakat", "Jabhat", "Kataib", "Liwa", "Ansar"}  # fmt: skip
+# Organisations that are not armed groups or parties, and words of state bodies.
+NOT_GROUPS = {
+    "united nations", "un", "unhcr", "unicef", "human rights watch", "amnesty international",
+    "international crisis group", "red cross", "icrc", "european union", "eu", "african union",
+    "au", "nato", "ecowas", "world bank", "imf", "ngo", "ngos", "pgm", "pgmd", "pgag", "idp",
+    "idps", "hrw", "usaid", "cia", "kgb", "fbi", "osce", "arab league", "league of nations",
+    "supreme court", "national assembly", "security council", "general assembly",
+    "truth and reconciliation commission", "international criminal court", "icc",
+    "wikipedia", "reuters", "bbc", "new york times", "guardian", "al jazeera", "dfid",
+    "commonwealth", "interpol", "opec", "the hague", "world war", "civil war", "cold war",
+}  # fmt: skip
+STATE_NAME_RE = re.compile(
+    r"\b(?:Armed Forces|Security Forces|Defen[cs]e Forces|National Army|Republican Guard|"
+    r"Presidential Guard|National Guard|Special Forces|Police|Gendarmerie|Ministry|Army Corps|"
+    r"Intelligence|Border Guards?|Coast Guard|Navy|Air Force|Royal|Government|Parliament|"
+    r"Rangers|Territorial Defen[cs]e|Revolutionary Guards? Corps|Military|Junta|Agency|Bureau|"
+    r"Department|Directorate|Office|Embassy|University|Institute|Court|Commission|Mission|"
+    r"Operation|Agreement|Accords?|Treaty|Act|Law|Decree|Plan|War|Campaign|Uprising|Revolution|"
+    r"Massacre|Crisis|Conflict|Offensive|Battle|Prize|Award|Programme|Program|Project|Report|"
+    r"Company|Corporation|Bank|Fund|Foundation|Hospital|Church|Mosque|Cathedral|Stadium|Airport|"
+    r"Province|District|Region|State|Republic|Kingdom|Empire|City|County|Valley|River|Camp|"
+    r"Prison|Street|Square|Ministr(?:y|ies)|Congress of Deputies|Senate)\b"
+)
+# State bodies named by their country: "Colombian Congress", "Yugoslav People's Army".
+STATE_HEADS = {"Army", "Forces", "Force", "Congress", "Navy", "Police", "Guard", "Senate",
+               "Parliament", "Government", "Military", "Gendarmerie", "Army's", "Legion"}  # fmt: skip
+# Capitalised words that open a sentence rather than a name.
+OPENING_WORDS = {"Besides", "Apart", "Like", "Unlike", "Despite", "Whereas", "Including",
+                 "Within", "Through", "Throughout", "Against", "Toward", "Towards", "Along",
+                 "Alongside", "Because", "Once", "Upon", "Whether", "Where", "Why", "How",
+                 "What", "Which", "Who", "Whose", "Sources", "Reports", "According"}  # fmt: skip
+TOKEN_RE = re.compile(r"[^\W\d_][\w'\u2019.-]*|\d+|&|/")
+ACRONYM_RE = re.compile(r"(?<![\w/-])([A-Z][A-Z0-9]*(?:[/-][A-Z0-9]+)*[A-Z0-9])(?![\w/-])")
+PAREN_ACRONYM_RE = re.compile(r"\s*\(([A-Z][A-Za-z0-9/&.-]{1,12})\)")
+
+
+@cache
+def known_names():
+    """The data file's names: key -> the name as it is usually written."""
+    table = {}
+    if not DATA_FILE.is_file():
+        return table
+    with DATA_FILE.open(encoding="utf-8") as handle:
+        rows = csv.reader((line for line in handle if not line.startswith("#")), delimiter="\t")
+        next(rows, None)
+        for row in rows:
+            if len(row) < 2:
+                continue
+            for name in [row[0], *row[1].split("|")]:
+                name = name.strip()
+                if len(name) >= 3:
+                    table.setdefault(name, row[0])
+    return table
+
+
+class NameMatcher:
+    """Finds any of many names in a text at once (Aho-Corasick), on word boundaries."""
+
+    def __init__(self, names):
+        self.automaton = ahocorasick.Automaton()
+        for name in names:
+            folded = _fold(name)
+            if len(folded) >= 3:
+                self.automaton.add_word(folded, (folded, name))
+        self.empty = len(self.automaton) == 0
+        if not self.empty:
+            self.automaton.make_automaton()
+
+    def find(self, text):
+        """(start, end, name) of each longest match, left to right."""
+        if self.empty:
+            return []
+        folded = _fold(text)
+        found = []
+        for end, (pattern, name) in self.automaton.iter(folded):
+            start = end - len(pattern) + 1
+            if start > 0 and folded[start - 1].isalnum():
+                continue
+            if end + 1 < len(folded) and folded[end + 1].isalnum():
+                continue
+            # Acronyms and one-word names must be written as in the dictionary's case.
+            if (" " not in name or is_acronym(name)) and text[start : end + 1] != name:
+                continue
+            found.append((start, end + 1, name))
+        found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+        longest, last_end = [], -1
+        for match in found:
+            if match[0] >= last_end:
+                longest.append(match)
+                last_end = match[1]
+        return longest
+
+
+def _fold(text):
+    """Same length as `text`, so that offsets carry over: case and quotes folded."""
+    return text.replace("\u2019", "'").replace("\u2018", "'").lower()
+
+
+@cache
+def known_matcher():
+    return NameMatcher(known_names())
+
+
+def shaped_names(sentence):
+    """(start, end, name) of capitalised runs shaped like an organisation's name."""
+    found = []
+    tokens = list(TOKEN_RE.finditer(sentence))
+    index = 0
+    while index < len(tokens):
+        run = [tokens[index]]
+        if not _capitalised(run[0].group()):
+            index += 1
+            continue
+        next_index = index + 1
+        while next_index < len(tokens):
+            token = tokens[next_index]
+            gap = sentence[run[-1].end() : token.start()]
+            word = token.group()
+            if gap not in (" ", "-") and not (gap == "" and word == "/"):
+                break
+            if _capitalised(word) or word in CONNECTORS or word == "/":
+                run.append(token)
+                next_index += 1
+            else:
+                break
+        while run and not _capitalised(run[-1].group()):
+            run.pop()
+        index = max(next_index, index + 1)
+        while run and (
+            run[0].group() in NOT_NAME_WORDS
+            or run[0].group() in PERSON_TITLES
+            or run[0].group() in OPENING_WORDS
+        ):
+            run.pop(0)
+        if not run:
+            continue
+        start, end = run[0].start(), run[-1].end()
+        name = sentence[start:end].rstrip(".")
+        end = start + len(name)
+        words = name.split()
+        for part_start, part in split_coordinated(start, name):
+            words = part.split()
+            if not words:
+                continue
+            headed = any(
+                word in HEAD_WORDS and following in ("of", "for")
+                for word, following in zip(words, words[1:], strict=False)
+            )
+            if words[-1] in HEAD_WORDS or headed or (words[0] in LEADING_WORDS and len(words) > 1):
+                found.append((part_start, part_start + len(part), part))
+    return found
+
+
+def _capitalised(word):
+    return (word[0].isupper() and word not in ("I",)) or bool(re.match(r"^[a-z]{1,3}-[A-Z]", word))
+
+
+def is_mentionable(name, following=""):
+    key = name_key(name)
+    if not key or key in NOT_GROUPS or len(key) < 2:
+        return False
+    if is_state_or_person(name, following) or countries.code_for(name):
+        return False
+    words = name.split()
+    if len(words) == 1 and words[0] in HEAD_WORDS:
+        return False
+    # "Syrian Army", "Pakistan Rangers": a country's word before a state's noun.
+    if STATE_NAME_RE.search(name) and not re.search(
+        r"\b(?:Front|Party|Movement|Brigades?|Militias?|Liberation|Patriotic|Revolutionary Army|"
+        r"Self-Defen[cs]e|Defenders?|Alliance|Coalition|Union|League)\b",
+        name,
+    ):
+        return False
+    if countries.code_for(words[0].rstrip("'s")) and words[-1] in STATE_HEADS:
+        return False
+    if re.search(r"\bof\s+the\s+\S+\s+(?:Army|Armed Forces|Police|Navy)\b", name):
+        return False  # a unit of a state's army
+    if any(ch.isdigit() for ch in name) and is_acronym(name.replace(" ", "")):
+        return False  # "AK47", "Mi-24"
+    return True
+
+
+def split_coordinated(start, name):
+    """ "ADA and Red Command", "Rhee and the Korea Democratic Party": two names, not one;
+    "Justice and Equality Movement" stays one."""
+    parts = re.split(r" and the | and (?=[A-Z])", name)
+    if len(parts) == 1:
+        return [(start, name)]
+    first = parts[0]
+    if " and the " not in name and not (first.split()[-1] in HEAD_WORDS or first.isupper()):
+        return [(start, name)]
+    result, position = [], start
+    for part in parts:
+        index = name.index(part, position - start)
+        result.append((start + index, part))
+        position = start + index + len(part)
+    return result
+
+
+class MentionReader:
+    """Collects the organisations a profile names, sentence by sentence."""
+
+    def __init__(self, is_own, own_names, matcher=None):
+        self.own_names = [n for n in own_names if n]
+        self.is_own_name = is_own
+        self.matchers = [m for m in (matcher, known_matcher()) if m is not None]
+        self.mentions: dict[str, ParsedMention] = {}
+        self.expansions: dict[str, str] = {}  # acronym key -> key of its long form
+        self.long_forms: dict[str, str] = {}  # key -> the long form as written
+
+    def is_own(self, name):
+        if self.is_own_name(name):
+            return True
+        return is_acronym(name) and any(abbreviates(name, own) for own in self.own_names)
+
+    def learn_expansions(self, sentence):
+        """ "Islami Jamiat ut-Taleba (IJT)": the acronym stands for the long name, wherever
+        either is written."""
+        for match in PAREN_ACRONYM_RE.finditer(sentence):
+            acronym = match.group(1)
+            long_name = name_before(sentence, match.start())
+            if long_name and is_acronym(acronym) and abbreviates(acronym, long_name):
+                if not self.is_own(long_name) and not self.is_own(acronym):
+                    self.expansions[name_key(acronym)] = name_key(long_name)
+                    self.long_forms[name_key(long_name)] = long_name
+
+    def read(self, statement_text, evidence):
+        sentence = statement_text
+        taken = []  # spans already read as one name
+
+        def add(start, end, name):
+            name = strip_article(name.strip(" ,;:"))
+            if any(s < end and start < e for s, e in taken) or not name:
+                return
+            if self.is_own(name) or not is_mentionable(name, sentence[end : end + 30]):
+                return
+            taken.append((start, end))
+            key = name_key(name)
+            if key in self.expansions:
+                key = self.expansions[key]
+                name = self.long_forms[key]
+            if key not in self.mentions:
+                self.mentions[key] = ParsedMention(name, evidence)
+
+        for matcher in self.matchers:
+            for start, end, _name in matcher.find(sentence):
+                add(start, end, sentence[start:end])
+        for match in PAREN_ACRONYM_RE.finditer(sentence):
+            long_name = name_before(sentence, match.start())
+            if long_name and name_key(match.group(1)) in self.expansions:
+                start = sentence.rfind(long_name, 0, match.start())
+                add(start, start + len(long_name), long_name)
+                taken.append((match.start(1), match.end(1)))
+        for start, end, name in shaped_names(sentence):
+            add(start, end, name)
+        # A bare acronym neither known nor expanded is too often a state body, a source or a
+        # camp to be asserted as a group: the dictionary and the expansions find the rest.
+        for match in ACRONYM_RE.finditer(sentence):
+            if name_key(match.group(1)) in self.expansions:
+                add(match.start(1), match.end(1), match.group(1))
+
+    def add_relation_target(self, relation):
+        key = name_key(relation.target)
+        key = self.expansions.get(key, key)
+        mention = self.mentions.get(key)
+        if mention is None:
+            self.mentions[key] = mention = ParsedMention(relation.target, relation.evidence)
+        if not mention.relation:
+            mention.relation = relation.relation
+
+    def result(self):
+        return list(self.mentions.values())
