@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 
-.PHONY: install run serve migrate import test test-postgres test-browser lint format migrations-check bench bench-import bench-pages bench-deps ci clean
+.PHONY: install run serve migrate import test test-postgres test-browser lint format migrations-check accuracy bench bench-import bench-pages bench-deps ci clean
 
 install: $(VENV)/.installed
 
@@ -33,6 +33,12 @@ test-browser: install
 # The same suite on the local PostgreSQL server (as CI runs it).
 test-postgres: install
 	DATABASE_URL=$${PG_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/pgmd} $(BIN)/pytest -q
+
+# Precision and recall of the parser per field, on each annotated corpus (seeds, practice,
+# practice/real, our held-out sets), with every wrong or missing value; floors in
+# tests/test_accuracy.py. `make accuracy ARGS=heldout/blind` reads one corpus.
+accuracy: install
+	$(BIN)/python -m profiles.accuracy $(ARGS)
 
 lint: install
 	$(BIN)/ruff check .

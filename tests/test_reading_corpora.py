@@ -1,12 +1,13 @@
 """Profiles of other groups, read end to end (import, then the JSON twin) against sidecars.
 
-`../shared/practice/` (not in the repository; skipped where absent) must be read exactly.
-`tests/data/heldout/` is our own annotated set, written without looking at the parser
-(106 of its 120 fields were read right then; the parser has since been improved on it, so
-it is no longer a blind measure): a floor keeps what was gained.
+`../shared/practice/` (next to the repository, not in it) must be read exactly; where it
+is absent the test skips, except under `CI=true`, where it fails. Our own annotated sets
+(`tests/data/heldout/`, blind ones included) are scored field by field, with floors, in
+test_accuracy.py.
 """
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -14,13 +15,8 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 
-from profiles.models import Alias, Group
-
 ROOT = Path(__file__).resolve().parent
 PRACTICE = ROOT.parent.parent / "shared" / "practice"
-HELDOUT = ROOT / "data" / "heldout"
-# Fields of the held-out set read right when this floor was set: 115 of 120.
-HELDOUT_FLOOR = 113
 
 
 def read_back(path):
@@ -61,26 +57,13 @@ def texts(folder):
 
 
 @pytest.mark.django_db
-@pytest.mark.skipif(not PRACTICE.is_dir(), reason="../shared/practice is not on this machine")
-@pytest.mark.parametrize("path", texts(PRACTICE), ids=lambda p: p.stem)
+@pytest.mark.skipif(
+    not PRACTICE.is_dir() and os.environ.get("CI") != "true",
+    reason="../shared/practice is not on this machine",
+)
+@pytest.mark.parametrize(
+    "path", texts(PRACTICE) or [PRACTICE / "missing.txt"], ids=lambda p: p.stem
+)
 def test_practice_profile_is_read_exactly(path):
+    assert path.is_file(), f"{PRACTICE} is missing: CI must have ../shared next to the repository"
     assert read_back(path) == expected(path)
-
-
-@pytest.mark.django_db
-def test_heldout_profiles_are_read_well():
-    paths = texts(HELDOUT)
-    assert len(paths) >= 10
-    right, total, misses = 0, 0, []
-    for path in paths:
-        # One profile at a time: claims about other groups outlive their group, so both go.
-        Group.objects.all().delete()
-        Alias.objects.all().delete()
-        got, want = read_back(path), expected(path)
-        for field, value in want.items():
-            total += 1
-            if got[field] == value:
-                right += 1
-            else:
-                misses.append(f"{path.name} {field}: expected {value!r}, read {got[field]!r}")
-    assert right >= HELDOUT_FLOOR, f"{right}/{total} fields right:\n" + "\n".join(misses)

@@ -421,7 +421,7 @@ def opening_names(sentence, is_own):
         if name and not is_own(name) and _looks_like_a_name(name, is_own):
             found.append(name)
     # In the order the sentence gives them.
-    return sorted(found, key=lambda n: (head.find(n) if n in head else len(head)))
+    return sorted(found, key=lambda n: head.find(n) if n in head else len(head))
 
 
 def _holds_own(name, is_own):

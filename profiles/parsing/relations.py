@@ -3,6 +3,7 @@
 import re
 
 from profiles.parsing.aliases import clause_speaks_of, clause_subject, name_before
+from profiles.parsing.mentions import HEAD_WORDS, known_names
 from profiles.parsing.names import name_at, name_key, target_after, targets_after
 from profiles.parsing.types import ParsedRelation
 
@@ -12,6 +13,13 @@ PHRASES = [
     (
         ("fought", "fight", "battl", "waged"),
         r"\b(?:fought|fighting|fights|fight|battled|battling|waged\s+war)\s+(?:\w+\s+)?(?:against|on)\s+",
+        "rival_of",
+    ),
+    # "fought the Taliban", "targeted members of the JVP": a named group as the object.
+    (
+        ("fought", "battled", "combated", "combatted"),
+        r"\b(?:fought|battled|combat(?:t)?ed)\s+(?:(?:members|supporters|fighters|cadres|"
+        r"positions|rebels)\s+of\s+)?(?=(?:the\s+)?[A-Z][\w'-]*(?:\s|[.,;]|$))",
         "rival_of",
     ),
     (
@@ -99,6 +107,14 @@ PHRASES = [
     ),
     (("predecessor",), r"\b(?:a\s+|the\s+)?predecessor\s+(?:to|of)\s+", "predecessor_of"),
 ]
+DIRECT_OBJECT = r"\b(?:fought|battled|combat(?:t)?ed)\s+"
+
+
+def shaped_like_group(name):
+    words = name.split()
+    return words[-1] in HEAD_WORDS or name.isupper() or name in known_names()
+
+
 PHRASE_RES = [(words, re.compile(pattern, re.I), relation) for words, pattern, relation in PHRASES]
 # "The ancestor of <us> was <X>": the group succeeded X.
 ANCESTOR_RE = re.compile(
@@ -177,6 +193,10 @@ class RelationReader:
                 if not self.about_own_group(sentence, match.start()):
                     continue
                 for target in targets_after(sentence, match.end()):
+                    if pattern.pattern.startswith(DIRECT_OBJECT) and not shaped_like_group(
+                        target.name
+                    ):
+                        continue  # "fought Sufi clerics": the object must be a group's name
                     self.add(target.name, relation, sentence, offset + match.start())
         for match in ANCESTOR_RE.finditer(sentence) if self.try_ancestor else ():
             if self.is_own(match.group("us")):

@@ -1,0 +1,123 @@
+"""What the parser reads beyond values: titles read whole, evidence, mentions and doubts."""
+
+from pathlib import Path
+
+from profiles.parsing.profile import parse_profile
+
+SEED = Path(__file__).resolve().parent.parent / "fixtures" / "004_6d5b354a8c919a76.txt"
+
+
+def guidebook(title, **fields):
+    labels = {
+        "country": "Country", "formation": "Details of Formation",
+        "termination": "Details of Termination", "purpose": "Purpose", "size": "Size",
+        "other": "Other Information",
+    }  # fmt: skip
+    fields = {"country": "--", **fields}
+    lines = [title, ""] + [f"{labels[key]}: {value}" for key, value in fields.items()]
+    return "\n".join(lines) + "\n"
+
+
+def test_nested_country_suffix_is_read_whole():
+    profile = parse_profile(
+        guidebook("Lion Guard (Masters of Hills) (Myanmar (Burma))", purpose="To guard.")
+    )
+    assert profile.name == "Lion Guard"
+    assert profile.countries == ["MM"]
+    assert profile.aliases == ["Masters of Hills"]
+
+
+def test_historic_and_guidebook_country_names():
+    for suffix, code in [
+        ("Congo Kinshasa", "CD"), ("Congo Brazzaville", "CG"), ("Cote d'Ivoire", "CI"),
+        ("Yemen (North Yemen)", "YE"), ("Bosnia-Herzegovina", "BA"), ("Kyrgyz Republic", "KG"),
+    ]:  # fmt: skip
+        profile = parse_profile(guidebook(f"Hill Guard ({suffix})", purpose="To guard."))
+        assert (profile.name, profile.countries) == ("Hill Guard", [code]), suffix
+
+
+def test_title_alternatives_become_aliases_but_acronym_slashes_do_not():
+    profile = parse_profile(guidebook("Night Watch/Sentinels (Kenya)", purpose="To guard."))
+    assert profile.aliases == ["Night Watch", "Sentinels"]
+    profile = parse_profile(guidebook("Hill Guard aka Ridge Patrol (Kenya)", purpose="To guard."))
+    assert profile.aliases == ["Hill Guard", "Ridge Patrol"]
+    profile = parse_profile(guidebook("SPLM/A Youth (Sudan)", purpose="To guard."))
+    assert profile.aliases == []
+
+
+def test_article_opening_names_are_aliases_glosses_are_not():
+    text = (
+        "Ridge Army\n\nThe Ridge Army or Ridge Legion (RA; Arabic: جيش الحافة, Jaysh al-Hafa; "
+        "lit. 'army of the edge'), also known as the Hafa Force, was a militia in Lebanon.[1]\n"
+    )
+    profile = parse_profile(text)
+    assert profile.aliases == ["Ridge Legion", "RA", "جيش الحافة", "Jaysh al-Hafa", "Hafa Force"]
+
+
+def test_a_source_in_parentheses_is_not_an_alias():
+    profile = parse_profile(
+        guidebook(
+            "Hill Guard (Kenya)",
+            purpose="The Hill Guard (HG) guarded roads (Human Rights Watch 2003). "
+            "The HG answered to the governor (Wikipedia).",
+        )
+    )
+    assert profile.aliases == ["HG"]
+    assert 2003 not in {e.date.year for e in profile.events if e.kind == "formation"}
+
+
+def test_seed_evidence_quotes_the_sentences_and_lines():
+    profile = parse_profile(SEED.read_text(encoding="utf-8"))
+    evidence = profile.evidence
+    assert evidence["formation"].line == 4 and "1992" in evidence["formation"].quote
+    assert evidence["termination"].line == 5
+    assert "November 1994" in evidence["termination"].quote
+    assert evidence["size"].line == 9 and "500 members" in evidence["size"].quote
+    assert evidence["country:PK"].quote == "Country: Pakistan"
+    splinter = next(r for r in profile.relations if r.relation == "splinter_of")
+    assert splinter.target == "MQM" and "breakaway faction" in splinter.evidence.quote
+    lines = SEED.read_text(encoding="utf-8").split("\n")
+    for item in [*evidence.values(), splinter.evidence]:
+        assert item.quote in lines[item.line - 1], item
+
+
+def test_mentions_name_other_organisations_not_the_state_or_sources():
+    profile = parse_profile(
+        guidebook(
+            "Hill Guard (Kenya)",
+            purpose="The Hill Guard fought the Ridge Liberation Front (RLF) and the Mau Mau "
+            "Youth Movement. The Kenyan Army and the United Nations watched; Human Rights "
+            "Watch reported it. Later the RLF signed a truce.",
+        )
+    )
+    names = {m.name for m in profile.mentions}
+    assert names == {"Ridge Liberation Front", "Mau Mau Youth Movement"}
+    front = next(m for m in profile.mentions if m.name == "Ridge Liberation Front")
+    assert front.relation == "rival_of" and front.evidence.line == 4
+
+
+def test_two_readings_of_an_end_become_a_doubt_not_a_value():
+    profile = parse_profile(
+        guidebook(
+            "Hill Guard (Kenya)",
+            formation="The governor set up the Hill Guard in 1998.",
+            termination="The Hill Guard disbanded in 2004. It was still active in 2006.",
+        )
+    )
+    assert profile.termination is None
+    (doubt,) = profile.doubts
+    assert doubt.field == "termination"
+    labels = [c.label for c in doubt.candidates]
+    assert labels[0].startswith("2004") and labels[-1] == "no end (still active)"
+    assert doubt.candidates[0].evidence.line == 5
+
+
+def test_one_clear_end_is_asserted():
+    profile = parse_profile(
+        guidebook(
+            "Hill Guard (Kenya)",
+            formation="The governor set up the Hill Guard in 1998.",
+            termination="The Hill Guard was disbanded in March 2004.",
+        )
+    )
+    assert profile.termination.year == 2004 and profile.doubts == []
