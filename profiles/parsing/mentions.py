@@ -17,7 +17,7 @@ from pathlib import Path
 import ahocorasick
 
 from profiles.parsing import countries
-from profiles.parsing.aliases import abbreviates, is_acronym, name_before
+from profiles.parsing.aliases import abbreviates, clause_speaks_of, is_acronym, name_before
 from profiles.parsing.names import (
     CONNECTORS,
     NOT_NAME_WORDS,
@@ -66,6 +66,13 @@ STATE_NAME_RE = re.compile(
     r"Company|Corporation|Bank|Fund|Foundation|Hospital|Church|Mosque|Cathedral|Stadium|Airport|"
     r"Province|District|Region|State|Republic|Kingdom|Empire|City|County|Valley|River|Camp|"
     r"Prison|Street|Square|Ministr(?:y|ies)|Congress of Deputies|Senate)\b"
+)
+# Words only armed groups and parties put in their names, never a state's forces.
+GROUP_MARKERS_RE = re.compile(
+    r"\b(?:Front|Party|Movement|Brigades|Militias?|Liberation|Patriotic|Revolutionary|"
+    r"Self-Defen[cs]e|Defenders|Alliance|Coalition|League|Islamic|Resistance|Rebels?|"
+    r"Popular|People's|Mujahideen|Mujahidin|Jihad|Civil(?:ian)?|Vigilantes?|Volunteers|"
+    r"Insurgents|Tigers|Commandos|Squads|Death Squad|Paramilitar\w*)\b"
 )
 # State bodies named by their country: "Colombian Congress", "Yugoslav People's Army".
 STATE_HEADS = {"Army", "Forces", "Force", "Congress", "Navy", "Police", "Guard", "Senate",
@@ -198,7 +205,9 @@ def shaped_names(sentence):
 
 
 def _capitalised(word):
-    return (word[0].isupper() and word not in ("I",)) or bool(re.match(r"^[a-z]{1,3}-[A-Z]", word))
+    return (word[0].isupper() and word not in ("I",)) or bool(
+        re.match(r"^[a-z]{1,3}[-'\u2019][A-Z]", word)
+    )
 
 
 def is_mentionable(name, following=""):
@@ -207,22 +216,24 @@ def is_mentionable(name, following=""):
         return False
     if is_state_or_person(name, following) or countries.code_for(name):
         return False
+    if name.endswith("s") and countries.code_for(name[:-1]):
+        return False  # "Albanians", "Serbs": a people
     words = name.split()
     if len(words) == 1 and words[0] in HEAD_WORDS:
         return False
-    # "Syrian Army", "Pakistan Rangers": a country's word before a state's noun.
-    if STATE_NAME_RE.search(name) and not re.search(
-        r"\b(?:Front|Party|Movement|Brigades?|Militias?|Liberation|Patriotic|Revolutionary Army|"
-        r"Self-Defen[cs]e|Defenders?|Alliance|Coalition|Union|League)\b",
-        name,
-    ):
+    if any(ch.isdigit() for ch in name) and is_acronym(name.replace(" ", "")):
+        return False  # "AK47", "Mi-24"
+    if re.search(r"\bof\s+the\s+\S+\s+(?:Army|Armed Forces|Police|Navy)\b", name):
+        return False  # a unit of a state's army
+    if countries.code_for(words[0]) and re.search(r"People's (?:Liberation )?Army$", name):
+        return False  # "Yugoslav People's Army": a state's army
+    if GROUP_MARKERS_RE.search(name):
+        return True  # "Sudan Liberation Army", "Islamic State", "Civil Defence Forces"
+    # "Syrian Army", "Colombian Congress", "Pakistan Rangers": the state's own bodies.
+    if STATE_NAME_RE.search(name):
         return False
     if countries.code_for(words[0].rstrip("'s")) and words[-1] in STATE_HEADS:
         return False
-    if re.search(r"\bof\s+the\s+\S+\s+(?:Army|Armed Forces|Police|Navy)\b", name):
-        return False  # a unit of a state's army
-    if any(ch.isdigit() for ch in name) and is_acronym(name.replace(" ", "")):
-        return False  # "AK47", "Mi-24"
     return True
 
 
@@ -241,6 +252,18 @@ def split_coordinated(start, name):
         result.append((start + index, part))
         position = start + index + len(part)
     return result
+
+
+COMPONENTS_RE = re.compile(
+    r"\b(?:made\s+up\s+of|composed\s+of|comprised\s+of|consist(?:s|ed|ing)?\s+of|"
+    r"umbrella\s+(?:for|of)|member\s+groups?|brought\s+together)\b"
+)
+
+
+OWN_KIND_SUBJECT_RE = re.compile(
+    r"\s*(?:The\s+)?(?:[A-Z][\w'-]*\s+)*(?:militias?|groups?|PGM|organi[sz]ation|coalition|"
+    r"alliance|umbrella|movement)\b"
+)
 
 
 class MentionReader:
@@ -273,6 +296,13 @@ class MentionReader:
     def read(self, statement_text, evidence):
         sentence = statement_text
         taken = []  # spans already read as one name
+        # "The militia was made up of several groups, such as ...": its own components.
+        parts = COMPONENTS_RE.search(sentence)
+        if parts and (
+            clause_speaks_of(sentence[: parts.start()], self.is_own)
+            or OWN_KIND_SUBJECT_RE.match(sentence[: parts.start()])
+        ):
+            taken.append((parts.end(), len(sentence)))
 
         def add(start, end, name):
             name = strip_article(name.strip(" ,;:"))

@@ -55,7 +55,8 @@ NAME_CONTINUATION_WORDS = {
     "Islamic", "Christian", "Republic", "Kingdom", "State", "Fatherland", "Youth",
 }  # fmt: skip
 
-TOKEN_RE = re.compile(r"[^\W\d_][\w'\u2019.-]*|\d+(?:st|nd|rd|th)?|&")
+# "SPLM/A" is one token.
+TOKEN_RE = re.compile(r"[^\W\d_][\w'\u2019.-]*(?:/[A-Z][A-Z-]*\b)?|\d+(?:st|nd|rd|th)?|&")
 LANGUAGES = (
     "Spanish|French|Portuguese|Arabic|English|Hausa|Yoruba|Igbo|Swahili|Russian|Chechen|"
     "Urdu|Hindi|Bengali|Persian|Farsi|Pashto|Dari|Kurdish|Turkish|Indonesian|Malay|Tagalog|"
@@ -80,8 +81,8 @@ def name_key(name: str) -> str:
 def _is_capitalised(token: str) -> bool:
     if token[0].isupper() or token[0].isdigit():
         return True
-    # "ut-Taleba", "al-Shabaab": a lower-case particle joined to a capitalised word.
-    return bool(re.match(r"^[a-z]{1,3}-[A-Z]", token))
+    # "ut-Taleba", "al-Shabaab", "d'Ivoire": a lower-case particle joined to a capitalised word.
+    return bool(re.match(r"^[a-z]{1,3}[-'\u2019][A-Z]", token))
 
 
 def name_at(text: str, start: int) -> tuple[str, int, int] | None:
@@ -182,10 +183,22 @@ NOT_GROUP_WORDS = {"Order", "Decree", "Law", "Act", "Resolution", "Constitution"
                    "Accord", "Accords", "Treaty", "Plan", "Operation"}  # fmt: skip
 
 
+# "the Syrian army and the National Defense Forces": a state named first, then a group.
+STATE_FIRST_RE = re.compile(
+    r"(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*(?:\s+[a-z]+)?\s+and\s+(?=(?:the\s+)?[A-Z])"
+)
+
+
 def targets_after(text: str, position: int) -> list[FoundName]:
     """The groups named after a relation phrase: "X (XA) and the Y", "X, Y and Z"."""
     found = []
     target = target_after(text, position)
+    if target is None:
+        skipped = STATE_FIRST_RE.match(
+            text, position + len(text[position:]) - len(text[position:].lstrip())
+        )
+        if skipped:
+            target = target_after(text, skipped.end())
     while target:
         found.append(target)
         rest = text[target.end :]
@@ -222,11 +235,18 @@ def target_after(text: str, position: int) -> FoundName | None:
     candidates = [position]
     if descriptor:
         candidates.insert(0, descriptor.end())
+    # "the ruling Awami League", "the paramilitary AUC": a few lower-case words first.
+    adjectives = re.match(
+        r"(?:the\s+|its\s+|a\s+|an\s+)?(?:[a-z][\w-]*\s+){1,3}(?=[A-Z])", text[position:]
+    )
+    if adjectives:
+        candidates.append(position + adjectives.end())
     for candidate in candidates:
         found = name_at(text, candidate)
         if not found:
             continue
         name, start, end = found
+
         shorter = _split_coordinated(name)
         if shorter != name:
             name, end = shorter, start + len(shorter)

@@ -3,8 +3,8 @@
 import re
 
 from profiles.parsing.aliases import clause_speaks_of, clause_subject, name_before
-from profiles.parsing.mentions import HEAD_WORDS, known_names
-from profiles.parsing.names import name_at, name_key, target_after, targets_after
+from profiles.parsing.mentions import is_mentionable, known_names, shaped_names
+from profiles.parsing.names import FoundName, name_at, name_key, target_after, targets_after
 from profiles.parsing.types import ParsedRelation
 
 # (words one of which the sentence must contain, phrase, relation): the other group's
@@ -13,13 +13,6 @@ PHRASES = [
     (
         ("fought", "fight", "battl", "waged"),
         r"\b(?:fought|fighting|fights|fight|battled|battling|waged\s+war)\s+(?:\w+\s+)?(?:against|on)\s+",
-        "rival_of",
-    ),
-    # "fought the Taliban", "targeted members of the JVP": a named group as the object.
-    (
-        ("fought", "battled", "combated", "combatted"),
-        r"\b(?:fought|battled|combat(?:t)?ed)\s+(?:(?:members|supporters|fighters|cadres|"
-        r"positions|rebels)\s+of\s+)?(?=(?:the\s+)?[A-Z][\w'-]*(?:\s|[.,;]|$))",
         "rival_of",
     ),
     (
@@ -61,7 +54,8 @@ PHRASES = [
     (("part of",), r"\b(?:was|is|were|are|became|become)\s+(?:\w+\s+)?part\s+of\s+", "part_of"),
     (
         (" by ",),
-        r"\b(?:financed|funded|sponsored|armed|backed|supported|bankrolled|equipped|paid|trained|controlled)\s+(?:\w+\s+)?by\s+",
+        r"(?<!\ban\s)(?<!\ba\s)(?<!\bthe\s)\b(?:financed|funded|sponsored|armed|backed|supported|"
+        r"bankrolled|equipped|paid|trained|controlled)\s+(?:\w+\s+)?by\s+(?!ethnic\b)",
         "sponsored_by",
     ),
     (
@@ -106,16 +100,81 @@ PHRASES = [
         "successor_of",
     ),
     (("predecessor",), r"\b(?:a\s+|the\s+)?predecessor\s+(?:to|of)\s+", "predecessor_of"),
+    (("revival",), r"\b(?:a\s+|the\s+)?revival\s+of\s+", "successor_of"),
+    (
+        ("works closely", "worked closely", "work closely", "cooperat", "fought alongside"),
+        r"\b(?:works?|worked|cooperated|cooperates|fought|fights)\s+(?:closely\s+)?"
+        r"(?:with|alongside)\s+",
+        "ally_of",
+    ),
 ]
-DIRECT_OBJECT = r"\b(?:fought|battled|combat(?:t)?ed)\s+"
+# Patterns whose object may as well be a place or people: the other side must be shaped
+# like a group's name (a head word, an acronym, a known name) and not the state's.
+STRICT_PHRASES = [
+    (
+        ("funding", "support", "backing", "funds", "money", "financ"),
+        r"\b(?:funding|funds|financing|money|support|backing|weapons|arms)\s+(?:and\s+\w+\s+)?"
+        r"(?:\w+\s+){0,2}(?:from|comes?\s+from|came\s+from)\s+",
+        "sponsored_by",
+    ),
+    (
+        ("protect", "defend", "shield", "guard"),
+        r"\b(?:protect|defend|shield|guard)\w*\s+(?:\w+\s+){0,3}?(?:from|against)\s+",
+        "rival_of",
+    ),
+    # "fought the Taliban", "fought members of the JVP": a named group as the object.
+    (
+        ("fought", "battled", "combated", "combatted"),
+        r"\b(?:fought|battled|combat(?:t)?ed)\s+(?:(?:members|supporters|fighters|cadres|"
+        r"positions|rebels)\s+of\s+)?(?=(?:the\s+)?[A-Z][\w'-]*(?:\s|[.,;]|$))",
+        "rival_of",
+    ),
+    # "joined the AUC" (folded into it); "joining the Basij in attacks" (an ally): see JOINED.
+    (
+        ("joining", "joined"),
+        r"\b(?:joining|joined)\s+(?=(?:the\s+)?(?:[a-z]+\s+)?[A-Z])",
+        "merged_into",
+    ),
+    (
+        ("against",),
+        r"\b(?:against|combat(?:t)?ing|to\s+(?:fight|combat))\s+(?:(?:members|supporters|"
+        r"fighters|cadres|rebels|insurgents|militants)\s+of\s+)?",
+        "rival_of",
+    ),
+    (
+        ("fight", "combat", "target", "tracking", "hunting"),
+        r"\b(?:fight(?:ing)?|combat(?:t?ing)?|target(?:ed|ing)|tracking\s+down|hunting)\s+"
+        r"(?:(?:members|supporters|fighters|cadres|rebels)\s+of\s+)?(?=(?:the\s+)?[A-Z])",
+        "rival_of",
+    ),
+    (
+        ("re-formed", "reformed", "reorgani", "transformed into", "regrouped"),
+        r"\b(?:re-?formed|reorgani[sz]ed|regrouped|transformed)\s+(?:\w+\s+)?(?:as|into)\s+",
+        "predecessor_of",
+    ),
+]
 
 
 def shaped_like_group(name):
-    words = name.split()
-    return words[-1] in HEAD_WORDS or name.isupper() or name in known_names()
+    """A name that can only be a group's: a head word ("... Front"), an acronym, a known name."""
+    shaped = name.isupper() or name in known_names()
+    shaped = shaped or any(found == name for _s, _e, found in shaped_names(name))
+    return shaped and is_mentionable(name)
 
 
-PHRASE_RES = [(words, re.compile(pattern, re.I), relation) for words, pattern, relation in PHRASES]
+MEMBERS_RE = re.compile(r"\b(?:members|fighters|veterans|militiamen|recruits|cadres)\b", re.I)
+# "The Bolsheviks nearly wiped them out": another group acting on the profiled one.
+ACTED_ON_RE = re.compile(
+    r"\s+(?:\w+\s+)?(?:wiped\s+(?:them|it)\s+out|(?:attacked|fought|defeated|crushed|"
+    r"routed|targeted|massacred)\s+(?:them|it|the\s+(?:group|militia|PGM|militiamen))\b)"
+)
+
+
+PHRASE_RES = [
+    (words, re.compile(pattern, re.I), relation)
+    for words, pattern, relation in [*PHRASES, *STRICT_PHRASES]
+]
+STRICT_PATTERNS = {pattern for _words, pattern, _relation in STRICT_PHRASES}
 # "The ancestor of <us> was <X>": the group succeeded X.
 ANCESTOR_RE = re.compile(
     r"\b(?:ancestor|forerunner|predecessor|precursor)\s+(?:of|to)\s+(?P<us>.+?)\s+(?:was|were|is)\s+",
@@ -158,7 +217,7 @@ class RelationReader:
         return any(own.endswith(" " + key) for own in self.own_keys if key and len(key) > 3)
 
     def add(self, target, relation, sentence, position):
-        if self.is_own(target):
+        if self.is_own(target) or not is_mentionable(target):
             return
         key = name_key(target)
         if any(name_key(r.target) == key and r.relation == relation for r in self.relations):
@@ -193,11 +252,24 @@ class RelationReader:
                 if not self.about_own_group(sentence, match.start()):
                     continue
                 for target in targets_after(sentence, match.end()):
-                    if pattern.pattern.startswith(DIRECT_OBJECT) and not shaped_like_group(
-                        target.name
+                    kind = relation
+                    if kind == "merged_into" and sentence[target.end :].startswith(" in "):
+                        kind = "ally_of"  # "joining the Basij in attacks"
+                    elif kind == "merged_into" and MEMBERS_RE.search(
+                        clause_subject(sentence, match.start())
                     ):
-                        continue  # "fought Sufi clerics": the object must be a group's name
-                    self.add(target.name, relation, sentence, offset + match.start())
+                        continue  # "former members joined the ALiR": people, not the group
+                    if self.is_own(target.name) and sentence[target.end :].startswith(" party"):
+                        # "the military arm of the Hezbollah party": the party, not us.
+                        target = FoundName(target.name + " party", target.start, target.end + 6)
+                    if pattern.pattern in STRICT_PATTERNS and not shaped_like_group(target.name):
+                        # "fought Sufi clerics", "against Kabul": not a group's name
+                        continue
+                    self.add(target.name, kind, sentence, offset + match.start())
+        for match in ACTED_ON_RE.finditer(sentence):
+            other = name_before(sentence, match.start())
+            if other and not self.is_own(other) and shaped_like_group(other):
+                self.add(other, "rival_of", sentence, offset + match.start())
         for match in ANCESTOR_RE.finditer(sentence) if self.try_ancestor else ():
             if self.is_own(match.group("us")):
                 target = target_after(sentence, match.end())
