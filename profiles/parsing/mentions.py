@@ -64,8 +64,10 @@ STATE_NAME_RE = re.compile(
     r"Operation|Agreement|Accords?|Treaty|Act|Law|Decree|Plan|War|Campaign|Uprising|Revolution|"
     r"Massacre|Crisis|Conflict|Offensive|Battle|Prize|Award|Programme|Program|Project|Report|"
     r"Company|Corporation|Bank|Fund|Foundation|Hospital|Church|Mosque|Cathedral|Stadium|Airport|"
-    r"Province|District|Region|State|Republic|Kingdom|Empire|City|County|Valley|River|Camp|"
-    r"Prison|Street|Square|Ministr(?:y|ies)|Congress of Deputies|Senate)\b"
+    r"Ministr(?:y|ies)|Congress of Deputies|Senate)\b"
+    # Places end their names with these; "Valley Cattle Federation" is no place.
+    r"|\b(?:Province|District|Region|State|Republic|Kingdom|Empire|City|County|Valley|River|"
+    r"Camp|Prison|Street|Square)$"
 )
 # Words only armed groups and parties put in their names, never a state's forces.
 GROUP_MARKERS_RE = re.compile(
