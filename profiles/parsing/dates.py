@@ -114,6 +114,11 @@ def _fmt(pattern, *names):
 
 
 PATTERNS = [
+    # 2000-04-21 (ISO 8601), before "2000-04" can be read as the range 2000-2004
+    (
+        "iso_date",
+        re.compile(r"\b(?P<y>1[89]\d\d|20\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b"),
+    ),
     # between August and September 1992 / from March to May 1995
     (
         "month_range",
@@ -201,6 +206,8 @@ def _build(kind, match, text):
         year = _year(g["y"])
         first, last = month_date(year, _month(g["m1"])), month_date(year, _month(g["m2"]))
         return interval(first, last, written, s, e)
+    if kind == "iso_date":
+        return day_date(int(g["y"]), int(g["m"]), int(g["d"]), written, s, e)
     if kind == "day_month_year" or kind == "month_day_year":
         return day_date(_year(g["y"]), _month(g["m"]), int(g["d"]), written, s, e)
     if kind == "month_year":

@@ -306,36 +306,43 @@ class MentionReader:
         ):
             taken.append((parts.end(), len(sentence)))
 
-        def add(start, end, name):
-            name = strip_article(name.strip(" ,;:"))
-            if any(s < end and start < e for s, e in taken) or not name:
-                return
-            if self.is_own(name) or not is_mentionable(name, sentence[end : end + 30]):
-                return
-            taken.append((start, end))
-            key = name_key(name)
-            if key in self.expansions:
-                key = self.expansions[key]
-                name = self.long_forms[key]
-            if key not in self.mentions:
-                self.mentions[key] = ParsedMention(name, evidence)
-
+        # Candidates from every source; the longest reading of each place wins ("Mau Mau
+        # Youth Movement" over the known "Mau Mau"), then the surest source.
+        candidates = []
         for matcher in self.matchers:
-            for start, end, _name in matcher.find(sentence):
-                add(start, end, sentence[start:end])
+            candidates += [
+                (start, end, sentence[start:end]) for start, end, _ in matcher.find(sentence)
+            ]
         for match in PAREN_ACRONYM_RE.finditer(sentence):
             long_name = name_before(sentence, match.start())
             if long_name and name_key(match.group(1)) in self.expansions:
                 start = sentence.rfind(long_name, 0, match.start())
-                add(start, start + len(long_name), long_name)
-                taken.append((match.start(1), match.end(1)))
-        for start, end, name in shaped_names(sentence):
-            add(start, end, name)
+                candidates.append((start, start + len(long_name), long_name))
+                taken.append((match.start(1), match.end(1)))  # the acronym is its alias
+        candidates += shaped_names(sentence)
         # A bare acronym neither known nor expanded is too often a state body, a source or a
         # camp to be asserted as a group: the dictionary and the expansions find the rest.
-        for match in ACRONYM_RE.finditer(sentence):
-            if name_key(match.group(1)) in self.expansions:
-                add(match.start(1), match.end(1), match.group(1))
+        candidates += [
+            (m.start(1), m.end(1), m.group(1))
+            for m in ACRONYM_RE.finditer(sentence)
+            if name_key(m.group(1)) in self.expansions
+        ]
+        for start, end, name in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
+            self._add(sentence, taken, evidence, start, end, name)
+
+    def _add(self, sentence, taken, evidence, start, end, name):
+        name = strip_article(name.strip(" ,;:"))
+        if any(s < end and start < e for s, e in taken) or not name:
+            return
+        if self.is_own(name) or not is_mentionable(name, sentence[end : end + 30]):
+            return
+        taken.append((start, end))
+        key = name_key(name)
+        if key in self.expansions:
+            key = self.expansions[key]
+            name = self.long_forms[key]
+        if key not in self.mentions:
+            self.mentions[key] = ParsedMention(name, evidence)
 
     def add_relation_target(self, relation):
         key = name_key(relation.target)

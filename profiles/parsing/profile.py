@@ -84,7 +84,9 @@ TERMINATION_ANCHOR_RE = re.compile(
     r"lost\s+(?:\w+\s+)?(?:patronage|support|backing)|withdrew\s+(?:\w+\s+)?support|ended|"
     r"came\s+to\s+an\s+end|disarmed|laid\s+down\s+(?:their|its)\s+arms|integrated\s+into|"
     r"absorbed\s+into|merged\s+into|turned\s+against|switched\s+sides|collapsed|fell\s+apart|"
-    r"was\s+ended|were\s+ended|termination|stopped\s+being|ceased\s+to\s+be)\b",
+    r"was\s+ended|were\s+ended|termination|stopped\s+being|ceased\s+to\s+be|end\s+point|"
+    r"wound\s+(?:themselves|itself|\w+)?\s*up|gave\s+up\s+(?:their|its)\s+(?:weapons|arms)|"
+    r"handed\s+(?:in|over)\s+(?:their|its)\s+(?:weapons|arms))\b",
     re.I,
 )
 KIND_CUES = [
@@ -311,9 +313,16 @@ def _clause_of(sentence, position):
 
 
 def _anchored(sentence, mentions, anchor_re, is_own=None):
-    """Dates tied to an anchor verb: in its clause if any, the nearest, preferring one after it."""
+    """Dates tied to an anchor verb: in its clause if any, the nearest, preferring one after it.
+
+    A date of another event (a war, an election) is not the group's, except when it is the
+    only date of a sentence about the group's end ("With the US occupation of Iraq in April
+    2003, the Fedayeen Saddam stopped being a PGM"): `is_own` is given for ends only.
+    """
     found = []
     usable = [m for m in mentions if not is_context(sentence, m)]
+    if not usable and is_own and len(mentions) == 1:
+        usable = list(mentions)
     for anchor in anchor_re.finditer(sentence):
         if is_own and _another_subject(sentence, anchor.start(), is_own):
             continue
@@ -409,7 +418,11 @@ def _choose_dates(analysis, formation_sections, termination_sections, fallback, 
     years = sorted({m.year for m, _ in termination_pool if m.year})
     termination = min(termination_pool, key=lambda item: (item[1], item[0].start), default=None)
     if fallback and not termination:
-        termination = _first_date(analysis, "termination")
+        # No sentence says how the group ended: the field's date stands only if it is the
+        # field's one year; several years are several readings.
+        termination_pool = _all_dates(analysis, "termination")
+        years = sorted({m.year for m, _ in termination_pool if m.year})
+        termination = termination_pool[0] if termination_pool else None
     if formation and termination and termination[0].latest < formation[0].earliest:
         termination = None
     still = next((t for t in termination_texts if STILL_ACTIVE_RE.search(t)), None)
@@ -429,6 +442,16 @@ def _formation_of(pool, first_sentence_wins):
         first = min(offset for _m, offset in pool)
         pool = [item for item in pool if item[1] == first]
     return min(pool, key=lambda item: (item[0].earliest, item[1]))
+
+
+def _all_dates(analysis, section):
+    return [
+        (mention, statement.offset)
+        for statement in analysis.sentences
+        if statement.section == section
+        for mention in statement.dates
+        if not is_context(statement.text, mention)
+    ]
 
 
 def _first_date(analysis, section):

@@ -214,7 +214,12 @@ class RelationReader:
         # "the MQM Haqiqis" is the group too, and so is "the Tigers" of "Arkan's Tigers".
         if key in self.own_keys or key.rstrip("s") in self.own_keys:
             return True
-        return any(own.endswith(" " + key) for own in self.own_keys if key and len(key) > 3)
+        singular = key.rstrip("s")
+        return any(
+            own.endswith(" " + key) or own.endswith(" " + singular)
+            for own in self.own_keys
+            if key and len(singular) > 3
+        )
 
     def add(self, target, relation, sentence, position):
         if self.is_own(target) or not is_mentionable(target):
