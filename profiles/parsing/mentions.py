@@ -64,7 +64,7 @@ STATE_NAME_RE = re.compile(
     r"Operation|Agreement|Accords?|Treaty|Act|Law|Decree|Plan|War|Campaign|Uprising|Revolution|"
     r"Massacre|Crisis|Conflict|Offensive|Battle|Prize|Award|Programme|Program|Project|Report|"
     r"Company|Corporation|Bank|Fund|Foundation|Hospital|Church|Mosque|Cathedral|Stadium|Airport|"
-    r"Ministr(?:y|ies)|Congress of Deputies|Senate)\b"
+    r"Ministr(?:y|ies)|Congress of Deputies|Senate|Supreme Council|Autonomous Republic)\b"
     # Places end their names with these; "Valley Cattle Federation" is no place.
     r"|\b(?:Province|District|Region|State|Republic|Kingdom|Empire|City|County|Valley|River|"
     r"Camp|Prison|Street|Square)$"
@@ -229,6 +229,8 @@ def is_mentionable(name, following=""):
         return False  # a unit of a state's army
     if countries.code_for(words[0]) and re.search(r"People's (?:Liberation )?Army$", name):
         return False  # "Yugoslav People's Army": a state's army
+    if re.match(r"(?:Army|Armed Forces|Forces) of the (?:Republic|Kingdom|State) of", name):
+        return False  # "Army of the Republic of Bosnia and Herzegovina"
     if GROUP_MARKERS_RE.search(name):
         return True  # "Sudan Liberation Army", "Islamic State", "Civil Defence Forces"
     # "Syrian Army", "Colombian Congress", "Pakistan Rangers": the state's own bodies.
@@ -262,6 +264,9 @@ COMPONENTS_RE = re.compile(
 )
 
 
+GLOSS_RE = re.compile(
+    r"\b(?:lit\.?|literally|meaning|translat\w*(?:\s+as)?|i\.e\.)\s*[:,]?\s*[^),;]{0,80}"
+)
 OWN_KIND_SUBJECT_RE = re.compile(
     r"\s*(?:The\s+)?(?:[A-Z][\w'-]*\s+)*(?:militias?|groups?|PGM|organi[sz]ation|coalition|"
     r"alliance|umbrella|movement)\b"
@@ -298,6 +303,9 @@ class MentionReader:
     def read(self, statement_text, evidence):
         sentence = statement_text
         taken = []  # spans already read as one name
+        # "lit. 'National Security Force'": a translation, not another group.
+        for gloss in GLOSS_RE.finditer(sentence):
+            taken.append((gloss.start(), gloss.end()))
         # "The militia was made up of several groups, such as ...": its own components.
         parts = COMPONENTS_RE.search(sentence)
         if parts and (

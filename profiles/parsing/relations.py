@@ -93,7 +93,6 @@ PHRASES = [
     ((" into ",), r"\b(?:merged|merging|absorbed|incorporated|folded)\s+into\s+", "merged_into"),
     (("absorbed by",), r"\b(?:was|were)\s+absorbed\s+by\s+", "merged_into"),
     (("successor",), r"\b(?:a\s+|the\s+)?successor\s+(?:to|of)\s+", "successor_of"),
-    (("succeeded", "replaced"), r"\b(?:succeeded|replaced)\s+(?:the\s+)?(?=[A-Z])", "successor_of"),
     (
         ("grew", "emerged", "evolved", "developed"),
         r"\b(?:grew|emerged|evolved|developed)\s+(?:out\s+of|from)\s+",
@@ -111,6 +110,9 @@ PHRASES = [
 # Patterns whose object may as well be a place or people: the other side must be shaped
 # like a group's name (a head word, an acronym, a known name) and not the state's.
 STRICT_PHRASES = [
+    # "replaced Mugabe" names a person: the object must be a group.
+    (("succeeded", "replaced"), r"\b(?:succeeded|replaced)\s+(?:the\s+)?(?=[A-Z])", "successor_of"),
+
     (
         ("funding", "support", "backing", "funds", "money", "financ"),
         r"\b(?:funding|funds|financing|money|support|backing|weapons|arms)\s+(?:and\s+\w+\s+)?"
