@@ -15,7 +15,7 @@ from profiles.parsing.dates import find_dates, is_context
 from profiles.parsing.evidence import Locator
 from profiles.parsing.mentions import MentionReader
 from profiles.parsing.names import NOT_NAME_WORDS, name_at, name_key
-from profiles.parsing.relations import RelationReader
+from profiles.parsing.relations import RelationReader, shaped_like_group
 from profiles.parsing.sizes import strength_figures
 from profiles.parsing.text import MARKER_RE, normalise, one_line, plain_quotes, split_sentences
 from profiles.parsing.types import (
@@ -312,7 +312,7 @@ def _clause_of(sentence, position):
     return start, end
 
 
-def _anchored(sentence, mentions, anchor_re, is_own=None):
+def _anchored(sentence, mentions, anchor_re, is_own=None, own_founding=None):
     """Dates tied to an anchor verb: in its clause if any, the nearest, preferring one after it.
 
     A date of another event (a war, an election) is not the group's, except when it is the
@@ -326,6 +326,8 @@ def _anchored(sentence, mentions, anchor_re, is_own=None):
     for anchor in anchor_re.finditer(sentence):
         if is_own and _another_subject(sentence, anchor.start(), is_own):
             continue
+        if own_founding and _founding_of_another(sentence, anchor, own_founding):
+            continue
         clause_start, clause_end = _clause_of(sentence, anchor.start())
         in_clause = [m for m in usable if m.start >= clause_start and m.end <= clause_end]
         after = [m for m in in_clause if m.start >= anchor.end()]
@@ -338,6 +340,29 @@ def _anchored(sentence, mentions, anchor_re, is_own=None):
         elif before:
             found.append(max(before, key=lambda m: m.end))
     return found
+
+
+PASSIVE_LINK_RE = re.compile(
+    r"(?:,\s*(?:which|that|who)\s+(?:was|were|had\s+been|has\s+been)\s+|\s*\(|,\s*|"
+    r"\s+(?:was|were|had\s+been|has\s+been)\s+)(?:(?:first|originally|initially|officially|"
+    r"formally|itself|also)\s+)?$"
+)
+
+
+def _founding_of_another(sentence, anchor, is_own):
+    """ "SCIRI, founded in 1982, ..." or "the army set up the Home Guard in 1962": the
+    founding of another group, named right before a passive verb or right after an active one."""
+    before = sentence[: anchor.start()]
+    link = PASSIVE_LINK_RE.search(before)
+    if link:
+        subject = name_before(before, link.start())
+        if subject and not is_own(subject) and shaped_like_group(subject):
+            return True
+    found = name_at(
+        sentence,
+        anchor.end() + len(sentence[anchor.end() :]) - len(sentence[anchor.end() :].lstrip()),
+    )
+    return bool(found and not is_own(found[0]) and shaped_like_group(found[0]))
 
 
 def _another_subject(sentence, position, is_own):

@@ -112,7 +112,6 @@ PHRASES = [
 STRICT_PHRASES = [
     # "replaced Mugabe" names a person: the object must be a group.
     (("succeeded", "replaced"), r"\b(?:succeeded|replaced)\s+(?:the\s+)?(?=[A-Z])", "successor_of"),
-
     (
         ("funding", "support", "backing", "funds", "money", "financ"),
         r"\b(?:funding|funds|financing|money|support|backing|weapons|arms)\s+(?:and\s+\w+\s+)?"

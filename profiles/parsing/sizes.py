@@ -17,7 +17,7 @@ WORD_NUMBERS = {
 }  # fmt: skip
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 NUMBER_RE = re.compile(
-    r"(?<![\w$£€.,])(?P<value>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|"
+    r"(?<![\w$£€.,])(?P<value>\d{1,3}(?:,\d{3})+|\d{1,3}(?:\.\d{3})+(?![\d,]|\.\d)|\d+(?:\.\d+)?|"
     r"(?:half\s+a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a)"
     r"(?=\s+(?:hundred|thousand|million|billion)))"
     r"(?:\s*(?P<scale>hundred|thousand|million|billion)\b)?",
@@ -59,7 +59,7 @@ RAID_CUE_RE = re.compile(
     re.I,
 )
 SUBUNIT_CUE_RE = re.compile(
-    r"\b(?:battalions?|brigades?|regiments?|compan(?:y|ies)|units?|chapters?|branch(?:es)?|detachments?|squads?|each|one of)\b",
+    r"\b(?:(?:groups|cells|teams|bands|gangs|patrols|squads)\s+of|battalions?|brigades?|regiments?|compan(?:y|ies)|units?|chapters?|branch(?:es)?|detachments?|squads?|each|one of)\b",
     re.I,
 )
 ACTED_UPON_BEFORE_RE = re.compile(
@@ -83,6 +83,8 @@ class SizeFigure:
 def _value(match):
     raw = match.group("value").lower().replace(",", "")
     scale = SCALES.get((match.group("scale") or "").lower(), 1)
+    if scale == 1 and re.fullmatch(r"\d{1,3}(?:\.\d{3})+", raw):
+        raw = raw.replace(".", "")  # "7.500": a European thousands separator
     if raw in WORD_NUMBERS:
         base = WORD_NUMBERS[raw]
         if base is None:
