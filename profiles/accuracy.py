@@ -29,7 +29,10 @@ CORPORA = {
     "practice": (SHARED / "practice", SHARED / "practice"),
     "practice/real": (SHARED / "practice" / "real", SHARED / "practice" / "real"),
     "heldout": (REPOSITORY / "tests" / "data" / "heldout", REPOSITORY / "tests" / "data" / "heldout"),
-    # Written and annotated blind by helpers who never saw the parser (2026-12-06).
+    # Written and annotated by helpers who never saw the parser, for us to learn from.
+    "dev": (REPOSITORY / "tests" / "data" / "dev", REPOSITORY / "tests" / "data" / "dev"),
+    # Written and annotated blind by helpers who never saw the parser (2026-12-06); no rule
+    # is tuned on them.
     "heldout/blind": (
         REPOSITORY / "tests" / "data" / "heldout" / "blind",
         REPOSITORY / "tests" / "data" / "heldout" / "blind",
@@ -179,7 +182,12 @@ def score_corpus(texts, sidecars):
 
 
 def available_corpora():
-    return {name: folders for name, folders in CORPORA.items() if folders[0].is_dir()}
+    """The corpora on this machine with at least one annotated text."""
+    return {
+        name: (texts, sidecars)
+        for name, (texts, sidecars) in CORPORA.items()
+        if texts.is_dir() and any(sidecars.glob("*.json"))
+    }
 
 
 def report(corpora, out=sys.stdout, show_errors=True):

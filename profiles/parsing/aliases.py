@@ -31,7 +31,7 @@ INTRODUCERS = [
         ("called",),
         re.compile(
             r"\b(?:is|are|was|were|be|being)\s+(?:also\s+|often\s+|commonly\s+|sometimes\s+|"
-            r"usually\s+)?called\s+"
+            r"usually\s+|first\s+|initially\s+|originally\s+|formerly\s+|later\s+)?called\s+"
         ),
     ),
     (
@@ -65,7 +65,7 @@ INTRODUCERS = [
     (
         ("spelling", "spelt", "spelled", "written"),
         re.compile(
-            r"\b(?:(?:another|alternative|other|variant)\s+spellings?\s+(?:is|are|include)|"
+            r"\b(?:(?i:another|alternative|other|variant)\s+spellings?\s+(?:is|are|include)|"
             r"(?:also|sometimes)\s+(?:spelt|spelled|written)(?:\s+as)?)\s+"
         ),
     ),
@@ -320,7 +320,11 @@ class AliasReader:
                     : match.start()
                 ].rstrip().endswith(","):
                     appositive = name_before(text, match.start())
-                if self.subject_is_own(text, match.start(), appositive):
+                if appositive and self.is_own(name) and not self.is_own(appositive):
+                    # "The Zimbabwe ... Association (ZNLWVA), commonly known as 'war vets'":
+                    # the long name is the group's too.
+                    self.add_alias(appositive, text.rfind(appositive, 0, match.start()))
+                elif self.subject_is_own(text, match.start(), appositive):
                     self.add_alias(name, found[1])
                 elif appositive:
                     self.add_claim(appositive, name, display=True)

@@ -10,10 +10,16 @@ import re
 from typing import NamedTuple
 
 from profiles.parsing import countries
-from profiles.parsing.aliases import AliasReader, name_before, opening_names
+from profiles.parsing.aliases import (
+    AliasReader,
+    abbreviates,
+    is_acronym,
+    name_before,
+    opening_names,
+)
 from profiles.parsing.dates import find_dates, is_context
 from profiles.parsing.evidence import Locator
-from profiles.parsing.mentions import MentionReader
+from profiles.parsing.mentions import HEAD_WORDS, MentionReader, known_names
 from profiles.parsing.names import NOT_NAME_WORDS, name_at, name_key
 from profiles.parsing.relations import RelationReader, shaped_like_group
 from profiles.parsing.sizes import strength_figures
@@ -595,6 +601,7 @@ def _parse_guidebook(title, title_line, field_list, text, matcher):
     ]
     aliases, claims, relations, is_own = _relations_and_aliases(analysis, own_names, alias_texts)
     aliases = _unique([*title_extra, *stated, *aliases], name)
+    aliases = _unique([*aliases, *_names_in_use(analysis, name, aliases, is_own)], name)
 
     formation, termination, date_doubts = _choose_dates(
         analysis, {"formation"}, {"termination"}, True, is_own
@@ -650,6 +657,39 @@ def _parse_guidebook(title, title_line, field_list, text, matcher):
         mentions=_mentions(analysis, locator, relations, is_own, [name, *aliases], matcher),
         doubts=_doubts(locator, date_doubts),
     )
+
+
+SHORT_NAME_MIN_USES = 2
+
+
+def _names_in_use(analysis, name, aliases, is_own):
+    """Names the text uses for the group without introducing them: its acronym ("the
+    ANG" for the Arab Nationalist Guard) and a short form used throughout ("the Lions" for
+    the Macedonian Lions, "the Rakkhi Bahini")."""
+    text = " ".join(s.text for s in analysis.sentences if s.section != "references")
+    found = []
+    for match in ACRONYM_TOKEN_RE.finditer(text):
+        token = match.group()
+        if token in found or is_own(token) or token in known_names():
+            continue
+        if any(abbreviates(token, own) and not is_acronym(own) for own in [name, *aliases]):
+            found.append(token)
+    words = name.split()
+    for start in range(1, len(words)):
+        short = " ".join(words[start:])
+        if short in found or (start == len(words) - 1 and words[-1] in HEAD_WORDS):
+            continue
+        if not short[0].isupper() or short in NOT_NAME_WORDS:
+            continue
+        uses = re.findall(rf"\b[Tt]he {re.escape(short)}\b(?!\s+[A-Z])", text)
+        # One word must be used at least twice to be a name; two words once.
+        if len(uses) >= (SHORT_NAME_MIN_USES if start == len(words) - 1 else 1):
+            found.append(short)
+            break
+    return found
+
+
+ACRONYM_TOKEN_RE = re.compile(r"(?<![\w/-])[A-Z][A-Z]{1,7}(?![\w/-])")
 
 
 def _doubts(locator, date_doubts):
@@ -735,6 +775,7 @@ def _parse_encyclopedia(title, title_line, text, offset, matcher):
     ]
     aliases, claims, relations, is_own = _relations_and_aliases(analysis, own_names, paragraphs)
     aliases = _unique([*title_extra, *aliases], name)
+    aliases = _unique([*aliases, *_names_in_use(analysis, name, aliases, is_own)], name)
     formation, termination, date_doubts = _choose_dates(
         analysis, {"narrative"}, {"narrative"}, False, is_own
     )
