@@ -91,7 +91,12 @@ OPENING_RE = re.compile(
     r"(?:[0-3]?\d\s+)?(?:january|february|march|april|may|june|july|august|september|october|"
     r"november|december)\s+)*(?:[0-3]?\d,?\s+)?(?:1[89]\d\d|20\d\d)s?\s*,?\s*|"
     r"(?:meanwhile|however|subsequently|later|then|moreover|additionally|also|eventually|"
-    r"initially|afterwards|thereafter|today|gradually),\s*)+",
+    r"initially|afterwards|thereafter|today|gradually),\s*|"
+    r"(?:today|now|currently|still|later|then|eventually|initially|originally|recently|"
+    r"previously|formerly|soon|thereafter|afterwards)\s+(?=[a-z])|"
+    # "Once the new government had been sworn in, ...": a subordinate clause before the subject.
+    r"(?:once|when|after|before|while|although|though|since|as|if|because|until|following|"
+    r"with|despite|after)\b[^,]{1,160},\s*)+",
     re.I,
 )
 

@@ -20,6 +20,7 @@ EXTRA_NAMES = {
     "Palestine": "PS", "Gaza": "PS", "West Bank": "PS", "Kosovo": "XK", "Taiwan": "TW",
     "Swaziland": "SZ", "Cape Verde": "CV", "Brunei": "BN", "Micronesia": "FM",
     "United States": "US", "United States of America": "US", "USA": "US", "America": "US",
+    "US": "US", "U.S.": "US", "U.S": "US",
     "United Kingdom": "GB", "UK": "GB", "Britain": "GB", "Great Britain": "GB",
     "Northern Ireland": "GB", "England": "GB", "Scotland": "GB", "Wales": "GB",
     "Turkey": "TR", "Türkiye": "TR", "Vatican": "VA", "Yugoslavia": "YU",

@@ -216,6 +216,8 @@ def is_mentionable(name, following=""):
     key = name_key(name)
     if not key or key in NOT_GROUPS or len(key) < 2:
         return False
+    if name in known_names():
+        return True  # the dictionary lists groups and parties only
     if is_state_or_person(name, following) or countries.code_for(name):
         return False
     if name.endswith("s") and countries.code_for(name[:-1]):

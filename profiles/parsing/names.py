@@ -251,7 +251,8 @@ def target_after(text: str, position: int) -> FoundName | None:
         if shorter != name:
             name, end = shorter, start + len(shorter)
         qualifier = QUALIFIER_RE.match(text, end)
-        if qualifier and not qualifier.group("word").isupper():
+        cited = qualifier and re.match(r"\s*(?:[.;:]|$)", text[qualifier.end() :])
+        if qualifier and not qualifier.group("word").isupper() and not cited:
             # "Communist Party of India (Maoist)": a qualifier is part of the name.
             name, end = text[start : qualifier.end()], qualifier.end()
         if name in NOT_NAME_WORDS or is_state_or_person(name, text[end : end + 30]):

@@ -110,6 +110,12 @@ PHRASES = [
 # Patterns whose object may as well be a place or people: the other side must be shaped
 # like a group's name (a head word, an acronym, a known name) and not the state's.
 STRICT_PHRASES = [
+    # "back the ... ruling party": backing a party is an alliance; "backed by" is not this.
+    (
+        ("back", "support"),
+        r"(?<![\w-])(?:back|backs|backed|backing|support|supports|supported|supporting)\s+(?!by\b)",
+        "ally_of",
+    ),
     # "replaced Mugabe" names a person: the object must be a group.
     (("succeeded", "replaced"), r"\b(?:succeeded|replaced)\s+(?:the\s+)?(?=[A-Z])", "successor_of"),
     (
