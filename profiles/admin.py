@@ -18,12 +18,15 @@ from django.utils.text import Truncator
 from simple_history.admin import SimpleHistoryAdmin
 
 from profiles import history, reimport, uploads
+from profiles.importing.doubts import ChoiceError, choose
 from profiles.merging import MergeError, merge_groups
 from profiles.models import (
     SECTION_FIELDS,
     Alias,
     Citation,
+    Doubt,
     Event,
+    Evidence,
     Group,
     GroupCountry,
     HeldChange,
@@ -34,6 +37,7 @@ from profiles.models import (
     SourceDocument,
 )
 from profiles.selectors import country_name
+from profiles.selectors.profile import curator_set
 
 # Decades a curator can filter the groups by (the period filter's overlap rule).
 DECADES = range(1900, 2030, 10)
@@ -171,26 +175,58 @@ class GroupAdmin(ArchiveHistoryAdmin):
     inlines = [GroupCountryInline, AliasInline, EventInline, RelationshipInline, CitationInline]
     actions = ["merge_selected"]
     fieldsets = [
-        (None, {"fields": ["name", "slug", "kind", "status", "public_page"]}),
-        ("Review", {"fields": ["needs_review", "review_notes", "import_doubts", "held_changes"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "name",
+                    "slug",
+                    ("kind", "kind_evidence"),
+                    ("status", "status_evidence"),
+                    "public_page",
+                ]
+            },
+        ),
+        (
+            "Review",
+            {
+                "fields": [
+                    "needs_review",
+                    "review_notes",
+                    "open_doubts",
+                    "import_doubts",
+                    "held_changes",
+                ]
+            },
+        ),
         (
             "Dates (EDTF, and the first and last day each can mean)",
             {
                 "fields": [
-                    ("formation_date", "formation_precision"),
+                    ("formation_date", "formation_precision", "formation_evidence"),
                     ("formation_earliest", "formation_latest"),
-                    ("termination_date", "termination_precision"),
+                    ("termination_date", "termination_precision", "termination_evidence"),
                     ("termination_earliest", "termination_latest"),
                     ("active_start", "active_end"),
                 ]
             },
         ),
-        ("Size", {"fields": [("size", "size_date"), "size_text"]}),
+        ("Size", {"fields": [("size", "size_date", "size_evidence"), "size_text"]}),
         ("Sections (Markdown)", {"fields": [key for key, _ in SECTION_FIELDS]}),
         ("As readers see it", {"fields": ["sections_preview"], "classes": ["collapse"]}),
-        ("Provenance", {"fields": ["provenance", "created_at", "updated_at"]}),
+        (
+            "Provenance",
+            {"fields": ["provenance", "other_evidence", "created_at", "updated_at"]},
+        ),
     ]
     readonly_fields = [
+        "kind_evidence",
+        "status_evidence",
+        "formation_evidence",
+        "termination_evidence",
+        "size_evidence",
+        "other_evidence",
+        "open_doubts",
         "public_page",
         "import_doubts",
         "held_changes",
@@ -248,6 +284,159 @@ class GroupAdmin(ArchiveHistoryAdmin):
             messages.SUCCESS,
         )
         return None
+
+    # Where each value was read, beside it; a value a curator set since says so.
+
+    def _evidence(self, group):
+        """The group's evidence rows by field, read once per page."""
+        if not hasattr(group, "_admin_evidence"):
+            group._admin_evidence = {}
+            rows = Evidence.objects.filter(group=group).select_related("document")
+            for row in rows.only("field", "key", "value", "line", "quote", "document__filename"):
+                group._admin_evidence.setdefault(row.field, []).append(row)
+        return group._admin_evidence
+
+    def _quotes(self, rows):
+        return format_html_join(
+            "",
+            '<li><q>{}</q> <a href="{}#L{}">{}, line {}</a></li>',
+            (
+                (
+                    row.quote,
+                    reverse("source-detail", args=[row.document.filename]),
+                    row.line,
+                    row.document.filename,
+                    row.line,
+                )
+                for row in rows
+            ),
+        )
+
+    def _field_evidence(self, group, field, current, value_name):
+        if not group.pk:
+            return "—"
+        if curator_set(group, value_name):
+            return "Set by a curator (see History)."
+        rows = [r for r in self._evidence(group).get(field, []) if current and r.value == current]
+        if not rows:
+            return "—"
+        return format_html('<ul class="evidence">{}</ul>', self._quotes(rows))
+
+    @admin.display(description="read from")
+    def kind_evidence(self, group):
+        return self._field_evidence(group, "kind", group.kind, "kind")
+
+    @admin.display(description="read from")
+    def status_evidence(self, group):
+        return self._field_evidence(group, "status", group.status, "status")
+
+    @admin.display(description="read from")
+    def formation_evidence(self, group):
+        return self._field_evidence(group, "formation", group.formation_date, "formation_date")
+
+    @admin.display(description="read from")
+    def termination_evidence(self, group):
+        return self._field_evidence(
+            group, "termination", group.termination_date, "termination_date"
+        )
+
+    @admin.display(description="read from")
+    def size_evidence(self, group):
+        size = "" if group.size is None else str(group.size)
+        return self._field_evidence(group, "size", size, "size")
+
+    @admin.display(description="where countries and aliases were read")
+    def other_evidence(self, group):
+        if not group.pk:
+            return "—"
+        evidence = self._evidence(group)
+        items = [
+            format_html(
+                "<li>{} {}: <ul>{}</ul></li>",
+                label,
+                row_key,
+                self._quotes([r for r in evidence.get(field, []) if r.key == row_key]),
+            )
+            for field, label in (("country", "Country"), ("alias", "Alias"))
+            for row_key in dict.fromkeys(r.key for r in evidence.get(field, []))
+        ]
+        if not items:
+            return "—"
+        return format_html("<ul>{}</ul>", format_html_join("", "{}", ((i,) for i in items)))
+
+    @admin.display(description="doubts to decide")
+    def open_doubts(self, group):
+        """The importer's open doubts, each candidate a button: one click decides it (the
+        buttons submit this page's form, with its CSRF token, to change_view)."""
+        if not group.pk:
+            return "—"
+        doubts = list(
+            group.doubts.filter(status=Doubt.Status.OPEN)
+            .select_related("document")
+            .order_by("field", "pk")
+        )
+        if not doubts:
+            return "None open."
+        parts = []
+        for doubt in doubts:
+            buttons = format_html_join(
+                " ",
+                '<li><button type="submit" name="_choose_doubt" value="{}:{}" formnovalidate '
+                'class="button">{}</button> {}</li>',
+                (
+                    (
+                        doubt.pk,
+                        index,
+                        candidate["label"] or "(no value)",
+                        format_html(
+                            '<q>{}</q> <a href="{}#L{}">line {}</a>',
+                            candidate["quote"],
+                            reverse("source-detail", args=[doubt.document.filename]),
+                            candidate["line"],
+                            candidate["line"],
+                        )
+                        if candidate.get("quote") and doubt.document
+                        else "",
+                    )
+                    for index, candidate in enumerate(doubt.candidates)
+                ),
+            )
+            parts.append(
+                format_html(
+                    '<div class="doubt"><p><strong>{}</strong>: {}</p><ul>{}</ul></div>',
+                    doubt.get_field_display(),
+                    doubt.reason,
+                    buttons,
+                )
+            )
+        return format_html_join("", "{}", ((part,) for part in parts))
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        """A candidate's button decides its doubt: the group takes that value in the
+        curator's name, and the page opens again."""
+        if request.method == "POST" and "_choose_doubt" in request.POST:
+            require_ids(object_id)
+            group = self.get_object(request, object_id)
+            if group is None:
+                raise Http404
+            if not self.has_change_permission(request, group):
+                raise PermissionDenied
+            doubt_id, _, index = request.POST["_choose_doubt"].partition(":")
+            require_ids(doubt_id, index)
+            doubt = get_object_or_404(Doubt, pk=int(doubt_id), group=group)
+            try:
+                choose(doubt, int(index), request.user)
+            except ChoiceError as error:
+                self.message_user(request, f"Not decided: {error}", messages.ERROR)
+            else:
+                chosen = Doubt.objects.get(pk=doubt.pk).candidates[int(index)]["label"]
+                self.message_user(
+                    request,
+                    f"{doubt.get_field_display()} set to “{chosen}”; the doubt is decided.",
+                    messages.SUCCESS,
+                )
+            return redirect(reverse("admin:profiles_group_change", args=[group.pk]))
+        return super().change_view(request, object_id, form_url, extra_context)
 
     @admin.display(description="what the importer was unsure of")
     def import_doubts(self, group):
@@ -661,3 +850,34 @@ class HeldChangeAdmin(CheckedSelectionMixin, admin.ModelAdmin):
                 "meanwhile, or (to accept) their file is gone and they can only be rejected."
             )
         self.message_user(request, message, messages.SUCCESS if decided else messages.WARNING)
+
+
+@admin.register(Doubt)
+class DoubtAdmin(admin.ModelAdmin):
+    """The importer's doubts: decided on their group's page, one click per candidate."""
+
+    list_display = ["group_link", "field", "reason", "status", "created_at", "decided_by"]
+    list_filter = ["status", "field"]
+    list_select_related = ["group", "decided_by"]
+    search_fields = ["group__name", "reason"]
+    readonly_fields = [
+        "group",
+        "document",
+        "field",
+        "reason",
+        "candidates",
+        "status",
+        "chosen",
+        "created_at",
+        "decided_at",
+        "decided_by",
+    ]
+    fields = readonly_fields
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.display(description="group", ordering="group__name")
+    def group_link(self, doubt):
+        url = reverse("admin:profiles_group_change", args=[doubt.group_id])
+        return format_html('<a href="{}">{}</a>', url, doubt.group.name)

@@ -16,10 +16,13 @@ from profiles.models import (
     Alias,
     ArchiveState,
     Citation,
+    Doubt,
     Event,
+    Evidence,
     Group,
     GroupCountry,
     HeldChange,
+    Mention,
     NameKey,
     Reference,
     Relationship,
@@ -81,6 +84,12 @@ def _merge(survivor, duplicate, user):
         )
     # What a re-import held back for the duplicate waits on the survivor.
     HeldChange.objects.filter(group=duplicate).update(group=survivor)
+    # So do its evidence, the names its texts mention and its doubts; a mention of the
+    # duplicate now names the survivor, and one of the survivor in its own text is none.
+    for model in (Evidence, Mention, Doubt):
+        model.objects.filter(group=duplicate).update(group=survivor)
+    Mention.objects.filter(target=duplicate).update(target=survivor)
+    Mention.objects.filter(group=survivor, target=survivor).update(target=None)
 
     # Rows unique per group: move those the survivor lacks, drop the repeats.
     codes = set(survivor.countries.values_list("code", flat=True))

@@ -442,6 +442,10 @@ class Relationship(models.Model):
         related_name="relationships",
     )
     position = models.PositiveIntegerField(default=0)
+    # Where the tie was read: the 1-based line of its file and the sentence as written
+    # there (0 and empty for a tie a curator added, or one imported before this was kept).
+    line = models.PositiveIntegerField(default=0)
+    quote = models.TextField(blank=True)
 
     history = HistoricalRecords()
 
@@ -456,6 +460,106 @@ class Relationship(models.Model):
 
     def __str__(self):
         return f"{self.source} {self.get_relation_display()} {self.target_name}"
+
+
+class Evidence(models.Model):
+    """Where a coded value of a group was read: the file, the line and the exact sentence.
+
+    Written by the importer for each file (replaced as a whole when the file is imported
+    again); a value a curator set has none that matches it, and shows as the curator's.
+    """
+
+    class Field(models.TextChoices):
+        FORMATION = "formation", "Formation"
+        TERMINATION = "termination", "Termination"
+        SIZE = "size", "Size"
+        KIND = "kind", "Kind"
+        STATUS = "status", "Status"
+        COUNTRY = "country", "Country"
+        ALIAS = "alias", "Alias"
+
+    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="evidence")
+    document = models.ForeignKey(SourceDocument, on_delete=models.CASCADE, related_name="evidence")
+    field = models.CharField(max_length=20, choices=Field.choices)
+    # The country code or the alias's name; empty for the group's single values.
+    key = models.CharField(max_length=300, blank=True)
+    # The value as the file gave it (EDTF, number, code, name), to tell it from a curator's.
+    value = models.CharField(max_length=300, blank=True)
+    line = models.PositiveIntegerField()
+    quote = models.TextField()
+
+    class Meta:
+        verbose_name_plural = "evidence"
+        ordering = ["field", "key", "document", "line"]
+        # The profile's prefetch: WHERE group_id IN (...); a re-import: WHERE document_id = ...
+        indexes = [models.Index(fields=["group", "field"], name="evidence_group_field")]
+
+    def __str__(self):
+        return f"{self.field}{':' + self.key if self.key else ''} ({self.document_id}:{self.line})"
+
+
+class Mention(models.Model):
+    """An organisation a group's text names, with the sentence; linked to its profile
+    (`target`) when the archive has one answering to the name, whenever it arrives."""
+
+    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="mentions")
+    document = models.ForeignKey(SourceDocument, on_delete=models.CASCADE, related_name="mentions")
+    name = models.CharField(max_length=300)
+    key = models.CharField(max_length=300)  # profiles.parsing.names.name_key(name)
+    quote = models.TextField()
+    line = models.PositiveIntegerField()
+    # The tie the sentence states (a Relation), or empty.
+    relation = models.CharField(max_length=20, blank=True)
+    target = models.ForeignKey(
+        Group, on_delete=models.SET_NULL, null=True, blank=True, related_name="mentioned_in"
+    )
+
+    class Meta:
+        ordering = ["document", "line", "name"]
+        # Linking after an import: WHERE key IN (...).
+        indexes = [models.Index(fields=["key"], name="mention_key")]
+
+    def __str__(self):
+        return f"{self.name} in {self.group}"
+
+
+class Doubt(models.Model):
+    """A value the text supports two readings of: the importer wrote neither, and a curator
+    chooses one of the candidates (each with the line and sentence it was read from)."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", "Waiting for a curator"
+        DECIDED = "decided", "Decided by a curator"
+
+    class Field(models.TextChoices):
+        FORMATION = "formation", "Formation"
+        TERMINATION = "termination", "Termination"
+        SIZE = "size", "Size"
+
+    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="doubts")
+    document = models.ForeignKey(
+        SourceDocument, on_delete=models.SET_NULL, null=True, blank=True, related_name="doubts"
+    )
+    field = models.CharField(max_length=20, choices=Field.choices)
+    reason = models.TextField()
+    # [{"label", "value", "line", "quote"}]: value is a date ({"edtf", "earliest", "latest",
+    # "precision", "text"}), a number, or null for "no value".
+    candidates = models.JSONField()
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+    chosen = models.PositiveSmallIntegerField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["field", "pk"]
+        # The group's admin page and the review flags: WHERE group_id = ... AND status = ...
+        indexes = [models.Index(fields=["group", "status"], name="doubt_group_status")]
+
+    def __str__(self):
+        return f"{self.group}: {self.get_field_display()} ({self.reason})"
 
 
 class SlugRedirect(models.Model):

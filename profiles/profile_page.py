@@ -96,7 +96,11 @@ class ProfilePage:
     events: list
     references: list
     related: list  # [(heading, [RelatedGroup])]
-    countries: list  # [(code, name, flag)]
+    countries: list  # [(code, name, flag, [Proof])]
+    aliases: list  # [(alias, [Proof])]
+    # The names the texts mention: those with a profile, and the others ("also named here").
+    linked_mentions: list
+    other_mentions: list
     period_html: str  # the active period, its dates in <time> with their precision
     size_date_html: str
     sources: list  # [(SourceDocument, URL of its raw text or "")]
@@ -141,7 +145,15 @@ def build_profile_page(profile, absolute_url, today=None):
         events=events,
         references=references,
         related=related_by_relation(profile.related),
-        countries=[(code, name, country_flag(code)) for code, name in profile.countries],
+        countries=[
+            (code, name, country_flag(code), profile.evidence.get("countries", {}).get(code, []))
+            for code, name in profile.countries
+        ],
+        aliases=[
+            (alias, profile.evidence.get("aliases", {}).get(alias, [])) for alias in profile.aliases
+        ],
+        linked_mentions=[mention for mention in profile.mentions if mention.slug],
+        other_mentions=[mention for mention in profile.mentions if not mention.slug],
         period_html=period_html(group),
         size_date_html=date_html(group.size_date),
         sources=[(source, raw_source_url(source.filename)) for source in profile.sources],

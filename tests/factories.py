@@ -2,6 +2,7 @@
 
 import hashlib
 import itertools
+import re
 from datetime import UTC, date, datetime
 
 from django.utils.text import slugify
@@ -179,3 +180,14 @@ def make_many_groups(count, *, prefix="Many", countries=("PK", "IN"), events=1):
             make_event(group, str(1950 + index), f"{1950 + index}-01-01", position=position)
         groups.append(group)
     return groups
+
+
+EVIDENCE_HTML_RE = re.compile(r'<details class="evidence">.*?</details>', re.S)
+
+
+def without_evidence(html):
+    """A page without the evidence each fact opens to (tests/test_evidence.py checks
+    that), for tests of what the facts themselves say."""
+    if not isinstance(html, str):
+        html = html.content.decode()
+    return EVIDENCE_HTML_RE.sub("", html)

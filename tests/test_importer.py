@@ -51,6 +51,14 @@ def table_counts():
     return {model.__name__: model.objects.count() for model in models}
 
 
+# The sentence of the seed MQM Haqiqi that states its breakaway from the MQM (line 4).
+HAQIQI_BREAKAWAY = (
+    "Afaq Ahmad and Amir Khan, two high-ranking members of MQM, together with four other "
+    "members of the provincial assembly formed the breakaway faction MQM Haqiqi and took over "
+    "the MQM headquarters In 1992 after Pakistani military operation against the group."
+)
+
+
 class ImportTestCase(TestCase):
     def setUp(self):
         self.folder = Path(self.enterContext(_temporary_folder()))
@@ -296,6 +304,15 @@ class SeedJsonTests(TestCase):
                 "name": "MQM Haqiqi",
                 "relation": "has_splinter",
                 "inverse": True,
+                # Stated in Haqiqi's file: its breakaway sentence.
+                "evidence": [
+                    {
+                        "file": "004_6d5b354a8c919a76.txt",
+                        "line": 4,
+                        "quote": HAQIQI_BREAKAWAY,
+                        "url": "/sources/004_6d5b354a8c919a76.txt/#L4",
+                    }
+                ],
             },
             mqm["related"],
         )

@@ -39,6 +39,8 @@ PROFILE_KEYS = [
     "events",
     "references",
     "related",
+    "evidence",
+    "mentions",
     "sources",
 ]
 
@@ -262,6 +264,11 @@ def build_profile(reverse=False):
     return group
 
 
+def without_evidence(related):
+    """The ties without their evidence (tests/test_evidence.py checks that)."""
+    return [{k: v for k, v in tie.items() if k != "evidence"} for tie in related]
+
+
 class ProfileJsonTests(TestCase):
     @classmethod
     def setUpTestData(cls):
@@ -372,7 +379,7 @@ class ProfileJsonTests(TestCase):
 
     def test_related_in_both_directions(self):
         self.assertEqual(
-            self.get()["related"],
+            without_evidence(self.get()["related"]),
             [
                 # Stated in the Sindh Rangers' text: "ally of", read back as "ally of".
                 {
@@ -399,7 +406,7 @@ class ProfileJsonTests(TestCase):
         response = self.client.get("/groups/apmso/?format=json")
 
         self.assertEqual(
-            response.json()["related"],
+            without_evidence(response.json()["related"]),
             [
                 {
                     "slug": "mdf",
@@ -451,6 +458,17 @@ class ProfileJsonTests(TestCase):
                 "events": [],
                 "references": [],
                 "related": [],
+                # Nothing read, so no evidence; kind and status are the defaults.
+                "evidence": {
+                    "formation": [],
+                    "termination": [],
+                    "size": [],
+                    "kind": [],
+                    "status": [],
+                    "countries": {},
+                    "aliases": {},
+                },
+                "mentions": [],
                 "sources": [],
             },
         )
@@ -497,8 +515,9 @@ class JsonQueryCountMixin:
         # 1 the archive's last change, 2 the group, 3 its countries, 4 its public aliases
         # (with the document's file name), 5 its events, 6 their citations (with the
         # reference's marker), 7 its references, 8 its relationships (with the target),
-        # 9 relationships naming it (with the source), 10 its source documents.
-        with self.assertNumQueries(10):
+        # 9 relationships naming it (with the source), 10 its source documents, 11 the
+        # evidence of its values, 12 the names its texts mention (with their profile).
+        with self.assertNumQueries(12):
             response = self.client.get("/groups/alpha/?format=json")
         data = response.json()
         self.assertEqual(len(data["events"]), self.events)

@@ -2,6 +2,7 @@
 
 from profiles.models import (
     Alias,
+    Mention,
     NameKey,
     Relationship,
 )
@@ -62,6 +63,25 @@ def link_names(history):
             # Both profiles show the tie, and the source's doubts may change.
             changed_groups.update({source_id, target_id, owner} - {None})
     _relink(Relationship, changed, "target", history)
+    changed_groups |= link_mentions()
+    return changed_groups
+
+
+def link_mentions():
+    """Point each mention at the one group answering to its name (none: unlinked), so
+    that a name links whichever of the two files arrives first. Returns the ids of the
+    groups whose mentions changed."""
+    mentions = list(Mention.objects.values_list("id", "key", "group_id", "target_id"))
+    owners = _unique_owners({key for _, key, _, _ in mentions})
+    changed, changed_groups = [], set()
+    for pk, key, group_id, target_id in mentions:
+        owner = owners.get(key)
+        if owner == group_id:
+            owner = None  # the group's own name, written another way
+        if owner != target_id:
+            changed.append(Mention(pk=pk, target_id=owner))
+            changed_groups.add(group_id)
+    Mention.objects.bulk_update(changed, ["target"], batch_size=1000)
     return changed_groups
 
 

@@ -102,6 +102,8 @@ def _rows_of(item, group, doc):
             sentence=parsed.sentence,
             document=doc,
             position=parsed.position,
+            line=parsed.evidence.line if parsed.evidence else 0,
+            quote=parsed.evidence.quote if parsed.evidence else "",
         )
         for parsed in profile.relations
     ]
@@ -254,6 +256,9 @@ def _followed_fields(target):
     group = "source" if target == "relationship" else "group"
     if target == "citation":
         return ["position", group, "reference", "event"]
+    if target == "relationship":
+        # Where the tie is read moves with the file's lines.
+        return ["position", group, "line", "quote"]
     return ["position", group]
 
 

@@ -3,6 +3,8 @@
 from django.db import DatabaseError, transaction
 from django.utils import timezone
 
+from profiles.importing.doubts import write_doubts
+from profiles.importing.evidence import write_evidence
 from profiles.importing.files import FileOutcome, ParsedFile, _documents, _parse_all, _read
 from profiles.importing.groups import _countries_by_group, _groups_for, _write_countries
 from profiles.importing.linking import _write_name_keys
@@ -112,6 +114,8 @@ def _write(items, changed_groups, history):
         doc.imported_rows = file_snapshot
     SourceDocument.objects.bulk_update(docs, ["imported_rows"])
     _write_name_keys(groups, items)
+    write_evidence(items, groups, docs)
+    write_doubts(items, groups, docs)
     # A changed file may now describe another group: drop a group no file describes; one
     # that other files still describe has changed too.
     left = old_groups - {g.pk for g in groups}

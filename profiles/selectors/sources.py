@@ -11,6 +11,7 @@ from profiles.models import (
     Reference,
     SourceDocument,
 )
+from profiles.parsing.text import normalise
 from profiles.selectors.common import COUNTRY_NAMES, country_name, format_edtf
 from profiles.selectors.profile import ReferenceItem, reference_item, timeline_event, with_anchors
 
@@ -126,20 +127,23 @@ class SourceDetail:
     countries: list  # [(code, name, filterable)]
     references: list  # [DocumentReference]
     events: list  # [TimelineEvent]
+    # The file's text, line by line, numbered as the evidence of its values counts them.
+    lines: list = ()  # [(number, text)]
 
 
 def get_source(filename):
     """One document's provenance, references, citing statements and events, or None.
 
-    Four queries: 1 the document (with its group), 2 its references, 3 the citations of
-    those references (with the event each is dated on), 4 the events read from it. A
-    document without references skips query 3.
+    Four queries: 1 the document (with its group and its text), 2 its references, 3 the
+    citations of those references (with the event each is dated on), 4 the events read
+    from it. A document without references skips query 3.
     """
     document = (
         SourceDocument.objects.select_related("group")
-        # Neither the file's text nor the group's sections: the page shows neither.
+        # Not the group's sections: the page does not show them.
         .only(
             "filename",
+            "raw_text",
             "sha256",
             "format",
             "encoding",
@@ -179,7 +183,17 @@ def get_source(filename):
         ],
         references=items,
         events=[timeline_event(event, []) for event in events],
+        lines=numbered_lines(document.raw_text),
     )
+
+
+def numbered_lines(text):
+    """(number, line) pairs, counted as the parser counts them (after normalising line
+    ends, so that a CRLF file's line 4 is the evidence's line 4)."""
+    lines = normalise(text or "").split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return list(enumerate(lines, start=1))
 
 
 def citing_statements(citations):

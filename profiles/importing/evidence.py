@@ -1,0 +1,88 @@
+"""Where each coded value was read (Evidence) and which organisations a text names
+(Mention): rewritten for each file on every import of it, in bulk, inside the file's
+transaction. Mentions are linked to their profiles by profiles.importing.linking."""
+
+from profiles.models import Evidence, Mention
+from profiles.parsing.names import name_key
+
+# The parser's evidence keys ("formation", "country:PK", "alias:MQM-H") -> (field, key).
+SINGLE_FIELDS = {"formation", "termination", "size", "kind", "status"}
+KEYED_FIELDS = {"country": Evidence.Field.COUNTRY, "alias": Evidence.Field.ALIAS}
+
+
+def _value_of(profile, field, key):
+    """The value the file gives the field, as Evidence.value keeps it."""
+    if field in ("formation", "termination"):
+        date = getattr(profile, field)
+        return date.edtf if date else ""
+    if field == "size":
+        return "" if profile.size is None else str(profile.size)
+    if field in ("kind", "status"):
+        return getattr(profile, field) or ""
+    return key
+
+
+def evidence_rows(profile, group, doc):
+    """The file's Evidence rows, unsaved, in the order the parser gives them."""
+    rows = []
+    for name, evidence in profile.evidence.items():
+        if evidence is None:
+            continue
+        field, _, key = name.partition(":")
+        if field in SINGLE_FIELDS and not key:
+            key = ""
+        elif field in KEYED_FIELDS and key:
+            field = KEYED_FIELDS[field]
+        else:
+            continue  # a key this version of the importer does not know
+        rows.append(
+            Evidence(
+                group=group,
+                document=doc,
+                field=field,
+                key=key[:300],
+                value=_value_of(profile, field, key)[:300],
+                line=evidence.line,
+                quote=evidence.quote,
+            )
+        )
+    return rows
+
+
+def mention_rows(profile, group, doc):
+    """The file's Mention rows, unsaved and unlinked; a name the text repeats in one
+    sentence is one mention."""
+    rows, seen = [], set()
+    for mention in profile.mentions:
+        key = name_key(mention.name)
+        evidence = mention.evidence
+        if not key or (key, evidence.line, evidence.quote) in seen:
+            continue
+        seen.add((key, evidence.line, evidence.quote))
+        rows.append(
+            Mention(
+                group=group,
+                document=doc,
+                name=mention.name[:300],
+                key=key[:300],
+                quote=evidence.quote,
+                line=evidence.line,
+                relation=mention.relation or "",
+            )
+        )
+    return rows
+
+
+def write_evidence(items, groups, docs):
+    """Replace what the files' earlier versions said with what they say now: a file's
+    rows belong to it alone, so they are deleted and written again (one statement each)."""
+    replaced = [doc.pk for item, doc in zip(items, docs, strict=True) if item.existing]
+    if replaced:
+        Evidence.objects.filter(document_id__in=replaced).delete()
+        Mention.objects.filter(document_id__in=replaced).delete()
+    evidence, mentions = [], []
+    for item, group, doc in zip(items, groups, docs, strict=True):
+        evidence += evidence_rows(item.profile, group, doc)
+        mentions += mention_rows(item.profile, group, doc)
+    Evidence.objects.bulk_create(evidence, batch_size=1000)
+    Mention.objects.bulk_create(mentions, batch_size=1000)
