@@ -113,8 +113,10 @@ def abbreviates(short, long):
     Lebanon Army", "ZNLWVA"): one may skip linking words, none may be made up."""
     letters = [ch for ch in short.upper() if ch.isalpha()]
     words = [w for w in re.split(r"[\s/-]+", plain_quotes_free(long)) if w]
-    if not letters or not words or letters[0] != words[0][0].upper():
+    if not letters or not words:
         return False
+    if letters[0] != words[0][0].upper():
+        return _same_initials(letters, words)
     index = 0
     for word in words:
         if index < len(letters) and word[0].upper() == letters[index]:

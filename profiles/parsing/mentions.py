@@ -17,9 +17,11 @@ from pathlib import Path
 import ahocorasick
 
 from profiles.parsing import countries
-from profiles.parsing.aliases import abbreviates, clause_speaks_of, is_acronym, name_before
+from profiles.parsing.aliases import abbreviates, clause_speaks_of, is_acronym
 from profiles.parsing.names import (
+    ADJECTIVE_COMPOUND_RE,
     CONNECTORS,
+    NAME_CONTINUATION_WORDS,
     NOT_NAME_WORDS,
     PERSON_TITLES,
     is_state_or_person,
@@ -75,6 +77,17 @@ GROUP_MARKERS_RE = re.compile(
     r"Self-Defen[cs]e|Defenders|Alliance|Coalition|League|Islamic|Resistance|Rebels?|"
     r"Popular|People's|Mujahideen|Mujahidin|Jihad|Civil(?:ian)?|Vigilantes?|Volunteers|"
     r"Insurgents|Tigers|Commandos|Squads|Death Squad|Paramilitar\w*)\b"
+)
+# Names only a state gives its forces, whatever else they hold ...
+STRONG_STATE_RE = re.compile(
+    r"\b(?:Defen[cs]e Forces?|Security Forces?|Armed Forces|Command|Territorial Army|"
+    r"Special Operations|Police|Gendarmerie|Intelligence|Navy|Air Force|National Army|"
+    r"Coast Guard|Border Guards?|Republican Guard|Presidential Guard)\b"
+)
+# ... unless the name is plainly an armed group's or a militia's.
+STRONG_GROUP_RE = re.compile(
+    r"\b(?:Liberation|Front|Party|Movement|Militias?|Rebels?|Revolutionary|Self-Defen[cs]e|"
+    r"Civil(?:ian)? Defen[cs]e|Popular Defen[cs]e|National Defen[cs]e Forces|Mujahideen|Islamic)\b"
 )
 # State bodies named by their country: "Colombian Congress", "Yugoslav People's Army".
 STATE_HEADS = {"Army", "Forces", "Force", "Congress", "Navy", "Police", "Guard", "Senate",
@@ -185,8 +198,10 @@ def shaped_names(sentence):
             run[0].group() in NOT_NAME_WORDS
             or run[0].group() in PERSON_TITLES
             or run[0].group() in OPENING_WORDS
+            or ADJECTIVE_COMPOUND_RE.search(run[0].group())
         ):
             run.pop(0)
+        run = _without_owner(run)
         if not run:
             continue
         start, end = run[0].start(), run[-1].end()
@@ -204,6 +219,20 @@ def shaped_names(sentence):
             if words[-1] in HEAD_WORDS or headed or (words[0] in LEADING_WORDS and len(words) > 1):
                 found.append((part_start, part_start + len(part), part))
     return found
+
+
+def _without_owner(run):
+    """ "Kataeb Regulatory Forces of Bashir Gemayel": the forces, not their leader."""
+    words = [t.group() for t in run]
+    for index, word in enumerate(words):
+        if word != "of" or index == 0 or words[index - 1] not in HEAD_WORDS:
+            continue
+        rest = words[index + 1 :]
+        if 1 <= len(rest) <= 3 and not any(
+            w in NAME_CONTINUATION_WORDS or countries.code_for(w) or w in CONNECTORS for w in rest
+        ):
+            return run[:index]
+    return run
 
 
 def _capitalised(word):
@@ -233,6 +262,8 @@ def is_mentionable(name, following=""):
         return False  # "Yugoslav People's Army": a state's army
     if re.match(r"(?:Army|Armed Forces|Forces) of the (?:Republic|Kingdom|State) of", name):
         return False  # "Army of the Republic of Bosnia and Herzegovina"
+    if STRONG_STATE_RE.search(name) and not STRONG_GROUP_RE.search(name):
+        return False  # "Uganda People's Defence Force", "Border Security Force"
     if GROUP_MARKERS_RE.search(name):
         return True  # "Sudan Liberation Army", "Islamic State", "Civil Defence Forces"
     # "Syrian Army", "Colombian Congress", "Pakistan Rangers": the state's own bodies.
@@ -250,7 +281,9 @@ def split_coordinated(start, name):
     if len(parts) == 1:
         return [(start, name)]
     first = parts[0]
-    if " and the " not in name and not (first.split()[-1] in HEAD_WORDS or first.isupper()):
+    if " and the " not in name and not (
+        first.split()[-1] in HEAD_WORDS or first.isupper() or first in known_names()
+    ):
         return [(start, name)]
     result, position = [], start
     for part in parts:
@@ -258,6 +291,22 @@ def split_coordinated(start, name):
         result.append((start + index, part))
         position = start + index + len(part)
     return result
+
+
+def expansion_before(sentence, position, acronym):
+    """The words right before `position` that `acronym` abbreviates, if any."""
+    if not is_acronym(acronym):
+        return None
+    words = list(re.finditer(r"[^\s(),;:]+", sentence[max(0, position - 160) : position]))
+    offset = max(0, position - 160)
+    for start in range(len(words) - 1, max(-1, len(words) - 10), -1):
+        first = words[start].group()
+        if not (first[0].isupper() or re.match(r"^[a-z]{1,3}-[A-Z]", first)):
+            continue
+        candidate = sentence[offset + words[start].start() : position].strip()
+        if abbreviates(acronym, candidate):
+            return candidate
+    return None
 
 
 COMPONENTS_RE = re.compile(
@@ -289,18 +338,26 @@ class MentionReader:
     def is_own(self, name):
         if self.is_own_name(name):
             return True
-        return is_acronym(name) and any(abbreviates(name, own) for own in self.own_names)
+        if is_acronym(name):
+            return any(abbreviates(name, own) for own in self.own_names)
+        # "Muerte a Secuestradores" for a group also called MAS.
+        return any(is_acronym(own) and abbreviates(own, name) for own in self.own_names)
 
     def learn_expansions(self, sentence):
-        """ "Islami Jamiat ut-Taleba (IJT)": the acronym stands for the long name, wherever
-        either is written."""
+        """ "al-Qaeda in Iraq (AQI)": the acronym stands for the long name before it, wherever
+        either is written; the long name is the shortest run of words it abbreviates."""
         for match in PAREN_ACRONYM_RE.finditer(sentence):
             acronym = match.group(1)
-            long_name = name_before(sentence, match.start())
-            if long_name and is_acronym(acronym) and abbreviates(acronym, long_name):
-                if not self.is_own(long_name) and not self.is_own(acronym):
-                    self.expansions[name_key(acronym)] = name_key(long_name)
-                    self.long_forms[name_key(long_name)] = long_name
+            long_name = expansion_before(sentence, match.start(), acronym)
+            if long_name and not self.is_own(long_name) and not self.is_own(acronym):
+                self.expansions[name_key(acronym)] = name_key(long_name)
+                self.long_forms[name_key(long_name)] = long_name
+
+    def long_form(self, name):
+        """The name a text spells out for an acronym it uses ("LRA" -> "Lord's Resistance
+        Army"), else the name itself."""
+        key = self.expansions.get(name_key(name))
+        return self.long_forms[key] if key else name
 
     def read(self, statement_text, evidence):
         sentence = statement_text
@@ -324,7 +381,7 @@ class MentionReader:
                 (start, end, sentence[start:end]) for start, end, _ in matcher.find(sentence)
             ]
         for match in PAREN_ACRONYM_RE.finditer(sentence):
-            long_name = name_before(sentence, match.start())
+            long_name = expansion_before(sentence, match.start(), match.group(1))
             if long_name and name_key(match.group(1)) in self.expansions:
                 start = sentence.rfind(long_name, 0, match.start())
                 candidates.append((start, start + len(long_name), long_name))
@@ -355,8 +412,8 @@ class MentionReader:
             self.mentions[key] = ParsedMention(name, evidence)
 
     def add_relation_target(self, relation):
+        relation.target = self.long_form(relation.target)
         key = name_key(relation.target)
-        key = self.expansions.get(key, key)
         mention = self.mentions.get(key)
         if mention is None:
             self.mentions[key] = mention = ParsedMention(relation.target, relation.evidence)

@@ -13,7 +13,7 @@ from profiles.parsing.text import plain_quotes
 CONNECTORS = {
     "of", "de", "del", "della", "des", "du", "la", "las", "le", "les", "los", "el", "al",
     "and", "for", "the", "y", "e", "et", "da", "das", "do", "dos", "di", "van", "von", "der",
-    "den", "bin", "ibn", "ul", "ut", "por", "para", "en", "pour", "fi", "wa", "&", "on",
+    "den", "bin", "ibn", "ul", "ut", "por", "para", "en", "pour", "fi", "wa", "&", "on", "pro",
 }  # fmt: skip
 # Words that start a sentence or a clause but are not names.
 NOT_NAME_WORDS = {
@@ -85,6 +85,13 @@ def _is_capitalised(token: str) -> bool:
     return bool(re.match(r"^[a-z]{1,3}[-'\u2019][A-Z]", token))
 
 
+ADJECTIVE_COMPOUND_RE = re.compile(
+    r"-(?:backed|led|based|funded|linked|allied|aligned|affiliated|trained|armed|supported|"
+    r"sponsored|controlled|dominated|inspired|oriented|style|era|born|speaking)$",
+    re.I,
+)
+
+
 def name_at(text: str, start: int) -> tuple[str, int, int] | None:
     """The capitalised name that begins at `start` (after an optional "the")."""
     article = re.match(r"\s*(?:the\s+|The\s+)?", text[start:])
@@ -97,6 +104,12 @@ def name_at(text: str, start: int) -> tuple[str, int, int] | None:
         if not tokens and match.start() != position:
             break
         word = match.group().rstrip(".")
+        if ADJECTIVE_COMPOUND_RE.search(word):
+            # "UAE-backed", "Iran-aligned": an adjective before the name, not part of it.
+            if tokens:
+                break
+            position = match.end() + 1
+            continue
         if word.endswith(("'s", "\u2019s")) and tokens and _is_capitalised(word):
             following = re.match(r" ([^\W\d_])", text[match.end() :])
             if not following or not following.group(1).isupper():
@@ -227,6 +240,14 @@ def _split_coordinated(name):
     return name
 
 
+# Up to two lower-case words before a name: "the ruling Awami League", never a preposition
+# or a verb ("the counterinsurgency against the SLA", "often fighting alongside X").
+ADJECTIVES_RE = re.compile(
+    r"(?:the\s+|its\s+|a\s+|an\s+)?(?:(?!(?:against|of|in|on|with|by|for|to|from|at|"
+    r"alongside|into|and|or|as)\b)[a-z][\w-]*(?<!ing)\s+){1,2}(?=[A-Z])"
+)
+
+
 def target_after(text: str, position: int) -> FoundName | None:
     """The group named after a relation phrase, skipping "the Sunni extremist group"."""
     skip = re.match(r"\s*(?:(?:was|were|is|are|being)\s+)?", text[position:])
@@ -236,9 +257,7 @@ def target_after(text: str, position: int) -> FoundName | None:
     if descriptor:
         candidates.insert(0, descriptor.end())
     # "the ruling Awami League", "the paramilitary AUC": a few lower-case words first.
-    adjectives = re.match(
-        r"(?:the\s+|its\s+|a\s+|an\s+)?(?:[a-z][\w-]*\s+){1,3}(?=[A-Z])", text[position:]
-    )
+    adjectives = ADJECTIVES_RE.match(text[position:])
     if adjectives:
         candidates.append(position + adjectives.end())
     for candidate in candidates:

@@ -263,9 +263,14 @@ class RelationReader:
             for match in pattern.finditer(sentence):
                 if not self.about_own_group(sentence, match.start()):
                     continue
-                for target in targets_after(sentence, match.end()):
+                targets = targets_after(sentence, match.end())
+                # "joined the Kataeb ... and the Guardians of the Cedars in the siege": allies.
+                joined_in = bool(targets) and bool(
+                    re.match(r"\s*(?:\([^()]*\)\s*)?in\s", sentence[targets[-1].end :])
+                )
+                for target in targets:
                     kind = relation
-                    if kind == "merged_into" and sentence[target.end :].startswith(" in "):
+                    if kind == "merged_into" and joined_in:
                         kind = "ally_of"  # "joining the Basij in attacks"
                     elif kind == "merged_into" and MEMBERS_RE.search(
                         clause_subject(sentence, match.start())
