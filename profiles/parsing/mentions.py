@@ -80,7 +80,7 @@ GROUP_MARKERS_RE = re.compile(
 )
 # Names only a state gives its forces, whatever else they hold ...
 STRONG_STATE_RE = re.compile(
-    r"\b(?:Defen[cs]e Forces?|Security Forces?|Armed Forces|Command|Territorial Army|"
+    r"\b(?:Defen[cs]e Forces?|Security Forces|Border Security|Armed Forces|Command|Territorial Army|"
     r"Special Operations|Police|Gendarmerie|Intelligence|Navy|Air Force|National Army|"
     r"Coast Guard|Border Guards?|Republican Guard|Presidential Guard)\b"
 )
