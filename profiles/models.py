@@ -444,8 +444,9 @@ class Relationship(models.Model):
     position = models.PositiveIntegerField(default=0)
     # Where the tie was read: the 1-based line of its file and the sentence as written
     # there (0 and empty for a tie a curator added, or one imported before this was kept).
-    line = models.PositiveIntegerField(default=0)
-    quote = models.TextField(blank=True)
+    # (Database defaults too: bench/page_corpus.py COPYs ties without them.)
+    line = models.PositiveIntegerField(default=0, db_default=0)
+    quote = models.TextField(blank=True, default="", db_default="")
 
     history = HistoricalRecords()
 
