@@ -417,19 +417,28 @@ def opening_names(sentence, is_own):
     if not any(is_own(n) or _holds_own(n, is_own) for n in outside):
         return []
     names = list(outside)
+    written = []  # transliterations and scripts: names whatever their case
     for inner in re.findall(r"\(([^()]*)\)", head):
-        for item in re.split(r"\s*[;,]\s*", inner):
+        for item in re.split(r"\s*[;,|]\s*", inner):
             item = re.sub(r"^\s*also\s+", "", item.strip())
-            item = re.sub(r"^[A-Z][\w ]{1,30}?\s*:\s*", "", item)  # "Arabic: ..."
+            if GLOSS_RE.search(item):
+                continue
+            label = re.match(r"^[A-Za-z][\w ]{1,30}?\s*:\s*", item)  # "Arabic: ", "romanized: "
+            if label:
+                item = item[label.end() :]
             if not item or GLOSS_RE.search(item) or "[" in item:
                 continue
-            names.extend(p for p in re.split(r"\s+or\s+", item) if p)
+            parts = [p for p in re.split(r"\s+or\s+", item) if p]
+            names.extend(parts)
+            if label and re.search(r"romani[sz]ed|translit|latin", label.group(), re.I):
+                written.extend(parts)
+            written.extend(p for p in parts if not re.search(r"[A-Za-z]", p))
     found = []
     for name in names:
         if name.startswith(("'", '"', "\u2018", "\u201c")):
             continue  # a quoted translation is a gloss
         name = strip_article(name.strip(" ,.:'\"\u2018\u2019"))
-        if name and not is_own(name) and _looks_like_a_name(name, is_own):
+        if name and not is_own(name) and (name in written or _looks_like_a_name(name, is_own)):
             found.append(name)
     # In the order the sentence gives them.
     return sorted(found, key=lambda n: head.find(n) if n in head else len(head))

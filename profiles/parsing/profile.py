@@ -76,7 +76,11 @@ UNKNOWN_VALUES = {
 
 FORMATION_ANCHOR_RE = re.compile(
     r"\b(?:formed|forming|founded|founding|foundation|established|establishment|created|creation|"
-    r"raised(?!\s+(?:the|an?)\s+(?:idea|question|issue|concern|alarm|prospect|possibility))|"
+    # "raised a militia", "raised the Home Guard"; not "raised fears" or "raised the idea".
+    r"raised(?=\s+(?:(?:a|an|the|its|their|his|her|several|new|local)\s+)?(?:[\w-]+\s+){0,2}"
+    r"(?:militias?|forces?|units?|groups?|army|armies|battalions?|brigades?|men|volunteers|"
+    r"guards?|(?-i:[A-Z]))|\s+(?:in|around|by|during|as|from|at|on|after|before|between|among|"
+    r"under|\d))|built\s+up|brought\s+(?:\w+\s+){0,4}together|"
     r"set\s+up|organi[sz]ed|existed\s+(?:\w+\s+){0,3}from|launched|took\s+shape|emerged|came\s+into\s+(?:being|existence)|"
     r"was\s+born|put\s+together|originated|origins?|began|started|mobili[sz]ed|assembled|"
     r"grew\s+out\s+of|formation|inception|constituted|broke\s+away|split\s+(?:off\s+)?from|"
@@ -251,7 +255,7 @@ def _opening_parenthesis(text):
 # "Tribal Militia / Lashkars", "Mubarak's Thugs/Baltagiya", "Rural Defence Groups aka Convivir".
 # "SPLM/A" is one name.
 TITLE_ALTERNATIVES_RE = re.compile(
-    r"\s*(?<![A-Z]{2})/(?![A-Z]{1,3}\b)\s*|\s+(?i:aka|a\.k\.a\.|also known as)\s+"
+    r"(?<![A-Z]{2})\s*/\s*|(?<=[A-Z]{2})/(?![A-Z]{1,3}\b)|\s+(?i:aka|a\.k\.a\.|also known as)\s+"
 )
 
 
@@ -350,6 +354,9 @@ def _anchored(sentence, mentions, anchor_re, is_own=None, own_founding=None):
 
 PASSIVE_LINK_RE = re.compile(
     r"(?:,\s*(?:which|that|who)\s+(?:was|were|had\s+been|has\s+been)\s+|\s*\(|,\s*|"
+    # "SNO, a nationalist party founded in 1990": an appositive that says what it is.
+    r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?P<noun>party|group|movement|organi[sz]ation|"
+    r"militia|faction|front|union|association|army)\s+|"
     r"\s+(?:was|were|had\s+been|has\s+been)\s+)(?:(?:first|originally|initially|officially|"
     r"formally|itself|also)\s+)?$"
 )
@@ -362,7 +369,7 @@ def _founding_of_another(sentence, anchor, is_own):
     link = PASSIVE_LINK_RE.search(before)
     if link:
         subject = name_before(before, link.start())
-        if subject and not is_own(subject) and shaped_like_group(subject):
+        if subject and not is_own(subject) and (shaped_like_group(subject) or link.group("noun")):
             return True
     found = name_at(
         sentence,
@@ -444,8 +451,14 @@ def _choose_dates(analysis, formation_sections, termination_sections, fallback, 
             ]
     doubts = []
     formation = _formation_of(formation_pool, fallback)
-    if fallback:
-        formation = formation or _first_date(analysis, "formation")
+    if fallback and not formation:
+        # No sentence says how the group was formed: the field's date stands only if it is
+        # the field's one year; several years are several readings.
+        dates = _all_dates(analysis, "formation")
+        if len({m.year for m, _ in dates}) == 1:
+            formation = dates[0]
+        elif dates:
+            doubts.append(("formation", sorted(dates, key=lambda item: item[0].earliest), None))
     years = sorted({m.year for m, _ in termination_pool if m.year})
     termination = min(termination_pool, key=lambda item: (item[1], item[0].start), default=None)
     if fallback and not termination:
@@ -704,7 +717,7 @@ def _doubts(locator, date_doubts):
             candidates.append(
                 Candidate(f"{date.edtf} ({date.text})", date, locator.statement_at(offset))
             )
-        reason = "the text gives more than one year for the end"
+        reason = f"the text gives more than one year for the {'end' if field_name == 'termination' else 'founding'}"
         if still:
             reason = f'the text says the group went on: "{still}"'
             candidates.append(Candidate("no end (still active)", None, None))

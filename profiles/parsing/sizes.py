@@ -17,7 +17,7 @@ WORD_NUMBERS = {
 }  # fmt: skip
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 NUMBER_RE = re.compile(
-    r"(?<![\w$£€.,])(?P<value>\d{1,3}(?:,\d{3})+|\d{1,3}(?:\.\d{3})+(?![\d,]|\.\d)|\d+(?:\.\d+)?|"
+    r"(?<![\w$£€.,])(?<![A-Za-z]-)(?P<value>\d{1,3}(?:,\d{3})+|\d{1,3}(?:\.\d{3})+(?![\d,]|\.\d)|\d+(?:\.\d+)?|"
     r"(?:half\s+a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a)"
     r"(?=\s+(?:hundred|thousand|million|billion)))"
     r"(?:\s*(?P<scale>hundred|thousand|million|billion)\b)?",
@@ -123,6 +123,13 @@ def _classify(text, match, clause, lenient):
         return False
     # "executed 35 men", "arrested 200 members": people acted upon, not the group's strength.
     if ACTED_UPON_BEFORE_RE.search(text[max(0, match.start() - 40) : match.start()]):
+        return False
+    # "more than 3,000 in Abyan province alone": one part of the country, not the group.
+    if re.match(
+        r"[^.;,]{0,40}?\b(?:in|of)\s+(?:the\s+)?[A-Z][\w'-]*\s+(?:province|region|district|"
+        r"state|county|city|town|governorate|prefecture)\b|[^.;,]{0,40}?\balone\b",
+        text[match.end() : match.end() + 60],
+    ):
         return False
     words = [w.lower() for w in _next_words(text, match.end(), 4)]
     while words and words[0] in SKIPPABLE:
