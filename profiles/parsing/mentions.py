@@ -61,7 +61,7 @@ STATE_NAME_RE = re.compile(
     r"\b(?:Armed Forces|Security Forces|Defen[cs]e Forces|National Army|Republican Guard|"
     r"Presidential Guard|National Guard|Special Forces|Police|Gendarmerie|Ministry|Army Corps|"
     r"Intelligence|Border Guards?|Coast Guard|Navy|Air Force|Royal|Government|Parliament|"
-    r"Rangers|Territorial Defen[cs]e|Revolutionary Guards? Corps|Military|Junta|Agency|Bureau|"
+    r"Territorial Defen[cs]e|Revolutionary Guards? Corps|Military|Junta|Agency|Bureau|"
     r"Department|Directorate|Office|Embassy|University|Institute|Court|Commission|Mission|"
     r"Operation|Agreement|Accords?|Treaty|Act|Law|Decree|Plan|War|Campaign|Uprising|Revolution|"
     r"Massacre|Crisis|Conflict|Offensive|Battle|Prize|Award|Programme|Program|Project|Report|"
@@ -90,7 +90,7 @@ STRONG_GROUP_RE = re.compile(
     r"Civil(?:ian)? Defen[cs]e|Popular Defen[cs]e|National Defen[cs]e Forces|Mujahideen|Islamic)\b"
 )
 # State bodies named by their country: "Colombian Congress", "Yugoslav People's Army".
-STATE_HEADS = {"Army", "Forces", "Force", "Congress", "Navy", "Police", "Guard", "Senate",
+STATE_HEADS = {"Army", "Forces", "Force", "Congress", "Navy", "Police", "Guard", "Senate", "Rangers",
                "Parliament", "Government", "Military", "Gendarmerie", "Army's", "Legion"}  # fmt: skip
 # Capitalised words that open a sentence rather than a name.
 OPENING_WORDS = {"Besides", "Apart", "Like", "Unlike", "Despite", "Whereas", "Including",
