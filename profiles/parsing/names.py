@@ -121,7 +121,11 @@ def name_at(text: str, start: int) -> tuple[str, int, int] | None:
             tokens.append((word, match.start(), match.start() + len(word)))
             if match.group().endswith(".") and len(word) > 1:
                 break
-        elif tokens and word in CONNECTORS:
+        elif tokens and (
+            word in CONNECTORS
+            # "al-Qaeda in Iraq": the franchise's place is in its name ("Party in X" is not).
+            or (word == "in" and tokens[-1][0].split("-")[-1] in ("Qaeda", "Qaida"))
+        ):
             tokens.append((word, match.start(), match.end()))
         else:
             break
@@ -224,6 +228,8 @@ def targets_after(text: str, position: int) -> list[FoundName]:
         if not joined:
             break
         target = target_after(text, after + joined.end())
+        if target and re.match(r"['\u2019]s\b", text[target.end :]):
+            break  # "the Interahamwe, the MRND's militia": an appositive, not another group
     return found
 
 
@@ -250,7 +256,12 @@ ADJECTIVES_RE = re.compile(
 
 def target_after(text: str, position: int) -> FoundName | None:
     """The group named after a relation phrase, skipping "the Sunni extremist group"."""
-    skip = re.match(r"\s*(?:(?:was|were|is|are|being)\s+)?", text[position:])
+    # "paid for by members of the Medellín Cartel": the members' group.
+    skip = re.match(
+        r"\s*(?:(?:was|were|is|are|being)\s+)?(?:(?:members|leaders|supporters|elements|units|"
+        r"fighters|cadres|activists|remnants|veterans)\s+of\s+)?",
+        text[position:],
+    )
     position += skip.end()
     descriptor = DESCRIPTOR_RE.match(text, position)
     candidates = [position]

@@ -87,7 +87,7 @@ PHRASES = [
     ),
     (
         ("broke", "breaking", "split", "seceded"),
-        r"\b(?:broke|breaking|split|splintered|seceded)\s+(?:away\s+|off\s+)?from\s+",
+        r"\b(?:broke|breaking|split|splintered|seceded)\s+(?:away\s+|off\s+)?(?:from|with)\s+",
         "splinter_of",
     ),
     ((" into ",), r"\b(?:merged|merging|absorbed|incorporated|folded)\s+into\s+", "merged_into"),
@@ -102,7 +102,7 @@ PHRASES = [
     (("revival",), r"\b(?:a\s+|the\s+)?revival\s+of\s+", "successor_of"),
     (
         ("works closely", "worked closely", "work closely", "cooperat", "fought alongside"),
-        r"\b(?:works?|worked|cooperated|cooperates|fought|fights)\s+(?:closely\s+)?"
+        r"\b(?:works?|worked|cooperated|cooperates|fought|fights|fighting)\s+(?:closely\s+)?"
         r"(?:with|alongside)\s+",
         "ally_of",
     ),
@@ -110,6 +110,43 @@ PHRASES = [
 # Patterns whose object may as well be a place or people: the other side must be shaped
 # like a group's name (a head word, an acronym, a known name) and not the state's.
 STRICT_PHRASES = [
+    # "intimidate supporters of the MDC", "attacked the offices of ... such as the X".
+    (
+        (
+            "intimidat",
+            "harass",
+            "attack",
+            "beat",
+            "target",
+            "hunt",
+            "terror",
+            "persecut",
+            "assault",
+            "kill",
+            "murder",
+            "abduct",
+            "raid",
+            "threat",
+        ),
+        r"\b(?:intimidat\w*|harass\w*|attack\w*|beat|beaten|beating|target\w*|hunt(?:ed|ing)?"
+        r"\s+down|terrori[sz]\w*|persecut\w*|assault\w*|kill\w*|murder\w*|abduct\w*|raid\w*|"
+        r"threaten\w*)\s+(?:on\s+)?(?:the\s+|\w+\s+){0,3}?(?:supporters|members|activists|offices|"
+        r"fighters|leaders|cadres|bases|camps|candidates|followers|rallies|sympathi[sz]ers)\s+"
+        r"of\s+(?:the\s+)?",
+        "rival_of",
+    ),
+    (
+        ("such as",),
+        r"\b(?:fought|fighting|attacked|attacking|targeted|targeting|opposed|clashed\s+with|"
+        r"against|harass\w*|intimidat\w*)\s+(?:[\w'-]+\s+){0,6}?such\s+as\s+",
+        "rival_of",
+    ),
+    (
+        ("harass", "intimidat", "attack", "target"),
+        r"\b(?:harass\w*|intimidat\w*|attacked|targeted)\s+(?=(?:the\s+)?[A-Z])",
+        "rival_of",
+    ),
+    (("together with",), r"\btogether\s+with\s+", "ally_of"),
     # "back the ... ruling party": backing a party is an alliance; "backed by" is not this.
     (
         ("back", "support"),
@@ -169,6 +206,11 @@ def shaped_like_group(name):
     return shaped and is_mentionable(name)
 
 
+# "the Students Against Discrimination movement": the text says what the name is.
+ORG_NOUN_AFTER_RE = re.compile(
+    r"\s+(?:movement|party|militia|militias|group|rebels|insurgents|gang|gangs|faction|"
+    r"organi[sz]ation|guerrillas|fighters)\b"
+)
 MEMBERS_RE = re.compile(r"\b(?:members|fighters|veterans|militiamen|recruits|cadres)\b", re.I)
 # "The Bolsheviks nearly wiped them out": another group acting on the profiled one.
 ACTED_ON_RE = re.compile(
@@ -257,13 +299,17 @@ class RelationReader:
 
     def read_sentence(self, sentence, offset):
         lowered = sentence.lower()
+        names = []  # spans read as names: a phrase inside one ("Students Against ...") is none
         for words, pattern, relation in self.phrases:
             if not any(word in lowered for word in words):
                 continue
             for match in pattern.finditer(sentence):
+                if any(start <= match.start() < end for start, end in names):
+                    continue
                 if not self.about_own_group(sentence, match.start()):
                     continue
                 targets = targets_after(sentence, match.end())
+                names += [(target.start, target.end) for target in targets]
                 # "joined the Kataeb ... and the Guardians of the Cedars in the siege": allies.
                 joined_in = bool(targets) and bool(
                     re.match(r"\s*(?:\([^()]*\)\s*)?in\s", sentence[targets[-1].end :])
@@ -279,7 +325,12 @@ class RelationReader:
                     if self.is_own(target.name) and sentence[target.end :].startswith(" party"):
                         # "the military arm of the Hezbollah party": the party, not us.
                         target = FoundName(target.name + " party", target.start, target.end + 6)
-                    if pattern.pattern in STRICT_PATTERNS and not shaped_like_group(target.name):
+                    named_as_group = ORG_NOUN_AFTER_RE.match(sentence, target.end)
+                    if (
+                        pattern.pattern in STRICT_PATTERNS
+                        and not named_as_group
+                        and not shaped_like_group(target.name)
+                    ):
                         # "fought Sufi clerics", "against Kabul": not a group's name
                         continue
                     self.add(target.name, kind, sentence, offset + match.start())
