@@ -313,7 +313,7 @@ class AliasReader:
         self.offset = offset
         lowered = text.lower()
         for words, pattern in INTRODUCERS:
-            if not any(word in lowered for word in words):
+            if not any(map(lowered.__contains__, words)):
                 continue
             for match in pattern.finditer(text):
                 if words == ("known",) and _names_a_thing(text, match.start()):

@@ -92,6 +92,9 @@ STRONG_GROUP_RE = re.compile(
 # State bodies named by their country: "Colombian Congress", "Yugoslav People's Army".
 STATE_HEADS = {"Army", "Forces", "Force", "Congress", "Navy", "Police", "Guard", "Senate", "Rangers",
                "Parliament", "Government", "Military", "Gendarmerie", "Army's", "Legion"}  # fmt: skip
+ORGANISATION_WORD_RE = re.compile(
+    r"\b(?:" + "|".join(sorted(HEAD_WORDS | LEADING_WORDS, key=len, reverse=True)) + r")\b"
+)
 # Capitalised words that open a sentence rather than a name.
 OPENING_WORDS = {"Besides", "Apart", "Like", "Unlike", "Despite", "Whereas", "Including",
                  "Within", "Through", "Throughout", "Against", "Toward", "Towards", "Along",
@@ -171,6 +174,8 @@ def known_matcher():
 
 def shaped_names(sentence):
     """(start, end, name) of capitalised runs shaped like an organisation's name."""
+    if not ORGANISATION_WORD_RE.search(sentence):
+        return []  # most sentences: no word an organisation's name could end or start with
     found = []
     tokens = list(TOKEN_RE.finditer(sentence))
     index = 0
@@ -235,10 +240,11 @@ def _without_owner(run):
     return run
 
 
+PARTICLE_RE = re.compile(r"[a-z]{1,3}[-'\u2019][A-Z]")
+
+
 def _capitalised(word):
-    return (word[0].isupper() and word not in ("I",)) or bool(
-        re.match(r"^[a-z]{1,3}[-'\u2019][A-Z]", word)
-    )
+    return (word[0].isupper() and word != "I") or bool(PARTICLE_RE.match(word))
 
 
 def is_mentionable(name, following=""):

@@ -249,7 +249,7 @@ class RelationReader:
         self.phrases = [
             (words, pattern, relation)
             for words, pattern, relation in PHRASE_RES
-            if not document or any(word in lowered for word in words)
+            if not document or any(map(lowered.__contains__, words))
         ]
         self.try_ancestor = not document or any(
             word in lowered for word in ("ancestor", "forerunner", "predecessor", "precursor")
@@ -301,7 +301,7 @@ class RelationReader:
         lowered = sentence.lower()
         names = []  # spans read as names: a phrase inside one ("Students Against ...") is none
         for words, pattern, relation in self.phrases:
-            if not any(word in lowered for word in words):
+            if not any(map(lowered.__contains__, words)):
                 continue
             for match in pattern.finditer(sentence):
                 if any(start <= match.start() < end for start, end in names):

@@ -1,0 +1,87 @@
+"""Floors on the parser's accuracy, per corpus and per field (`make accuracy` prints it all).
+
+A change that makes the importer read any field of any annotated corpus worse fails here,
+even when the total stays up. `../shared` is found next to the repository; under `CI=true`
+a missing corpus fails rather than skips.
+"""
+
+import os
+
+import pytest
+
+from profiles.accuracy import CORPORA, score_corpus
+
+# (precision, recall) floors per corpus and field: what was measured when they were set
+# (2026-12-06), rounded down to the percent. Raise them as the parser improves; never lower
+# them to make a change pass.
+FLOORS = {
+    "seeds": {
+        "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (1.00, 1.00), "size": (1.00, 1.00), "countries": (1.00, 1.00), "aliases": (1.00, 1.00), "relations": (1.00, 1.00), "mentions": (1.00, 0.71), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+    },
+    "practice": {
+        "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (1.00, 1.00), "size": (1.00, 1.00), "countries": (1.00, 1.00), "aliases": (1.00, 1.00), "relations": (1.00, 1.00), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+    },
+    "practice/real": {
+        "name": (1.00, 1.00), "formation": (1.00, 0.96), "termination": (1.00, 0.66), "size": (1.00, 1.00), "countries": (1.00, 0.95), "aliases": (1.00, 0.83), "relations": (0.88, 0.53), "mentions": (0.78, 0.78), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+    },
+    "heldout": {
+        "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (1.00, 0.80), "size": (1.00, 1.00), "countries": (1.00, 1.00), "aliases": (1.00, 0.81), "relations": (1.00, 0.88), "markers": (1.00, 1.00), "event_years": (1.00, 0.98),
+    },
+    "dev": {
+        "name": (1.00, 1.00), "formation": (0.87, 0.63), "termination": (1.00, 1.00), "size": (0.90, 1.00), "countries": (1.00, 0.92), "aliases": (0.90, 0.82), "relations": (0.93, 0.48), "mentions": (0.78, 0.75), "markers": (1.00, 1.00), "event_years": (1.00, 0.98),
+    },
+    "heldout/blind": {
+        "name": (1.00, 1.00), "formation": (0.85, 0.74), "termination": (1.00, 0.65), "size": (0.92, 0.92), "countries": (0.96, 0.83), "aliases": (0.94, 0.68), "relations": (0.85, 0.36), "mentions": (0.67, 0.78), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+    },
+}  # fmt: skip
+
+
+def corpus_params():
+    for corpus in FLOORS:
+        yield pytest.param(corpus, id=corpus)
+
+
+@pytest.mark.parametrize("corpus", list(corpus_params()))
+def test_accuracy_floors(corpus):
+    texts, sidecars = CORPORA[corpus]
+    if not texts.is_dir():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"corpus {corpus} is missing: {texts} (CI must have ../shared)")
+        pytest.skip(f"{texts} is not on this machine")
+    scores = score_corpus(texts, sidecars)
+    failures = []
+    for field, (precision_floor, recall_floor) in FLOORS[corpus].items():
+        score = scores[field]
+        if score.precision < precision_floor or score.recall < recall_floor:
+            failures.append(
+                f"{field}: precision {score.precision:.1%} (floor {precision_floor:.1%}), "
+                f"recall {score.recall:.1%} (floor {recall_floor:.1%})\n    "
+                + "\n    ".join(score.errors)
+            )
+    assert not failures, f"{corpus} got worse:\n" + "\n".join(failures)
+
+
+def test_scoring_counts_wrong_against_precision_and_missing_against_recall():
+    from profiles.accuracy import FIELDS, Score, score_file
+
+    scores = {field: Score() for field in FIELDS}
+    got = {"formation": 1990, "termination": None, "aliases": {"a", "b"}}
+    want = {"formation": [1991], "termination": [2001], "aliases": {"a", "c"}}
+    score_file(got, want, scores, "x.txt")
+    assert (scores["formation"].right, scores["formation"].wrong, scores["formation"].missing) == (
+        0,
+        1,
+        1,
+    )
+    assert (scores["termination"].wrong, scores["termination"].missing) == (0, 1)
+    assert scores["aliases"].precision == 0.5 and scores["aliases"].recall == 0.5
+    # A fair second reading, and "null" among the readings, both hold.
+    scores = {field: Score() for field in FIELDS}
+    score_file(
+        {"formation": 1995, "termination": None},
+        {"formation": [1994, 1995], "termination": [2011, None]},
+        scores,
+        "y.txt",
+    )
+    assert scores["formation"].holds == 1 and scores["termination"].holds == 1
+    assert scores["termination"].missing == 0
