@@ -375,3 +375,35 @@ class DoubtTests(FileCase):
         )
         self.assertEqual(response.status_code, 403)
         self.assertEqual(Doubt.objects.get().status, "open")
+
+
+class ArchiveDictionaryTests(FileCase):
+    """The real parser, with the archive's own names as its dictionary."""
+
+    def test_a_name_with_no_telltale_shape_is_found_once_the_archive_knows_it(self):
+        witdoeke = self.write("w.txt", GUIDEBOOK.format(name="Witdoeke", other="--"))
+        hunters = self.write(
+            "h.txt",
+            GUIDEBOOK.format(name="Hunters Watch", other="Its men fought beside the Witdoeke."),
+        )
+        import_paths([witdoeke])
+        import_paths([hunters])
+        mention = Mention.objects.get(group__name="Hunters Watch", name="Witdoeke")
+        self.assertEqual(mention.target.name, "Witdoeke")
+        self.assertEqual((mention.line, mention.quote), (12, "Its men fought beside the Witdoeke."))
+
+    def test_a_shaped_name_is_found_and_links_in_either_order(self):
+        front = self.write("f.txt", GUIDEBOOK.format(name="Ridge Liberation Front", other="--"))
+        hunters = self.write(
+            "h.txt",
+            GUIDEBOOK.format(name="Hunters Watch", other="It fought the Ridge Liberation Front."),
+        )
+        import_paths([hunters])
+        mention = Mention.objects.get(group__name="Hunters Watch")
+        self.assertEqual(
+            (mention.name, mention.relation, mention.target),
+            ("Ridge Liberation Front", "rival_of", None),
+        )
+        import_paths([front])
+        mention.refresh_from_db()
+        self.assertEqual(mention.target.name, "Ridge Liberation Front")

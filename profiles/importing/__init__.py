@@ -19,11 +19,19 @@ from django.apps import apps
 from django.db import connection, transaction
 
 from profiles.importing.doubts import flag_doubts
-from profiles.importing.files import FileOutcome, ImportReport, ParsedFile, find_files, parse_bytes
+from profiles.importing.files import (
+    FileOutcome,
+    ImportReport,
+    ParsedFile,
+    find_files,
+    forget_workers,
+    parse_bytes,
+)
 from profiles.importing.history import History
 from profiles.importing.linking import link_names
 from profiles.importing.writing import _import_batch
-from profiles.models import ArchiveState, bulk_changes
+from profiles.models import Alias, ArchiveState, Group, bulk_changes
+from profiles.parsing.mentions import use_archive_names
 from profiles.search import refresh_search_vectors
 
 __all__ = [
@@ -52,6 +60,7 @@ def import_paths(paths, *, dry_run=False, on_outcome=None, batch_size=BATCH_SIZE
         if on_outcome:
             on_outcome(outcome)
 
+    _use_archive_names()
     with transaction.atomic(), bulk_changes():
         seen = {}
         changed_groups = set()
@@ -73,6 +82,14 @@ def import_paths(paths, *, dry_run=False, on_outcome=None, batch_size=BATCH_SIZE
     if not dry_run and len(changed_groups) >= ANALYZE_FROM:
         analyze_tables()
     return report
+
+
+def _use_archive_names():
+    """The archive's names and aliases become the parser's dictionary for mentions."""
+    names = set(Group.objects.values_list("name", flat=True))
+    names |= set(Alias.objects.values_list("name", flat=True))
+    if use_archive_names(names):
+        forget_workers()
 
 
 # After this many groups, PostgreSQL's statistics are refreshed at once: autovacuum may

@@ -118,6 +118,14 @@ PARALLEL_FROM = 64
 _pool = None
 
 
+def forget_workers():
+    """The parser's dictionary changed: workers forked before it would read with the old one."""
+    global _pool
+    if _pool is not None:
+        _pool.terminate()
+        _pool = None
+
+
 def _parse_all(blobs):
     global _pool
     workers = min(os.cpu_count() or 1, 8)

@@ -172,6 +172,20 @@ def known_matcher():
     return NameMatcher(known_names())
 
 
+# The archive's own names and aliases, set by the importer before it parses (a dictionary
+# refreshed with every import run), so that a name with no telltale shape is still found.
+_archive = {"names": frozenset(), "matcher": None}
+
+
+def use_archive_names(names):
+    """Make the parser recognise `names`; returns whether they changed."""
+    names = frozenset(n for n in names if n and len(n) >= 3)
+    if names == _archive["names"]:
+        return False
+    _archive["names"], _archive["matcher"] = names, NameMatcher(names) if names else None
+    return True
+
+
 def shaped_names(sentence):
     """(start, end, name) of capitalised runs shaped like an organisation's name."""
     if not ORGANISATION_WORD_RE.search(sentence):
@@ -336,7 +350,9 @@ class MentionReader:
     def __init__(self, is_own, own_names, matcher=None):
         self.own_names = [n for n in own_names if n]
         self.is_own_name = is_own
-        self.matchers = [m for m in (matcher, known_matcher()) if m is not None]
+        self.matchers = [
+            m for m in (matcher, _archive["matcher"], known_matcher()) if m is not None
+        ]
         self.mentions: dict[str, ParsedMention] = {}
         self.expansions: dict[str, str] = {}  # acronym key -> key of its long form
         self.long_forms: dict[str, str] = {}  # key -> the long form as written
