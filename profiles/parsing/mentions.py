@@ -177,6 +177,11 @@ def known_matcher():
 _archive = {"names": frozenset(), "matcher": None}
 
 
+def is_known_name(name):
+    """A name of the dictionary's or of the archive's own groups."""
+    return name in known_names() or name in _archive["names"]
+
+
 def use_archive_names(names):
     """Make the parser recognise `names`; returns whether they changed."""
     names = frozenset(n for n in names if n and len(n) >= 3)
@@ -265,8 +270,8 @@ def is_mentionable(name, following=""):
     key = name_key(name)
     if not key or key in NOT_GROUPS or len(key) < 2:
         return False
-    if name in known_names():
-        return True  # the dictionary lists groups and parties only
+    if is_known_name(name):
+        return True  # the dictionary and the archive list groups and parties only
     if is_state_or_person(name, following) or countries.code_for(name):
         return False
     if name.endswith("s") and countries.code_for(name[:-1]):

@@ -3,7 +3,7 @@
 import re
 
 from profiles.parsing.aliases import clause_speaks_of, clause_subject, name_before
-from profiles.parsing.mentions import is_mentionable, known_names, shaped_names
+from profiles.parsing.mentions import is_known_name, is_mentionable, shaped_names
 from profiles.parsing.names import FoundName, name_at, name_key, target_after, targets_after
 from profiles.parsing.types import ParsedRelation
 
@@ -201,7 +201,7 @@ STRICT_PHRASES = [
 
 def shaped_like_group(name):
     """A name that can only be a group's: a head word ("... Front"), an acronym, a known name."""
-    shaped = name.isupper() or name in known_names()
+    shaped = name.isupper() or is_known_name(name)
     shaped = shaped or any(found == name for _s, _e, found in shaped_names(name))
     return shaped and is_mentionable(name)
 
