@@ -29,7 +29,7 @@ from profiles.importing.files import (
 )
 from profiles.importing.history import History
 from profiles.importing.linking import link_names
-from profiles.importing.writing import _import_batch
+from profiles.importing.writing import _import_batch, _start_batch
 from profiles.models import Alias, ArchiveState, Group, bulk_changes
 from profiles.parsing.mentions import use_archive_names
 from profiles.search import refresh_search_vectors
@@ -64,14 +64,15 @@ def import_paths(paths, *, dry_run=False, on_outcome=None, batch_size=BATCH_SIZE
     with transaction.atomic(), bulk_changes():
         seen = {}
         changed_groups = set()
-        batch = []
-        for path in find_files(paths):
-            batch.append(path)
-            if len(batch) >= batch_size:
-                changed_groups |= _import_batch(batch, seen, record, history)
-                batch = []
-        if batch:
-            changed_groups |= _import_batch(batch, seen, record, history)
+        # Each batch is parsed (by worker processes) while the one before it is written.
+        writing = None
+        for batch in _batches(find_files(paths), batch_size):
+            started = _start_batch(batch, seen, record)
+            if writing:
+                changed_groups |= _import_batch(writing, record, history)
+            writing = started
+        if writing:
+            changed_groups |= _import_batch(writing, record, history)
         changed_groups |= link_names(history)
         if changed_groups:
             refresh_search_vectors(changed_groups)
@@ -82,6 +83,17 @@ def import_paths(paths, *, dry_run=False, on_outcome=None, batch_size=BATCH_SIZE
     if not dry_run and len(changed_groups) >= ANALYZE_FROM:
         analyze_tables()
     return report
+
+
+def _batches(paths, size):
+    batch = []
+    for path in paths:
+        batch.append(path)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def _use_archive_names():

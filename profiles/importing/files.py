@@ -1,6 +1,7 @@
 """Finding, reading and parsing the files of an import (no database writes)."""
 
 import atexit
+import gc
 import hashlib
 import multiprocessing
 import os
@@ -126,13 +127,30 @@ def forget_workers():
         _pool = None
 
 
+class _Parsed:
+    """Results parsed at once in this process (what a pool's AsyncResult gives later)."""
+
+    def __init__(self, results):
+        self.results = results
+
+    def get(self):
+        return self.results
+
+
 def _parse_all(blobs):
+    """Start parsing `blobs`; `.get()` on the result waits for their parse results. A large
+    batch goes to worker processes, so that the parent can write the batch before it
+    meanwhile."""
     global _pool
     workers = min(os.cpu_count() or 1, 8)
     if len(blobs) < PARALLEL_FROM or workers < 2:
-        return [parse_bytes(data) for data in blobs]
+        return _Parsed([parse_bytes(data) for data in blobs])
     if _pool is None:
-        # fork: the workers inherit the loaded parser and never touch the database.
+        # fork: the workers inherit the loaded parser and never touch the database. What
+        # the parent holds is frozen first, so that the workers' garbage collections neither
+        # walk it nor copy its pages.
+        gc.freeze()
         _pool = multiprocessing.get_context("fork").Pool(workers)
+        gc.unfreeze()
         atexit.register(_pool.terminate)
-    return _pool.map(parse_bytes, blobs, chunksize=16)
+    return _pool.map_async(parse_bytes, blobs, chunksize=16)

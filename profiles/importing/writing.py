@@ -19,8 +19,8 @@ from profiles.reimport import (
 )
 
 
-def _import_batch(paths, seen, record, history):
-    """Import one batch; return the ids of the groups it wrote."""
+def _start_batch(paths, seen, record):
+    """Read a batch and start parsing the files that changed: (files, pending results)."""
     existing = _documents([p.name for p in paths])
     to_parse = []
     for path in paths:
@@ -33,9 +33,14 @@ def _import_batch(paths, seen, record, history):
             record(FileOutcome(str(path), "unchanged"))
             continue
         to_parse.append((path, data, digest, previous))
+    return to_parse, _parse_all([data for _, data, _, _ in to_parse])
+
+
+def _import_batch(started, record, history):
+    """Write a batch started by _start_batch; return the ids of the groups it wrote."""
+    to_parse, pending = started
     parsed = []
-    results = _parse_all([data for _, data, _, _ in to_parse])
-    for (path, _data, digest, previous), result in zip(to_parse, results, strict=True):
+    for (path, _data, digest, previous), result in zip(to_parse, pending.get(), strict=True):
         if isinstance(result, ParseError):
             record(FileOutcome(str(path), "error", message=result.message, line=result.line))
             continue

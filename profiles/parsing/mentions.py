@@ -11,7 +11,7 @@ State forces, persons, countries, sources, the UN and NGOs are never mentions.
 
 import csv
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import ahocorasick
@@ -125,34 +125,48 @@ def known_names():
 
 
 class NameMatcher:
-    """Finds any of many names in a text at once (Aho-Corasick), on word boundaries."""
+    """Finds any of many names in a text at once (Aho-Corasick), on word boundaries.
+
+    Acronyms are matched as written, in the text itself; other names without regard to
+    case or apostrophes, in a folded copy of the same length. Keeping the two apart spares
+    the folded search every "ira" inside "Iraq"."""
 
     def __init__(self, names):
-        self.automaton = ahocorasick.Automaton()
+        self.exact, self.folded = ahocorasick.Automaton(), ahocorasick.Automaton()
         for name in names:
-            folded = _fold(name)
-            if len(folded) >= 3:
-                self.automaton.add_word(folded, (folded, name))
-        self.empty = len(self.automaton) == 0
-        if not self.empty:
-            self.automaton.make_automaton()
+            if is_acronym(name):
+                if len(name) >= 3:
+                    self.exact.add_word(name, name)
+            else:
+                folded = _fold(name)
+                if len(folded) >= 3:
+                    self.folded.add_word(folded, name)
+        self.empty = True
+        for automaton in (self.exact, self.folded):
+            if len(automaton):
+                automaton.make_automaton()
+                self.empty = False
 
     def find(self, text):
         """(start, end, name) of each longest match, left to right."""
         if self.empty:
             return []
-        folded = _fold(text)
         found = []
-        for end, (pattern, name) in self.automaton.iter(folded):
-            start = end - len(pattern) + 1
-            if start > 0 and folded[start - 1].isalnum():
+        for automaton, searched in ((self.exact, text), (self.folded, None)):
+            if not len(automaton):
                 continue
-            if end + 1 < len(folded) and folded[end + 1].isalnum():
-                continue
-            # Acronyms and one-word names must be written as in the dictionary's case.
-            if (" " not in name or is_acronym(name)) and text[start : end + 1] != name:
-                continue
-            found.append((start, end + 1, name))
+            if searched is None:
+                searched = _fold(text)
+            for end, name in automaton.iter(searched):
+                start = end - len(_fold(name)) + 1
+                if start > 0 and searched[start - 1].isalnum():
+                    continue
+                if end + 1 < len(searched) and searched[end + 1].isalnum():
+                    continue
+                # A one-word name must be written with its capital ("Lions", not "lions").
+                if " " not in name and text[start : end + 1] != name:
+                    continue
+                found.append((start, end + 1, name))
         found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
         longest, last_end = [], -1
         for match in found:
@@ -267,6 +281,16 @@ def _capitalised(word):
 
 
 def is_mentionable(name, following=""):
+    """Whether `name` (followed by `following` in its sentence) can be another group's."""
+    words_after = FOLLOWING_WORDS_RE.match(following)
+    return _is_mentionable(name, words_after.group() if words_after else "")
+
+
+FOLLOWING_WORDS_RE = re.compile(r"\s*[a-z]+(?:\s+[a-z]+)?")
+
+
+@lru_cache(maxsize=8192)  # bounded: memory must not grow with the corpus
+def _is_mentionable(name, following):
     key = name_key(name)
     if not key or key in NOT_GROUPS or len(key) < 2:
         return False
@@ -340,6 +364,7 @@ COMPONENTS_RE = re.compile(
 )
 
 
+GLOSS_CUE_RE = re.compile(r"lit|mean|transl|i\.e\.")
 GLOSS_RE = re.compile(
     r"\b(?:lit\.?|literally|meaning|translat\w*(?:\s+as)?|i\.e\.)\s*[:,]?\s*[^),;]{0,80}"
 )
@@ -390,10 +415,12 @@ class MentionReader:
         sentence = statement_text
         taken = []  # spans already read as one name
         # "lit. 'National Security Force'": a translation, not another group.
-        for gloss in GLOSS_RE.finditer(sentence):
-            taken.append((gloss.start(), gloss.end()))
+        if GLOSS_CUE_RE.search(sentence):
+            taken += [(gloss.start(), gloss.end()) for gloss in GLOSS_RE.finditer(sentence)]
         # "The militia was made up of several groups, such as ...": its own components.
-        parts = COMPONENTS_RE.search(sentence)
+        parts = (
+            COMPONENTS_RE.search(sentence) if " of" in sentence or "ogether" in sentence else None
+        )
         if parts and (
             clause_speaks_of(sentence[: parts.start()], self.is_own)
             or OWN_KIND_SUBJECT_RE.match(sentence[: parts.start()])
@@ -407,20 +434,23 @@ class MentionReader:
             candidates += [
                 (start, end, sentence[start:end]) for start, end, _ in matcher.find(sentence)
             ]
-        for match in PAREN_ACRONYM_RE.finditer(sentence):
+        for match in PAREN_ACRONYM_RE.finditer(sentence) if self.expansions else ():
+            if name_key(match.group(1)) not in self.expansions:
+                continue
             long_name = expansion_before(sentence, match.start(), match.group(1))
-            if long_name and name_key(match.group(1)) in self.expansions:
+            if long_name:
                 start = sentence.rfind(long_name, 0, match.start())
                 candidates.append((start, start + len(long_name), long_name))
                 taken.append((match.start(1), match.end(1)))  # the acronym is its alias
         candidates += shaped_names(sentence)
         # A bare acronym neither known nor expanded is too often a state body, a source or a
         # camp to be asserted as a group: the dictionary and the expansions find the rest.
-        candidates += [
-            (m.start(1), m.end(1), m.group(1))
-            for m in ACRONYM_RE.finditer(sentence)
-            if name_key(m.group(1)) in self.expansions
-        ]
+        if self.expansions:
+            candidates += [
+                (m.start(1), m.end(1), m.group(1))
+                for m in ACRONYM_RE.finditer(sentence)
+                if name_key(m.group(1)) in self.expansions
+            ]
         for start, end, name in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
             self._add(sentence, taken, evidence, start, end, name)
 

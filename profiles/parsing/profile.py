@@ -681,11 +681,11 @@ def _names_in_use(analysis, name, aliases, is_own):
     the Macedonian Lions, "the Rakkhi Bahini")."""
     text = " ".join(s.text for s in analysis.sentences if s.section != "references")
     found = []
-    for match in ACRONYM_TOKEN_RE.finditer(text):
-        token = match.group()
-        if token in found or is_own(token) or token in known_names():
+    longs = [own for own in [name, *aliases] if not is_acronym(own)]
+    for token in dict.fromkeys(ACRONYM_TOKEN_RE.findall(text)):
+        if is_own(token) or token in known_names():
             continue
-        if any(abbreviates(token, own) and not is_acronym(own) for own in [name, *aliases]):
+        if any(abbreviates(token, own) for own in longs):
             found.append(token)
     words = name.split()
     for start in range(1, len(words)):
@@ -693,6 +693,8 @@ def _names_in_use(analysis, name, aliases, is_own):
         if short in found or (start == len(words) - 1 and words[-1] in HEAD_WORDS):
             continue
         if not short[0].isupper() or short in NOT_NAME_WORDS:
+            continue
+        if f"he {short}" not in text:
             continue
         uses = re.findall(rf"\b[Tt]he {re.escape(short)}\b(?!\s+[A-Z])", text)
         # One word must be used at least twice to be a name; two words once.

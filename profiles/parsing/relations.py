@@ -1,6 +1,9 @@
 """Ties between the profiled group and other named groups, read from the group's side."""
 
 import re
+from functools import cache
+
+import ahocorasick
 
 from profiles.parsing.aliases import clause_speaks_of, clause_subject, name_before
 from profiles.parsing.mentions import is_known_name, is_mentionable, shaped_names
@@ -224,6 +227,24 @@ PHRASE_RES = [
     for words, pattern, relation in [*PHRASES, *STRICT_PHRASES]
 ]
 STRICT_PATTERNS = {pattern for _words, pattern, _relation in STRICT_PHRASES}
+
+
+@cache
+def _cue_automaton():
+    """Every phrase's cue words, found in a sentence in one pass (Aho-Corasick)."""
+    automaton = ahocorasick.Automaton()
+    for words, _pattern, _relation in PHRASE_RES:
+        for word in words:
+            automaton.add_word(word, word)
+    automaton.make_automaton()
+    return automaton
+
+
+def cues_in(lowered):
+    """The cue words a lower-cased sentence holds, overlapping ones included."""
+    return {word for _end, word in _cue_automaton().iter(lowered)}
+
+
 # "The ancestor of <us> was <X>": the group succeeded X.
 ANCESTOR_RE = re.compile(
     r"\b(?:ancestor|forerunner|predecessor|precursor)\s+(?:of|to)\s+(?P<us>.+?)\s+(?:was|were|is)\s+",
@@ -299,9 +320,10 @@ class RelationReader:
 
     def read_sentence(self, sentence, offset):
         lowered = sentence.lower()
+        cues = cues_in(lowered)
         names = []  # spans read as names: a phrase inside one ("Students Against ...") is none
         for words, pattern, relation in self.phrases:
-            if not any(map(lowered.__contains__, words)):
+            if cues.isdisjoint(words):
                 continue
             for match in pattern.finditer(sentence):
                 if any(start <= match.start() < end for start, end in names):
