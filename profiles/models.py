@@ -524,7 +524,20 @@ class Mention(models.Model):
         return f"{self.name} in {self.group}"
 
 
-class Doubt(models.Model):
+class CuratorDecision(models.Model):
+    """Something an import leaves for a curator to decide: when it arose, who decided it."""
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        abstract = True
+
+
+class Doubt(CuratorDecision):
     """A value the text supports two readings of: the importer wrote neither, and a curator
     chooses one of the candidates (each with the line and sentence it was read from)."""
 
@@ -548,11 +561,6 @@ class Doubt(models.Model):
     candidates = models.JSONField()
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
     chosen = models.PositiveSmallIntegerField(null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    decided_at = models.DateTimeField(null=True, blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
 
     class Meta:
         ordering = ["field", "pk"]
@@ -577,7 +585,7 @@ class SlugRedirect(models.Model):
         return f"{self.old_slug} → {self.group.slug}"
 
 
-class HeldChange(models.Model):
+class HeldChange(CuratorDecision):
     """A change a re-imported file would have made to a value a curator had changed since
     the last import. The curator's value stays until a curator accepts the file's."""
 
@@ -615,11 +623,6 @@ class HeldChange(models.Model):
     # The curator's edited row that accepting replaces, if it still exists.
     row_id = models.PositiveBigIntegerField(null=True, blank=True)
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.PENDING)
-    created_at = models.DateTimeField(auto_now_add=True)
-    decided_at = models.DateTimeField(null=True, blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
 
     class Meta:
         ordering = ["-created_at", "pk"]
