@@ -239,13 +239,17 @@ def shaped_names(sentence):
             or ADJECTIVE_COMPOUND_RE.search(run[0].group())
         ):
             run.pop(0)
-        run = _without_owner(run)
+        run = _without_owner(_after_possessive(run))
         if not run:
             continue
         start, end = run[0].start(), run[-1].end()
         name = sentence[start:end].rstrip(".")
         end = start + len(name)
         words = name.split()
+        unit = SUB_UNIT_RE.match(name)
+        if unit:
+            # "the 4th Brigade of the Kachin Independence Army": a unit of that group.
+            start, name = start + unit.start("group"), unit.group("group")
         for part_start, part in split_coordinated(start, name):
             words = part.split()
             if not words:
@@ -257,6 +261,26 @@ def shaped_names(sentence):
             if words[-1] in HEAD_WORDS or headed or (words[0] in LEADING_WORDS and len(words) > 1):
                 found.append((part_start, part_start + len(part), part))
     return found
+
+
+# Possessives that belong inside names ("People's Army", "Women's League").
+NAME_POSSESSIVES = {"People's", "Peoples'", "Women's", "Workers'", "Worker's", "Children's",
+                    "Farmers'", "Youth's", "Martyrs'", "Nation's", "God's", "Patriots'"}  # fmt: skip
+
+
+SUB_UNIT_RE = re.compile(
+    r"(?:\d+\w*\s+)?(?:Brigade|Battalion|Division|Regiment|Company|Unit|Wing|Branch|Faction|"
+    r"Cell|Column|Front)s?\s+of\s+(?:the\s+)?(?P<group>[A-Z].*(?:Army|Front|Movement|Party|Forces))$"
+)
+
+
+def _after_possessive(run):
+    """ "Vojislav Šešelj's Serbian Radical Party": the party, not its leader's name."""
+    for index in range(len(run) - 1, -1, -1):
+        word = run[index].group().replace("\u2019", "'")
+        if word.endswith(("'s", "s'")) and word not in NAME_POSSESSIVES and index + 1 < len(run):
+            return run[index + 1 :]
+    return run
 
 
 def _without_owner(run):
@@ -458,9 +482,11 @@ class MentionReader:
         name = strip_article(name.strip(" ,;:"))
         if any(s < end and start < e for s, e in taken) or not name:
             return
+        # The longest reading decides: inside "Uganda People's Defence Force" (the state's)
+        # no shorter name is read.
+        taken.append((start, end))
         if self.is_own(name) or not is_mentionable(name, sentence[end : end + 30]):
             return
-        taken.append((start, end))
         key = name_key(name)
         if key in self.expansions:
             key = self.expansions[key]

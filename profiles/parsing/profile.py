@@ -337,6 +337,9 @@ def _anchored(sentence, mentions, anchor_re, is_own=None, own_founding=None):
         if is_own and _another_subject(sentence, anchor.start(), is_own):
             continue
         if own_founding and _founding_of_another(sentence, anchor, own_founding):
+            # Its date is the other group's: no later verb of the sentence may take it.
+            claimed = [m for m in usable if m.start >= anchor.end()][:1]
+            usable = [m for m in usable if m not in claimed]
             continue
         clause_start, clause_end = _clause_of(sentence, anchor.start())
         in_clause = [m for m in usable if m.start >= clause_start and m.end <= clause_end]
@@ -369,7 +372,9 @@ def _founding_of_another(sentence, anchor, is_own):
     link = PASSIVE_LINK_RE.search(before)
     if link:
         subject = name_before(before, link.start())
-        if subject and not is_own(subject) and (shaped_like_group(subject) or link.group("noun")):
+        if link.group("noun") and not (subject and is_own(subject)):
+            return True  # "..., a nationalist party founded in 1990": what it says is not us
+        if subject and not is_own(subject) and shaped_like_group(subject):
             return True
     found = name_at(
         sentence,
@@ -443,7 +448,7 @@ def _choose_dates(analysis, formation_sections, termination_sections, fallback, 
             formation_pool += [
                 # The founder is often the subject: "The army created the militia in 1991".
                 (m, offset)
-                for m in _anchored(sentence, mentions, FORMATION_ANCHOR_RE)
+                for m in _anchored(sentence, mentions, FORMATION_ANCHOR_RE, own_founding=is_own)
             ]
         if key in termination_sections:
             termination_pool += [
