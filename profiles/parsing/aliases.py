@@ -94,6 +94,8 @@ OPENING_RE = re.compile(
     r"initially|afterwards|thereafter|today|gradually),\s*|"
     r"(?:today|now|currently|still|later|then|eventually|initially|originally|recently|"
     r"previously|formerly|soon|thereafter|afterwards)\s+(?=[a-z])|"
+    # "Claiming to defend the king, ...": a participle's clause before the subject.
+    r"[a-z]+ing\b[^,]{1,160},\s*|"
     # "Once the new government had been sworn in, ...": a subordinate clause before the subject.
     r"(?:once|when|after|before|while|although|though|since|as|if|because|until|following|"
     r"with|despite|after)\b[^,]{1,160},\s*)+",

@@ -117,7 +117,9 @@ def known_names():
         for row in rows:
             if len(row) < 2:
                 continue
-            for name in [row[0], *row[1].split("|")]:
+            # "National Liberation Army (Colombia)": the country only tells namesakes apart.
+            plain = re.sub(r"\s*\([^()]*\)$", "", row[0])
+            for name in [row[0], plain, *row[1].split("|")]:
                 name = name.strip()
                 if len(name) >= 3:
                     table.setdefault(name, row[0])
@@ -188,12 +190,18 @@ def known_matcher():
 
 # The archive's own names and aliases, set by the importer before it parses (a dictionary
 # refreshed with every import run), so that a name with no telltale shape is still found.
-_archive = {"names": frozenset(), "matcher": None}
+_archive = {"names": frozenset(), "keys": frozenset(), "matcher": None}
 
 
 def is_known_name(name):
-    """A name of the dictionary's or of the archive's own groups."""
-    return name in known_names() or name in _archive["names"]
+    """A name of the dictionary's or of the archive's own groups, however capitalised."""
+    key = name_key(name)
+    return key in _known_keys() or key in _archive["keys"]
+
+
+@cache
+def _known_keys():
+    return frozenset(name_key(name) for name in known_names())
 
 
 def use_archive_names(names):
@@ -202,6 +210,7 @@ def use_archive_names(names):
     if names == _archive["names"]:
         return False
     _archive["names"], _archive["matcher"] = names, NameMatcher(names) if names else None
+    _archive["keys"] = frozenset(name_key(name) for name in names)
     return True
 
 
@@ -491,6 +500,8 @@ class MentionReader:
         if key in self.expansions:
             key = self.expansions[key]
             name = self.long_forms[key]
+            if self.is_own(name) or not is_mentionable(name):
+                return  # "UPDF" stands for the Uganda People's Defence Force: the state's
         if key not in self.mentions:
             self.mentions[key] = ParsedMention(name, evidence)
 

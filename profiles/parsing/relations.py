@@ -20,7 +20,8 @@ PHRASES = [
     ),
     (
         ("clash", "at war", "conflict", "feud"),
-        r"\b(?:clashed|clashing|clashes|at\s+war|in\s+conflict|feuded|feuding)\s+with\s+",
+        r"\b(?:clashed|clashing|clashes|at\s+war|in\s+conflict|feuded|feuding)\s+"
+        r"(?:(?:more|and|often|repeatedly|frequently|again|regularly|openly)\s+){0,4}with\s+",
         "rival_of",
     ),
     # "were rivals of X" (not "intimidated opponents of X", who are X's opponents).
@@ -113,6 +114,12 @@ PHRASES = [
 # Patterns whose object may as well be a place or people: the other side must be shaped
 # like a group's name (a head word, an acronym, a known name) and not the state's.
 STRICT_PHRASES = [
+    # "set up to drive al-Qaeda in Iraq out of their areas".
+    (
+        ("drive", "drove", "driving", "expel", "oust"),
+        r"\b(?:drive|drove|driving|expel\w*|oust\w*)\s+(?=(?:the\s+)?(?:[A-Z]|[a-z]{1,3}-[A-Z]))",
+        "rival_of",
+    ),
     # "intimidate supporters of the MDC", "attacked the offices of ... such as the X".
     (
         (
