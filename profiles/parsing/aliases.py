@@ -114,7 +114,7 @@ def abbreviates(short, long):
     """Whether `short` is made of the initials of `long`'s words, in order ("SLA" and "South
     Lebanon Army", "ZNLWVA"): one may skip linking words, none may be made up."""
     letters = [ch for ch in short.upper() if ch.isalpha()]
-    words = [w for w in re.split(r"[\s/-]+", plain_quotes_free(long)) if w]
+    words = [w for w in re.split(r"[\s/-]+", _without_punctuation(long)) if w]
     if not letters or not words:
         return False
     if letters[0] != words[0][0].upper():
@@ -136,7 +136,7 @@ def _same_initials(letters, words):
     return len(letters) >= 3 and sorted(letters) == sorted(initials)
 
 
-def plain_quotes_free(text):
+def _without_punctuation(text):
     return re.sub(r"[\"'\u2018\u2019\u201c\u201d().,]", "", text)
 
 

@@ -118,7 +118,6 @@ KIND_CUES = [
 ]
 URL_RE = re.compile(r"https?://[^\s;,)\]]+")
 TITLE_SUFFIX_RE = re.compile(r"^(?P<name>.+?)\s+(?:[a-z][a-z-]+)(?:\s+[a-z][a-z-]+)*$")
-TRAILING_PARENTHESES_RE = re.compile(r"\s*\((?P<inner>[^()]*)\)\s*$")
 
 
 def parse_profile(raw: str, matcher=None) -> ParsedProfile:
@@ -501,16 +500,6 @@ def _all_dates(analysis, section):
         for mention in statement.dates
         if not is_context(statement.text, mention)
     ]
-
-
-def _first_date(analysis, section):
-    for key, sentence, offset, _markers, mentions, _end in analysis.sentences:
-        if key != section:
-            continue
-        for mention in mentions:
-            if not is_context(sentence, mention):
-                return mention, offset
-    return None
 
 
 def _size(analysis, sections, lenient):
