@@ -410,12 +410,10 @@ OWN_KIND_SUBJECT_RE = re.compile(
 class MentionReader:
     """Collects the organisations a profile names, sentence by sentence."""
 
-    def __init__(self, is_own, own_names, matcher=None):
+    def __init__(self, is_own, own_names):
         self.own_names = [n for n in own_names if n]
         self.is_own_name = is_own
-        self.matchers = [
-            m for m in (matcher, _archive["matcher"], known_matcher()) if m is not None
-        ]
+        self.matchers = [m for m in (_archive["matcher"], known_matcher()) if m is not None]
         self.mentions: dict[str, ParsedMention] = {}
         self.expansions: dict[str, str] = {}  # acronym key -> key of its long form
         self.long_forms: dict[str, str] = {}  # key -> the long form as written

@@ -120,8 +120,7 @@ URL_RE = re.compile(r"https?://[^\s;,)\]]+")
 TITLE_SUFFIX_RE = re.compile(r"^(?P<name>.+?)\s+(?:[a-z][a-z-]+)(?:\s+[a-z][a-z-]+)*$")
 
 
-def parse_profile(raw: str, matcher=None) -> ParsedProfile:
-    """`matcher` (a mentions.NameMatcher) knows the archive's own names, to find mentions."""
+def parse_profile(raw: str) -> ParsedProfile:
     text = normalise(raw)
     lines = text.split("\n")
     title_index = next((i for i, line in enumerate(lines) if line.strip()), None)
@@ -132,8 +131,8 @@ def parse_profile(raw: str, matcher=None) -> ParsedProfile:
     body_start = sum(len(line) + 1 for line in lines[: title_index + 1])
     fields = _read_fields(lines, title_index + 1)
     if fields:
-        return _parse_guidebook(title, title_index + 1, fields, text, matcher)
-    return _parse_encyclopedia(title, title_index + 1, text, body_start, matcher)
+        return _parse_guidebook(title, title_index + 1, fields, text)
+    return _parse_encyclopedia(title, title_index + 1, text, body_start)
 
 
 def _check_title(title, line_number):
@@ -375,10 +374,7 @@ def _founding_of_another(sentence, anchor, is_own):
             return True  # "..., a nationalist party founded in 1990": what it says is not us
         if subject and not is_own(subject) and shaped_like_group(subject):
             return True
-    found = name_at(
-        sentence,
-        anchor.end() + len(sentence[anchor.end() :]) - len(sentence[anchor.end() :].lstrip()),
-    )
+    found = name_at(sentence, anchor.end())
     return bool(found and not is_own(found[0]) and shaped_like_group(found[0]))
 
 
@@ -456,21 +452,16 @@ def _choose_dates(analysis, formation_sections, termination_sections, fallback, 
     doubts = []
     formation = _formation_of(formation_pool, fallback)
     if fallback and not formation:
-        # No sentence says how the group was formed: the field's date stands only if it is
-        # the field's one year; several years are several readings.
         dates = _all_dates(analysis, "formation")
         if len({m.year for m, _ in dates}) == 1:
             formation = dates[0]
         elif dates:
             doubts.append(("formation", sorted(dates, key=lambda item: item[0].earliest), None))
-    years = sorted({m.year for m, _ in termination_pool if m.year})
     termination = min(termination_pool, key=lambda item: (item[1], item[0].start), default=None)
     if fallback and not termination:
-        # No sentence says how the group ended: the field's date stands only if it is the
-        # field's one year; several years are several readings.
         termination_pool = _all_dates(analysis, "termination")
-        years = sorted({m.year for m, _ in termination_pool if m.year})
         termination = termination_pool[0] if termination_pool else None
+    years = {m.year for m, _ in termination_pool if m.year}
     if formation and termination and termination[0].latest < formation[0].earliest:
         termination = None
     still = next((t for t in termination_texts if STILL_ACTIVE_RE.search(t)), None)
@@ -493,6 +484,8 @@ def _formation_of(pool, first_sentence_wins):
 
 
 def _all_dates(analysis, section):
+    """A field's dates, for a field with no sentence saying how the group began or ended:
+    its date stands only where they give one year; several years are several readings."""
     return [
         (mention, statement.offset)
         for statement in analysis.sentences
@@ -554,9 +547,9 @@ def _relations_and_aliases(analysis, own_names, alias_texts):
     return aliases, claims, relation_reader.relations, relation_reader.is_own
 
 
-def _mentions(analysis, locator, relations, is_own, own_names, matcher):
+def _mentions(analysis, locator, relations, is_own, own_names):
     """Every other organisation the text names, with the sentence it is named in."""
-    reader = MentionReader(is_own, own_names, matcher)
+    reader = MentionReader(is_own, own_names)
     for statement in analysis.sentences:
         if statement.section != "references":
             reader.learn_expansions(statement.text)
@@ -568,7 +561,7 @@ def _mentions(analysis, locator, relations, is_own, own_names, matcher):
     return reader.result()
 
 
-def _parse_guidebook(title, title_line, field_list, text, matcher):
+def _parse_guidebook(title, title_line, field_list, text):
     fields = _merge_fields(field_list)
     name, title_codes, title_extra = _split_title(title)
     codes = []
@@ -661,7 +654,7 @@ def _parse_guidebook(title, title_line, field_list, text, matcher):
         citations=[],
         relations=relations,
         evidence=evidence,
-        mentions=_mentions(analysis, locator, relations, is_own, [name, *aliases], matcher),
+        mentions=_mentions(analysis, locator, relations, is_own, [name, *aliases]),
         doubts=_doubts(locator, date_doubts),
     )
 
@@ -755,7 +748,7 @@ def _reference_lines(field):
     return references
 
 
-def _parse_encyclopedia(title, title_line, text, offset, matcher):
+def _parse_encyclopedia(title, title_line, text, offset):
     body = text[offset:]
     if not body.strip():
         raise ParseError(title_line, "no profile text after the title")
@@ -805,9 +798,9 @@ def _parse_encyclopedia(title, title_line, text, offset, matcher):
         found = title_evidence if code in title_codes else locator.first_placing(code)
         if found:
             evidence[f"country:{code}"] = found
-    kind, kind_statement = _encyclopedia_kind(analysis, relations)
-    if kind_statement:
-        evidence["kind"] = locator.of(kind_statement)
+    kind, kind_evidence = _encyclopedia_kind(analysis, relations, locator)
+    if kind_evidence:
+        evidence["kind"] = kind_evidence
     opening = analysis.sentences[0] if analysis.sentences else None
     status = "unknown"
     if termination:
@@ -847,7 +840,7 @@ def _parse_encyclopedia(title, title_line, text, offset, matcher):
         citations=analysis.citations,
         relations=relations,
         evidence=evidence,
-        mentions=_mentions(analysis, locator, relations, is_own, [name, *aliases], matcher),
+        mentions=_mentions(analysis, locator, relations, is_own, [name, *aliases]),
         doubts=_doubts(locator, date_doubts),
     )
 
@@ -862,17 +855,16 @@ KIND_RULES = [
 ]
 
 
-def _encyclopedia_kind(analysis, relations):
-    """(kind, the statement it was read from, or None)."""
-    statements = [s for s in analysis.sentences if s.text]
+def _encyclopedia_kind(analysis, relations, locator):
+    """(kind, the evidence it was read from, or None)."""
     splinter = next((r for r in relations if r.relation == "splinter_of"), None)
     if splinter:
-        holding = [s for s in statements if s.offset <= splinter.position < s.end]
-        return "splinter_faction", holding[0] if holding else None
+        return "splinter_faction", locator.statement_at(splinter.position)
+    statements = analysis.sentences
     for kind, cue, opening_only in KIND_RULES:
         for statement in statements[:1] if opening_only else statements:
             if cue.search(statement.text):
-                return kind, statement
+                return kind, locator.of(statement)
     return "armed_group", None
 
 
