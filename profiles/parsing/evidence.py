@@ -1,10 +1,13 @@
 """Where each coded value was read: the file's line and the exact sentence."""
 
 import bisect
+import re
 
 from profiles.parsing import countries
 from profiles.parsing.names import name_key
 from profiles.parsing.types import Evidence
+
+NEWLINE_RE = re.compile("\n")
 
 
 class Locator:
@@ -14,7 +17,7 @@ class Locator:
         self.text = text
         self.statements = sorted(statements, key=lambda s: s.offset)
         self.starts = [s.offset for s in self.statements]
-        self.line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+        self.line_starts = [0] + [match.end() for match in NEWLINE_RE.finditer(text)]
 
     def line(self, offset):
         return bisect.bisect_right(self.line_starts, offset)

@@ -23,6 +23,7 @@ from profiles.parsing.names import (
     CONNECTORS,
     NAME_CONTINUATION_WORDS,
     NOT_NAME_WORDS,
+    PARTICLE_RE,
     PERSON_TITLES,
     is_state_or_person,
     name_key,
@@ -160,7 +161,7 @@ class NameMatcher:
             if searched is None:
                 searched = _fold(text)
             for end, name in automaton.iter(searched):
-                start = end - len(_fold(name)) + 1
+                start = end - len(name) + 1  # folding keeps lengths
                 if start > 0 and searched[start - 1].isalnum():
                     continue
                 if end + 1 < len(searched) and searched[end + 1].isalnum():
@@ -304,9 +305,6 @@ def _without_owner(run):
         ):
             return run[:index]
     return run
-
-
-PARTICLE_RE = re.compile(r"[a-z]{1,3}[-'\u2019][A-Z]")
 
 
 def _capitalised(word):

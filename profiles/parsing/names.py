@@ -78,11 +78,15 @@ def name_key(name: str) -> str:
     return re.sub(r"^the\s+", "", name)
 
 
+# "al-", "ut-", "d'": a lower-case particle joined to a capitalised word.
+PARTICLE_RE = re.compile(r"[a-z]{1,3}[-'\u2019][A-Z]")
+
+
 def _is_capitalised(token: str) -> bool:
     if token[0].isupper() or token[0].isdigit():
         return True
     # "ut-Taleba", "al-Shabaab", "d'Ivoire": a lower-case particle joined to a capitalised word.
-    return bool(re.match(r"^[a-z]{1,3}[-'\u2019][A-Z]", token))
+    return bool(PARTICLE_RE.match(token))
 
 
 ADJECTIVE_COMPOUND_RE = re.compile(
