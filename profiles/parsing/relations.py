@@ -274,10 +274,11 @@ class RelationReader:
         self.relations: list[ParsedRelation] = []
         # Only the patterns whose words occur somewhere in the document are tried at all.
         lowered = document.lower()
+        cues = cues_in(lowered)
         self.phrases = [
             (words, pattern, relation)
             for words, pattern, relation in PHRASE_RES
-            if not document or any(map(lowered.__contains__, words))
+            if not document or not cues.isdisjoint(words)
         ]
         self.try_ancestor = not document or any(
             word in lowered for word in ("ancestor", "forerunner", "predecessor", "precursor")
