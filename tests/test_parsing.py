@@ -757,10 +757,84 @@ def relations_of(sentence):
         ("The Hill Guard was supported by the Moi government.", []),
         # Only mentioned or compared.
         ("The Hill Guard resembled the Red Dawn Movement in its methods.", []),
+        ("It is often mentioned together with the Stone Hawks and Reed Bats.", []),
+        # A band's plural nickname, where the sentence says a group is meant.
+        (
+            "In 1995 they fought alongside the Marsh Otters against the Vipers.",
+            [("Marsh Otters", "ally_of"), ("Vipers", "rival_of")],
+        ),
+        (
+            "The Hill Guard fought the Vipers and Jackals of Commander Osei for the port.",
+            [("Vipers", "rival_of"), ("Jackals", "rival_of")],
+        ),
+        ("The Hill Guard fought repeated battles with the Vipers.", [("Vipers", "rival_of")]),
+        # Peoples, faiths and creeds are no bands; nor is a name read only in part.
+        ("The Hill Guard fought the Tutsis, the Maoists and the Serbs.", []),
+        ("The Hill Guard harassed the Mothers in Black at every vigil.", []),
+        # A splinter that named itself: the tie points the other way.
+        (
+            "A faction broke away from the Hill Guard in 1998 and called itself the Dawn Front.",
+            [("Dawn Front", "has_splinter")],
+        ),
     ],
 )
 def test_relation_phrases(sentence, relations):
     assert relations_of(sentence) == relations
+
+
+def mentions_of(text):
+    return [m.name for m in parse_profile(f"Hill Guard\n\n{text}[1]\n").mentions]
+
+
+@pytest.mark.parametrize(
+    "text, mentions",
+    [
+        # A name in parentheses after another is that group's other name.
+        (
+            "It rivalled the Coastal Liberation Front (Jabhat al-Sahil) in the port.",
+            ["Coastal Liberation Front"],
+        ),
+        # A short form of a group named before it is the same group.
+        (
+            "It rivalled the Kitara Regulatory Forces. Kitara fighters later stormed its bases.",
+            ["Kitara Regulatory Forces"],
+        ),
+    ],
+)
+def test_mentions_fold_other_names_of_one_group(text, mentions):
+    assert mentions_of(text) == mentions
+
+
+@pytest.mark.parametrize(
+    "text, aliases",
+    [
+        # The name's first words used alone: two words once, one word (before head
+        # words only) twice.
+        (
+            "Hill Guard Association\n\nThe Hill Guard Association patrolled the hills."
+            " Critics accused the Hill Guard of abuses.[1]\n",
+            ["Hill Guard"],
+        ),
+        (
+            "Otter Militia\n\nThe Otter Militia held the delta.[1] In 1990 the Otter"
+            " attacked the port. By 1994 the Otter had faded.\n",
+            ["Otter"],
+        ),
+        (
+            "Otter Militia\n\nThe Otter Militia held the delta.[1] In 1990 the Otter"
+            " attacked the port.\n",
+            [],
+        ),
+        # A place or a war named after the group's first words is no alias.
+        (
+            "South Delta Army\n\nThe South Delta Army fought in the South Delta conflict."
+            " It held the South Delta.[1]\n",
+            [],
+        ),
+    ],
+)
+def test_a_short_form_in_use_is_an_alias(text, aliases):
+    assert parse_profile(text).aliases == aliases
 
 
 # ---------------------------------------------------------------------------------------

@@ -273,6 +273,9 @@ def _introduced_name(text, position):
     return found
 
 
+SPLIT_FROM_RE = re.compile(r"\b(?:broke|split|splintered|seceded)\s+(?:away\s+|off\s+)?from\b")
+
+
 class AliasReader:
     """Reads a text's statements of names, given the names the group already has."""
 
@@ -307,6 +310,9 @@ class AliasReader:
             return self.is_own(appositive)
         # "a former police captain known as El Zorro": a person's nickname.
         if PERSON_BEFORE_RE.search(text[max(0, position - 60) : position]):
+            return False
+        # "... whose faction broke away from the Ninjas and called itself X": the splinter's.
+        if SPLIT_FROM_RE.search(clause_subject(text, position)):
             return False
         return clause_speaks_of(clause_subject(text, position), self.is_own)
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import ahocorasick
 
 from profiles.parsing import countries
-from profiles.parsing.aliases import abbreviates, clause_speaks_of, is_acronym
+from profiles.parsing.aliases import abbreviates, clause_speaks_of, is_acronym, name_before
 from profiles.parsing.names import (
     ADJECTIVE_COMPOUND_RE,
     CONNECTORS,
@@ -492,6 +492,8 @@ class MentionReader:
         taken.append((start, end))
         if self.is_own(name) or not is_mentionable(name, sentence[end : end + 30]):
             return
+        if self._alternative_in_parentheses(sentence, start, end):
+            return
         key = name_key(name)
         if key in self.expansions:
             key = self.expansions[key]
@@ -501,9 +503,26 @@ class MentionReader:
         if key not in self.mentions:
             self.mentions[key] = ParsedMention(name, evidence)
 
+    def _alternative_in_parentheses(self, sentence, start, end):
+        """ "the Group for the Support of Islam and Muslims (JNIM)", "the Awakening (Sahwa)":
+        a name in parentheses right after another is that one's other name, not a group."""
+        if not (sentence[:start].rstrip().endswith("(") and sentence[end:].lstrip()[:1] == ")"):
+            return False
+        outer = name_before(sentence, sentence.rfind("(", 0, start))
+        return bool(outer) and (self.is_own(outer) or name_key(outer) in self.mentions)
+
+    def _fuller_name(self, key, among=None):
+        """The mention a short form stands for: "Kataeb" after "Kataeb Regulatory Forces",
+        the "Islamic Army" of a text naming the "Islamic Army in Iraq"."""
+        among = self.mentions if among is None else among
+        return next((other for other in among if other.startswith(key + " ")), None)
+
     def add_relation_target(self, relation):
         relation.target = self.long_form(relation.target)
         key = name_key(relation.target)
+        fuller = None if key in self.mentions else self._fuller_name(key)
+        if fuller:
+            relation.target, key = self.mentions[fuller].name, fuller
         mention = self.mentions.get(key)
         if mention is None:
             self.mentions[key] = mention = ParsedMention(relation.target, relation.evidence)
@@ -511,4 +530,11 @@ class MentionReader:
             mention.relation = relation.relation
 
     def result(self):
-        return list(self.mentions.values())
+        kept = {}
+        for key, mention in self.mentions.items():
+            fuller = self._fuller_name(key, among=kept)
+            if fuller is None:
+                kept[key] = mention
+            elif mention.relation and not kept[fuller].relation:
+                kept[fuller].relation = mention.relation  # a short form of a group named before
+        return list(kept.values())

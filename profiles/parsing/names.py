@@ -3,7 +3,8 @@
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
+from pathlib import Path
 
 from profiles.parsing import countries
 from profiles.parsing.text import plain_quotes
@@ -14,6 +15,7 @@ CONNECTORS = {
     "of", "de", "del", "della", "des", "du", "la", "las", "le", "les", "los", "el", "al",
     "and", "for", "the", "y", "e", "et", "da", "das", "do", "dos", "di", "van", "von", "der",
     "den", "bin", "ibn", "ul", "ut", "por", "para", "en", "pour", "fi", "wa", "&", "on", "pro",
+    "a", "à", "au", "aux",  # "Muerte a Secuestradores", "Mouvement pour l'Autonomie ..."
 }  # fmt: skip
 # Words that start a sentence or a clause but are not names.
 NOT_NAME_WORDS = {
@@ -142,11 +144,38 @@ def name_at(text: str, start: int) -> tuple[str, int, int] | None:
     return name, tokens[0][1], tokens[-1][2]
 
 
+@cache
+def peoples():
+    """Peoples, faiths and creeds named in the plural (parsing/data/peoples.txt)."""
+    lines = (PEOPLES_FILE.read_text(encoding="utf-8")).splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+PEOPLES_FILE = Path(__file__).parent / "data" / "peoples.txt"
+
+
+def is_band_name(name):
+    """ "Cobras", "Zoulous", "Black Eagles": a one- or two-word capitalised plural that is not
+    a people, faith or creed. Accepted only where a sentence already says a group is meant
+    (the object of "fought", "clashed with")."""
+    words = name.split()
+    if not 1 <= len(words) <= 2 or not all(w[:1].isupper() and w.isalpha() for w in words):
+        return False
+    last = words[-1]
+    if not last.endswith("s") or last.endswith("ss"):
+        return False
+    singulars = {last, last[:-1], last[:-2] if last.endswith("es") else last}
+    return singulars.isdisjoint(peoples()) and not any(map(countries.code_for, singulars))
+
+
 def _cut_owner(tokens):
     """ "Vostok Battalion of Sulim Yamadayev" -> "Vostok Battalion": an owner, not a name."""
     for index, (word, *_rest) in enumerate(tokens):
-        if word != "of" or index == 0 or tokens[index - 1][0] not in ORGANISATION_HEADS:
+        if word != "of" or index == 0:
             continue
+        head = tokens[index - 1][0]
+        if head not in ORGANISATION_HEADS and not (index == 1 and is_band_name(head)):
+            continue  # "the Cocoyes of Lissouba's camp": a band and its patron
         rest = [w for w, *_ in tokens[index + 1 :]]
         if (
             1 <= len(rest) <= 3
@@ -245,7 +274,7 @@ def _split_coordinated(name):
     match = re.search(r" and (?=[A-Z])", name)
     if match:
         left = name[: match.start()]
-        if left.split()[-1] in ORGANISATION_HEADS or left.isupper():
+        if left.split()[-1] in ORGANISATION_HEADS or left.isupper() or is_band_name(left):
             return left
     return name
 

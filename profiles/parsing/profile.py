@@ -19,8 +19,8 @@ from profiles.parsing.aliases import (
 )
 from profiles.parsing.dates import find_dates, is_context
 from profiles.parsing.evidence import Locator
-from profiles.parsing.mentions import HEAD_WORDS, MentionReader, known_names
-from profiles.parsing.names import NOT_NAME_WORDS, name_at, name_key
+from profiles.parsing.mentions import HEAD_WORDS, MentionReader, is_known_name, known_names
+from profiles.parsing.names import CONNECTORS, NOT_NAME_WORDS, name_at, name_key
 from profiles.parsing.relations import RelationReader, shaped_like_group
 from profiles.parsing.sizes import strength_figures
 from profiles.parsing.text import MARKER_RE, normalise, one_line, plain_quotes, split_sentences
@@ -688,7 +688,50 @@ def _names_in_use(analysis, name, aliases, is_own):
         if len(uses) >= (SHORT_NAME_MIN_USES if start == len(words) - 1 else 1):
             found.append(short)
             break
+    short = _leading_short_form(text, words)
+    if short and short not in found:
+        found.append(short)
     return found
+
+
+# What may follow a group's name in a clause: a verb or a linking word, not a noun
+# ("the South Lebanon conflict" names a war).
+CLAUSE_GOES_ON = (
+    r"(?:of|and|or|in|on|to|from|with|was|were|is|are|had|has|have|would|could|did|also|"
+    r"then|who|which|that|as|at|for|by|\w+ed)\b"
+)
+
+
+COMPASS_WORDS = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
+                 "Upper", "Lower", "Central", "Greater"}  # fmt: skip
+
+
+def _leading_short_form(text, words):
+    """ "the Unión Juvenil" for the Unión Juvenil Cruceñista, "the Tigers" for the Tigers
+    Militia: the name's first words used alone. One word must stand for the whole name but
+    its head words ("Militia") and be used twice; two or more words once."""
+    for end in range(len(words) - 1, 0, -1):
+        short = " ".join(words[:end])
+        if words[end - 1] in CONNECTORS or not short[0].isupper() or short in NOT_NAME_WORDS:
+            continue
+        if end == 1 and not all(word in HEAD_WORDS for word in words[1:]):
+            continue
+        if short not in text or is_known_name(short):
+            continue
+        if words[0] in COMPASS_WORDS or countries.code_for(words[end - 1]):
+            continue  # "the South Delta", "the Sudan": a place the group is named after
+        # Not followed by the rest of the name nor by another capitalised word, and not
+        # after a preposition of place ("in the South Lebanon" is a region).
+        rest = re.escape(words[end])
+        uses = re.findall(
+            rf"(?<!\bin )(?<!\bto )(?<!\bof )(?<!\bfrom )(?<!\bacross )(?<!\bat )"
+            rf"\b[Tt]he {re.escape(short)}\b(?!['\u2019-]|\s+[A-Z]|\s+(?:\w+\s+)?(?i:{rest})\b)"
+            rf"(?=\s*[,.;:)\]]|\s*$|\s+{CLAUSE_GOES_ON})",
+            text,
+        )
+        if len(uses) >= (SHORT_NAME_MIN_USES if end == 1 else 1):
+            return short
+    return None
 
 
 ACRONYM_TOKEN_RE = re.compile(r"(?<![\w/-])[A-Z][A-Z]{1,7}(?![\w/-])")

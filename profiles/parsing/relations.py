@@ -7,7 +7,14 @@ import ahocorasick
 
 from profiles.parsing.aliases import clause_speaks_of, clause_subject, name_before
 from profiles.parsing.mentions import is_known_name, is_mentionable, shaped_names
-from profiles.parsing.names import FoundName, name_at, name_key, target_after, targets_after
+from profiles.parsing.names import (
+    FoundName,
+    is_band_name,
+    name_at,
+    name_key,
+    target_after,
+    targets_after,
+)
 from profiles.parsing.types import ParsedRelation
 
 # (words one of which the sentence must contain, phrase, relation): the other group's
@@ -22,6 +29,13 @@ PHRASES = [
         ("clash", "at war", "conflict", "feud"),
         r"\b(?:clashed|clashing|clashes|at\s+war|in\s+conflict|feuded|feuding)\s+"
         r"(?:(?:more|and|often|repeatedly|frequently|again|regularly|openly)\s+){0,4}with\s+",
+        "rival_of",
+    ),
+    # "fought repeated battles with the Taliban", "waged a war against".
+    (
+        ("battle", "war", "skirmish", "clash"),
+        r"\b(?:fought|fighting|waged|waging|engaged\s+in)\s+(?:\w+\s+){0,2}?(?:battles?|wars?|"
+        r"skirmishes|clashes|gunfights|turf\s+wars?)\s+(?:\w+\s+)?(?:with|against)\s+",
         "rival_of",
     ),
     # "were rivals of X" (not "intimidated opponents of X", who are X's opponents).
@@ -156,7 +170,13 @@ STRICT_PHRASES = [
         r"\b(?:harass\w*|intimidat\w*|attacked|targeted)\s+(?=(?:the\s+)?[A-Z])",
         "rival_of",
     ),
-    (("together with",), r"\btogether\s+with\s+", "ally_of"),
+    # Not "mentioned together with", "listed together with": names side by side, no tie.
+    (
+        ("together with",),
+        r"(?<!mentioned\s)(?<!named\s)(?<!listed\s)(?<!grouped\s)(?<!counted\s)"
+        r"\btogether\s+with\s+",
+        "ally_of",
+    ),
     # "back the ... ruling party": backing a party is an alliance; "backed by" is not this.
     (
         ("back", "support"),
@@ -210,8 +230,9 @@ STRICT_PHRASES = [
 
 
 def shaped_like_group(name):
-    """A name that can only be a group's: a head word ("... Front"), an acronym, a known name."""
-    shaped = name.isupper() or is_known_name(name)
+    """A name that can only be a group's: a head word ("... Front"), an acronym, a known name,
+    or a band's plural nickname ("the Cobras")."""
+    shaped = name.isupper() or is_known_name(name) or is_band_name(name)
     shaped = shaped or any(found == name for _s, _e, found in shaped_names(name))
     return shaped and is_mentionable(name)
 
@@ -221,6 +242,7 @@ ORG_NOUN_AFTER_RE = re.compile(
     r"\s+(?:movement|party|militia|militias|group|rebels|insurgents|gang|gangs|faction|"
     r"organi[sz]ation|guerrillas|fighters)\b"
 )
+NAME_GOES_ON_RE = re.compile(r"\s+(?:in|for|from|de|del|du)\s+(?:the\s+)?[A-Z]")
 MEMBERS_RE = re.compile(r"\b(?:members|fighters|veterans|militiamen|recruits|cadres)\b", re.I)
 # "The Bolsheviks nearly wiped them out": another group acting on the profiled one.
 ACTED_ON_RE = re.compile(
@@ -262,6 +284,12 @@ BREAKAWAY_RE = re.compile(
     r"\b(?:breakaway|splinter|dissident)\s+(?:faction|group|wing|organi[sz]ation|movement)\s+(?:called\s+|named\s+|known\s+as\s+)?",
     re.I,
 )
+# "... whose faction broke away from <us> and called itself X": X is our splinter.
+SPLINTER_NAMED_RE = re.compile(
+    r"\b(?:broke|split|splintered|seceded)\s+(?:away\s+|off\s+)?from\s+(?:the\s+)?"
+    r"(?P<parent>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,5})\b[^.;]{0,120}?\b(?:called|named|"
+    r"styled|renamed)\s+(?:itself|themselves)\s+"
+)
 PARENT_RE = re.compile(
     r"\b(?:members?|leaders?|cadres?|activists?|commanders?|dissidents?|veterans?|defectors?)\s+(?:\w+\s+)?(?:of|from)\s+",
     re.I,
@@ -284,7 +312,7 @@ class RelationReader:
             word in lowered for word in ("ancestor", "forerunner", "predecessor", "precursor")
         )
         self.try_breakaway = not document or any(
-            word in lowered for word in ("breakaway", "splinter", "dissident")
+            word in lowered for word in ("breakaway", "splinter", "dissident", "broke", "split")
         )
 
     def is_own(self, name):
@@ -363,11 +391,22 @@ class RelationReader:
                     ):
                         # "fought Sufi clerics", "against Kabul": not a group's name
                         continue
+                    if (
+                        is_band_name(target.name)
+                        and not is_known_name(target.name)
+                        and NAME_GOES_ON_RE.match(sentence, target.end)
+                    ):
+                        continue  # "the Ladies in White": the name goes on; not read whole
                     self.add(target.name, kind, sentence, offset + match.start())
         for match in ACTED_ON_RE.finditer(sentence):
             other = name_before(sentence, match.start())
             if other and not self.is_own(other) and shaped_like_group(other):
                 self.add(other, "rival_of", sentence, offset + match.start())
+        for match in SPLINTER_NAMED_RE.finditer(sentence) if self.try_breakaway else ():
+            if self.is_own(match.group("parent")):
+                target = target_after(sentence, match.end())
+                if target:
+                    self.add(target.name, "has_splinter", sentence, offset + match.start())
         for match in ANCESTOR_RE.finditer(sentence) if self.try_ancestor else ():
             if self.is_own(match.group("us")):
                 target = target_after(sentence, match.end())
