@@ -881,3 +881,52 @@ def test_encyclopedia_title_without_body(text):
 def test_a_field_given_twice_with_the_same_value_is_read_once():
     text = STONE_LIONS_TWICE.replace("About 900 members.", "About 300 members.")
     assert parse_profile(text).size == 300
+
+
+def guidebook(formation="--", termination="--"):
+    return parse_profile(
+        "Reed Guard (Ghana)\n\nCountry: Ghana\n"
+        f"Details of Formation: {formation}\nDetails of Termination: {termination}\n"
+        "Size: --\nReferences: --\n"
+    )
+
+
+def earliest_year(date):
+    return date.earliest.year if date else None
+
+
+@pytest.mark.parametrize(
+    "formation, year",
+    [
+        # A finer date inside a decade says more.
+        ("The group came into being in the mid-1990s. In 1994 fishermen began to patrol.", 1994),
+        ("Fishermen brought their self-defence units together in 2016.", 2016),
+        ("Elders proclaimed the Reed Guard in Tamale in September 2006.", 2006),
+        ("The first reports of the group's fighters date from mid-1991.", 1991),
+    ],
+)
+def test_formation_readings(formation, year):
+    assert earliest_year(guidebook(formation=formation).formation) == year
+
+
+@pytest.mark.parametrize(
+    "termination, year",
+    [
+        # An end the description codes outright wins over a last sign of activity.
+        (
+            "Its last activity was reported in 1990. The end of the PGM is coded on"
+            " November 12, 1994, when a new president took office.",
+            1994,
+        ),
+        # An end under way is not the end: the year it was done is.
+        (
+            "The unit began to be disbanded in 2002. Its transformation was only finished"
+            " in 2003, when its members were absorbed into the police.",
+            2003,
+        ),
+        # Two readings and nothing to choose between them: a doubt, no value.
+        ("Its leaders were arrested in 2001. Its last reported activity dates from 2000.", None),
+    ],
+)
+def test_termination_readings(termination, year):
+    assert earliest_year(guidebook(termination=termination).termination) == year

@@ -80,7 +80,11 @@ FORMATION_ANCHOR_RE = re.compile(
     r"raised(?=\s+(?:(?:a|an|the|its|their|his|her|several|new|local)\s+)?(?:[\w-]+\s+){0,2}"
     r"(?:militias?|forces?|units?|groups?|army|armies|battalions?|brigades?|men|volunteers|"
     r"guards?|(?-i:[A-Z]))|\s+(?:in|around|by|during|as|from|at|on|after|before|between|among|"
-    r"under|\d))|built\s+up|brought\s+(?:\w+\s+){0,4}together|"
+    r"under|\d))|built\s+up|brought\s+(?:[\w-]+\s+){0,4}together|"
+    # "proclaimed the Awakening"; "the first reports of its fighters date from mid-1991".
+    r"proclaimed(?=\s+(?:the\s+|a\s+)?(?-i:[A-Z]))|"
+    r"first\s+(?:(?:reports?|sightings?|mentions?|traces?)\s+(?:[\w'\u2019-]+\s+){0,5}?dat\w+\s+from|"
+    r"appeared|appearance|surfaced|reported|sighted)|"
     r"set\s+up|organi[sz]ed|existed\s+(?:\w+\s+){0,3}from|launched|took\s+shape|emerged|came\s+into\s+(?:being|existence)|"
     r"was\s+born|put\s+together|originated|origins?|began|started|mobili[sz]ed|assembled|"
     r"grew\s+out\s+of|formation|inception|constituted|broke\s+away|split\s+(?:off\s+)?from|"
@@ -419,6 +423,21 @@ STILL_ACTIVE_RE = re.compile(
 )
 
 
+# "The end of the PGM is coded on ...": the description states its end outright.
+CODED_END_RE = re.compile(
+    r"\b(?:end|termination)\s+(?:of\s+(?:the|its)\s+(?:PGM|group|militia)\s+(?:period\s+)?)?"
+    r"(?:is|was|has\s+been)\s+(?:coded|dated|set)\b",
+    re.I,
+)
+# "began to be disbanded", "launched a demobilisation programme": an end under way, not done.
+END_BEGUN_RE = re.compile(
+    r"\b(?:began|begun|started)\s+to\s+(?:be\s+)?(?:disband|demobili[sz]|dissolv|dismantl|"
+    r"disarm)\w*|\blaunched\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:demobili[sz]ation|"
+    r"disarmament|DDR)\b",
+    re.I,
+)
+
+
 def _choose_dates(analysis, formation_sections, termination_sections, fallback, is_own):
     """Formation and termination, each (date, statement offset) or None, and the doubts.
 
@@ -428,6 +447,7 @@ def _choose_dates(analysis, formation_sections, termination_sections, fallback, 
     """
     formation_pool, termination_pool = [], []
     termination_texts = []
+    coded_ends, ends_begun = set(), set()  # offsets of statements
     for statement in analysis.sentences:
         key, sentence, offset, mentions = (
             statement.section,
@@ -449,6 +469,14 @@ def _choose_dates(analysis, formation_sections, termination_sections, fallback, 
             termination_pool += [
                 (m, offset) for m in _anchored(sentence, mentions, TERMINATION_ANCHOR_RE, is_own)
             ]
+            coded = CODED_END_RE.search(sentence)
+            stated = [m for m in mentions if coded and m.start >= coded.end()]
+            if stated:
+                coded_ends.add(offset)
+                if not any(o == offset and m in stated for m, o in termination_pool):
+                    termination_pool.append((stated[0], offset))
+            elif END_BEGUN_RE.search(sentence):
+                ends_begun.add(offset)
     doubts = []
     formation = _formation_of(formation_pool, fallback)
     if fallback and not formation:
@@ -457,6 +485,13 @@ def _choose_dates(analysis, formation_sections, termination_sections, fallback, 
             formation = dates[0]
         elif dates:
             doubts.append(("formation", sorted(dates, key=lambda item: item[0].earliest), None))
+    coded = [item for item in termination_pool if item[1] in coded_ends]
+    if coded:
+        termination_pool = coded  # "The end of the PGM is coded on November 12, 1994"
+    started = [item for item in termination_pool if item[1] in ends_begun]
+    if started and len(started) < len(termination_pool):
+        # "began to be disbanded in 2002 ... only finished in 2003": the end is when it was done.
+        termination_pool = [item for item in termination_pool if item not in started]
     termination = min(termination_pool, key=lambda item: (item[1], item[0].start), default=None)
     if fallback and not termination:
         termination_pool = _all_dates(analysis, "termination")
@@ -474,13 +509,27 @@ def _choose_dates(analysis, formation_sections, termination_sections, fallback, 
 
 def _formation_of(pool, first_sentence_wins):
     """The earliest anchored date; in an article, where years differ, the earliest
-    sentence's (the lead states the founding; later ones speak of forerunners)."""
+    sentence's (the lead states the founding; later ones speak of forerunners). A finer
+    date inside the one chosen says more ("in the mid-1990s ... around 1994")."""
     if not pool:
         return None
     if not first_sentence_wins and len({m.year for m, _ in pool}) > 1:
         first = min(offset for _m, offset in pool)
         pool = [item for item in pool if item[1] == first]
-    return min(pool, key=lambda item: (item[0].earliest, item[1]))
+    chosen = min(pool, key=lambda item: (item[0].earliest, item[1]))
+    if chosen[0].precision in COARSE_PRECISIONS:
+        inside = [
+            item
+            for item in pool
+            if item[0].precision not in COARSE_PRECISIONS
+            and chosen[0].earliest <= item[0].earliest <= item[0].latest <= chosen[0].latest
+        ]
+        if len({item[0].year for item in inside}) == 1:
+            return min(inside, key=lambda item: item[0].earliest)
+    return chosen
+
+
+COARSE_PRECISIONS = {"decade", "century"}
 
 
 def _all_dates(analysis, section):
