@@ -799,6 +799,13 @@ def mentions_of(text):
             "It rivalled the Kitara Regulatory Forces. Kitara fighters later stormed its bases.",
             ["Kitara Regulatory Forces"],
         ),
+        # A number may open a name that "the" introduces; a year before a name may not.
+        (
+            "It rivalled the 1920 Revolution Brigade. In 1994 Delta Volunteer Guard units left.",
+            ["1920 Revolution Brigade", "Delta Volunteer Guard"],
+        ),
+        # Our own name in another word order is ours.
+        ("It drilled with officers of the Guard of the Hill.", []),
     ],
 )
 def test_mentions_fold_other_names_of_one_group(text, mentions):
@@ -930,3 +937,14 @@ def test_formation_readings(formation, year):
 )
 def test_termination_readings(termination, year):
     assert earliest_year(guidebook(termination=termination).termination) == year
+
+
+def test_our_name_reworded_or_enlarged_is_an_alias():
+    text = (
+        "Hill Guard (Ghana)\n\nCountry: Ghana\nDetails of Formation: Officers formed it in"
+        " 1990 and ran the Guard of the Hill.\nDetails of Termination: In 1994 the unit was"
+        " enlarged into the Hill Regiment.\nReferences: --\n"
+    )
+    profile = parse_profile(text)
+    assert profile.aliases == ["Hill Regiment", "Guard of the Hill"]
+    assert profile.mentions == []

@@ -52,6 +52,14 @@ INTRODUCERS = [
         ("renamed", "rebranded"),
         re.compile(r"\b(?:renamed|rebranded)\s+(?:itself\s+|themselves\s+)?(?:as\s+|to\s+)?"),
     ),
+    # "the battalion was enlarged into the Azov Regiment": the same body under a new name.
+    (
+        ("enlarged", "expanded", "upgraded"),
+        re.compile(
+            r"\b(?:was|were)\s+(?:later\s+|then\s+)?(?:enlarged|expanded|upgraded)\s+"
+            r"(?:in(?:to)?\s+|to\s+)(?=(?:the\s+|a\s+)?[A-Z])"
+        ),
+    ),
     (
         ("formerly", "previously", "originally"),
         re.compile(r"\b(?:formerly|previously|originally)\s+(?:called\s+)?(?=(?:the\s+)?[A-Z])"),

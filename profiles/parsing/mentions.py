@@ -73,6 +73,8 @@ STATE_NAME_RE = re.compile(
     r"Camp|Prison|Street|Square)$"
 )
 # Words only armed groups and parties put in their names, never a state's forces.
+EVENT_WORDS = {"War", "Campaign", "Uprising", "Revolution", "Massacre", "Offensive", "Battle"}
+NAMED_AFTER_EVENT_HEADS = {"Brigade", "Brigades", "Battalion", "Front", "Movement", "Militia"}
 GROUP_MARKERS_RE = re.compile(
     r"\b(?:Front|Party|Movement|Brigades|Militias?|Liberation|Patriotic|Revolutionary|"
     r"Self-Defen[cs]e|Defenders|Alliance|Coalition|League|Islamic|Resistance|Rebels?|"
@@ -166,6 +168,9 @@ class NameMatcher:
                     continue
                 if end + 1 < len(searched) and searched[end + 1].isalnum():
                     continue
+                # "VMRO" inside "VMRO-DPMNE": part of a longer hyphenated name.
+                if searched[end + 1 : end + 2] == "-" and searched[end + 2 : end + 3].isalnum():
+                    continue
                 # A one-word name must be written with its capital ("Lions", not "lions").
                 if " " not in name and text[start : end + 1] != name:
                     continue
@@ -253,6 +258,11 @@ def shaped_names(sentence):
         if not run:
             continue
         start, end = run[0].start(), run[-1].end()
+        # "the 1920 Revolution Brigade", "the 23 March Movement": a number may open a name
+        # that "the" introduces (not "In 1994 Serbian ... units").
+        number = LEADING_NUMBER_RE.search(sentence, 0, start)
+        if number and number.end() == start:
+            start = number.start("number")
         name = sentence[start:end].rstrip(".")
         end = start + len(name)
         words = name.split()
@@ -273,6 +283,7 @@ def shaped_names(sentence):
     return found
 
 
+LEADING_NUMBER_RE = re.compile(r"\b[Tt]he\s+(?P<number>\d{1,4}(?:st|nd|rd|th)?(?:\s+of)?)\s+$")
 # Possessives that belong inside names ("People's Army", "Women's League").
 NAME_POSSESSIVES = {"People's", "Peoples'", "Women's", "Workers'", "Worker's", "Children's",
                     "Farmers'", "Youth's", "Martyrs'", "Nation's", "God's", "Patriots'"}  # fmt: skip
@@ -347,8 +358,9 @@ def _is_mentionable(name, following):
     if GROUP_MARKERS_RE.search(name):
         return True  # "Sudan Liberation Army", "Islamic State", "Civil Defence Forces"
     # "Syrian Army", "Colombian Congress", "Pakistan Rangers": the state's own bodies.
-    if STATE_NAME_RE.search(name):
-        return False
+    state = STATE_NAME_RE.search(name)
+    if state and not (state.group() in EVENT_WORDS and words[-1] in NAMED_AFTER_EVENT_HEADS):
+        return False  # but the "1920 Revolution Brigade" is named after an event
     if countries.code_for(words[0].rstrip("'s")) and words[-1] in STATE_HEADS:
         return False
     return True
@@ -405,6 +417,18 @@ OWN_KIND_SUBJECT_RE = re.compile(
 )
 
 
+def _stems(name):
+    """The capitalised words of a name, cut to their first five letters."""
+    words = re.findall(r"[^\W\d_]+", name)
+    return sorted(w[:5].casefold() for w in words if w[0].isupper() and len(w) > 2)
+
+
+def same_words(name, own):
+    """ "Peace Guards" and "Guardians of Peace": one name in another word order."""
+    stems = _stems(name)
+    return len(stems) >= 2 and stems == _stems(own) and name_key(name) != name_key(own)
+
+
 class MentionReader:
     """Collects the organisations a profile names, sentence by sentence."""
 
@@ -415,9 +439,13 @@ class MentionReader:
         self.mentions: dict[str, ParsedMention] = {}
         self.expansions: dict[str, str] = {}  # acronym key -> key of its long form
         self.long_forms: dict[str, str] = {}  # key -> the long form as written
+        self.variants: dict[str, str] = {}  # our own names, reworded, met in the text
 
     def is_own(self, name):
         if self.is_own_name(name):
+            return True
+        if any(same_words(name, own) for own in self.own_names):
+            self.variants.setdefault(name_key(name), name)  # "Peace Guards": ours, reordered
             return True
         if is_acronym(name):
             return any(abbreviates(name, own) for own in self.own_names)
@@ -515,7 +543,15 @@ class MentionReader:
         """The mention a short form stands for: "Kataeb" after "Kataeb Regulatory Forces",
         the "Islamic Army" of a text naming the "Islamic Army in Iraq"."""
         among = self.mentions if among is None else among
-        return next((other for other in among if other.startswith(key + " ")), None)
+        return next(
+            (
+                other
+                for other in among
+                if other.startswith(key + " ")
+                or (other.endswith(" " + key) and other[: -len(key) - 1].isdigit())
+            ),
+            None,
+        )
 
     def add_relation_target(self, relation):
         relation.target = self.long_form(relation.target)

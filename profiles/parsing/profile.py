@@ -607,7 +607,7 @@ def _mentions(analysis, locator, relations, is_own, own_names):
             reader.read(statement.text, locator.of(statement))
     for relation in relations:
         reader.add_relation_target(relation)
-    return reader.result()
+    return reader.result(), list(reader.variants.values())
 
 
 def _parse_guidebook(title, title_line, field_list, text):
@@ -667,6 +667,8 @@ def _parse_guidebook(title, title_line, field_list, text):
     if "references" in fields and not _is_unknown(fields["references"].value):
         references = _reference_lines(fields["references"])
     locator = Locator(text, analysis.sentences)
+    mentions, variants = _mentions(analysis, locator, relations, is_own, [name, *aliases])
+    aliases = _unique([*aliases, *variants], name)
     title_evidence = locator.whole_line(title_line)
     evidence = {"kind": title_evidence}  # the guidebook lists pro-government militias only
     country_line = (
@@ -703,7 +705,7 @@ def _parse_guidebook(title, title_line, field_list, text):
         citations=[],
         relations=relations,
         evidence=evidence,
-        mentions=_mentions(analysis, locator, relations, is_own, [name, *aliases]),
+        mentions=mentions,
         doubts=_doubts(locator, date_doubts),
     )
 
@@ -884,6 +886,8 @@ def _parse_encyclopedia(title, title_line, text, offset):
             )
     references.sort(key=lambda r: r.marker)
     locator = Locator(text, analysis.sentences)
+    mentions, variants = _mentions(analysis, locator, relations, is_own, [name, *aliases])
+    aliases = _unique([*aliases, *variants], name)
     title_evidence = locator.whole_line(title_line)
     evidence = {}
     for code in codes:
@@ -932,7 +936,7 @@ def _parse_encyclopedia(title, title_line, text, offset):
         citations=analysis.citations,
         relations=relations,
         evidence=evidence,
-        mentions=_mentions(analysis, locator, relations, is_own, [name, *aliases]),
+        mentions=mentions,
         doubts=_doubts(locator, date_doubts),
     )
 
