@@ -764,7 +764,7 @@ def relations_of(sentence):
             [("Marsh Otters", "ally_of"), ("Vipers", "rival_of")],
         ),
         (
-            "The Hill Guard fought the Vipers and Jackals of Commander Osei for the port.",
+            "The Hill Guard fought the Vipers and Jackals of Osei's camp for the port.",
             [("Vipers", "rival_of"), ("Jackals", "rival_of")],
         ),
         ("The Hill Guard fought repeated battles with the Vipers.", [("Vipers", "rival_of")]),
@@ -948,3 +948,27 @@ def test_our_name_reworded_or_enlarged_is_an_alias():
     profile = parse_profile(text)
     assert profile.aliases == ["Hill Regiment", "Guard of the Hill"]
     assert profile.mentions == []
+
+
+@pytest.mark.parametrize(
+    "purpose, codes",
+    [
+        # The countries a sentence says the group acted in join the Country field's.
+        (
+            "The group fought alongside the army in Togo in 1991 and in eastern Benin in 1992.",
+            ["BJ", "GH", "TG"],
+        ),
+        # Not where its people fled, nor a war some members once fought, nor a clause
+        # about something else.
+        ("Many activists crossed into Togo.", ["GH"]),
+        ("Some recruits were veterans of the fighting in Togo.", ["GH"]),
+        ("Members fought because their families had been killed in Togo.", ["GH"]),
+        ("The group was backed by Togo.", ["GH"]),
+    ],
+)
+def test_countries_the_group_acted_in(purpose, codes):
+    text = (
+        "Reed Guard (Ghana)\n\nCountry: Ghana\nDetails of Formation: Formed in 1990.\n"
+        f"Purpose: {purpose}\nReferences: --\n"
+    )
+    assert parse_profile(text).countries == codes

@@ -103,6 +103,7 @@ def name_at(text: str, start: int) -> tuple[str, int, int] | None:
     article = re.match(r"\s*(?:the\s+|The\s+)?", text[start:])
     position = start + article.end()
     tokens = []
+    owned = False  # the name ends in a possessive: "the Cocoyes of Lissouba's camp"
     for match in TOKEN_RE.finditer(text, position):
         gap = text[position if not tokens else tokens[-1][2] : match.start()]
         if tokens and gap not in (" ",):
@@ -122,6 +123,7 @@ def name_at(text: str, start: int) -> tuple[str, int, int] | None:
                 # "the MQM's military wing": the possessive ends the name ("New People's
                 # Army" goes on).
                 tokens.append((word[:-2], match.start(), match.start() + len(word) - 2))
+                owned = True
                 break
         if _is_capitalised(word) and (tokens or not word[0].isdigit()):
             tokens.append((word, match.start(), match.start() + len(word)))
@@ -139,7 +141,7 @@ def name_at(text: str, start: int) -> tuple[str, int, int] | None:
         tokens.pop()
     if not tokens:
         return None
-    tokens = _cut_owner(tokens)
+    tokens = _cut_owner(tokens, owned)
     name = text[tokens[0][1] : tokens[-1][2]]
     return name, tokens[0][1], tokens[-1][2]
 
@@ -168,14 +170,15 @@ def is_band_name(name):
     return singulars.isdisjoint(peoples()) and not any(map(countries.code_for, singulars))
 
 
-def _cut_owner(tokens):
+def _cut_owner(tokens, owned=False):
     """ "Vostok Battalion of Sulim Yamadayev" -> "Vostok Battalion": an owner, not a name."""
     for index, (word, *_rest) in enumerate(tokens):
         if word != "of" or index == 0:
             continue
         head = tokens[index - 1][0]
-        if head not in ORGANISATION_HEADS and not (index == 1 and is_band_name(head)):
-            continue  # "the Cocoyes of Lissouba's camp": a band and its patron
+        # "the Cocoyes of Lissouba's camp": a band and its patron ("Lanterns of Varn" is a name).
+        if head not in ORGANISATION_HEADS and not (owned and index == 1 and is_band_name(head)):
+            continue
         rest = [w for w, *_ in tokens[index + 1 :]]
         if (
             1 <= len(rest) <= 3

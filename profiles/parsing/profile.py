@@ -13,6 +13,8 @@ from profiles.parsing import countries
 from profiles.parsing.aliases import (
     AliasReader,
     abbreviates,
+    clause_speaks_of,
+    clause_subject,
     is_acronym,
     name_before,
     opening_names,
@@ -598,6 +600,8 @@ def _relations_and_aliases(analysis, own_names, alias_texts):
 
 def _mentions(analysis, locator, relations, is_own, own_names):
     """Every other organisation the text names, with the sentence it is named in."""
+    for relation in relations:
+        relation.evidence = locator.statement_at(relation.position)
     reader = MentionReader(is_own, own_names)
     for statement in analysis.sentences:
         if statement.section != "references":
@@ -649,6 +653,8 @@ def _parse_guidebook(title, title_line, field_list, text):
         if k not in ("references", "country", "aliases")
     ]
     aliases, claims, relations, is_own = _relations_and_aliases(analysis, own_names, alias_texts)
+    operated_in = _operated_in(analysis, is_own, codes) if codes else {}
+    codes += list(operated_in)
     aliases = _unique([*title_extra, *stated, *aliases], name)
     aliases = _unique([*aliases, *_names_in_use(analysis, name, aliases, is_own)], name)
 
@@ -676,7 +682,11 @@ def _parse_guidebook(title, title_line, field_list, text):
     )
     for code in codes:
         evidence[f"country:{code}"] = (
-            title_evidence if code in title_codes and "country" not in fields else country_line
+            locator.of(operated_in[code])
+            if code in operated_in
+            else title_evidence
+            if code in title_codes and "country" not in fields
+            else country_line
         )
     alias_lines = {alias: title_evidence for alias in title_extra}
     if stated:
@@ -788,6 +798,45 @@ def _leading_short_form(text, words):
 ACRONYM_TOKEN_RE = re.compile(r"(?<![\w/-])[A-Z][A-Z]{1,7}(?![\w/-])")
 
 
+# A verb of the group acting somewhere: the countries it names after "in" are where the
+# group was active ("fought ... in Croatia in 1991 and in eastern Bosnia in 1992").
+OPERATED_RE = re.compile(
+    r"\b(?:fought|fighting|operated|operating|operates|deployed|active|involvement|intervened|"
+    r"took\s+part|carried\s+out|raided|attacked|campaigned)\b(?<!the\sfighting)",
+    re.I,
+)
+# Where the verb's clause ends: what follows speaks of something else ("because members of
+# their family had been murdered in North Korea").
+CLAUSE_END_RE = re.compile(
+    r"\b(?:because|after|before|when|while|whereas|although|since|who|which|whose|until|as)\b|[;(]"
+)
+PLACE_BEFORE_RE = re.compile(
+    r"\b(?:in|into|across|throughout)\s+(?:the\s+)?(?:(?:north|south|east|west|central|upper|"
+    r"lower)(?:ern)?(?:[\s-]+(?:north|south|east|west)(?:ern)?)?\s+)?$",
+    re.I,
+)
+
+
+def _operated_in(analysis, is_own, codes):
+    """(code, statement) of each further country a sentence says the group was active in."""
+    found = {}
+    for statement in analysis.sentences:
+        text = statement.text
+        verb = OPERATED_RE.search(text) if statement.section != "references" else None
+        if not verb or not clause_speaks_of(clause_subject(text, verb.start()), is_own):
+            continue
+        clause_end = CLAUSE_END_RE.search(text, verb.end())
+        limit = clause_end.start() if clause_end else len(text)
+        for code, start, _end, demonym in countries.mentions(text):
+            if demonym or not verb.end() <= start < limit or code in codes or code in found:
+                continue
+            if code in countries.HISTORIC_NAMES:
+                continue  # "in Yugoslavia": the state of the day, not a further country
+            if PLACE_BEFORE_RE.search(text[max(0, start - 40) : start]):
+                found[code] = statement
+    return found
+
+
 def _doubts(locator, date_doubts):
     """The parser's doubts, each reading with the sentence it rests on."""
     doubts = []
@@ -809,7 +858,8 @@ def _doubts(locator, date_doubts):
 
 
 def _evidence(locator, formation, termination, size_statement, aliases, known, relations):
-    """Evidence of the values both formats read from sentences; ties get theirs in place."""
+    """Evidence of the values both formats read from sentences (ties get theirs with the
+    mentions)."""
     evidence = {}
     if formation:
         evidence["formation"] = locator.statement_at(formation[1])
@@ -822,8 +872,6 @@ def _evidence(locator, formation, termination, size_statement, aliases, known, r
         found = known.get(alias) or locator.first_naming(alias)
         if found:
             evidence[f"alias:{alias}"] = found
-    for relation in relations:
-        relation.evidence = locator.statement_at(relation.position)
     return evidence
 
 
@@ -870,6 +918,8 @@ def _parse_encyclopedia(title, title_line, text, offset):
         if p.strip()
     ]
     aliases, claims, relations, is_own = _relations_and_aliases(analysis, own_names, paragraphs)
+    codes = list(codes)
+    codes += list(_operated_in(analysis, is_own, codes) if codes else {})
     aliases = _unique([*title_extra, *aliases], name)
     aliases = _unique([*aliases, *_names_in_use(analysis, name, aliases, is_own)], name)
     formation, termination, date_doubts = _choose_dates(
