@@ -37,6 +37,13 @@ CORPORA = {
         REPOSITORY / "tests" / "data" / "heldout" / "blind",
         REPOSITORY / "tests" / "data" / "heldout" / "blind",
     ),
+    # A second batch written the same way (2026-12-06, later): dev2 to learn from, blind2
+    # never tuned on.
+    "dev2": (REPOSITORY / "tests" / "data" / "dev2", REPOSITORY / "tests" / "data" / "dev2"),
+    "heldout/blind2": (
+        REPOSITORY / "tests" / "data" / "heldout" / "blind2",
+        REPOSITORY / "tests" / "data" / "heldout" / "blind2",
+    ),
 }  # fmt: skip
 SCALARS = ("name", "formation", "termination", "size")
 SETS = ("countries", "aliases", "relations", "mentions", "markers", "event_years")

@@ -817,14 +817,22 @@ PLACE_BEFORE_RE = re.compile(
 )
 
 
+PEOPLE_OF_GROUP_RE = re.compile(
+    r"\b(?:members|mercenaries|fighters|veterans|recruits|leaders?|cadres|volunteers|officers|"
+    r"commanders?|activists|militants)\b",
+    re.I,
+)
+
+
 def _operated_in(analysis, is_own, codes):
     """(code, statement) of each further country a sentence says the group was active in."""
     found = {}
     for statement in analysis.sentences:
         text = statement.text
         verb = OPERATED_RE.search(text) if statement.section != "references" else None
-        if not verb or not clause_speaks_of(clause_subject(text, verb.start()), is_own):
-            continue
+        subject = clause_subject(text, verb.start()) if verb else ""
+        if not verb or not clause_speaks_of(subject, is_own) or PEOPLE_OF_GROUP_RE.search(subject):
+            continue  # "many of its members later fought in Spain": people, not the group
         clause_end = CLAUSE_END_RE.search(text, verb.end())
         limit = clause_end.start() if clause_end else len(text)
         for code, start, _end, demonym in countries.mentions(text):
