@@ -771,6 +771,37 @@ def relations_of(sentence):
         # Peoples, faiths and creeds are no bands; nor is a name read only in part.
         ("The Hill Guard fought the Tutsis, the Maoists and the Serbs.", []),
         ("The Hill Guard harassed the Mothers in Black at every vigil.", []),
+        # A list after a general word; a patron's band; a gerund or an infinitive opening the
+        # clause is no other subject.
+        (
+            "The Hill Guard fought rival party militias, above all Kofi Mensah's Vipers.",
+            [("Vipers", "rival_of")],
+        ),
+        # A list of names of no telltale shape is not read as groups', even after "groups".
+        ("The Hill Guard fought left-wing groups such as Devrimci Yol in the streets.", []),
+        (
+            "To drive out the Coastal Liberation Front (CLF) from the hills.",
+            [("Coastal Liberation Front", "rival_of")],
+        ),
+        (
+            "Holding villages against the Coastal Liberation Front after sweeps.",
+            [("Coastal Liberation Front", "rival_of")],
+        ),
+        ("They backed the ruling Delta Unity Party.", [("Delta Unity Party", "ally_of")]),
+        # Joining a group in a year is joining it; joining it in an attack is an alliance.
+        (
+            "In 1997 the Hill Guard joined the Delta Volunteer Front in 1998.",
+            [("Delta Volunteer Front", "merged_into")],
+        ),
+        (
+            "The Hill Guard joined the Vipers and the Reed movement in the attack on the port.",
+            [("Vipers", "ally_of"), ("Reed", "ally_of")],
+        ),
+        # Another group's view of us.
+        (
+            "It was opposed by the Delta Unity Party, which saw it as a rival for votes.",
+            [("Delta Unity Party", "rival_of")],
+        ),
         # A splinter that named itself: the tie points the other way.
         (
             "A faction broke away from the Hill Guard in 1998 and called itself the Dawn Front.",

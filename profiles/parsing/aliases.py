@@ -172,8 +172,18 @@ def clause_speaks_of(clause, is_own):
         return True
     first = name_at(clause, 0)
     if first and first[1] <= 4 and first[0] not in NOT_NAME_WORDS:
+        if first[1] == 0 and COMMON_WORD_RE.fullmatch(first[0]):
+            return True  # "To drive the FARC out", "Protection of energy sites": no subject
         return is_own(first[0]) or not looks_like_group(first[0])
     return True
+
+
+# A capitalised word opening a clause that is a plain word, not a name: an infinitive's
+# "To", a gerund, an abstract noun.
+COMMON_WORD_RE = re.compile(
+    r"To|For|Local|Former|Young|Rural|Tribal|Ethnic|Other|Such|Armed|"
+    r"[A-Z][a-z]+(?:ing|tion|sion|ment|ance|ence|ity|ism|cy|ure)"
+)
 
 
 def strip_opening(clause):

@@ -215,6 +215,14 @@ def is_state_or_person(name: str, following: str = "") -> bool:
     return False
 
 
+# "Bernard Kolélas's " before a name: its patron, not part of it.
+OWNER_PREFIX_RE = re.compile(
+    r"(?P<owner>[A-Z][\w.\u00c0-\u024f-]*(?:\s+[A-Z][\w.\u00c0-\u024f-]*){0,2})['\u2019]s\s+(?=[A-Z])"
+)
+NAME_POSSESSIVE_WORDS = {"People", "Women", "Workers", "Worker", "Children", "Farmers", "Nation",
+                         "God", "Martyrs", "Patriots", "Youth"}  # fmt: skip
+
+
 @dataclass
 class FoundName:
     name: str
@@ -285,8 +293,9 @@ def _split_coordinated(name):
 # Up to two lower-case words before a name: "the ruling Awami League", never a preposition
 # or a verb ("the counterinsurgency against the SLA", "often fighting alongside X").
 ADJECTIVES_RE = re.compile(
-    r"(?:the\s+|its\s+|a\s+|an\s+)?(?:(?!(?:against|of|in|on|with|by|for|to|from|at|"
-    r"alongside|into|and|or|as)\b)[a-z][\w-]*(?<!ing)\s+){1,2}(?=[A-Z])"
+    r"(?:(?:the|its|a|an)\s+(?:(?!(?:against|of|in|on|with|by|for|to|from|at|alongside|into|"
+    r"and|or|as)\b)[a-z][\w-]*\s+){1,2}|(?:(?!(?:against|of|in|on|with|by|for|to|from|at|"
+    r"alongside|into|and|or|as)\b)[a-z][\w-]*(?<!ing)\s+){1,2})(?=[A-Z])"
 )
 
 
@@ -321,6 +330,15 @@ def target_after(text: str, position: int) -> FoundName | None:
         if qualifier and not qualifier.group("word").isupper() and not cited:
             # "Communist Party of India (Maoist)": a qualifier is part of the name.
             name, end = text[start : qualifier.end()], qualifier.end()
+        owner = OWNER_PREFIX_RE.match(name)
+        if (
+            owner
+            and owner.group("owner").split()[-1] not in NAME_POSSESSIVE_WORDS
+            and is_band_name(name[owner.end() :])
+        ):
+            # "Bernard Kolélas's Ninjas": a patron's band.
+            start += owner.end()
+            name = name[owner.end() :]
         if name in NOT_NAME_WORDS or is_state_or_person(name, text[end : end + 30]):
             continue
         if any(word in NOT_GROUP_WORDS for word in name.split()):

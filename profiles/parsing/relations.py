@@ -8,6 +8,8 @@ import ahocorasick
 from profiles.parsing.aliases import clause_speaks_of, clause_subject, name_before
 from profiles.parsing.mentions import is_known_name, is_mentionable, shaped_names
 from profiles.parsing.names import (
+    NAME_POSSESSIVE_WORDS,
+    OWNER_PREFIX_RE,
     FoundName,
     is_band_name,
     name_at,
@@ -131,7 +133,8 @@ STRICT_PHRASES = [
     # "set up to drive al-Qaeda in Iraq out of their areas".
     (
         ("drive", "drove", "driving", "expel", "oust"),
-        r"\b(?:drive|drove|driving|expel\w*|oust\w*)\s+(?=(?:the\s+)?(?:[A-Z]|[a-z]{1,3}-[A-Z]))",
+        r"\b(?:drive|drove|driving|expel\w*|oust\w*)\s+(?:out\s+)?"
+        r"(?=(?:the\s+)?(?:[A-Z]|[a-z]{1,3}-[A-Z]))",
         "rival_of",
     ),
     # "intimidate supporters of the MDC", "attacked the offices of ... such as the X".
@@ -159,10 +162,24 @@ STRICT_PHRASES = [
         r"of\s+(?:the\s+)?",
         "rival_of",
     ),
+    # "fought rival party militias, above all ...", "the offices of the opposition parties,
+    # among them ...": a list after a general word.
     (
-        ("such as",),
+        (
+            "such as",
+            "above all",
+            "especially",
+            "notably",
+            "including",
+            "in particular",
+            "among them",
+            "chiefly",
+            "mainly",
+        ),
         r"\b(?:fought|fighting|attacked|attacking|targeted|targeting|opposed|clashed\s+with|"
-        r"against|harass\w*|intimidat\w*)\s+(?:[\w'-]+\s+){0,6}?such\s+as\s+",
+        r"against|harass\w*|intimidat\w*|ransacked|raided|beat|hunted)\s+(?:[\w'-]+\s+){0,6}?"
+        r"(?:[\w'-]+,?\s+)(?:such\s+as|above\s+all|especially|notably|including|in\s+particular|"
+        r"among\s+them|chiefly|mainly)\s+",
         "rival_of",
     ),
     (
@@ -203,6 +220,11 @@ STRICT_PHRASES = [
         r"positions|rebels)\s+of\s+)?(?=(?:the\s+)?[A-Z][\w'-]*(?:\s|[.,;]|$))",
         "rival_of",
     ),
+    (
+        ("defeat", "crush", "routed"),
+        r"\b(?:defeated|crushed|routed)\s+(?=(?:the\s+)?[A-Z])",
+        "rival_of",
+    ),
     # "joined the AUC" (folded into it); "joining the Basij in attacks" (an ally): see JOINED.
     (
         ("joining", "joined"),
@@ -218,7 +240,8 @@ STRICT_PHRASES = [
     (
         ("fight", "combat", "target", "tracking", "hunting"),
         r"\b(?:fight(?:ing)?|combat(?:t?ing)?|target(?:ed|ing)|tracking\s+down|hunting)\s+"
-        r"(?:(?:members|supporters|fighters|cadres|rebels)\s+of\s+)?(?=(?:the\s+)?[A-Z])",
+        r"(?:(?:members|supporters|fighters|cadres|rebels)\s+of\s+)?"
+        r"(?=(?:the\s+)?(?:(?:local|rival|armed|rebel|insurgent|opposition)\s+)?[A-Z])",
         "rival_of",
     ),
     (
@@ -242,11 +265,20 @@ ORG_NOUN_AFTER_RE = re.compile(
     r"\s+(?:movement|party|militia|militias|group|rebels|insurgents|gang|gangs|faction|"
     r"organi[sz]ation|guerrillas|fighters)\b"
 )
+# "joined the Kataeb ... in the siege", "joined the Red Gaurs and the Nawaphon movement in
+# the attack": allies in an action (not "joined the AUC in 1997").
+JOINED_IN_RE = re.compile(
+    r"\s*(?:\([^()]*\)\s*)?(?:(?:movement|militia|group|party|forces?|fighters|gangs?)\s+)?"
+    r"in\s+(?!\d|(?:early|mid|late)\b|(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)\b)"
+)
 NAME_GOES_ON_RE = re.compile(r"\s+(?:in|for|from|de|del|du)\s+(?:the\s+)?[A-Z]")
 MEMBERS_RE = re.compile(r"\b(?:members|fighters|veterans|militiamen|recruits|cadres)\b", re.I)
 # "The Bolsheviks nearly wiped them out": another group acting on the profiled one.
 ACTED_ON_RE = re.compile(
-    r"\s+(?:\w+\s+)?(?:wiped\s+(?:them|it)\s+out|(?:attacked|fought|defeated|crushed|"
+    r"(?:,\s+(?:which|who)\s+)?\s*(?:\w+\s+)?(?:(?:saw|regarded|considered|viewed|treated)\s+"
+    r"(?:it|them|the\s+(?:group|militia))\s+as\s+(?:a\s+|an\s+)?(?:\w+\s+)?(?:rival|threat|"
+    r"enemy)|wiped\s+(?:them|it)\s+out|(?:attacked|fought|defeated|crushed|"
     r"routed|targeted|massacred)\s+(?:them|it|the\s+(?:group|militia|PGM|militiamen))\b)"
 )
 
@@ -369,9 +401,7 @@ class RelationReader:
                 targets = targets_after(sentence, match.end())
                 names += [(target.start, target.end) for target in targets]
                 # "joined the Kataeb ... and the Guardians of the Cedars in the siege": allies.
-                joined_in = bool(targets) and bool(
-                    re.match(r"\s*(?:\([^()]*\)\s*)?in\s", sentence[targets[-1].end :])
-                )
+                joined_in = bool(targets) and bool(JOINED_IN_RE.match(sentence, targets[-1].end))
                 for target in targets:
                     kind = relation
                     if kind == "merged_into" and joined_in:
@@ -400,6 +430,9 @@ class RelationReader:
                     self.add(target.name, kind, sentence, offset + match.start())
         for match in ACTED_ON_RE.finditer(sentence):
             other = name_before(sentence, match.start())
+            owner = OWNER_PREFIX_RE.match(other or "")
+            if owner and owner.group("owner").split()[-1] not in NAME_POSSESSIVE_WORDS:
+                other = other[owner.end() :]  # "Malan's Herenigde Nasionale Party"
             if other and not self.is_own(other) and shaped_like_group(other):
                 self.add(other, "rival_of", sentence, offset + match.start())
         for match in SPLINTER_NAMED_RE.finditer(sentence) if self.try_breakaway else ():
