@@ -216,6 +216,9 @@ def test_strength_figures(text, size):
 @pytest.mark.parametrize(
     "text",
     [
+        "990 fighters handed in their weapons at the demobilisation in 2006.",
+        "At its height the Union of the Loyal alone claimed around 350,000 members.",
+        "In 1906 members of the Union murdered a deputy.",
         "Its gunmen killed 45 people in the town.",
         "The fighting left 300 dead.",
         "The clashes caused 120 casualties.",
@@ -1003,3 +1006,16 @@ def test_countries_the_group_acted_in(purpose, codes):
         f"Purpose: {purpose}\nReferences: --\n"
     )
     assert parse_profile(text).countries == codes
+
+
+def test_the_unit_that_is_the_group_gives_its_size():
+    assert size_of("One source put the brigade at 5,000 men in 2016.") == 5000
+    assert size_of("Each brigade had 500 men.") is None
+
+
+def test_an_end_the_text_denies_is_no_end():
+    profile = guidebook(
+        termination="After the 1976 coup the movement lost its importance, although it was"
+        " never formally dissolved."
+    )
+    assert profile.termination is None

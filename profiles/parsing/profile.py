@@ -326,6 +326,11 @@ def _clause_of(sentence, position):
     return start, end
 
 
+NEGATION_BEFORE_RE = re.compile(
+    r"\b(?:never|not|n't|nor|neither)\s+(?:\w+\s+){0,2}$|\bno\s+$", re.I
+)
+
+
 def _anchored(sentence, mentions, anchor_re, is_own=None, own_founding=None):
     """Dates tied to an anchor verb: in its clause if any, the nearest, preferring one after it.
 
@@ -340,6 +345,8 @@ def _anchored(sentence, mentions, anchor_re, is_own=None, own_founding=None):
     for anchor in anchor_re.finditer(sentence):
         if is_own and _another_subject(sentence, anchor.start(), is_own):
             continue
+        if NEGATION_BEFORE_RE.search(sentence[max(0, anchor.start() - 30) : anchor.start()]):
+            continue  # "it was never formally dissolved"
         if own_founding and _founding_of_another(sentence, anchor, own_founding):
             # Its date is the other group's: no later verb of the sentence may take it.
             claimed = [m for m in usable if m.start >= anchor.end()][:1]

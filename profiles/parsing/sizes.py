@@ -54,6 +54,11 @@ DEATH_CUE_RE = re.compile(
     r"\b(?:killed|dead|died|deaths|casualties|executed|murdered|massacred|wounded|injured|detained|arrested|released|displaced)\b",
     re.I,
 )
+DISARMAMENT_CUE_RE = re.compile(
+    r"\b(?:demobili[sz]\w*|disarm\w*|handed\s+(?:in|over)|turned\s+in|gave\s+up\s+(?:their|its)\s+"
+    r"(?:arms|weapons)|laid\s+down|reintegrat\w*|ex-combatants|DDR)\b",
+    re.I,
+)
 RAID_CUE_RE = re.compile(
     r"\b(?:raid(?:ed)?|attack(?:ed)?|ambush(?:ed)?|blew up|stormed|bombed|assault(?:ed)?|abducted|kidnapped)\b",
     re.I,
@@ -62,6 +67,17 @@ SUBUNIT_CUE_RE = re.compile(
     r"\b(?:(?:groups|cells|teams|bands|gangs|patrols|squads)\s+of|battalions?|brigades?|regiments?|compan(?:y|ies)|units?|chapters?|branch(?:es)?|detachments?|squads?|each|one of)\b",
     re.I,
 )
+# "put the brigade at 5,000 men": "the brigade" of a group that is one is the group itself.
+THE_UNIT_RE = re.compile(
+    r"the\s+(?:battalion|brigade|regiment|company|unit|detachment|squad)", re.I
+)
+
+
+def _subunit_cues(before):
+    """Sub-unit words before a figure, each with the article in front of it if any."""
+    return re.finditer(rf"(?:\bthe\s+)?{SUBUNIT_CUE_RE.pattern}", before, re.I)
+
+
 ACTED_UPON_BEFORE_RE = re.compile(
     r"\b(?:killed|killing|executed|executing|arrested|arresting|detained|detaining|captured|"
     r"kidnapped|abducted|murdered|massacred|released|freed|wounded|injured|tortured|disarmed|"
@@ -113,6 +129,13 @@ def _classify(text, match, clause, lenient):
         words = _next_words(text, match.end(), 2)
         if not words or words[0].lower() not in STRENGTH_NOUNS - {"armed", "active", "strong"}:
             return False
+        # "in 1906 members of the Union murdered ...": a year before the subject.
+        if re.search(
+            r"\b(?:in|since|by|from|until|till|of|during|after|before)\s+$",
+            text[max(0, match.start() - 12) : match.start()],
+            re.I,
+        ):
+            return False
     # Inside parentheses after a name: a sub-unit's strength ("Yug (about 700 men)").
     opened = text.rfind("(", 0, match.start())
     if (
@@ -124,12 +147,19 @@ def _classify(text, match, clause, lenient):
     # "executed 35 men", "arrested 200 members": people acted upon, not the group's strength.
     if ACTED_UPON_BEFORE_RE.search(text[max(0, match.start() - 40) : match.start()]):
         return False
+    # "the Union of the Russian People alone claimed 350,000": one part of the movement.
+    if re.search(r"\balone\b", text[max(0, match.start() - 60) : match.start()]):
+        return False
     # "more than 3,000 in Abyan province alone": one part of the country, not the group.
     if re.match(
         r"[^.;,]{0,40}?\b(?:in|of)\s+(?:the\s+)?[A-Z][\w'-]*\s+(?:province|region|district|"
         r"state|county|city|town|governorate|prefecture)\b|[^.;,]{0,40}?\balone\b",
         text[match.end() : match.end() + 60],
     ):
+        return False
+    # "990 fighters handed in their weapons at the demobilisation": ex-combatants in a
+    # disarmament scheme are not the group's strength.
+    if DISARMAMENT_CUE_RE.search(clause) and not MEMBERSHIP_CUE_RE.search(clause):
         return False
     words = [w.lower() for w in _next_words(text, match.end(), 4)]
     while words and words[0] in SKIPPABLE:
@@ -144,7 +174,8 @@ def _classify(text, match, clause, lenient):
     if noun in STRENGTH_NOUNS:
         if noun in ("men", "gunmen") and RAID_CUE_RE.search(clause):
             return False
-        if SUBUNIT_CUE_RE.search(text[max(0, match.start() - 40) : match.start()]):
+        before = text[max(0, match.start() - 40) : match.start()]
+        if any(not THE_UNIT_RE.fullmatch(cue.group()) for cue in _subunit_cues(before)):
             return False
         return True
     if noun in ("of",) and len(words) > 1 and words[1] in ("whom", "them"):
