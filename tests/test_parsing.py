@@ -1019,3 +1019,36 @@ def test_an_end_the_text_denies_is_no_end():
         " never formally dissolved."
     )
     assert profile.termination is None
+
+
+@pytest.mark.parametrize(
+    "text, aliases",
+    [
+        # A name in a script without capitals, a "name is" statement.
+        (
+            "Hill Guard\n\nThe Hill Guard patrolled the hills.[1] In Thai it is called กองรักษาเนิน.\n",
+            ["กองรักษาเนิน"],
+        ),
+        (
+            "Hill Guard\n\nThe Hill Guard patrolled the hills.[1] Its Spanish name is Guardia de"
+            " la Colina.\n",
+            ["Guardia de la Colina"],
+        ),
+        # Another body the group formed, named with "known as", is not the group.
+        (
+            "Hill Guard\n\nThe Hill Guard patrolled the hills.[1] Its founders also formed a"
+            " marine unit known as the Sea Wolves.\n",
+            [],
+        ),
+        # A title's lower-case parenthesis only tells namesakes apart: no alias of its own.
+        ("Hill Guard (organization)\n\nThe Hill Guard patrolled the hills.[1]\n", ["Hill Guard"]),
+        # The word before the head word, used alone twice.
+        (
+            "Delta Resistance Force\n\nThe Delta Resistance Force held the creeks.[1] The"
+            " Resistance fought the rebels. Peace came to the Resistance and the rebels in 2001.\n",
+            ["Resistance"],
+        ),
+    ],
+)
+def test_more_alias_statements(text, aliases):
+    assert parse_profile(text).aliases == aliases

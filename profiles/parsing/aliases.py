@@ -66,6 +66,13 @@ INTRODUCERS = [
     ),
     (("under the name",), re.compile(r"\bunder\s+the\s+name\s+(?:of\s+)?")),
     (
+        ("name is", "name was"),
+        re.compile(
+            rf"\b(?:[Ii]ts|[Tt]heir)\s+(?:(?:full|official|original|formal|{LANGUAGES})\s+)?"
+            r"name\s+(?:is|was)\s+"
+        ),
+    ),
+    (
         ("goes by", "go by", "went by"),
         re.compile(r"\b(?:goes|go|went)\s+by\s+the\s+names?\s+(?:of\s+)?"),
     ),
@@ -273,7 +280,22 @@ def _names_a_thing(text, position):
     if not before:
         return False
     word = before.group(1)
-    return word.islower() and word not in GROUP_LEAD_WORDS
+    if word.islower() and word not in GROUP_LEAD_WORDS:
+        return True
+    # "formed a marine unit known as the Sea Commandos": another body, which the group formed.
+    return bool(
+        re.search(
+            r"\b(?:a|an|another|one|second|new)\s+(?:[\w-]+\s+)?[a-z]+\s*,?\s*$",
+            text[max(0, position - 40) : position],
+        )
+    )
+
+
+# A name written in a script without capitals (Arabic, Cyrillic words are capitalised but
+# Burmese, Thai, Hebrew ... are not): letters that are not Latin, up to punctuation.
+OTHER_SCRIPT_NAME_RE = re.compile(
+    r"\s*((?:(?![A-Za-z\u00c0-\u024f])[^\W\d_][\w\u0300-\u036f\u064b-\u065f\u0e31-\u0e4e\u102b-\u103e'-]*\s?)+)"
+)
 
 
 def _introduced_name(text, position):
@@ -283,6 +305,10 @@ def _introduced_name(text, position):
     if quoted:
         name = quoted.group("name").strip()
         return (name, quoted.start("name"), quoted.end("name")) if name else None
+    script = OTHER_SCRIPT_NAME_RE.match(text, position)
+    if script:
+        name = script.group(1).rstrip()
+        return name, script.start(1), script.start(1) + len(name)  # "called لواء صقور الصحراء"
     found = name_at(text, position)
     if found:
         head = HEAD_NOUN_RE.match(text, found[2])

@@ -240,8 +240,8 @@ def _split_title(title):
         found = countries.codes_in_list(inner)
         if found:
             codes.extend(c for c in found if c not in codes)
-        elif inner:
-            extra.append(inner)
+        elif inner and not inner.islower():
+            extra.append(inner)  # "Grey Wolves (organization)": a disambiguator, no name
         name = name[:opening].strip()
     return name or title, codes, extra
 
@@ -743,17 +743,22 @@ def _names_in_use(analysis, name, aliases, is_own):
         if any(abbreviates(token, own) for own in longs):
             found.append(token)
     words = name.split()
-    for start in range(1, len(words)):
-        short = " ".join(words[start:])
-        if short in found or (start == len(words) - 1 and words[-1] in HEAD_WORDS):
-            continue
+    # "the Resistance" for the Bougainville Resistance Force: the name's last words, or
+    # those before its head word.
+    shorts = [words[start:] for start in range(1, len(words))]
+    if len(words) > 2 and words[-1] in HEAD_WORDS:
+        shorts.append(words[-2:-1])
+    for part in shorts:
+        short = " ".join(part)
+        if short in found or (part == words[-1:] and short in HEAD_WORDS):
+            continue  # "the Force" alone says nothing
         if not short[0].isupper() or short in NOT_NAME_WORDS:
             continue
         if f"he {short}" not in text:
             continue
         uses = re.findall(rf"\b[Tt]he {re.escape(short)}\b(?!\s+[A-Z])", text)
         # One word must be used at least twice to be a name; two words once.
-        if len(uses) >= (SHORT_NAME_MIN_USES if start == len(words) - 1 else 1):
+        if len(uses) >= (SHORT_NAME_MIN_USES if len(part) == 1 else 1):
             found.append(short)
             break
     short = _leading_short_form(text, words)
