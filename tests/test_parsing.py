@@ -1052,3 +1052,22 @@ def test_an_end_the_text_denies_is_no_end():
 )
 def test_more_alias_statements(text, aliases):
     assert parse_profile(text).aliases == aliases
+
+
+@pytest.mark.parametrize(
+    "text, mentions",
+    [
+        # Peoples joined by "and", a family, a name read only in part: none is a group.
+        ("It protected villagers from Tuareg and Arab rebels.", []),
+        ("It was financed by the Mensah brothers.", []),
+        ("It hunted activists of the 14th of June Movement.", []),
+    ],
+)
+def test_names_that_are_not_groups(text, mentions):
+    assert mentions_of(text) == mentions
+
+
+def test_two_known_groups_joined_by_and_are_two_ties():
+    assert relations_of(
+        "The Hill Guard worked closely with Asa'ib Ahl al-Haq and Harakat Hezbollah al-Nujaba."
+    ) == [("Asa'ib Ahl al-Haq", "ally_of"), ("Harakat Hezbollah al-Nujaba", "ally_of")]

@@ -27,6 +27,7 @@ from profiles.parsing.names import (
     PERSON_TITLES,
     is_state_or_person,
     name_key,
+    peoples,
     strip_article,
 )
 from profiles.parsing.types import ParsedMention
@@ -258,6 +259,8 @@ def shaped_names(sentence):
         if not run:
             continue
         start, end = run[0].start(), run[-1].end()
+        if ORDINAL_BEFORE_RE.search(sentence, max(0, start - 12), start):
+            continue  # "the 14th of June Movement": not read whole, so not read at all
         name = sentence[start:end].rstrip(".")
         end = start + len(name)
         words = name.split()
@@ -278,6 +281,7 @@ def shaped_names(sentence):
     return found
 
 
+ORDINAL_BEFORE_RE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$")
 # Possessives that belong inside names ("People's Army", "Women's League").
 NAME_POSSESSIVES = {"People's", "Peoples'", "Women's", "Workers'", "Worker's", "Children's",
                     "Farmers'", "Youth's", "Martyrs'", "Nation's", "God's", "Patriots'"}  # fmt: skip
@@ -339,6 +343,9 @@ def _is_mentionable(name, following):
     words = name.split()
     if len(words) == 1 and words[0] in HEAD_WORDS:
         return False
+    capitals = [w for w in words if w not in CONNECTORS]
+    if capitals and all(w in peoples() or countries.code_for(w) for w in capitals):
+        return False  # "Tuareg and Arab": peoples
     if any(ch.isdigit() for ch in name) and is_acronym(name.replace(" ", "")):
         return False  # "AK47", "Mi-24"
     if re.search(r"\bof\s+the\s+\S+\s+(?:Army|Armed Forces|Police|Navy)\b", name):

@@ -35,6 +35,7 @@ STATE_WORDS = {
     "security forces", "intelligence", "forces", "troops", "rangers", "national guard",
     "presidency", "parliament", "cabinet", "state security", "secret service", "junta",
 }  # fmt: skip
+KIN_WORDS = {"brothers", "brother", "sisters", "family", "families", "dynasty", "cousins", "sons"}
 PERSON_TITLES = {
     "General", "President", "Colonel", "Col", "Gen", "Major", "Captain", "Commander", "Mr",
     "Mrs", "Dr", "King", "Prince", "Sheikh", "Sheik", "Minister", "Prime", "Governor",
@@ -200,7 +201,9 @@ def is_state_or_person(name: str, following: str = "") -> bool:
         return True
     next_word = re.match(r"\s*([a-z]+(?:\s+[a-z]+)?)", following)
     if next_word and (
-        next_word.group(1) in STATE_WORDS or next_word.group(1).split()[0] in STATE_WORDS
+        next_word.group(1) in STATE_WORDS
+        or next_word.group(1).split()[0] in STATE_WORDS
+        or next_word.group(1).split()[0] in KIN_WORDS  # "the Jaber brothers"
     ):
         return True
     lowered = name.lower()

@@ -360,6 +360,13 @@ class RelationReader:
         )
 
     def add(self, target, relation, sentence, position):
+        if " and " in target:
+            # "Asa'ib Ahl al-Haq and Harakat Hezbollah al-Nujaba": two known groups.
+            left, right = target.split(" and ", 1)
+            if is_known_name(left) or (shaped_like_group(left) and shaped_like_group(right)):
+                self.add(left, relation, sentence, position)
+                self.add(right, relation, sentence, position)
+                return
         if self.is_own(target) or not is_mentionable(target):
             return
         key = name_key(target)
