@@ -805,6 +805,29 @@ def relations_of(sentence):
             "It was opposed by the Delta Unity Party, which saw it as a rival for votes.",
             [("Delta Unity Party", "rival_of")],
         ),
+        # Ties read from the other side, or through the group's own wing.
+        (
+            "In 2009 a related militia, Stone Front, had already broken away from it.",
+            [("Stone Front", "has_splinter")],
+        ),
+        (
+            "In 2013 the Coastal Liberation Front targeted Hill Guard leaders.",
+            [("Coastal Liberation Front", "rival_of")],
+        ),
+        (
+            "It entered politics through its political wing, the Delta Unity Party.",
+            [("Delta Unity Party", "has_part")],
+        ),
+        (
+            "It was funded in part by the Delta Unity Party.",
+            [("Delta Unity Party", "sponsored_by")],
+        ),
+        (
+            "It intimidated supporters of the Jamaat-e-Watan and the National Farmers' Party.",
+            [("Jamaat-e-Watan", "rival_of"), ("National Farmers' Party", "rival_of")],
+        ),
+        # An office and its holder are a person.
+        ("It was backed by Deputy Interior Minister Kofi Mensah.", []),
         # A splinter that named itself: the tie points the other way.
         (
             "A faction broke away from the Hill Guard in 1998 and called itself the Dawn Front.",

@@ -230,8 +230,8 @@ def name_before(text: str, position: int) -> str | None:
             kept.append(match)
         else:
             break
-    # A name starts with a capitalised word, not with "of" or "the".
-    while kept and not kept[-1].group()[0].isupper():
+    # A name starts with a capitalised word, not with "of" or "the", nor with "In 2013 the".
+    while kept and (not kept[-1].group()[0].isupper() or kept[-1].group() in NOT_NAME_WORDS):
         kept.pop()
     if not kept:
         return None

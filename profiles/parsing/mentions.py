@@ -47,7 +47,10 @@ HEAD_WORDS = {
 # The first word of one: "Forces Nouvelles", "Army of the Guardians".
 LEADING_WORDS = {"Forces", "Army", "Front", "Movement", "Party", "Union", "League", "Brigades",
                  "Partido", "Frente", "Movimiento", "Ejército", "Fuerzas", "Parti", "Mouvement",
-                 "Armée", "Jaish", "Hizb", "Harakat", "Jabhat", "Kataib", "Liwa", "Ansar"}  # fmt: skip
+                 "Armée", "Jaish", "Hizb", "Harakat", "Jabhat", "Kataib", "Liwa", "Ansar",
+                 # Arabic, Persian and Urdu words for a party, movement, army or front.
+                 "Jamaat", "Jama'at", "Jamiat", "Tehrik", "Tehreek", "Lashkar", "Saraya",
+                 "Tanzim", "Ittihad", "Majlis", "Kata'ib", "Asa'ib", "Hezb", "Hizbul"}  # fmt: skip
 # Organisations that are not armed groups or parties, and words of state bodies.
 NOT_GROUPS = {
     "united nations", "un", "unhcr", "unicef", "human rights watch", "amnesty international",
@@ -276,7 +279,8 @@ def shaped_names(sentence):
                 word in HEAD_WORDS and following in ("of", "for")
                 for word, following in zip(words, words[1:], strict=False)
             )
-            if words[-1] in HEAD_WORDS or headed or (words[0] in LEADING_WORDS and len(words) > 1):
+            leading = words[0] in LEADING_WORDS or words[0].split("-")[0] in LEADING_WORDS
+            if words[-1] in HEAD_WORDS or headed or (leading and (len(words) > 1 or "-" in part)):
                 found.append((part_start, part_start + len(part), part))
     return found
 

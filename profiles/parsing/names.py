@@ -36,6 +36,10 @@ STATE_WORDS = {
     "presidency", "parliament", "cabinet", "state security", "secret service", "junta",
 }  # fmt: skip
 KIN_WORDS = {"brothers", "brother", "sisters", "family", "families", "dynasty", "cousins", "sons"}
+# Titles that no group's name holds before another word (unlike "General Command").
+OFFICE_TITLES = {"Minister", "President", "Colonel", "Captain", "Sheikh", "Governor", "Senator",
+                 "Lieutenant", "Brigadier", "Mullah", "Ayatollah", "Pastor", "Mr", "Mrs", "Dr",
+                 "Prime", "Deputy", "Commissioner", "Mayor", "Secretary"}  # fmt: skip
 PERSON_TITLES = {
     "General", "President", "Colonel", "Col", "Gen", "Major", "Captain", "Commander", "Mr",
     "Mrs", "Dr", "King", "Prince", "Sheikh", "Sheik", "Minister", "Prime", "Governor",
@@ -212,6 +216,9 @@ def is_state_or_person(name: str, following: str = "") -> bool:
     if countries.code_for(name) or all(countries.code_for(w) for w in words):
         return True
     if words[0] in PERSON_TITLES:
+        return True
+    # "Deputy Internal Affairs Minister David Gulua": an office and its holder.
+    if any(word in OFFICE_TITLES for word in words[:-1]):
         return True
     if countries.code_for(words[0]) and " ".join(words[1:]).lower() in STATE_WORDS:
         return True

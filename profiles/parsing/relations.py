@@ -6,7 +6,7 @@ from functools import cache
 import ahocorasick
 
 from profiles.parsing.aliases import clause_speaks_of, clause_subject, name_before
-from profiles.parsing.mentions import is_known_name, is_mentionable, shaped_names
+from profiles.parsing.mentions import HEAD_WORDS, is_known_name, is_mentionable, shaped_names
 from profiles.parsing.names import (
     NAME_POSSESSIVE_WORDS,
     OWNER_PREFIX_RE,
@@ -72,10 +72,17 @@ PHRASES = [
         "part_of",
     ),
     (("part of",), r"\b(?:was|is|were|are|became|become)\s+(?:\w+\s+)?part\s+of\s+", "part_of"),
+    # "entered politics through its political wing, the Democratic People's Liberation Front".
+    (
+        ("wing", "arm "),
+        r"\b(?:its|their)\s+(?:own\s+)?(?:political|armed|military|youth|student|women's|"
+        r"militant|paramilitary)\s+(?:wing|arm)\s*,?\s+(?=(?:the\s+)?[A-Z])",
+        "has_part",
+    ),
     (
         (" by ",),
         r"(?<!\ban\s)(?<!\ba\s)(?<!\bthe\s)\b(?:financed|funded|sponsored|armed|backed|supported|"
-        r"bankrolled|equipped|paid|trained|controlled)\s+(?:\w+\s+)?by\s+(?!ethnic\b)",
+        r"bankrolled|equipped|paid|trained|controlled)\s+(?:in\s+(?:large\s+)?part\s+|\w+\s+)?by\s+(?!ethnic\b)",
         "sponsored_by",
     ),
     (
@@ -256,6 +263,7 @@ def shaped_like_group(name):
     """A name that can only be a group's: a head word ("... Front"), an acronym, a known name,
     or a band's plural nickname ("the Cobras")."""
     shaped = name.isupper() or is_known_name(name) or is_band_name(name)
+    shaped = shaped or name.split()[-1] in HEAD_WORDS  # "National Peasants' Party"
     shaped = shaped or any(found == name for _s, _e, found in shaped_names(name))
     return shaped and is_mentionable(name)
 
@@ -274,6 +282,21 @@ JOINED_IN_RE = re.compile(
 )
 NAME_GOES_ON_RE = re.compile(r"\s+(?:in|for|from|de|del|du)\s+(?:the\s+)?[A-Z]")
 MEMBERS_RE = re.compile(r"\b(?:members|fighters|veterans|militiamen|recruits|cadres)\b", re.I)
+# "a related militia, Ganda Iso, had already broken away from it": our splinter.
+BROKE_FROM_US_RE = re.compile(
+    r",?\s+(?:had\s+)?(?:already\s+|later\s+)?(?:broken|broke|split|splintered)\s+"
+    r"(?:away\s+|off\s+)?from\s+(?:it|them|the\s+(?:group|militia|movement|party))\b"
+)
+ORG_APPOSITIVE_RE = re.compile(
+    r"\b(?:a|an|another|the)\s+(?:[\w-]+\s+){0,2}(?:militia|group|faction|movement|"
+    r"organi[sz]ation|gang|party|force)\s*,\s*$"
+)
+# "the Islamic State targeted Sahwa leaders": another group acting on one of our names.
+ACTED_ON_OURS_RE = re.compile(
+    r"\s+(?:(?:also|later|often|repeatedly|regularly|then)\s+)?(?:attacked|fought|targeted|"
+    r"massacred|ambushed|killed|hunted\s+down)\s+"
+    r"(?:the\s+)?(?=[A-Z])"
+)
 # "The Bolsheviks nearly wiped them out": another group acting on the profiled one.
 ACTED_ON_RE = re.compile(
     r"(?:,\s+(?:which|who)\s+)?\s*(?:\w+\s+)?(?:(?:saw|regarded|considered|viewed|treated)\s+"
@@ -435,6 +458,23 @@ class RelationReader:
                     ):
                         continue  # "the Ladies in White": the name goes on; not read whole
                     self.add(target.name, kind, sentence, offset + match.start())
+        for match in BROKE_FROM_US_RE.finditer(sentence) if self.try_breakaway else ():
+            other = name_before(sentence, match.start())
+            if not other or self.is_own(other) or not is_mentionable(other):
+                continue
+            # "a related militia, Ganda Iso, had broken away": the text says it is a group.
+            said_to_be = ORG_APPOSITIVE_RE.search(
+                sentence, 0, sentence.rfind(other, 0, match.start())
+            )
+            if shaped_like_group(other) or said_to_be:
+                self.add(other, "has_splinter", sentence, offset + match.start())
+        for match in ACTED_ON_OURS_RE.finditer(sentence):
+            acted_on = name_at(sentence, match.end())
+            other = name_before(sentence, match.start())
+            if not acted_on or not self.is_own(acted_on[0]) or not other or self.is_own(other):
+                continue
+            if shaped_like_group(other):
+                self.add(other, "rival_of", sentence, offset + match.start())
         for match in ACTED_ON_RE.finditer(sentence):
             other = name_before(sentence, match.start())
             owner = OWNER_PREFIX_RE.match(other or "")
