@@ -26,6 +26,7 @@ from profiles.parsing.names import (
     PARTICLE_RE,
     PERSON_TITLES,
     is_state_or_person,
+    name_at,
     name_key,
     peoples,
     strip_article,
@@ -406,6 +407,10 @@ def expansion_before(sentence, position, acronym):
     return None
 
 
+OWN_WING_RE = re.compile(
+    r"\b(?:[Ii]ts|[Tt]heir)\s+(?:own\s+)?(?:political|armed|military|youth|student|women's|"
+    r"militant|paramilitary)\s+(?:wing|arm)\s*,?\s+"
+)
 COMPONENTS_RE = re.compile(
     r"\b(?:made\s+up\s+of|composed\s+of|comprised\s+of|consist(?:s|ed|ing)?\s+of|"
     r"umbrella\s+(?:for|of)|member\s+groups?|brought\s+together)\b"
@@ -489,6 +494,12 @@ class MentionReader:
         ):
             taken.append((parts.end(), len(sentence)))
 
+        # "Its paramilitary wing, the Stormjaers": a part of the group, not another group.
+        if "wing" in sentence or "arm" in sentence:
+            for wing in OWN_WING_RE.finditer(sentence):
+                found = name_at(sentence, wing.end())
+                if found:
+                    taken.append((found[1], found[2]))
         # Candidates from every source; the longest reading of each place wins ("Mau Mau
         # Youth Movement" over the known "Mau Mau"), then the surest source.
         candidates = []

@@ -72,13 +72,6 @@ PHRASES = [
         "part_of",
     ),
     (("part of",), r"\b(?:was|is|were|are|became|become)\s+(?:\w+\s+)?part\s+of\s+", "part_of"),
-    # "entered politics through its political wing, the Democratic People's Liberation Front".
-    (
-        ("wing", "arm "),
-        r"\b(?:its|their)\s+(?:own\s+)?(?:political|armed|military|youth|student|women's|"
-        r"militant|paramilitary)\s+(?:wing|arm)\s*,?\s+(?=(?:the\s+)?[A-Z])",
-        "has_part",
-    ),
     (
         (" by ",),
         r"(?<!\ban\s)(?<!\ba\s)(?<!\bthe\s)\b(?:financed|funded|sponsored|armed|backed|supported|"
