@@ -22,13 +22,13 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (1.00, 1.00), "size": (1.00, 1.00), "countries": (1.00, 1.00), "aliases": (1.00, 1.00), "relations": (1.00, 1.00), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "practice/real": {
-        "name": (1.00, 1.00), "formation": (1.00, 0.93), "termination": (1.00, 0.83), "size": (1.00, 1.00), "countries": (1.00, 0.95), "aliases": (1.00, 0.85), "relations": (0.94, 0.56), "mentions": (0.83, 0.78), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (1.00, 0.93), "termination": (1.00, 0.83), "size": (1.00, 1.00), "countries": (1.00, 0.95), "aliases": (1.00, 0.85), "relations": (0.94, 0.56), "mentions": (0.86, 0.78), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "heldout": {
         "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (1.00, 0.80), "size": (1.00, 1.00), "countries": (1.00, 1.00), "aliases": (1.00, 0.81), "relations": (1.00, 0.88), "markers": (1.00, 1.00), "event_years": (1.00, 0.98),
     },
     "dev": {
-        "name": (1.00, 1.00), "formation": (0.94, 0.77), "termination": (1.00, 1.00), "size": (1.00, 1.00), "countries": (1.00, 1.00), "aliases": (0.95, 0.91), "relations": (0.95, 0.68), "mentions": (0.88, 0.83), "markers": (1.00, 1.00), "event_years": (1.00, 0.98),
+        "name": (1.00, 1.00), "formation": (0.94, 0.77), "termination": (1.00, 1.00), "size": (1.00, 1.00), "countries": (1.00, 1.00), "aliases": (0.95, 0.91), "relations": (0.95, 0.68), "mentions": (0.90, 0.83), "markers": (1.00, 1.00), "event_years": (1.00, 0.98),
     },
     "heldout/blind": {
         "name": (1.00, 1.00), "formation": (0.92, 0.80), "termination": (1.00, 0.65), "size": (0.92, 0.92), "countries": (0.96, 0.86), "aliases": (0.96, 0.70), "relations": (0.92, 0.44), "mentions": (0.71, 0.80), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),

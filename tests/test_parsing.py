@@ -1092,3 +1092,12 @@ def test_two_known_groups_joined_by_and_are_two_ties():
     assert relations_of(
         "The Hill Guard worked closely with Asa'ib Ahl al-Haq and Harakat Hezbollah al-Nujaba."
     ) == [("Asa'ib Ahl al-Haq", "ally_of"), ("Harakat Hezbollah al-Nujaba", "ally_of")]
+
+
+def test_the_groups_it_is_made_of_are_its_parts_wherever_named():
+    text = (
+        "It was made up of several groups, such as the Delta Volunteer Front and the Reed"
+        " Resistance Union. The Delta Volunteer Front was said to have 2,000 members. It"
+        " fought the Coastal Liberation Front (UCDP Coastal Liberation Front - Ghana)."
+    )
+    assert mentions_of(text) == ["Coastal Liberation Front"]

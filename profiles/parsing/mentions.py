@@ -413,7 +413,14 @@ OWN_WING_RE = re.compile(
 )
 COMPONENTS_RE = re.compile(
     r"\b(?:made\s+up\s+of|composed\s+of|comprised\s+of|consist(?:s|ed|ing)?\s+of|"
-    r"umbrella\s+(?:for|of)|member\s+groups?|brought\s+together)\b"
+    r"umbrella\s+(?:for|of)|member\s+(?:groups?|organi[sz]ations|unions|parties)|"
+    r"brought\s+together|(?:that|which)\s+made\s+(?:it|them)\s+up)\b"
+)
+COMPONENT_CUE_RE = re.compile(r" of|ogether|member|made (?:it|them) up")
+# A source cited in parentheses, which may hold a group's name as its title.
+SOURCE_CITED_RE = re.compile(
+    r"\((?:UCDP|ACLED|HRW|Human\s+Rights\s+Watch|Amnesty|Wikipedia|Reuters|BBC|AFP|ICG|"
+    r"Crisis\s+Group|IRIN|GlobalSecurity|Jane's|PGMD)\b[^()]*\)"
 )
 
 
@@ -450,6 +457,7 @@ class MentionReader:
         self.expansions: dict[str, str] = {}  # acronym key -> key of its long form
         self.long_forms: dict[str, str] = {}  # key -> the long form as written
         self.variants: dict[str, str] = {}  # our own names, reworded, met in the text
+        self.components: set[str] = set()  # keys of the groups it is made up of
 
     def is_own(self, name):
         if self.is_own_name(name):
@@ -485,14 +493,21 @@ class MentionReader:
         if GLOSS_CUE_RE.search(sentence):
             taken += [(gloss.start(), gloss.end()) for gloss in GLOSS_RE.finditer(sentence)]
         # "The militia was made up of several groups, such as ...": its own components.
-        parts = (
-            COMPONENTS_RE.search(sentence) if " of" in sentence or "ogether" in sentence else None
-        )
+        parts = COMPONENTS_RE.search(sentence) if COMPONENT_CUE_RE.search(sentence) else None
         if parts and (
             clause_speaks_of(sentence[: parts.start()], self.is_own)
             or OWN_KIND_SUBJECT_RE.match(sentence[: parts.start()])
         ):
             taken.append((parts.end(), len(sentence)))
+            # Its parts stay its parts wherever the text names them again.
+            listed = sentence[parts.end() :]
+            self.components.update(
+                name_key(name)
+                for *_span, name in [*self._dictionary_names(listed), *shaped_names(listed)]
+            )
+        # "(UCDP Forest Brothers and White Legion – Republic of Abkhazia)": a source cited.
+        if "(" in sentence:
+            taken += [(cited.start(), cited.end()) for cited in SOURCE_CITED_RE.finditer(sentence)]
 
         # "Its paramilitary wing, the Stormjaers": a part of the group, not another group.
         if "wing" in sentence or "arm" in sentence:
@@ -539,6 +554,8 @@ class MentionReader:
         if self._alternative_in_parentheses(sentence, start, end):
             return
         key = name_key(name)
+        if key in self.components:
+            return
         if key in self.expansions:
             key = self.expansions[key]
             name = self.long_forms[key]
@@ -546,6 +563,11 @@ class MentionReader:
                 return  # "UPDF" stands for the Uganda People's Defence Force: the state's
         if key not in self.mentions:
             self.mentions[key] = ParsedMention(name, evidence)
+
+    def _dictionary_names(self, text):
+        return [
+            (start, end, text[start:end]) for m in self.matchers for start, end, _ in m.find(text)
+        ]
 
     def _alternative_in_parentheses(self, sentence, start, end):
         """ "the Group for the Support of Islam and Muslims (JNIM)", "the Awakening (Sahwa)":
