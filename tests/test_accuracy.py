@@ -34,7 +34,7 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (0.92, 0.80), "termination": (1.00, 0.65), "size": (0.92, 0.92), "countries": (0.96, 0.86), "aliases": (0.96, 0.70), "relations": (0.92, 0.44), "mentions": (0.71, 0.80), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev2": {
-        "name": (1.00, 1.00), "formation": (1.00, 0.89), "termination": (1.00, 0.64), "size": (1.00, 0.91), "countries": (1.00, 1.00), "aliases": (1.00, 0.94), "relations": (1.00, 0.75), "mentions": (0.95, 0.84), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (1.00, 0.89), "termination": (1.00, 0.78), "size": (1.00, 0.91), "countries": (1.00, 1.00), "aliases": (1.00, 0.94), "relations": (1.00, 0.75), "mentions": (0.95, 0.84), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "heldout/blind2": {
         "name": (1.00, 1.00), "formation": (0.93, 0.87), "termination": (0.85, 0.60), "size": (0.87, 1.00), "countries": (0.90, 0.90), "aliases": (0.88, 0.75), "relations": (0.89, 0.35), "mentions": (0.79, 0.80), "markers": (1.00, 1.00), "event_years": (0.98, 1.00),

@@ -1101,3 +1101,24 @@ def test_the_groups_it_is_made_of_are_its_parts_wherever_named():
         " fought the Coastal Liberation Front (UCDP Coastal Liberation Front - Ghana)."
     )
     assert mentions_of(text) == ["Coastal Liberation Front"]
+
+
+@pytest.mark.parametrize(
+    "termination, year",
+    [
+        # A victory of the group is no end of it; its defeat is.
+        ("In 1918 the Reed Guard defeated the Red Guards. It was dissolved in 1944.", 1944),
+        ("In 1918 the army under C. G. Osei defeated the Reed Guard.", 1918),
+        ("The unit was broken up in 1972.", 1972),
+        ("The Reed Guard existed from 1917 to 1944.", 1944),
+    ],
+)
+def test_more_termination_readings(termination, year):
+    assert earliest_year(guidebook(termination=termination).termination) == year
+
+
+def test_a_span_gives_its_ends_and_an_uncertain_date_stays_whole():
+    profile = guidebook(termination="The Reed Guard existed from 1917 to 1944.")
+    assert (profile.termination.edtf, profile.formation) == ("1944", None)
+    profile = guidebook(formation="The Reed Guard was formed between 1994 and 1996.")
+    assert profile.formation.edtf == "1994/1996"

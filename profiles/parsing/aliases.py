@@ -249,8 +249,13 @@ def name_before(text: str, position: int) -> str | None:
 
 def clause_subject(text: str, position: int) -> str:
     """The start of the clause that `position` is in, for deciding who it speaks of."""
-    start = max(text.rfind(". ", 0, position), text.rfind("; ", 0, position))
+    # "under C. G. E. Mannerheim": an initial's full stop ends no clause.
+    breaks = [m.start() for m in CLAUSE_STOP_RE.finditer(text, 0, position)]
+    start = breaks[-1] if breaks else -1
     return text[start + 2 if start >= 0 else 0 : position]
+
+
+CLAUSE_STOP_RE = re.compile(r"(?<!\b[A-Z])\. |; ")
 
 
 QUOTED_NAME_RE = re.compile(

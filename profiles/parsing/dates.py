@@ -109,6 +109,19 @@ def interval(first, last, text="", start=0, end=0):
     )
 
 
+def interval_part(value, index):
+    """One end of a span ("from 1917 to 1944": index 0 is 1917, -1 is 1944), at the
+    precision written; any other date, and an uncertain one ("between ... and ..."), as it is."""
+    if "/" not in value.edtf or value.text.lower().startswith("between"):
+        return value  # "between 1994 and 1996": one uncertain date, not a span
+    part = value.edtf.split("/")[index]
+    numbers = [int(n) for n in re.findall(r"\d+", part)]
+    if not re.fullmatch(r"\d{4}(?:-\d{2}){0,2}", part):
+        return value
+    make = {1: year_date, 2: month_date, 3: day_date}[len(numbers)]
+    return make(*numbers, value.text, value.start, value.end)
+
+
 def _fmt(pattern, *names):
     return pattern.format(*names)
 

@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 from profiles.parsing import countries
 from profiles.parsing.aliases import (
+    SELF_SUBJECT_RE,
     AliasReader,
     abbreviates,
     clause_speaks_of,
@@ -18,8 +19,9 @@ from profiles.parsing.aliases import (
     is_acronym,
     name_before,
     opening_names,
+    strip_opening,
 )
-from profiles.parsing.dates import find_dates, is_context
+from profiles.parsing.dates import find_dates, interval_part, is_context
 from profiles.parsing.evidence import Locator
 from profiles.parsing.mentions import HEAD_WORDS, MentionReader, is_known_name, known_names
 from profiles.parsing.names import CONNECTORS, NOT_NAME_WORDS, name_at, name_key
@@ -96,7 +98,9 @@ FORMATION_ANCHOR_RE = re.compile(
 TERMINATION_ANCHOR_RE = re.compile(
     r"\b(?:disbanded|disband|dissolved|dissolution|demobili[sz]ed|demobili[sz]ation|"
     r"broke\s+up(?!\s+(?:the|a|an|its|their|his|her|protests?|demonstrations?)\b)|"
-    r"outlawed|banned|proscribed|ceased|abolished|dismantled|defeated|destroyed|wiped\s+out|"
+    r"outlawed|banned|proscribed|ceased|abolished|dismantled|broken\s+up|"
+    # Defeated itself, not defeating others: "the guards defeated the Red Guards".
+    r"defeated|destroyed|wiped\s+out|crushed|defeat\s+of|existed\s+(?:[\w,]+\s+){0,6}?(?:until|till|to)|"
     r"lost\s+(?:\w+\s+)?(?:patronage|support|backing)|withdrew\s+(?:\w+\s+)?support|ended|"
     r"came\s+to\s+an\s+end|disarmed|laid\s+down\s+(?:their|its)\s+arms|integrated\s+into|"
     r"absorbed\s+into|merged\s+into|turned\s+against|switched\s+sides|collapsed|fell\s+apart|"
@@ -331,6 +335,25 @@ NEGATION_BEFORE_RE = re.compile(
 )
 
 
+DEFEAT_RE = re.compile(r"defeated|destroyed|wiped\s+out|crushed", re.I)
+
+
+def _own_acts(sentence, anchor, is_own):
+    """Whether the group itself is the subject of an active verb ("the guards defeated ...")."""
+    if re.search(r"\b(?:was|were|been|being|be)\s+(?:\w+\s+)?$", sentence[: anchor.start()]):
+        return False  # passive: it was defeated
+    clause = strip_opening(clause_subject(sentence, anchor.start()))
+    if SELF_SUBJECT_RE.match(clause):
+        return True
+    # One of its names before the verb ("the White Guards formed the core of the White
+    # Army under Mannerheim and defeated the Red Guards").
+    for capital in re.finditer(r"(?<![\w'-])[A-Z]", clause):
+        found = name_at(clause, capital.start())
+        if found and is_own(found[0]):
+            return True
+    return False
+
+
 def _anchored(sentence, mentions, anchor_re, is_own=None, own_founding=None):
     """Dates tied to an anchor verb: in its clause if any, the nearest, preferring one after it.
 
@@ -347,6 +370,8 @@ def _anchored(sentence, mentions, anchor_re, is_own=None, own_founding=None):
             continue
         if NEGATION_BEFORE_RE.search(sentence[max(0, anchor.start() - 30) : anchor.start()]):
             continue  # "it was never formally dissolved"
+        if is_own and DEFEAT_RE.fullmatch(anchor.group()) and _own_acts(sentence, anchor, is_own):
+            continue  # "the White Guards ... defeated the Red Guards": a victory, no end
         if own_founding and _founding_of_another(sentence, anchor, own_founding):
             # Its date is the other group's: no later verb of the sentence may take it.
             claimed = [m for m in usable if m.start >= anchor.end()][:1]
@@ -513,6 +538,11 @@ def _choose_dates(analysis, formation_sections, termination_sections, fallback, 
         readings = sorted(termination_pool or [termination], key=lambda item: item[0].earliest)
         doubts.append(("termination", readings, still))
         termination = None
+    # "existed from 1917 to 1944": it began at the interval's start and ended at its end.
+    if formation:
+        formation = (interval_part(formation[0], 0), formation[1])
+    if termination:
+        termination = (interval_part(termination[0], -1), termination[1])
     return formation, termination, doubts
 
 
