@@ -847,6 +847,7 @@ OPERATED_RE = re.compile(
     r"took\s+part|carried\s+out|raided|attacked|campaigned)\b(?<!the\sfighting)",
     re.I,
 )
+PLACE_AHEAD_RE = re.compile(r"\b(?:in|into|across|throughout)\s+(?:the\s+)?(?:[a-z-]+\s+)?[A-Z]")
 # Where the verb's clause ends: what follows speaks of something else ("because members of
 # their family had been murdered in North Korea").
 CLAUSE_END_RE = re.compile(
@@ -877,6 +878,8 @@ def _operated_in(analysis, is_own, codes):
             continue  # "many of its members later fought in Spain": people, not the group
         clause_end = CLAUSE_END_RE.search(text, verb.end())
         limit = clause_end.start() if clause_end else len(text)
+        if not PLACE_AHEAD_RE.search(text, verb.end(), limit):
+            continue  # no "in <Capitalised>" after the verb: nothing to look up
         for code, start, _end, demonym in countries.mentions(text):
             if demonym or not verb.end() <= start < limit or code in codes or code in found:
                 continue
