@@ -140,6 +140,9 @@ def build_profile_page(profile, absolute_url, today=None):
         for index, mark in enumerate(backlinks):
             mark.letter = backlink_letter(index)
         references.append(PageReference(reference=reference, backlinks=backlinks))
+    # A group already listed under its tie is not listed again among the names mentioned.
+    tied = {r.slug or name_key(r.name) for r in profile.related}
+    mentions = [m for m in profile.mentions if (m.slug or name_key(m.name)) not in tied]
     return ProfilePage(
         sections=sections,
         events=events,
@@ -152,8 +155,8 @@ def build_profile_page(profile, absolute_url, today=None):
         aliases=[
             (alias, profile.evidence.get("aliases", {}).get(alias, [])) for alias in profile.aliases
         ],
-        linked_mentions=[mention for mention in profile.mentions if mention.slug],
-        other_mentions=[mention for mention in profile.mentions if not mention.slug],
+        linked_mentions=[m for m in mentions if m.slug],
+        other_mentions=[m for m in mentions if not m.slug],
         period_html=period_html(group),
         size_date_html=date_html(group.size_date),
         sources=[(source, raw_source_url(source.filename)) for source in profile.sources],

@@ -188,9 +188,7 @@ def mention_lake_rangers(profile, text):
     if "Lake Rangers" in text and not profile.name.startswith("Lake"):
         line = text[: text.index("Lake Rangers")].count("\n") + 1
         quote = text.split("\n")[line - 1].removeprefix("Other Information: ")
-        profile.mentions.append(
-            ParsedMention("Lake Rangers", ParsedEvidence(line, quote), "rival_of")
-        )
+        profile.mentions.append(ParsedMention("Lake Rangers", ParsedEvidence(line, quote)))
 
 
 class MentionTests(FileCase):
@@ -198,7 +196,9 @@ class MentionTests(FileCase):
         hunters = self.write(
             "hunters.txt",
             GUIDEBOOK.format(
-                name="Hunters Watch", other="The Hunters Watch fought the Lake Rangers."
+                # No tie the parser reads: the mention is the only link between the two.
+                name="Hunters Watch",
+                other="The Hunters Watch was compared with the Lake Rangers.",
             ),
         )
         lake = self.write("lake.txt", GUIDEBOOK.format(name="Lake Rangers", other="--"))
@@ -208,15 +208,15 @@ class MentionTests(FileCase):
         mention = Mention.objects.get(name="Lake Rangers")
         self.assertEqual(mention.target.slug, "lake-rangers")
         self.assertEqual(mention.line, 12)
-        self.assertEqual(mention.relation, "rival_of")
+        self.assertEqual(mention.relation, "")
         response = self.client.get("/groups/hunters-watch/")
         self.assertContains(response, '<a href="/groups/lake-rangers/">Lake Rangers</a>')
         self.assertNotContains(response, "Also named here")
         data = self.client.get("/groups/hunters-watch/?format=json").json()
         self.assertEqual(data["mentions"], [{
-            "name": "Lake Rangers", "slug": "lake-rangers", "relation": "rival_of",
+            "name": "Lake Rangers", "slug": "lake-rangers", "relation": None,
             "file": "hunters.txt", "line": 12,
-            "quote": "The Hunters Watch fought the Lake Rangers.",
+            "quote": "The Hunters Watch was compared with the Lake Rangers.",
             "url": "/sources/hunters.txt/#L12",
         }])  # fmt: skip
 
@@ -407,3 +407,25 @@ class ArchiveDictionaryTests(FileCase):
         import_paths([front])
         mention.refresh_from_db()
         self.assertEqual(mention.target.name, "Ridge Liberation Front")
+
+
+class MentionAndTieTests(FileCase):
+    def test_a_group_listed_under_its_tie_is_not_listed_again_as_a_mention(self):
+        path = self.write(
+            "hunters.txt",
+            GUIDEBOOK.format(
+                name="Hunters Watch",
+                other="The Hunters Watch fought against the Lake Liberation Front."
+                " It was often compared with the Delta Peace Front.",
+            ),
+        )
+        import_paths([path])
+        self.assertEqual(
+            set(Mention.objects.values_list("name", flat=True)),
+            {"Lake Liberation Front", "Delta Peace Front"},
+        )
+        page = self.client.get("/groups/hunters-watch/").content.decode()
+        mentions = page[page.index('id="mentions"') :]
+        self.assertIn("Delta Peace Front", mentions)
+        self.assertNotIn("Lake Liberation Front", mentions)
+        self.assertIn("Lake Liberation Front", page[: page.index('id="mentions"')])
