@@ -23,6 +23,13 @@ import: migrate
 run: import
 	$(BIN)/python manage.py runserver $(HOST)
 
+# Production: debug off (DJANGO_SECRET_KEY required), the schema brought up to date, the
+# static files collected (hashed and compressed), then gunicorn (gunicorn.conf.py).
+serve: install
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-0} $(BIN)/python manage.py migrate --noinput
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-0} $(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-0} $(BIN)/gunicorn --config gunicorn.conf.py
+
 test: install
 	$(BIN)/pytest -q
 
