@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 
-.PHONY: install run serve migrate import test test-postgres test-browser lint format migrations-check accuracy bench bench-import bench-pages bench-deps ci clean
+.PHONY: install run serve observatory fuzz soak backup restore audit migrate import test test-postgres test-browser lint format migrations-check accuracy bench bench-import bench-pages bench-deps ci clean
 
 install: $(VENV)/.installed
 
@@ -73,6 +73,11 @@ bench-deps:
 	@command -v wrk >/dev/null 2>&1 || { \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update && $$SUDO apt-get install -y wrk; }
+
+# Mozilla's HTTP Observatory scan of the home page, a profile and the admin login, over
+# TLS on 127.0.0.1 (needs node, npm and openssl); fails below A+.
+observatory: install
+	$(BIN)/python -m scripts.observatory
 
 ci:
 	bash .ci/run

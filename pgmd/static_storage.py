@@ -12,11 +12,9 @@ class ForgivingManifestStaticFilesStorage(CompressedManifestStaticFilesStorage):
 
     Django's manifest storage raises ValueError for a file missing from the manifest (or
     for no manifest at all: collectstatic run with debug on), and every page linking a
-    stylesheet would answer 500, the error pages included. Unstyled beats down: the page
-    links the plain name, and the log says what to run.
+    stylesheet would answer 500, the error pages included. Here the page links the plain
+    name, which collectstatic copies too, and the log says what to run.
     """
-
-    manifest_strict = False
 
     def stored_name(self, name):
         try:
