@@ -86,6 +86,17 @@ fuzz: install
 	DATABASE_URL=sqlite:///$(CURDIR)/var/fuzz.sqlite3 FUZZ_SECONDS=85 $(BIN)/python -m scripts.fuzz 10000
 	DATABASE_URL=$(FUZZ_DATABASE_URL) FUZZ_SECONDS=85 $(BIN)/python -m scripts.fuzz 10000
 
+# The whole database to one file (pg_dump, or SQLite's backup API), and back:
+# `make backup` writes var/backups/archive-DATE.backup; `make restore BACKUP=FILE` asks first.
+BACKUP_DIR ?= var/backups
+backup: install
+	mkdir -p $(BACKUP_DIR)
+	$(BIN)/python manage.py backup_archive $(BACKUP_DIR)/archive-$$(date -u +%Y%m%dT%H%M%SZ).backup
+
+restore: install
+	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=var/backups/archive-....backup"; exit 2; }
+	$(BIN)/python manage.py restore_archive $(BACKUP)
+
 ci:
 	bash .ci/run
 
