@@ -74,6 +74,11 @@ bench-deps:
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update && $$SUDO apt-get install -y wrk; }
 
+# Known vulnerabilities in the pinned dependencies (pip-audit, PyPI's advisories); says
+# plainly when the advisories cannot be read rather than failing on the network.
+audit: install
+	$(BIN)/python -m scripts.audit
+
 # Mozilla's HTTP Observatory scan of the home page, a profile and the admin login, over
 # TLS on 127.0.0.1 (needs node, npm and openssl); fails below A+.
 observatory: install
