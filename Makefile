@@ -91,6 +91,11 @@ fuzz: install
 	DATABASE_URL=sqlite:///$(CURDIR)/var/fuzz.sqlite3 FUZZ_SECONDS=85 $(BIN)/python -m scripts.fuzz 10000
 	DATABASE_URL=$(FUZZ_DATABASE_URL) FUZZ_SECONDS=85 $(BIN)/python -m scripts.fuzz 10000
 
+# 200 concurrent clients for 60 s on gunicorn and PostgreSQL (SOAK_DATABASE_URL); prints
+# requests/s and the p50/p95/p99 latency, fails on any error. Not in CI (over a minute).
+soak: install
+	$(BIN)/python -m scripts.soak
+
 # The whole database to one file (pg_dump, or SQLite's backup API), and back:
 # `make backup` writes var/backups/archive-DATE.backup; `make restore BACKUP=FILE` asks first.
 BACKUP_DIR ?= var/backups
