@@ -87,9 +87,10 @@ observatory: install
 # 10,000 generated paths and query strings against every public page, in-process, on
 # SQLite and on PostgreSQL (FUZZ_DATABASE_URL); fails on any 5xx. Under 3 minutes.
 FUZZ_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/pgmd_fuzz
+FUZZ_SECONDS ?= 85
 fuzz: install
-	DATABASE_URL=sqlite:///$(CURDIR)/var/fuzz.sqlite3 FUZZ_SECONDS=85 $(BIN)/python -m scripts.fuzz 10000
-	DATABASE_URL=$(FUZZ_DATABASE_URL) FUZZ_SECONDS=85 $(BIN)/python -m scripts.fuzz 10000
+	DATABASE_URL=sqlite:///$(CURDIR)/var/fuzz.sqlite3 FUZZ_SECONDS=$(FUZZ_SECONDS) $(BIN)/python -m scripts.fuzz 10000
+	DATABASE_URL=$(FUZZ_DATABASE_URL) FUZZ_SECONDS=$(FUZZ_SECONDS) $(BIN)/python -m scripts.fuzz 10000
 
 # 200 concurrent clients for 60 s on gunicorn and PostgreSQL (SOAK_DATABASE_URL); prints
 # requests/s and the p50/p95/p99 latency, fails on any error. Not in CI (over a minute).

@@ -50,6 +50,13 @@ NASTY_TEXT = [
     "pk", "PK", "zz", "XX", "relevance", "json", "csv", "html", "xml", "guidebook",
     "pro_government_militia", "active", "1990", "2100", "10000", "1", "2", "500",
 ]  # fmt: skip
+# What a number parameter may be sent instead of a number: digits of other scripts
+# (str.isdigit() but not always int()), too many digits for int(), signs, decimals.
+NUMBER_LIKE = [
+    "²", "①", "٣", "১২", "Ⅻ", "½", "𝟙", "1e3", "0x10", "-1", "0", "00", "+5", " 7 ", "1.5",
+    "1,000", "9" * 19, "9" * 30, "9" * 5000, "-" + "9" * 25, "NaN", "inf", "", "1\x00",
+]  # fmt: skip
+NUMBER_PARAMETERS = {"page", "active_from", "active_to", "from", "to", "old", "new"}
 PATH_NASTY = [
     "\x00", "%00", "a%00b", "%2f", "%2F..%2F", "..", ".", "%ff%fe", "%c0%af", "²", "①",
     "x" * 300, "x" * 3000, "%e2%80%ae", "🙂", "ß", "MQM%20Haqiqi", "mqm-haqiqi%00",
@@ -87,7 +94,10 @@ def generated_query(rng, values):
     pairs = []
     for _ in range(rng.choice([0, 1, 1, 2, 3, 5])):
         name = rng.choice(PARAMETERS)
-        value = generated_value(rng, values)
+        if name in NUMBER_PARAMETERS and rng.random() < 0.5:
+            value = rng.choice(NUMBER_LIKE)
+        else:
+            value = generated_value(rng, values)
         if rng.random() < 0.1:
             pairs.append(quote(name, safe="") + "=" + rng.choice(PATH_NASTY))  # raw escapes
         else:
