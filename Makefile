@@ -28,7 +28,7 @@ run: import
 serve: install
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-0} $(BIN)/python manage.py migrate --noinput
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-0} $(BIN)/python manage.py collectstatic --noinput --verbosity 0
-	DJANGO_DEBUG=$${DJANGO_DEBUG:-0} $(BIN)/gunicorn --config gunicorn.conf.py
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-0} exec $(BIN)/gunicorn --config gunicorn.conf.py
 
 test: install
 	$(BIN)/pytest -q

@@ -134,6 +134,25 @@ class SecurityHeaderTests(TestCase):
             self.assertIsNone(pattern.search(template.read_text()), template)
 
 
+class HeadRequestTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        make_group("Harbour Watch", countries=["IN"])
+
+    def test_head_has_the_headers_of_get_and_no_body(self):
+        # RequestFactory: the test client itself strips HEAD bodies, as runserver does.
+        from django.test import RequestFactory
+
+        from pgmd.wsgi import application
+
+        get = application.get_response(RequestFactory().get("/groups/harbour-watch/"))
+        head = application.get_response(RequestFactory().head("/groups/harbour-watch/"))
+        self.assertEqual(head.status_code, 200)
+        self.assertEqual(head.content, b"")
+        self.assertEqual(head.headers["Content-Length"], str(len(get.content)))
+        self.assertEqual(head.headers["ETag"], get.headers["ETag"])
+
+
 class HealthzTests(TestCase):
     def test_ok_while_the_database_answers(self):
         response = self.client.get("/healthz")
