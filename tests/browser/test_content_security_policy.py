@@ -86,6 +86,19 @@ def test_admin_works_under_the_policy(archive, page, console_errors, screenshot)
     add_alias = page.locator("#aliases-group .add-row a")
     expect(add_alias).to_be_visible()
     screenshot(page, "csp-admin-group-change")
-    visit(page, f"{archive.url}/admin/profiles/group/{haqiqi.pk}/history/")
-    visit(page, f"{archive.url}/admin/profiles/sourcedocument/upload/")
+    # The calendar widget is drawn by DateTimeShortcuts.js.
+    page.locator("#calendarlink0").click()
+    expect(page.locator("#calendarbox0")).to_be_visible()
+    for path in (
+        f"/admin/profiles/group/{haqiqi.pk}/history/",
+        "/admin/profiles/sourcedocument/",
+        "/admin/profiles/sourcedocument/upload/",
+        "/admin/profiles/heldchange/",
+        "/admin/profiles/doubt/",
+        "/admin/profiles/event/add/",
+        "/admin/auth/user/add/",
+    ):
+        response = visit(page, archive.url + path)
+        assert response.status == 200, path
+    screenshot(page, "csp-admin-user-add")
     assert console_errors == []
