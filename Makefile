@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 
-.PHONY: install run serve migrate import test test-postgres test-browser lint format migrations-check accuracy bench bench-import bench-pages bench-deps ci clean
+.PHONY: install run serve observatory fuzz soak backup restore audit migrate import test test-postgres test-browser lint format migrations-check accuracy bench bench-import bench-pages bench-deps ci clean
 
 install: $(VENV)/.installed
 
@@ -22,6 +22,13 @@ import: migrate
 
 run: import
 	$(BIN)/python manage.py runserver $(HOST)
+
+# Production: debug off (DJANGO_SECRET_KEY required), the schema brought up to date, the
+# static files collected (hashed and compressed), then gunicorn (gunicorn.conf.py).
+serve: install
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-0} $(BIN)/python manage.py migrate --noinput
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-0} $(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-0} exec $(BIN)/gunicorn --config gunicorn.conf.py
 
 test: install
 	$(BIN)/pytest -q
@@ -66,6 +73,40 @@ bench-deps:
 	@command -v wrk >/dev/null 2>&1 || { \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update && $$SUDO apt-get install -y wrk; }
+
+# Known vulnerabilities in the pinned dependencies (pip-audit, PyPI's advisories); says
+# plainly when the advisories cannot be read rather than failing on the network.
+audit: install
+	$(BIN)/python -m scripts.audit
+
+# Mozilla's HTTP Observatory scan of the home page, a profile and the admin login, over
+# TLS on 127.0.0.1 (needs node, npm and openssl); fails below A+.
+observatory: install
+	$(BIN)/python -m scripts.observatory
+
+# 10,000 generated paths and query strings against every public page, in-process, on
+# SQLite and on PostgreSQL (FUZZ_DATABASE_URL); fails on any 5xx. Under 3 minutes.
+FUZZ_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/pgmd_fuzz
+FUZZ_SECONDS ?= 85
+fuzz: install
+	DATABASE_URL=sqlite:///$(CURDIR)/var/fuzz.sqlite3 FUZZ_SECONDS=$(FUZZ_SECONDS) $(BIN)/python -m scripts.fuzz 10000
+	DATABASE_URL=$(FUZZ_DATABASE_URL) FUZZ_SECONDS=$(FUZZ_SECONDS) $(BIN)/python -m scripts.fuzz 10000
+
+# 200 concurrent clients for 60 s on gunicorn and PostgreSQL (SOAK_DATABASE_URL); prints
+# requests/s and the p50/p95/p99 latency, fails on any error. Not in CI (over a minute).
+soak: install
+	$(BIN)/python -m scripts.soak
+
+# The whole database to one file (pg_dump, or SQLite's backup API), and back:
+# `make backup` writes var/backups/archive-DATE.backup; `make restore BACKUP=FILE` asks first.
+BACKUP_DIR ?= var/backups
+backup: install
+	mkdir -p $(BACKUP_DIR)
+	$(BIN)/python manage.py backup_archive $(BACKUP_DIR)/archive-$$(date -u +%Y%m%dT%H%M%SZ).backup
+
+restore: install
+	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=var/backups/archive-....backup"; exit 2; }
+	$(BIN)/python manage.py restore_archive $(BACKUP)
 
 ci:
 	bash .ci/run

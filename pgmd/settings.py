@@ -4,12 +4,17 @@ DATABASE_URL          postgres://... or sqlite:///path (default: db.sqlite3 in t
 DJANGO_SECRET_KEY     required when DJANGO_DEBUG is off
 DJANGO_DEBUG          1/0, true/false, yes/no (default: 1, a developer's machine)
 DJANGO_ALLOWED_HOSTS  comma-separated host names (default: 127.0.0.1,localhost)
+DJANGO_HTTPS          1 when served over HTTPS, directly or behind a proxy that sets
+                      X-Forwarded-Proto (default: 0): HSTS, the HTTPS redirect, secure cookies
+DJANGO_SECURITY_CONTACT  the Contact of /.well-known/security.txt (default: mailto:security@HOST)
+DJANGO_LOG_LEVEL      the level of the stdout log (default: WARNING)
 """
 
 import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -42,6 +47,9 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost")
 
+# Served over HTTPS (directly, or behind a proxy that says so in X-Forwarded-Proto).
+HTTPS = env_bool("DJANGO_HTTPS", False)
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
@@ -54,11 +62,16 @@ INSTALLED_APPS = [
     "django_filters",
     "axes",
     "simple_history",
+    "csp",
     "profiles",
 ]
 
 MIDDLEWARE = [
+    # First, so that every answer (static files and 304s included) carries them.
+    "pgmd.security_headers.SecurityHeadersMiddleware",
+    "pgmd.head_requests.HeadWithoutBodyMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Revalidations of public pages end here, before sessions and CSRF (profiles.caching).
     "profiles.caching.NotModifiedMiddleware",
@@ -159,8 +172,10 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # A file missing from the manifest (collectstatic run with debug on, or a new file
+    # not collected yet) is linked by its plain name instead of failing the page.
     "staticfiles": {
-        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        "BACKEND": "pgmd.static_storage.ForgivingManifestStaticFilesStorage"
         if not DEBUG
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
@@ -171,9 +186,66 @@ TIMELINE_EVENTS_PER_PAGE = 100
 # A document shows all its references: fewer per page than groups.
 SOURCES_PER_PAGE = 20
 
+# One JSON object per line on stdout, for a log shipper; gunicorn's access log uses the
+# same format (gunicorn.conf.py).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": "WARNING"},
+    "formatters": {"json": {"()": "pgmd.logs.JsonFormatter"}},
+    "handlers": {
+        "stdout": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": "json",
+        }
+    },
+    "root": {"handlers": ["stdout"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
+    # Django's own request log repeats gunicorn's access log for 4xx; errors (5xx) stay.
+    "loggers": {"django.request": {"level": "ERROR"}},
 }
+
+# HTTPS: every setting `check --deploy` asks for, on when the site is served over HTTPS.
+# A proxy terminating TLS must set X-Forwarded-Proto (and strip it from clients).
+if HTTPS:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = True
+    # Load balancers probe over plain HTTP.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+    SECURE_HSTS_SECONDS = 63_072_000  # two years, as the preload list asks
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy (django-csp): nothing inline, nothing from elsewhere. The public
+# pages have no script at all; the admin's scripts and styles are files on this site.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [NONE],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "manifest-src": [SELF],
+        "form-action": [SELF],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+    },
+}
+# Headers django's SecurityMiddleware does not set (pgmd.security_headers).
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), "
+    "magnetometer=(), microphone=(), payment=(), usb=()"
+)
+CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
+
+SECURITY_CONTACT = os.environ.get("DJANGO_SECURITY_CONTACT", "")

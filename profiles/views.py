@@ -273,8 +273,9 @@ def country_detail(request, code):
     code = code.upper() if re.fullmatch(r"[A-Za-z]{2}", code) else ""
     if code not in COUNTRY_NAMES:
         return not_found(request, "There is no country with this code.", as_json=False)
+    # ASCII digits only: "²" and "①" pass str.isdigit() and then fail int().
     page_number = request.GET.get("page", "1")
-    if not page_number.isdigit() or int(page_number) < 1:
+    if not re.fullmatch(r"0*[1-9][0-9]{0,8}", page_number):
         message = "Page must be a positive whole number."
         return render(request, "400.html", {"message": message}, status=400)
 
