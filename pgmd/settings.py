@@ -4,6 +4,7 @@ DATABASE_URL          postgres://... or sqlite:///path (default: db.sqlite3 in t
 DJANGO_SECRET_KEY     required when DJANGO_DEBUG is off
 DJANGO_DEBUG          1/0, true/false, yes/no (default: 1, a developer's machine)
 DJANGO_ALLOWED_HOSTS  comma-separated host names (default: 127.0.0.1,localhost)
+RELEASES_DIR          where releases of the dataset are written (default: var/releases/)
 """
 
 import os
@@ -126,6 +127,9 @@ else:
 # Files uploaded in the admin wait here between their preview and the import.
 UPLOAD_STAGING_DIR = Path(os.environ.get("UPLOAD_STAGING_DIR") or BASE_DIR / "var" / "uploads")
 UPLOAD_MAX_BYTES = 5_000_000
+
+# Each release's frozen data files (manage.py release), served at /data/<version>/.
+RELEASES_DIR = Path(os.environ.get("RELEASES_DIR") or BASE_DIR / "var" / "releases")
 
 # How long a server process trusts its copy of the archive's last change (the ETag) before
 # reading it again: a change made by another process shows within this time.

@@ -1,6 +1,7 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from profiles import views
+from profiles.dataset import views as data_views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -14,4 +15,14 @@ urlpatterns = [
     path("about/", views.about, name="about"),
     path("feed/", views.feed, name="feed"),
     path("sources/<str:filename>/raw/", views.source_raw, name="source-raw"),
+    path("data/", data_views.data_index, name="data"),
+    path("data/codebook/", data_views.codebook, name="data-codebook"),
+    # Only file names here, so that "/data/1.0" is redirected to the release's page.
+    re_path(r"^data/(?P<filename>[a-z_]+\.(?:csv|json))$", data_views.data_file, name="data-file"),
+    path("data/<str:version>/", data_views.release_detail, name="data-release"),
+    path(
+        "data/<str:version>/<str:filename>",
+        data_views.release_file,
+        name="data-release-file",
+    ),
 ]

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_safe
 
 from profiles.caching import KnownCountPaginator, archive_cached, archive_conditional
 from profiles.codebook import about_context
+from profiles.dataset.releases import latest_release_of, release_citation
 from profiles.feeds import LatestProfilesFeed
 from profiles.filters import (
     SORTS,
@@ -209,7 +210,14 @@ def group_detail(request, slug):
         return not_found(request, "There is no group with this address.", as_json)
     if as_json:
         return json_response(profile_json(profile))
-    page = build_profile_page(profile, request.build_absolute_uri(profile.group.get_absolute_url()))
+    release = latest_release_of(profile.group.pk)
+    page = build_profile_page(
+        profile,
+        request.build_absolute_uri(profile.group.get_absolute_url()),
+        release=release_citation(release, request.build_absolute_uri(release.get_absolute_url()))
+        if release
+        else None,
+    )
     return render(
         request,
         "profiles/group_detail.html",
