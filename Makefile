@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 
-.PHONY: install run serve migrate import test test-postgres test-browser lint format migrations-check accuracy bench bench-import bench-pages bench-deps ci clean
+.PHONY: install run serve migrate import test test-postgres test-browser lint format migrations-check accuracy bench bench-import bench-pages bench-data bench-deps ci clean
 
 install: $(VENV)/.installed
 
@@ -60,6 +60,11 @@ bench-import: install
 
 bench-pages: install bench-deps
 	$(BIN)/python -m bench.pages
+
+# The files of /data/ and two releases, written from the same 50,000-group archive (in
+# its own database): time, size and peak memory (bench/out/data.json).
+bench-data: install
+	$(BIN)/python -m bench.data
 
 # wrk measures requests/s under gunicorn (Debian/Ubuntu package).
 bench-deps:

@@ -203,6 +203,10 @@ class AlternatesAndFormatsTests(TwinsTestCase):
                     self.assertContains(
                         response, f'<link rel="alternate" type="{content_type}" href="{href}"'
                     )
+                # ... links to it where a reader sees them ...
+                self.assertContains(
+                    response, f'href="{twins["application/json"]}" type="application/json">'
+                )
                 # ... and each twin answers.
                 for href in twins.values():
                     path = address.split("?")[0] + href.replace("&amp;", "&")

@@ -26,6 +26,7 @@ PACKAGE_DESCRIPTION = (
 )
 JSON_FILENAME = "archive.json"
 PACKAGE_FILENAME = "datapackage.json"
+DATED = {"date", "datetime"}
 # Text is handed on in pieces of about this many characters: few enough writes to be
 # fast, small enough to keep memory flat.
 PIECE_SIZE = 64 * 1024
@@ -61,25 +62,36 @@ def in_pieces(texts):
         yield "".join(pending)
 
 
-def csv_lines(table):
-    """The table's header and rows as CSV lines (RFC 4180: CRLF line ends, quoted as needed)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
+def row_converter(table):
+    """A function giving a row's CSV values: only dates and times need writing out (the
+    csv module writes None as an empty field). None when no column needs it."""
+    dated = [index for index, column in enumerate(table.columns) if column.type in DATED]
+    if not dated:
+        return None
 
-    def line(values):
-        buffer.seek(0)
-        buffer.truncate()
-        writer.writerow(values)
-        return buffer.getvalue()
+    def convert(row):
+        values = list(row)
+        for index in dated:
+            values[index] = csv_value(values[index])
+        return values
 
-    yield line(table.column_names)
-    for row in table.rows():
-        yield line([csv_value(value) for value in row])
+    return convert
 
 
 def csv_text(table):
-    """The table as CSV, in pieces."""
-    return in_pieces(csv_lines(table))
+    """The table's header and rows as CSV (RFC 4180: CRLF line ends, quoted as needed), in
+    pieces of about PIECE_SIZE characters."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(table.column_names)
+    convert = row_converter(table)
+    for row in table.rows():
+        writer.writerow(convert(row) if convert else row)
+        if buffer.tell() >= PIECE_SIZE:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
 
 
 def json_lines():
