@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 
-.PHONY: install run serve observatory fuzz soak backup restore audit migrate import test test-postgres test-browser lint format migrations-check accuracy bench bench-import bench-pages bench-deps ci clean
+.PHONY: install run serve observatory fuzz soak backup restore audit migrate import test test-postgres test-browser lint format migrations-check accuracy bench bench-import bench-pages bench-data bench-export bench-deps ci clean
 
 install: $(VENV)/.installed
 
@@ -67,6 +67,16 @@ bench-import: install
 
 bench-pages: install bench-deps
 	$(BIN)/python -m bench.pages
+
+# The files of /data/ and two releases, written from the same 50,000-group archive (in
+# its own database): time, size and peak memory (bench/out/data.json).
+bench-data: install
+	$(BIN)/python -m bench.data
+
+# The static export (manage.py export_site) of a generated archive of 2,000 groups, twice,
+# with the figure it gives for 50,000 (bench/out/export.json).
+bench-export: install
+	$(BIN)/python -m bench.export
 
 # wrk measures requests/s under gunicorn (Debian/Ubuntu package).
 bench-deps:

@@ -8,6 +8,7 @@ DJANGO_HTTPS          1 when served over HTTPS, directly or behind a proxy that 
                       X-Forwarded-Proto (default: 0): HSTS, the HTTPS redirect, secure cookies
 DJANGO_SECURITY_CONTACT  the Contact of /.well-known/security.txt (default: mailto:security@HOST)
 DJANGO_LOG_LEVEL      the level of the stdout log (default: WARNING)
+RELEASES_DIR          where releases of the dataset are written (default: var/releases/)
 """
 
 import os
@@ -139,6 +140,9 @@ else:
 # Files uploaded in the admin wait here between their preview and the import.
 UPLOAD_STAGING_DIR = Path(os.environ.get("UPLOAD_STAGING_DIR") or BASE_DIR / "var" / "uploads")
 UPLOAD_MAX_BYTES = 5_000_000
+
+# Each release's frozen data files (manage.py release), served at /data/<version>/.
+RELEASES_DIR = Path(os.environ.get("RELEASES_DIR") or BASE_DIR / "var" / "releases")
 
 # How long a server process trusts its copy of the archive's last change (the ETag) before
 # reading it again: a change made by another process shows within this time.

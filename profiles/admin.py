@@ -881,3 +881,7 @@ class DoubtAdmin(admin.ModelAdmin):
     def group_link(self, doubt):
         url = reverse("admin:profiles_group_change", args=[doubt.group_id])
         return format_html('<a href="{}">{}</a>', url, doubt.group.name)
+
+
+# Releases of the dataset (a curator cuts one by adding it).
+from profiles.dataset import admin as dataset_admin  # noqa: E402, F401

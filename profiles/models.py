@@ -695,3 +695,51 @@ def bulk_changes():
 
 def in_bulk_changes():
     return getattr(_bulk_changes, "active", False)
+
+
+class Release(models.Model):
+    """A numbered, frozen copy of the dataset (profiles.dataset.releases): its files lie
+    under RELEASES_DIR/<version>/ and never change once written."""
+
+    version = models.CharField(max_length=40, unique=True)
+    notes = models.TextField(blank=True)
+    created_at = models.DateTimeField()
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    previous = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    # [{"name", "bytes", "sha256"}] of the files written, in the order /data/ lists them.
+    files = models.JSONField(default=list, editable=False)
+    group_count = models.PositiveIntegerField(default=0)
+    # The changelog against the previous release (the whole of it is changelog.json).
+    groups_added = models.PositiveIntegerField(default=0)
+    groups_removed = models.PositiveIntegerField(default=0)
+    groups_changed = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return self.version
+
+    def get_absolute_url(self):
+        return reverse("data-release", args=[self.version])
+
+
+class ReleasedGroup(models.Model):
+    """A group a release holds: "Cite this profile" names the latest release holding it."""
+
+    release = models.ForeignKey(Release, on_delete=models.CASCADE, related_name="groups")
+    # The group's id, not a foreign key: a release outlives the groups it holds.
+    group_id = models.BigIntegerField()
+
+    class Meta:
+        # Also the index of a profile's citation: WHERE group_id = ... (latest release).
+        constraints = [
+            models.UniqueConstraint(fields=["group_id", "release"], name="unique_released_group")
+        ]
+
+    def __str__(self):
+        return f"group {self.group_id} in {self.release_id}"

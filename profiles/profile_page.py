@@ -108,9 +108,11 @@ class ProfilePage:
     bibtex: str
     accessed: object  # date
     updated: object  # date
+    release: object = None  # ReleaseCitation: the latest release of the data holding it
 
 
-def build_profile_page(profile, absolute_url, today=None):
+def build_profile_page(profile, absolute_url, today=None, release=None):
+    """`release` is the ReleaseCitation of the latest release holding the group, if any."""
     group = profile.group
     today = today or timezone.localdate()
     updated = timezone.localtime(group.updated_at).date() if group.updated_at else today
@@ -160,8 +162,9 @@ def build_profile_page(profile, absolute_url, today=None):
         period_html=period_html(group),
         size_date_html=date_html(group.size_date),
         sources=[(source, raw_source_url(source.filename)) for source in profile.sources],
-        citation=plain_citation(group.name, absolute_url, updated, today),
-        bibtex=bibtex_entry(group.slug, group.name, absolute_url, updated, today),
+        citation=plain_citation(group.name, absolute_url, updated, today, release),
+        bibtex=bibtex_entry(group.slug, group.name, absolute_url, updated, today, release),
+        release=release,
         accessed=today,
         updated=updated,
     )
@@ -432,11 +435,14 @@ def readable_date(day):
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
-def plain_citation(name, url, updated, accessed):
-    return (
+def plain_citation(name, url, updated, accessed, release=None):
+    citation = (
         f"{SITE_NAME}. “{name}”. Last changed {readable_date(updated)}. {url} "
         f"(accessed {readable_date(accessed)})."
     )
+    if release is not None:
+        citation += f" In dataset release {release.release.version}, {release.url}."
+    return citation
 
 
 BIBTEX_SPECIAL = {
@@ -465,7 +471,7 @@ def bibtex_key(slug):
     return re.sub(r"[^A-Za-z0-9_-]+", "", ascii_slug) or "group"
 
 
-def bibtex_entry(slug, name, url, updated, accessed):
+def bibtex_entry(slug, name, url, updated, accessed, release=None):
     # The URL is percent-encoded by reverse(), so it holds no brace; "%" and "#" must be
     # escaped inside \url{} of a field that LaTeX reads, not in biblatex's verbatim url.
     escaped_url = url.replace("\\", "").replace("%", r"\%").replace("#", r"\#")
@@ -479,7 +485,9 @@ def bibtex_entry(slug, name, url, updated, accessed):
             f"  url = {{{url}}},",
             f"  urldate = {{{accessed.isoformat()}}},",
             f"  note = {{Last changed {readable_date(updated)}; "
-            f"accessed {readable_date(accessed)}}},",
+            f"accessed {readable_date(accessed)}"
+            + (f"; in dataset release {bibtex_escape(release.release.version)}" if release else "")
+            + "},",
             "}",
         ]
     )

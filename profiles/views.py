@@ -1,4 +1,5 @@
-"""The public pages. They only read; the list and profiles also have a JSON twin (?format=json)."""
+"""The public pages. They only read; lists, profiles, the timeline, countries and sources also
+have a JSON twin (?format=json), the group list and the timeline a CSV one (profiles.twins)."""
 
 import csv
 import re
@@ -20,6 +21,7 @@ from django.views.decorators.http import require_safe
 
 from profiles.caching import KnownCountPaginator, archive_cached, archive_conditional
 from profiles.codebook import about_context
+from profiles.dataset.releases import latest_release_of, release_citation
 from profiles.feeds import LatestProfilesFeed
 from profiles.filters import (
     SORTS,
@@ -57,6 +59,18 @@ from profiles.selectors import (
     sources_for_list,
     timeline_events,
     timeline_rows,
+)
+from profiles.twins import (
+    CSV,
+    JSON,
+    country_json,
+    format_error_message,
+    page_links,
+    requested_format,
+    source_detail_json,
+    source_row_json,
+    timeline_csv_rows,
+    timeline_event_json,
 )
 
 FORMATS = ("", "html", "json")
@@ -161,6 +175,7 @@ def group_list(request):
             ),
         ),
         "sorts": [(key, label) for key, (label, _) in SORTS.items() if key != "relevance"],
+        "twins": (JSON, CSV),
         "filtered": any(
             value not in (None, "", [])
             for name, value in cleaned_data.items()
@@ -189,6 +204,30 @@ def csv_export(request, groups):
     return response
 
 
+def format_not_found(request, twins):
+    """HTTP 400 for a ?format= the page does not have."""
+    message = format_error_message(twins)
+    return render(request, "400.html", {"message": message}, status=400)
+
+
+def filter_errors_json(filterset):
+    errors = {name: list(messages) for name, messages in filterset.errors.items()}
+    message = f"Invalid query parameter{pluralize(len(errors))}: {', '.join(errors)}"
+    return json_response({"error": message, "errors": errors}, status=400)
+
+
+def paged_json(request, paginator, page_obj, results, **extra):
+    """A page of a JSON list: its count, the neighbouring pages' addresses, the results."""
+    return json_response(
+        {
+            **extra,
+            "count": paginator.count,
+            **page_links(page_obj, lambda number: page_url(request, number)),
+            "results": results,
+        }
+    )
+
+
 @require_safe
 @archive_conditional
 def group_detail(request, slug):
@@ -209,11 +248,18 @@ def group_detail(request, slug):
         return not_found(request, "There is no group with this address.", as_json)
     if as_json:
         return json_response(profile_json(profile))
-    page = build_profile_page(profile, request.build_absolute_uri(profile.group.get_absolute_url()))
+    release = latest_release_of(profile.group.pk)
+    page = build_profile_page(
+        profile,
+        request.build_absolute_uri(profile.group.get_absolute_url()),
+        release=release_citation(release, request.build_absolute_uri(release.get_absolute_url()))
+        if release
+        else None,
+    )
     return render(
         request,
         "profiles/group_detail.html",
-        {"profile": profile, "group": profile.group, "page": page},
+        {"profile": profile, "group": profile.group, "page": page, "twins": (JSON,)},
     )
 
 
@@ -223,12 +269,22 @@ def filter_errors_response(request, template, filterset, extra=None):
     return render(request, template, context, status=400)
 
 
+TIMELINE_TWINS = (JSON, CSV)
+
+
 @require_safe
 @archive_conditional
 def timeline(request):
+    output = requested_format(request, TIMELINE_TWINS)
+    if output is None:
+        return format_not_found(request, TIMELINE_TWINS)
     filterset = TimelineFilterSet(request.GET, queryset=timeline_events())
     if not filterset.is_valid():
+        if output != "html":
+            return filter_errors_json(filterset)
         return filter_errors_response(request, "profiles/timeline.html", filterset)
+    if output == CSV:
+        return timeline_csv(request, filterset.qs)
 
     # A COUNT of the matching events costs about 0.1 s for a million events on
     # PostgreSQL: it is counted once per archive change and filter.
@@ -237,7 +293,11 @@ def timeline(request):
     try:
         page_obj = paginator.page(filterset.form.cleaned_data["page"] or 1)
     except InvalidPage:
-        return not_found(request, "There is no such page of this timeline.", as_json=False)
+        return not_found(request, "There is no such page of this timeline.", output == JSON)
+    if output == JSON:
+        absolute_url = request.build_absolute_uri
+        events = [timeline_event_json(event, absolute_url) for event in page_obj]
+        return paged_json(request, paginator, page_obj, events)
 
     cleaned_data = filterset.form.cleaned_data
     filters = {name: cleaned_data[name] for name in ("country", "from", "to")}
@@ -256,27 +316,58 @@ def timeline(request):
         "chart": period_chart(groups_matching(cleaned_data)),
         # The same groups in the group list, where every one of them is listed.
         "group_list_url": f"{reverse('group-list')}?{group_filters.urlencode()}",
+        "twins": TIMELINE_TWINS,
     }
     return render(request, "profiles/timeline.html", context)
+
+
+def timeline_csv(request, events):
+    """Every event of the filtered timeline, in its order, streamed as CSV."""
+    writer = csv.writer(Echo())
+    rows = timeline_csv_rows(events, request.build_absolute_uri)
+    response = StreamingHttpResponse(
+        (writer.writerow(row) for row in rows), content_type="text/csv; charset=utf-8"
+    )
+    filename = f"armed-groups-timeline-{timezone.localdate():%Y-%m-%d}.csv"
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+JSON_TWIN = (JSON,)
 
 
 @require_safe
 @archive_conditional
 def country_list(request):
-    return render(request, "profiles/country_list.html", {"countries": countries_with_groups()})
+    output = requested_format(request, JSON_TWIN)
+    if output is None:
+        return format_not_found(request, JSON_TWIN)
+    countries = countries_with_groups()
+    if output == JSON:
+        absolute_url = request.build_absolute_uri
+        results = [country_json(country, absolute_url) for country in countries]
+        return json_response({"count": len(results), "results": results})
+    context = {"countries": countries, "twins": JSON_TWIN}
+    return render(request, "profiles/country_list.html", context)
 
 
 @require_safe
 @archive_conditional
 def country_detail(request, code):
+    output = requested_format(request, JSON_TWIN)
+    if output is None:
+        return format_not_found(request, JSON_TWIN)
+    as_json = output == JSON
     # Two ASCII letters first: "ß".upper() is "SS", which would be South Sudan.
     code = code.upper() if re.fullmatch(r"[A-Za-z]{2}", code) else ""
     if code not in COUNTRY_NAMES:
-        return not_found(request, "There is no country with this code.", as_json=False)
+        return not_found(request, "There is no country with this code.", as_json)
     # ASCII digits only: "²" and "①" pass str.isdigit() and then fail int().
     page_number = request.GET.get("page", "1")
     if not re.fullmatch(r"0*[1-9][0-9]{0,8}", page_number):
         message = "Page must be a positive whole number."
+        if as_json:
+            return json_response({"error": message, "errors": {"page": [message]}}, status=400)
         return render(request, "400.html", {"message": message}, status=400)
 
     groups = groups_of_country(code)
@@ -284,13 +375,22 @@ def country_detail(request, code):
     if paginator.count == 0:
         # Only countries with groups have a page, as the list of countries shows.
         message = f"The archive holds no group in {country_name(code)}."
-        return not_found(request, message, as_json=False)
+        return not_found(request, message, as_json)
     try:
         page_obj = paginator.page(int(page_number))
     except InvalidPage:
-        return not_found(request, "There is no such page of this list.", as_json=False)
+        return not_found(request, "There is no such page of this list.", as_json)
+    if as_json:
+        codes = country_codes_of(page_obj)
+        absolute_url = request.build_absolute_uri
+        results = [
+            group_list_item_json(group, codes[group.pk], absolute_url(group.get_absolute_url()))
+            for group in page_obj
+        ]
+        return paged_json(request, paginator, page_obj, results, code=code, name=country_name(code))
 
     context = {
+        "twins": JSON_TWIN,
         "code": code,
         "name": country_name(code),
         "flag": country_flag(code),
@@ -305,8 +405,14 @@ def country_detail(request, code):
 @require_safe
 @archive_conditional
 def source_list(request):
+    output = requested_format(request, JSON_TWIN)
+    if output is None:
+        return format_not_found(request, JSON_TWIN)
+    as_json = output == JSON
     filterset = SourceFilterSet(request.GET, queryset=sources_for_list())
     if not filterset.is_valid():
+        if as_json:
+            return filter_errors_json(filterset)
         context = {"filter": filterset, "form": filterset.form, "page_obj": None}
         return render(request, "profiles/source_list.html", context, status=400)
 
@@ -314,8 +420,13 @@ def source_list(request):
     try:
         page_obj = paginator.page(filterset.form.cleaned_data["page"] or 1)
     except InvalidPage:
-        return not_found(request, "There is no such page of this list.", as_json=False)
+        return not_found(request, "There is no such page of this list.", as_json)
+    if as_json:
+        absolute_url = request.build_absolute_uri
+        results = [source_row_json(row, absolute_url) for row in source_rows(page_obj)]
+        return paged_json(request, paginator, page_obj, results)
     context = {
+        "twins": JSON_TWIN,
         "filter": filterset,
         "form": filterset.form,
         "page_obj": page_obj,
@@ -331,15 +442,16 @@ def source_list(request):
 @require_safe
 @archive_conditional
 def source_detail(request, filename):
-    if request.GET.get("format", "html") != "html":
-        message = "Format must be “html”: this page has no JSON form."
-        return render(request, "400.html", {"message": message}, status=400)
+    output = requested_format(request, JSON_TWIN)
+    if output is None:
+        return format_not_found(request, JSON_TWIN)
     source = get_source(filename)
     if source is None:
-        return not_found(request, "There is no source file with this name.", as_json=False)
-    return render(
-        request, "profiles/source_detail.html", {"source": source, "document": source.document}
-    )
+        return not_found(request, "There is no source file with this name.", output == JSON)
+    if output == JSON:
+        return json_response(source_detail_json(source, request.build_absolute_uri))
+    context = {"source": source, "document": source.document, "twins": JSON_TWIN}
+    return render(request, "profiles/source_detail.html", context)
 
 
 @require_safe

@@ -26,7 +26,9 @@ def timeline_events():
     """
     return (
         Event.objects.select_related("group")
-        .only("date", "earliest", "latest", "kind", "text", "group__name", "group__slug")
+        .only(
+            "date", "date_text", "earliest", "latest", "kind", "text", "group__name", "group__slug"
+        )
         .order_by("earliest", "latest", "group__name", "position", "pk")
     )
 
