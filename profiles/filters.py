@@ -188,6 +188,33 @@ class GroupFilterSet(ListFilterSet):
         return queryset.active_between(last_year=value)
 
 
+# The drawing of the ties (/network/): the group list's country and period filters.
+
+
+class NetworkFilterForm(ListParametersForm):
+    def clean(self):
+        cleaned_data = super().clean()
+        self.check_year_order("active_from", "active_to")
+        return cleaned_data
+
+
+class NetworkFilterSet(ListFilterSet):
+    country = CountryFilter(label="Country", method="filter_country", choices=country_choices)
+    active_from = YearFilter(
+        label="Active from (year)", method="filter_active_from", min_value=1, max_value=9999
+    )
+    active_to = YearFilter(
+        label="Active until (year)", method="filter_active_to", min_value=1, max_value=9999
+    )
+
+    class Meta:
+        form = NetworkFilterForm
+
+    filter_country = GroupFilterSet.filter_country
+    filter_active_from = GroupFilterSet.filter_active_from
+    filter_active_to = GroupFilterSet.filter_active_to
+
+
 # The timeline across groups.
 
 

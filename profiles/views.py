@@ -24,11 +24,13 @@ from profiles.feeds import LatestProfilesFeed
 from profiles.filters import (
     SORTS,
     GroupFilterSet,
+    NetworkFilterSet,
     SourceFilterSet,
     TimelineFilterSet,
     groups_matching,
 )
-from profiles.models import SlugRedirect
+from profiles.models import Group, SlugRedirect
+from profiles.network import draw
 from profiles.profile_page import build_profile_page
 from profiles.search import highlights
 from profiles.selectors import (
@@ -58,6 +60,7 @@ from profiles.selectors import (
     timeline_events,
     timeline_rows,
 )
+from profiles.selectors.network import MAX_NETWORK_NODES, network_ties, profile_ties
 
 FORMATS = ("", "html", "json")
 
@@ -210,11 +213,21 @@ def group_detail(request, slug):
     if as_json:
         return json_response(profile_json(profile))
     page = build_profile_page(profile, request.build_absolute_uri(profile.group.get_absolute_url()))
+    ties = None
+    if page.related:
+        ties = archive_cached(
+            request, "profile-ties", lambda: draw_profile_ties(profile.group), slug
+        )
     return render(
         request,
         "profiles/group_detail.html",
-        {"profile": profile, "group": profile.group, "page": page},
+        {"profile": profile, "group": profile.group, "page": page, "ties": ties},
     )
+
+
+def draw_profile_ties(group):
+    nodes, ties, total = profile_ties(group)
+    return draw(nodes, ties, focus=("group", group.pk), widest=720, total=total)
 
 
 def filter_errors_response(request, template, filterset, extra=None):
@@ -258,6 +271,29 @@ def timeline(request):
         "group_list_url": f"{reverse('group-list')}?{group_filters.urlencode()}",
     }
     return render(request, "profiles/timeline.html", context)
+
+
+@require_safe
+@archive_conditional
+def network(request):
+    filterset = NetworkFilterSet(request.GET, queryset=Group.objects.all())
+    if not filterset.is_valid():
+        return filter_errors_response(request, "profiles/network.html", filterset)
+    filters = filter_key(filterset)
+    filtered = any(value not in (None, (), []) for _, value in filters)
+
+    def compute():
+        nodes, ties, total = network_ties(filterset.qs if filtered else None)
+        return draw(nodes, ties, total=total)
+
+    context = {
+        "filter": filterset,
+        "form": filterset.form,
+        "drawing": archive_cached(request, "network", compute, filters),
+        "filtered": filtered,
+        "max_nodes": MAX_NETWORK_NODES,
+    }
+    return render(request, "profiles/network.html", context)
 
 
 @require_safe

@@ -456,8 +456,9 @@ class PageQueryCountMixin:
         # reference's marker), 7 its references, 8 its relationships (with the target),
         # 9 relationships naming it (with the source), 10 its source documents, 11 the
         # evidence of its values, 12 the names its texts mention (with their profile),
-        # 13 the groups the names in its text belong to (NameKey).
-        with self.assertNumQueries(13):
+        # 13 the groups the names in its text belong to (NameKey), 14 the ties of the
+        # groups it is tied to (for the drawing of its ties, profiles.selectors.network).
+        with self.assertNumQueries(14):
             response = self.client.get("/groups/alpha/")
         self.assertEqual(len(response.context["profile"].events), self.events)
 
