@@ -30,6 +30,7 @@ from profiles.filters import (
     groups_matching,
 )
 from profiles.models import Group, SlugRedirect
+from profiles.name_search import suggestions as name_suggestions
 from profiles.network import draw
 from profiles.profile_page import build_profile_page
 from profiles.search import highlights
@@ -151,7 +152,13 @@ def group_list(request):
         )
     cleaned_data = filterset.form.cleaned_data
     search = cleaned_data.get("q", "").strip()
+    suggestions = []
+    if search and count == 0:
+        suggestions = archive_cached(
+            request, "suggestions", lambda: spelling_suggestions(request, search), filters
+        )
     context = {
+        "suggestions": suggestions,
         "filter": filterset,
         "form": filterset.form,
         "page_obj": page_obj,
@@ -171,6 +178,17 @@ def group_list(request):
         ),
     }
     return render(request, "profiles/group_list.html", context)
+
+
+def spelling_suggestions(request, search):
+    """ "Did you mean ...": the names closest to the search among the groups that the
+    other filters keep."""
+    others = request.GET.copy()
+    others.pop("q", None)
+    filterset = GroupFilterSet(others, queryset=groups_for_list())
+    if not filterset.is_valid():
+        return []
+    return name_suggestions(filterset.qs, search)
 
 
 def filter_key(filterset):
