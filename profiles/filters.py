@@ -2,18 +2,16 @@
 (HTTP 400), never ignored and never a 500."""
 
 from datetime import date
-from functools import cache
 
 import django_filters
 from django import forms
 from django.db.models import Exists, F, OuterRef, Q
-from django.forms.utils import flatatt
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from profiles.models import Group, GroupCountry, GroupKind, GroupStatus, Reference, SourceDocument
 from profiles.search import search_groups, uses_postgres_search
-from profiles.selectors import country_choices
+from profiles.selectors import COUNTRY_NAMES, country_choices
 
 # ?sort= values: (label, ordering). "relevance" needs a search on PostgreSQL.
 SORTS = {
@@ -31,40 +29,61 @@ SORTS = {
 }
 
 
-class CountrySelect(forms.SelectMultiple):
-    """The multiple select of every country, written in Python from options escaped once:
-    Django's widget templates render each of the 250 options through its own template,
-    which made this one field the slowest part of the list page."""
+class CountryCheckboxes(forms.Widget):
+    """A checkbox per country that has groups, with its count of groups, in a box that
+    scrolls: several are chosen without Ctrl or ⌘.
+
+    The view gives the countries (`countries`: [CountryCount]) for each request, from
+    selectors.countries_with_groups(); a chosen country with no group keeps its box, so
+    that it can be unchosen. Written in Python from strings escaped once: the countries
+    can be many.
+    """
+
+    allow_multiple_selected = True
+    countries = ()
+
+    def value_from_datadict(self, data, files, name):
+        return data.getlist(name) if hasattr(data, "getlist") else data.get(name)
+
+    def value_omitted_from_data(self, data, files, name):
+        return False  # an empty selection is a value: no country
 
     def format_value(self, value):
-        # Re-shows "pk" as the selected option "PK".
-        return [code.strip().upper() for code in super().format_value(value)]
+        # Re-shows "pk" as the chosen "PK".
+        if value is None:
+            return []
+        values = value if isinstance(value, list | tuple) else [value]
+        return [str(code).strip().upper() for code in values if str(code).strip()]
+
+    def id_for_label(self, id_):
+        return ""  # a group of boxes: its fieldset's legend names it
 
     def render(self, name, value, attrs=None, renderer=None):
-        chosen = set(self.format_value(value))
-        options = "\n".join(
-            option.replace('">', '" selected>', 1) if code in chosen else option
-            for code, option in country_options()
+        chosen = self.format_value(value)
+        offered = [(c.code, c.name, c.groups) for c in self.countries if c.filterable]
+        known = {code for code, _, _ in offered}
+        # Chosen, but not offered (no group there, or the page has no counts): no count.
+        offered += [
+            (code, COUNTRY_NAMES.get(code, code), None) for code in chosen if code not in known
+        ]
+        boxes = "\n".join(
+            format_html(
+                '<li><label><input type="checkbox" name="{}" value="{}"{}> {}{}</label></li>',
+                name,
+                code,
+                mark_safe(" checked") if code in chosen else "",
+                label,
+                format_html(' <span class="count">{}</span>', groups) if groups is not None else "",
+            )
+            for code, label, groups in offered
         )
-        attrs = flatatt(self.build_attrs(self.attrs, attrs))
-        return format_html(
-            '<select name="{}"{} multiple>\n{}\n</select>', name, attrs, mark_safe(options)
-        )
-
-
-@cache
-def country_options():
-    """(code, '<option value="PK">Pakistan</option>') for every country, escaped."""
-    return [
-        (code, format_html('<option value="{}">{}</option>', code, label))
-        for code, label in country_choices()
-    ]
+        return format_html('<ul class="country-options">\n{}\n</ul>', mark_safe(boxes))
 
 
 class CountryCodesField(forms.MultipleChoiceField):
     """ISO 3166-1 alpha-2 codes, in any case; empty values are ignored, repeats dropped."""
 
-    widget = CountrySelect(attrs={"size": 8})
+    widget = CountryCheckboxes
     default_error_messages = {
         "invalid_choice": "“%(value)s” is not an ISO 3166-1 alpha-2 country code.",
     }

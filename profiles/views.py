@@ -157,6 +157,7 @@ def group_list(request):
         suggestions = archive_cached(
             request, "suggestions", lambda: spelling_suggestions(request, search), filters
         )
+    offer_countries(request, filterset.form)
     context = {
         "suggestions": suggestions,
         "filter": filterset,
@@ -189,6 +190,13 @@ def spelling_suggestions(request, search):
     if not filterset.is_valid():
         return []
     return name_suggestions(filterset.qs, search)
+
+
+def offer_countries(request, form):
+    """The country picker offers the countries that have groups, with their counts."""
+    form.fields["country"].widget.countries = archive_cached(
+        request, "countries-with-groups", countries_with_groups
+    )
 
 
 def filter_key(filterset):
@@ -270,6 +278,7 @@ def timeline(request):
     except InvalidPage:
         return not_found(request, "There is no such page of this timeline.", as_json=False)
 
+    offer_countries(request, filterset.form)
     cleaned_data = filterset.form.cleaned_data
     filters = {name: cleaned_data[name] for name in ("country", "from", "to")}
     group_filters = QueryDict(mutable=True)
@@ -304,6 +313,7 @@ def network(request):
         nodes, ties, total = network_ties(filterset.qs if filtered else None)
         return draw(nodes, ties, total=total)
 
+    offer_countries(request, filterset.form)
     context = {
         "filter": filterset,
         "form": filterset.form,

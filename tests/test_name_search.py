@@ -91,8 +91,9 @@ class BothDatabasesTests(SpellingTestData):
         # 1 the archive's last change, 2 COUNT of the matches (0: no page to read), then
         # the suggestions: on PostgreSQL 3 the closest names by similarity, on SQLite 3
         # every name and 4 every alias of the groups the other filters keep; then the
-        # facets: per country, per kind, the span of years (no decade in an empty span).
-        expected = 6 if connection.vendor == "postgresql" else 7
+        # countries with groups (the country picker) and the facets: per country, per
+        # kind, the span of years (no decade in an empty span).
+        expected = 7 if connection.vendor == "postgresql" else 8
         with self.assertNumQueries(expected):
             self.client.get("/groups/", {"q": "Djanjawid"})
 
