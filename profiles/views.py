@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_safe
 
+from profiles.active_filters import active_filters
 from profiles.caching import KnownCountPaginator, archive_cached, archive_conditional
 from profiles.codebook import about_context
 from profiles.feeds import LatestProfilesFeed
@@ -62,6 +63,7 @@ from profiles.selectors import (
     timeline_rows,
 )
 from profiles.selectors.network import MAX_NETWORK_NODES, network_ties, profile_ties
+from profiles.structured_data import json_ld, organization
 
 FORMATS = ("", "html", "json")
 
@@ -159,6 +161,7 @@ def group_list(request):
         )
     offer_countries(request, filterset.form)
     context = {
+        "chips": active_filters(filterset.form, request.GET),
         "suggestions": suggestions,
         "filter": filterset,
         "form": filterset.form,
@@ -238,7 +241,8 @@ def group_detail(request, slug):
         return not_found(request, "There is no group with this address.", as_json)
     if as_json:
         return json_response(profile_json(profile))
-    page = build_profile_page(profile, request.build_absolute_uri(profile.group.get_absolute_url()))
+    absolute_url = request.build_absolute_uri(profile.group.get_absolute_url())
+    page = build_profile_page(profile, absolute_url)
     ties = None
     if page.related:
         ties = archive_cached(
@@ -247,7 +251,13 @@ def group_detail(request, slug):
     return render(
         request,
         "profiles/group_detail.html",
-        {"profile": profile, "group": profile.group, "page": page, "ties": ties},
+        {
+            "profile": profile,
+            "group": profile.group,
+            "page": page,
+            "ties": ties,
+            "json_ld": json_ld(organization(profile, absolute_url)),
+        },
     )
 
 
@@ -292,6 +302,7 @@ def timeline(request):
         "page_obj": page_obj,
         "paginator": paginator,
         "rows": timeline_rows(page_obj),
+        "chips": active_filters(filterset.form, request.GET),
         "filtered": any(value not in (None, []) for value in filters.values()),
         "chart": period_chart(groups_matching(cleaned_data)),
         # The same groups in the group list, where every one of them is listed.
@@ -318,6 +329,7 @@ def network(request):
         "filter": filterset,
         "form": filterset.form,
         "drawing": archive_cached(request, "network", compute, filters),
+        "chips": active_filters(filterset.form, request.GET),
         "filtered": filtered,
         "max_nodes": MAX_NETWORK_NODES,
     }
