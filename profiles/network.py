@@ -42,6 +42,8 @@ FOCUS, GROUP, UNARCHIVED = "focus", "group", "unarchived"
 LAYOUT_SEED = 11
 LABEL_WIDTH = 18  # characters per line of a node's label; two lines at most
 NODE_RADIUS = {FOCUS: 11, GROUP: 7, UNARCHIVED: 6}
+# The tallest drawing: the archive's, which a reader scrolls past to the list.
+MAX_HEIGHT = 1400
 # Room around the layout for the labels: half a label's width at the sides, two lines below.
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 75, 20, 40
 # Between two ties of the same pair of groups, their curves part by this much.
@@ -166,7 +168,7 @@ def draw(nodes, ties, *, focus=None, widest=960, total=None):
     caller bounded them (for the note under the drawing).
     """
     ties = sorted(set(ties), key=lambda t: (t.source, t.relation, t.target))
-    positions = level(layout(list(nodes), ties, focus))
+    positions = layout(list(nodes), ties, focus)
     width, height = canvas_for(positions, widest)
     placed = place(positions, width, height)
     drawing = Drawing(width=width, height=height, shown=len(nodes))
@@ -210,25 +212,82 @@ def draw(nodes, ties, *, focus=None, widest=960, total=None):
 
 
 def layout(keys, ties, focus):
-    """{key: (x, y)} in networkx's own units, for every key."""
+    """{key: (x, y)} for every key, in units where neighbouring nodes are about one apart.
+
+    A profile's drawing is one piece around its group. The archive's falls apart into
+    many: each piece is laid out on its own, turned wide, and the pieces are packed in
+    rows, largest first, so that no piece is squeezed to make room for the gaps between
+    them.
+    """
     graph = nx.Graph()
     graph.add_nodes_from(sorted(keys))
     graph.add_edges_from(sorted({(t.source, t.target) for t in ties}))
     if len(graph) == 0:
         return {}
+    if focus is not None:
+        return level(spread(around(graph, focus), len(graph)))
+    pieces = sorted(
+        (sorted(component) for component in nx.connected_components(graph)),
+        key=lambda piece: (-len(piece), piece[0]),
+    )
+    return pack([level(spread(spring(graph.subgraph(piece)), len(piece))) for piece in pieces])
+
+
+def spring(graph):
+    """networkx's spring layout of one connected piece, in about [-1, 1]."""
     if len(graph) == 1:
-        return {keys[0]: (0.0, 0.0)}
-    # Spread nodes further apart than networkx's default (1/sqrt(n)) so labels fit.
-    spacing = 1.6 / math.sqrt(len(graph))
-    if focus is None:
-        return nx.spring_layout(graph, k=spacing, seed=LAYOUT_SEED, iterations=100)
-    near = sorted(key for key in graph.neighbors(focus))
+        return {next(iter(graph)): (0.0, 0.0)}
+    # Further apart than networkx's default (1/sqrt(n)): labels need the room.
+    spacing = 1.5 / math.sqrt(len(graph))
+    return nx.spring_layout(graph, k=spacing, seed=LAYOUT_SEED, iterations=100)
+
+
+def around(graph, focus):
+    """A profile's piece: its group pinned in the middle, its direct ties on a ring to
+    start from, the groups two steps away on a ring outside it."""
+    if len(graph) == 1:
+        return {focus: (0.0, 0.0)}
+    near = sorted(graph.neighbors(focus))
     far = sorted(key for key in graph if key != focus and key not in near)
     shells = [[focus], near] + ([far] if far else [])
     start = nx.shell_layout(graph, nlist=shells)
+    # Further apart than networkx's default (1/sqrt(n)) so that labels fit.
+    spacing = 1.6 / math.sqrt(len(graph))
     return nx.spring_layout(
         graph, k=spacing, pos=start, fixed=[focus], seed=LAYOUT_SEED, iterations=100
     )
+
+
+def spread(positions, count):
+    """The positions centred, sized so that a piece of n nodes spans about n^0.65 units:
+    a large piece, whose nodes have more ties, gets a little more room per node."""
+    points = np.array(list(positions.values()), dtype=float)
+    points -= points.mean(axis=0)
+    reach = np.abs(points).max()
+    if reach > 0:
+        points *= 0.5 * count**0.65 / reach
+    return {key: (float(x), float(y)) for key, (x, y) in zip(positions, points, strict=True)}
+
+
+def pack(pieces):
+    """The pieces ({key: (x, y)} each) side by side in rows of about a square's width."""
+    gap = 1.0
+    boxes = []
+    for piece in pieces:
+        xs = [x for x, _ in piece.values()]
+        ys = [y for _, y in piece.values()]
+        boxes.append((min(xs), min(ys), max(xs) - min(xs) + gap, max(ys) - min(ys) + gap))
+    area = sum(width * height for _, _, width, height in boxes)
+    row_width = max(max(width for _, _, width, _ in boxes), 1.5 * math.sqrt(area))
+    placed, x, y, row_height = {}, 0.0, 0.0, 0.0
+    for piece, (left, top, width, height) in zip(pieces, boxes, strict=True):
+        if x > 0 and x + width > row_width:
+            x, y, row_height = 0.0, y + row_height, 0.0
+        for key, (px, py) in piece.items():
+            placed[key] = (px - left + x, py - top + y)
+        x += width
+        row_height = max(row_height, height)
+    return placed
 
 
 def level(positions):
@@ -257,7 +316,7 @@ def canvas_for(positions, widest):
     ratio = spread_y / spread_x if spread_x else 1
     usable_x = width - 2 * MARGIN_X
     height = round(usable_x * ratio) + MARGIN_TOP + MARGIN_BOTTOM
-    return width, max(round(width * 0.4), min(height, width, 900))
+    return width, max(round(width * 0.4), min(height, MAX_HEIGHT))
 
 
 def place(positions, width, height):

@@ -17,7 +17,7 @@ from profiles.network import FOCUS, GROUP, UNARCHIVED, Node, tie
 MAX_PROFILE_NODES = 40
 # The most groups /network/ draws (the most connected of those matching the filters).
 # Below networkx's 500, where its spring layout would need scipy.
-MAX_NETWORK_NODES = 120
+MAX_NETWORK_NODES = 80
 
 TIE_FIELDS = (
     "source_id",
@@ -112,10 +112,9 @@ def profile_ties(group):
 
 def network_ties(groups=None):
     """({key: Node}, [Tie], total) among the `groups` (a Group queryset; None for every
-    group): the
-    MAX_NETWORK_NODES groups with the most ties to the others, and the ties between them;
-    `total` counts every group with a tie. Two queries: the ties, then the drawn groups'
-    names."""
+    group): at most MAX_NETWORK_NODES groups, the most connected first, each with the
+    groups it is tied to, and the ties between them; `total` counts every group with a
+    tie. Two queries: the ties, then the drawn groups' names."""
     rows = Relationship.objects.filter(target__isnull=False)
     if groups is not None:
         rows = rows.filter(source__in=groups, target__in=groups)
@@ -123,15 +122,34 @@ def network_ties(groups=None):
     ties = {
         tie(("group", source), relation, ("group", target)) for source, relation, target in rows
     }
-    degree = Counter()
+    neighbours = {}
     for t in ties:
-        degree[t.source] += 1
-        degree[t.target] += 1
-    # The most connected; equal counts by the older (smaller) id, which is stable.
-    ranked = sorted(degree, key=lambda key: (-degree[key], key))[:MAX_NETWORK_NODES]
-    names = Group.objects.filter(pk__in=[key[1] for key in ranked]).values_list(
+        neighbours.setdefault(t.source, set()).add(t.target)
+        neighbours.setdefault(t.target, set()).add(t.source)
+    chosen = most_connected(neighbours, MAX_NETWORK_NODES)
+    names = Group.objects.filter(pk__in=[key[1] for key in chosen]).values_list(
         "pk", "name", "slug"
     )
     nodes = {("group", pk): group_node(pk, name, slug) for pk, name, slug in names}
     kept = [t for t in ties if t.source in nodes and t.target in nodes]
-    return nodes, kept, len(degree)
+    return nodes, kept, len(neighbours)
+
+
+def most_connected(neighbours, limit):
+    """Up to `limit` keys: the one with the most ties, then the keys it is tied to (the
+    most connected first), then the next most connected not yet taken, and so on; so the
+    drawing shows whole neighbourhoods rather than hubs without their ties. Equal counts
+    go by the older (smaller) id, which is stable."""
+
+    def rank(key):
+        return (-len(neighbours[key]), key)
+
+    chosen, taken = [], set()
+    for hub in sorted(neighbours, key=rank):
+        if len(chosen) >= limit:
+            break
+        for key in [hub, *sorted(neighbours[hub] - taken - {hub}, key=rank)]:
+            if key not in taken and len(chosen) < limit:
+                taken.add(key)
+                chosen.append(key)
+    return chosen
