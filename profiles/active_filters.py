@@ -43,7 +43,8 @@ def active_filters(form, query):
 
 
 def without(query, name, value=None):
-    """The query string without parameter `name` (or only its `value`) nor a page."""
+    """The query string without parameter `name` (or only its `value`), the page or the
+    empty fields."""
     remaining = query.copy()
     remaining.pop("page", None)
     if value is None:
@@ -51,5 +52,8 @@ def without(query, name, value=None):
     else:
         kept = [item for item in remaining.getlist(name) if item.strip().upper() != value]
         remaining.setlist(name, kept)
+    # The empty fields a submitted form sends say nothing: left out.
+    for key in list(remaining):
+        remaining.setlist(key, [item for item in remaining.getlist(key) if item.strip()])
     encoded = remaining.urlencode()
     return f"?{encoded}" if encoded else "?"

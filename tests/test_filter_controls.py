@@ -97,6 +97,10 @@ class ChipTests(TestCase):
         self.assertContains(response, 'Filters <span class="note">(5 in force)</span>')
         self.assertContains(response, '<a class="clear-all" href="/groups/">Clear all</a>')
 
+    def test_a_chip_leaves_out_the_empty_fields_of_a_submitted_form(self):
+        response = self.client.get("/groups/?q=&country=PK&active_from=&kind=&sort=name")
+        self.assertEqual(chips(response), [("Country: Pakistan", "?sort=name")])
+
     def test_no_chips_without_filters(self):
         response = self.client.get("/groups/?sort=name")
         self.assertEqual(chips(response), [])

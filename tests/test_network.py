@@ -283,3 +283,25 @@ class NetworkPageTests(TestCase):
         # Laid out once per archive change and filters.
         with self.assertNumQueries(1):
             self.client.get("/network/")
+
+
+class MostConnectedTests(SimpleTestCase):
+    def test_whole_neighbourhoods_of_the_most_connected_first(self):
+        from profiles.selectors.network import most_connected
+
+        # Hub 1 has four ties, hub 10 three; 20-21 is a pair apart.
+        neighbours = {
+            1: {2, 3, 4, 5},
+            2: {1},
+            3: {1},
+            4: {1, 10},
+            5: {1},
+            10: {4, 11, 12},
+            11: {10},
+            12: {10},
+            20: {21},
+            21: {20},
+        }
+        self.assertEqual(most_connected(neighbours, 5), [1, 4, 2, 3, 5])
+        self.assertEqual(most_connected(neighbours, 8), [1, 4, 2, 3, 5, 10, 11, 12])
+        self.assertEqual(most_connected(neighbours, 100)[-2:], [20, 21])
