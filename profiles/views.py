@@ -185,8 +185,8 @@ def group_list(request):
 
 
 def spelling_suggestions(request, search):
-    """ "Did you mean ...": the names closest to the search among the groups that the
-    other filters keep."""
+    """The names to offer as "Did you mean ...": those closest to the search among the
+    groups that the other filters keep."""
     others = request.GET.copy()
     others.pop("q", None)
     filterset = GroupFilterSet(others, queryset=groups_for_list())
