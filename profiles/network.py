@@ -253,9 +253,8 @@ def around(graph, focus):
     start = nx.shell_layout(graph, nlist=shells)
     # Further apart than networkx's default (1/sqrt(n)) so that labels fit.
     spacing = 1.6 / math.sqrt(len(graph))
-    return nx.spring_layout(
-        graph, k=spacing, pos=start, fixed=[focus], seed=LAYOUT_SEED, iterations=100
-    )
+    # Starting from the rings, networkx's default 50 steps settle a profile's few nodes.
+    return nx.spring_layout(graph, k=spacing, pos=start, fixed=[focus], seed=LAYOUT_SEED)
 
 
 def spread(positions, count):
