@@ -6,7 +6,7 @@ from datetime import date
 import django_filters
 from django import forms
 from django.db.models import Exists, F, OuterRef, Q
-from django.utils.html import format_html
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from profiles.models import Group, GroupCountry, GroupKind, GroupStatus, Reference, SourceDocument
@@ -66,18 +66,20 @@ class CountryCheckboxes(forms.Widget):
         offered += [
             (code, COUNTRY_NAMES.get(code, code), None) for code in chosen if code not in known
         ]
+        # Plain formatting of escaped strings: format_html() per box took 5 ms for the
+        # 188 countries of the benchmark archive, on every list page.
+        field = escape(name)
         boxes = "\n".join(
-            format_html(
-                '<li><label><input type="checkbox" name="{}" value="{}"{}> {}{}</label></li>',
-                name,
-                code,
-                mark_safe(" checked") if code in chosen else "",
-                label,
-                format_html(' <span class="count">{}</span>', groups) if groups is not None else "",
-            )
+            f'<li><label><input type="checkbox" name="{field}" value="{escape(code)}"'
+            f"{' checked' if code in chosen else ''}> {escape(label)}"
+            f"{count_html(groups)}</label></li>"
             for code, label, groups in offered
         )
-        return format_html('<ul class="country-options">\n{}\n</ul>', mark_safe(boxes))
+        return mark_safe(f'<ul class="country-options">\n{boxes}\n</ul>')
+
+
+def count_html(groups):
+    return "" if groups is None else f' <span class="count">{int(groups)}</span>'
 
 
 class CountryCodesField(forms.MultipleChoiceField):
