@@ -41,11 +41,16 @@ FOCUS, GROUP, UNARCHIVED = "focus", "group", "unarchived"
 # Seed of the spring layout: the same ties give the same picture on every request.
 LAYOUT_SEED = 11
 LABEL_WIDTH = 18  # characters per line of a node's label; two lines at most
+# A label's size in SVG units at the drawing's font size (13): a line's height, and the
+# mean width of a character of the serif face, to keep labels from covering each other.
+LINE_HEIGHT = 13
+CHAR_WIDTH = 6.2
 NODE_RADIUS = {FOCUS: 11, GROUP: 7, UNARCHIVED: 6}
 # The tallest drawing: the archive's, which a reader scrolls past to the list.
 MAX_HEIGHT = 1400
-# Room around the layout for the labels: half a label's width at the sides, two lines below.
-MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 75, 20, 40
+# Room around the layout for the labels: half a label's width at the sides, two lines
+# below, or above a node at the top.
+MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 75, 32, 40
 # Between two ties of the same pair of groups, their curves part by this much.
 PARALLEL_GAP = 22
 
@@ -173,20 +178,19 @@ def draw(nodes, ties, *, focus=None, widest=960, total=None):
     placed = place(positions, width, height)
     drawing = Drawing(width=width, height=height, shown=len(nodes))
     drawing.total = len(nodes) if total is None else total
+    labels = place_labels(nodes, placed)
     for key in sorted(nodes, key=lambda key: (nodes[key].name.casefold(), key)):
         node = nodes[key]
         x, y = placed[key]
-        radius = NODE_RADIUS[node.role]
-        lines = textwrap.wrap(node.name, LABEL_WIDTH, max_lines=2, placeholder="…") or [""]
         drawing.nodes.append(
             DrawnNode(
                 x=x,
                 y=y,
-                radius=radius,
+                radius=NODE_RADIUS[node.role],
                 role=node.role,
                 url=node.url,
                 name=node.name,
-                lines=[(line, round(y + radius + 13 + 13 * i, 1)) for i, line in enumerate(lines)],
+                lines=labels[key],
             )
         )
     drawing.ties = drawn_ties(ties, nodes, placed)
@@ -209,6 +213,43 @@ def draw(nodes, ties, *, focus=None, widest=960, total=None):
         )
     ]
     return drawing
+
+
+def place_labels(nodes, placed):
+    """{key: [(line, baseline y)]}: each node's name, wrapped on two lines at most, below
+    its node, or above it when that overlaps a label placed before (nodes from the top
+    down), whichever overlaps least."""
+    taken = []  # (left, top, right, bottom) of the labels placed so far
+    labels = {}
+    for key in sorted(placed, key=lambda key: (placed[key][1], placed[key][0], key)):
+        x, y = placed[key]
+        radius = NODE_RADIUS[nodes[key].role]
+        lines = textwrap.wrap(nodes[key].name, LABEL_WIDTH, max_lines=2, placeholder="…") or [""]
+        half = max(len(line) for line in lines) * CHAR_WIDTH / 2
+        height = LINE_HEIGHT * len(lines)
+        below = y + radius + 2
+        above = max(y - radius - 2 - height, 0)
+        options = [
+            (overlap((x - half, top, x + half, top + height), taken), index, top)
+            for index, top in enumerate((below, above))
+        ]
+        _, _, top = min(options)
+        taken.append((x - half, top, x + half, top + height))
+        labels[key] = [
+            (line, round(top + LINE_HEIGHT * (index + 1) - 2, 1))
+            for index, line in enumerate(lines)
+        ]
+    return labels
+
+
+def overlap(box, boxes):
+    """The area `box` shares with the others."""
+    left, top, right, bottom = box
+    return sum(
+        max(0.0, min(right, other[2]) - max(left, other[0]))
+        * max(0.0, min(bottom, other[3]) - max(top, other[1]))
+        for other in boxes
+    )
 
 
 def layout(keys, ties, focus):

@@ -305,3 +305,20 @@ class MostConnectedTests(SimpleTestCase):
         self.assertEqual(most_connected(neighbours, 5), [1, 4, 2, 3, 5])
         self.assertEqual(most_connected(neighbours, 8), [1, 4, 2, 3, 5, 10, 11, 12])
         self.assertEqual(most_connected(neighbours, 100)[-2:], [20, 21])
+
+
+class LabelTests(SimpleTestCase):
+    def test_a_label_that_would_cover_another_goes_above_its_node(self):
+        from profiles.network import place_labels
+
+        nodes = {
+            key: Node(key, name, "", GROUP)
+            for key, name in [(A, "Upper Front"), (B, "Lower Front"), (C, "Far Away Front")]
+        }
+        # B sits just under A: below it, its label would cover A's.
+        labels = place_labels(nodes, {A: (100.0, 100.0), B: (104.0, 112.0), C: (400.0, 300.0)})
+        ((a_line, a_y),) = labels[A]
+        ((b_line, b_y),) = labels[B]
+        self.assertGreater(a_y, 100)  # below A
+        self.assertLess(b_y, 112)  # above B
+        self.assertGreater(labels[C][0][1], 300)
