@@ -55,7 +55,17 @@ CONDITIONAL_SHARE = 0.5
 WRK_ROUNDS = 3
 # Pages whose counts and facets are cached per archive change: timed warm (the verdict)
 # and cold (the first request after a change).
-COLD_KEYS = {"home", "list", "filter", "search", "search-rare", "timeline"}
+COLD_KEYS = {
+    "home",
+    "list",
+    "filter",
+    "search",
+    "search-rare",
+    "search-misspelled",
+    "timeline",
+    "network",
+    "network-filter",
+}
 
 
 def parse_args(argv=None):
@@ -319,6 +329,20 @@ def page_plan(inputs):
             TARGETS_MS["search-rare"],
         ),
         (
+            # Another spelling of the rare word: found by trigram similarity alone.
+            "search-misspelled",
+            f"search, the rare word misspelled `/groups/?q={misspelled(rare)}`",
+            [f"/groups/?q={misspelled(rare)}"],
+            None,
+        ),
+        ("network", "ties among the most connected groups `/network/`", ["/network/"], None),
+        (
+            "network-filter",
+            f"ties among the groups of one country `/network/?country={country}`",
+            [f"/network/?country={country}"],
+            None,
+        ),
+        (
             "profile",
             f"profile `/groups/<slug>/` ({len(inputs['slugs'])} different groups)",
             [f"/groups/{slug}/" for slug in inputs["slugs"]],
@@ -332,6 +356,12 @@ def page_plan(inputs):
         ),
         ("timeline", "timeline `/timeline/`", ["/timeline/"], None),
     ]
+
+
+def misspelled(word):
+    """The word as a reader might spell it: its middle letter doubled."""
+    middle = len(word) // 2
+    return word[:middle] + word[middle] + word[middle:]
 
 
 def time_pages(args, inputs):

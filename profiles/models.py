@@ -134,6 +134,10 @@ class Group(models.Model):
     search_vector = SearchVectorField(null=True, editable=False)
     # Name and aliases alone: ranking reads this small vector, not the long one above.
     name_vector = SearchVectorField(null=True, editable=False)
+    # Name and public aliases folded (lower case, no accents, no apostrophes), for finding
+    # a name by another spelling with trigrams on PostgreSQL (profiles.name_search, which
+    # keeps it current with the vectors); stays empty on SQLite.
+    search_names = models.TextField(editable=False, default="", db_default="")
     # What imports last wrote to each of the values a file sets (profiles.reimport): a value
     # that differs from it now was changed since by a curator (or a merge). Empty for a
     # group imported before this was kept.
@@ -144,7 +148,13 @@ class Group(models.Model):
     objects = GroupQuerySet.as_manager()
     # Derived columns are left out: they are rebuilt from the others on every save.
     history = HistoricalRecords(
-        excluded_fields=["sections_html", "search_vector", "name_vector", "imported_values"]
+        excluded_fields=[
+            "sections_html",
+            "search_vector",
+            "name_vector",
+            "search_names",
+            "imported_values",
+        ]
     )
 
     class Meta:

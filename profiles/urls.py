@@ -11,6 +11,7 @@ urlpatterns = [
     path("groups/", views.group_list, name="group-list"),
     path("groups/<text:slug>/", views.group_detail, name="group-detail"),
     path("timeline/", views.timeline, name="timeline"),
+    path("network/", views.network, name="network"),
     path("countries/", views.country_list, name="country-list"),
     path("countries/<text:code>/", views.country_detail, name="country-detail"),
     path("sources/", views.source_list, name="source-list"),

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_safe
 
+from profiles.active_filters import active_filters
 from profiles.caching import KnownCountPaginator, archive_cached, archive_conditional
 from profiles.codebook import about_context
 from profiles.dataset.releases import latest_release_of, release_citation
@@ -26,11 +27,14 @@ from profiles.feeds import LatestProfilesFeed
 from profiles.filters import (
     SORTS,
     GroupFilterSet,
+    NetworkFilterSet,
     SourceFilterSet,
     TimelineFilterSet,
     groups_matching,
 )
-from profiles.models import SlugRedirect
+from profiles.models import Group, SlugRedirect
+from profiles.name_search import suggestions as name_suggestions
+from profiles.network import draw
 from profiles.profile_page import build_profile_page
 from profiles.search import highlights
 from profiles.selectors import (
@@ -60,6 +64,8 @@ from profiles.selectors import (
     timeline_events,
     timeline_rows,
 )
+from profiles.selectors.network import MAX_NETWORK_NODES, network_ties, profile_ties
+from profiles.structured_data import json_ld, organization
 from profiles.twins import (
     CSV,
     JSON,
@@ -162,7 +168,15 @@ def group_list(request):
         )
     cleaned_data = filterset.form.cleaned_data
     search = cleaned_data.get("q", "").strip()
+    suggestions = []
+    if search and count == 0:
+        suggestions = archive_cached(
+            request, "suggestions", lambda: spelling_suggestions(request, search), filters
+        )
+    offer_countries(request, filterset.form)
     context = {
+        "chips": active_filters(filterset.form, request.GET),
+        "suggestions": suggestions,
         "filter": filterset,
         "form": filterset.form,
         "page_obj": page_obj,
@@ -183,6 +197,24 @@ def group_list(request):
         ),
     }
     return render(request, "profiles/group_list.html", context)
+
+
+def spelling_suggestions(request, search):
+    """The names to offer as "Did you mean ...": those closest to the search among the
+    groups that the other filters keep."""
+    others = request.GET.copy()
+    others.pop("q", None)
+    filterset = GroupFilterSet(others, queryset=groups_for_list())
+    if not filterset.is_valid():
+        return []
+    return name_suggestions(filterset.qs, search)
+
+
+def offer_countries(request, form):
+    """The country picker offers the countries that have groups, with their counts."""
+    form.fields["country"].widget.countries = archive_cached(
+        request, "countries-with-groups", countries_with_groups
+    )
 
 
 def filter_key(filterset):
@@ -248,19 +280,37 @@ def group_detail(request, slug):
         return not_found(request, "There is no group with this address.", as_json)
     if as_json:
         return json_response(profile_json(profile))
+    absolute_url = request.build_absolute_uri(profile.group.get_absolute_url())
     release = latest_release_of(profile.group.pk)
     page = build_profile_page(
         profile,
-        request.build_absolute_uri(profile.group.get_absolute_url()),
+        absolute_url,
         release=release_citation(release, request.build_absolute_uri(release.get_absolute_url()))
         if release
         else None,
     )
+    ties = None
+    if page.related:
+        ties = archive_cached(
+            request, "profile-ties", lambda: draw_profile_ties(profile.group), slug
+        )
     return render(
         request,
         "profiles/group_detail.html",
-        {"profile": profile, "group": profile.group, "page": page, "twins": (JSON,)},
+        {
+            "profile": profile,
+            "group": profile.group,
+            "page": page,
+            "twins": (JSON,),
+            "ties": ties,
+            "json_ld": json_ld(organization(profile, absolute_url)),
+        },
     )
+
+
+def draw_profile_ties(group):
+    nodes, ties, total = profile_ties(group)
+    return draw(nodes, ties, focus=("group", group.pk), widest=720, total=total)
 
 
 def filter_errors_response(request, template, filterset, extra=None):
@@ -299,6 +349,7 @@ def timeline(request):
         events = [timeline_event_json(event, absolute_url) for event in page_obj]
         return paged_json(request, paginator, page_obj, events)
 
+    offer_countries(request, filterset.form)
     cleaned_data = filterset.form.cleaned_data
     filters = {name: cleaned_data[name] for name in ("country", "from", "to")}
     group_filters = QueryDict(mutable=True)
@@ -312,6 +363,7 @@ def timeline(request):
         "page_obj": page_obj,
         "paginator": paginator,
         "rows": timeline_rows(page_obj),
+        "chips": active_filters(filterset.form, request.GET),
         "filtered": any(value not in (None, []) for value in filters.values()),
         "chart": period_chart(groups_matching(cleaned_data)),
         # The same groups in the group list, where every one of them is listed.
@@ -334,6 +386,31 @@ def timeline_csv(request, events):
 
 
 JSON_TWIN = (JSON,)
+
+
+@require_safe
+@archive_conditional
+def network(request):
+    filterset = NetworkFilterSet(request.GET, queryset=Group.objects.all())
+    if not filterset.is_valid():
+        return filter_errors_response(request, "profiles/network.html", filterset)
+    filters = filter_key(filterset)
+    filtered = any(value not in (None, (), []) for _, value in filters)
+
+    def compute():
+        nodes, ties, total = network_ties(filterset.qs if filtered else None)
+        return draw(nodes, ties, total=total)
+
+    offer_countries(request, filterset.form)
+    context = {
+        "filter": filterset,
+        "form": filterset.form,
+        "drawing": archive_cached(request, "network", compute, filters),
+        "chips": active_filters(filterset.form, request.GET),
+        "filtered": filtered,
+        "max_nodes": MAX_NETWORK_NODES,
+    }
+    return render(request, "profiles/network.html", context)
 
 
 @require_safe

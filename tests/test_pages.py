@@ -439,15 +439,16 @@ class PageQueryCountMixin:
 
     def test_list(self):
         # 1 the archive's last change, 2 COUNT of the filtered groups, 3 the page of groups,
-        # 4 their countries; facets: 5 per country, 6 per kind, 7 the span of years,
-        # 8 per decade; on PostgreSQL, 9 the page's search matches highlighted.
-        with self.assertNumQueries(9 if connection.vendor == "postgresql" else 8):
+        # 4 their countries, 5 the countries with groups (the country picker); facets:
+        # 6 per country, 7 per kind, 8 the span of years, 9 per decade; on PostgreSQL,
+        # 10 the page's search matches highlighted.
+        with self.assertNumQueries(10 if connection.vendor == "postgresql" else 9):
             response = self.client.get("/groups/?country=PK&country=IN&active_to=2100&q=alias")
         self.assertEqual(len(response.context["rows"]), self.expected_on_first_page)
 
     def test_list_without_filters(self):
-        # As above: 1 last change, 2 COUNT, 3 page, 4 countries, 5-8 facets.
-        with self.assertNumQueries(8):
+        # As above: 1 last change, 2 COUNT, 3 page, 4 countries, 5 picker, 6-9 facets.
+        with self.assertNumQueries(9):
             self.client.get("/groups/")
 
     def test_profile(self):
@@ -457,8 +458,9 @@ class PageQueryCountMixin:
         # 9 relationships naming it (with the source), 10 its source documents, 11 the
         # evidence of its values, 12 the names its texts mention (with their profile),
         # 13 the latest release holding it (for its citation), 14 the groups the names in
-        # its text belong to (NameKey).
-        with self.assertNumQueries(14):
+        # its text belong to (NameKey), 15 the ties of the groups it is tied to (for the
+        # drawing of its ties, profiles.selectors.network).
+        with self.assertNumQueries(15):
             response = self.client.get("/groups/alpha/")
         self.assertEqual(len(response.context["profile"].events), self.events)
 
@@ -488,7 +490,8 @@ class LargeArchivePageQueryCountTests(PageQueryCountMixin, TestCase):
         make_many_groups(70, prefix="Many", events=3)
 
     def test_second_page(self):
-        # Page 2 costs what page 1 does: last change, COUNT, page, countries, 4 facets.
-        with self.assertNumQueries(8):
+        # Page 2 costs what page 1 does: last change, COUNT, page, countries, the picker's
+        # countries, 4 facets.
+        with self.assertNumQueries(9):
             response = self.client.get("/groups/?country=PK&page=2")
         self.assertEqual(len(response.context["rows"]), 21)

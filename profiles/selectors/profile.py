@@ -182,6 +182,7 @@ def profile_queryset():
                 "source",
                 "relation",
                 "target_name",
+                "target_key",
                 "target__name",
                 "target__slug",
                 "line",

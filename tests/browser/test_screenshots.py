@@ -15,6 +15,9 @@ PAGES = [
     ("group-list-error", "/groups/?active_from=2000&active_to=1990"),
     ("profile-guidebook", "/groups/mqm-haqiqi/"),
     ("profile-encyclopedia", "/groups/mqm-militancy/"),
+    ("network", "/network/"),
+    ("timeline-filtered", "/timeline/?country=PK&from=1990"),
+    ("group-list-search-misspelled", "/groups/?q=haqiqui"),
 ]
 # --paper in static/css/site.css: the browser's own default would be white.
 PAPER = "rgb(253, 252, 248)"
