@@ -55,18 +55,22 @@ def mention_rows(profile, group, doc):
     rows, seen = [], set()
     for mention in profile.mentions:
         key = name_key(mention.name)
-        evidence = mention.evidence
-        if not key or (key, evidence.line, evidence.quote) in seen:
+        # A mention read from a tie the parser found no sentence for has no line: it is
+        # still a name the text gives (as the tie itself is kept, with line 0).
+        line, quote = (
+            (mention.evidence.line, mention.evidence.quote) if mention.evidence else (0, "")
+        )
+        if not key or (key, line, quote) in seen:
             continue
-        seen.add((key, evidence.line, evidence.quote))
+        seen.add((key, line, quote))
         rows.append(
             Mention(
                 group=group,
                 document=doc,
                 name=mention.name[:300],
                 key=key[:300],
-                quote=evidence.quote,
-                line=evidence.line,
+                quote=quote,
+                line=line,
                 relation=mention.relation or "",
             )
         )
