@@ -79,7 +79,8 @@ def mention_rows(profile, group, doc):
 
 def write_evidence(items, groups, docs):
     """Replace what the files' earlier versions said with what they say now: a file's
-    rows belong to it alone, so they are deleted and written again (one statement each)."""
+    rows belong to it alone, so they are deleted and written again (one statement each).
+    Returns the names the mentions give, to be linked."""
     replaced = [doc.pk for item, doc in zip(items, docs, strict=True) if item.existing]
     if replaced:
         Evidence.objects.filter(document_id__in=replaced).delete()
@@ -90,3 +91,4 @@ def write_evidence(items, groups, docs):
         mentions += mention_rows(item.profile, group, doc)
     Evidence.objects.bulk_create(evidence, batch_size=1000)
     Mention.objects.bulk_create(mentions, batch_size=1000)
+    return {mention.key for mention in mentions}
