@@ -2,6 +2,7 @@
 (Mention): rewritten for each file on every import of it, in bulk, inside the file's
 transaction. Mentions are linked to their profiles by profiles.importing.linking."""
 
+from profiles.importing.inserting import insert_rows
 from profiles.models import Evidence, Mention
 from profiles.parsing.names import name_key
 
@@ -89,6 +90,6 @@ def write_evidence(items, groups, docs):
     for item, group, doc in zip(items, groups, docs, strict=True):
         evidence += evidence_rows(item.profile, group, doc)
         mentions += mention_rows(item.profile, group, doc)
-    Evidence.objects.bulk_create(evidence, batch_size=1000)
-    Mention.objects.bulk_create(mentions, batch_size=1000)
+    insert_rows(Evidence, evidence)
+    insert_rows(Mention, mentions)
     return {mention.key for mention in mentions}
