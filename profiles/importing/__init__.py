@@ -55,10 +55,19 @@ __all__ = [
 BATCH_SIZE = 250
 
 
-def import_paths(paths, *, dry_run=False, on_outcome=None, batch_size=BATCH_SIZE, user=None):
-    """Import files and folders; `on_outcome(outcome)` hears about each file as it is done.
-    The history names `user` (a curator who uploaded the files) as the author."""
-    report = ImportReport()
+def import_paths(
+    paths,
+    *,
+    dry_run=False,
+    on_outcome=None,
+    batch_size=BATCH_SIZE,
+    user=None,
+    keep_outcomes=True,
+):
+    """Import files and folders; `on_outcome(outcome)` hears about each file as it is done,
+    and the report keeps them all unless `keep_outcomes` is false. The history names
+    `user` (a curator who uploaded the files) as the author."""
+    report = ImportReport(keep_outcomes=keep_outcomes)
     history = History(user)
 
     def record(outcome):

@@ -40,7 +40,9 @@ class Command(BaseCommand):
                 for line in outcome.held:
                     self.stdout.write(f"  held for a curator: {line}")
 
-        report = import_paths(paths, dry_run=dry_run, on_outcome=show, batch_size=batch_size)
+        report = import_paths(
+            paths, dry_run=dry_run, on_outcome=show, batch_size=batch_size, keep_outcomes=False
+        )
         totals = report.totals
         summary = (
             f"{'Dry run: ' if dry_run else ''}{totals['created']} created, "
