@@ -247,6 +247,21 @@ class MentionTests(FileCase):
             import_paths([path])
         self.assertIsNone(Mention.objects.get().target)
 
+    def test_a_mention_without_a_sentence_is_kept_without_a_line(self):
+        """A name read from a tie the parser found no sentence for is still imported (line
+        0, no quote), and the profile page shows it."""
+
+        def mention_without_evidence(profile, text):
+            profile.mentions.append(ParsedMention("Lake Rangers", None, "part_of"))
+
+        path = self.write("hunters.txt", GUIDEBOOK.format(name="Hunters Watch", other="--"))
+        with with_parsed(mention_without_evidence):
+            import_paths([path])
+        mention = Mention.objects.get()
+        self.assertEqual((mention.name, mention.line, mention.quote), ("Lake Rangers", 0, ""))
+        response = self.client.get("/groups/hunters-watch/")
+        self.assertContains(response, "Lake Rangers")
+
 
 # --- Doubts: stored, flagged, decided in one click, not asked again ----------------------
 

@@ -3,17 +3,23 @@
 A file is identified by its name: importing an unchanged file does nothing, importing a
 changed version replaces what that file said, except where a curator has changed it since
 (profiles.reimport). Every row written is recorded in the history, with the importing
-user (none from the command line) and the file as the reason. Files are written a batch at a time
-in one transaction (per-file commits would cost a round trip each); if a batch fails,
-its files are written again one by one, each in its own savepoint, so that one bad file
-never takes the others with it. Names are linked across files after every run, so the
-order in which files arrive does not matter.
+user (none from the command line) and the file as the reason.
+
+Each batch of files is one transaction, committed with what derives from it: its names
+linked, search vectors, doubts and the archive's version. Readers see groups arrive a
+batch at a time, and an import stopped midway (even killed) keeps the batches it
+committed: run again, it skips their files as unchanged. If a batch fails, its files are
+written again one by one, each in its own savepoint, so that one bad file never takes the
+others with it. Names are linked per batch and checked again at the end of every run, so
+the order in which files arrive does not matter.
 
 The stages, one module each: files (find, read, decode, parse), writing (a batch, each
 file atomically), groups (a file's group and values), rows (its aliases, events,
 references, citations and ties), history (bulk history rows), linking (names across
 files), doubts (what a curator should check).
 """
+
+from contextlib import nullcontext
 
 from django.apps import apps
 from django.db import connection, transaction
@@ -49,10 +55,19 @@ __all__ = [
 BATCH_SIZE = 250
 
 
-def import_paths(paths, *, dry_run=False, on_outcome=None, batch_size=BATCH_SIZE, user=None):
-    """Import files and folders; `on_outcome(outcome)` hears about each file as it is done.
-    The history names `user` (a curator who uploaded the files) as the author."""
-    report = ImportReport()
+def import_paths(
+    paths,
+    *,
+    dry_run=False,
+    on_outcome=None,
+    batch_size=BATCH_SIZE,
+    user=None,
+    keep_outcomes=True,
+):
+    """Import files and folders; `on_outcome(outcome)` hears about each file as it is done,
+    and the report keeps them all unless `keep_outcomes` is false. The history names
+    `user` (a curator who uploaded the files) as the author."""
+    report = ImportReport(keep_outcomes=keep_outcomes)
     history = History(user)
 
     def record(outcome):
@@ -61,28 +76,48 @@ def import_paths(paths, *, dry_run=False, on_outcome=None, batch_size=BATCH_SIZE
             on_outcome(outcome)
 
     _use_archive_names()
-    with transaction.atomic(), bulk_changes():
+    # A dry run writes in one transaction that it rolls back; an import commits each batch.
+    with transaction.atomic() if dry_run else nullcontext(), bulk_changes():
         seen = {}
-        changed_groups = set()
+        written = 0
         # Each batch is parsed (by worker processes) while the one before it is written.
         writing = None
         for batch in _batches(find_files(paths), batch_size):
             started = _start_batch(batch, seen, record)
             if writing:
-                changed_groups |= _import_batch(writing, record, history)
+                written += _commit_batch(writing, record, history)
             writing = started
         if writing:
-            changed_groups |= _import_batch(writing, record, history)
-        changed_groups |= link_names(history)
-        if changed_groups:
-            refresh_search_vectors(changed_groups)
-            flag_doubts(changed_groups, history)
-            ArchiveState.touch()
+            written += _commit_batch(writing, record, history)
+        # Every name once more: what changed outside the importer (a merge) links too.
+        with transaction.atomic():
+            _bring_up_to_date(link_names(history), history)
         if dry_run:
             transaction.set_rollback(True)
-    if not dry_run and len(changed_groups) >= ANALYZE_FROM:
+    if not dry_run and written >= ANALYZE_FROM:
         analyze_tables()
     return report
+
+
+def _commit_batch(started, record, history):
+    """Write a batch in one transaction with what derives from it (links, search vectors,
+    doubts, the archive's version): readers see its groups whole or not at all, and an
+    import stopped later keeps it. Returns how many groups it changed."""
+    with transaction.atomic():
+        outcomes, changed_groups, changed_keys = _import_batch(started, history)
+        changed_groups |= link_names(history, changed_keys)
+        _bring_up_to_date(changed_groups, history)
+    # Told once committed, so that a file reported imported is in the archive.
+    for outcome in outcomes:
+        record(outcome)
+    return len(changed_groups)
+
+
+def _bring_up_to_date(changed_groups, history):
+    if changed_groups:
+        refresh_search_vectors(changed_groups)
+        flag_doubts(changed_groups, history)
+        ArchiveState.touch()
 
 
 def _batches(paths, size):

@@ -2,6 +2,7 @@
 (Mention): rewritten for each file on every import of it, in bulk, inside the file's
 transaction. Mentions are linked to their profiles by profiles.importing.linking."""
 
+from profiles.importing.inserting import insert_rows
 from profiles.models import Evidence, Mention
 from profiles.parsing.names import name_key
 
@@ -55,18 +56,22 @@ def mention_rows(profile, group, doc):
     rows, seen = [], set()
     for mention in profile.mentions:
         key = name_key(mention.name)
-        evidence = mention.evidence
-        if not key or (key, evidence.line, evidence.quote) in seen:
+        # A mention read from a tie the parser found no sentence for has no line: it is
+        # still a name the text gives (as the tie itself is kept, with line 0).
+        line, quote = (
+            (mention.evidence.line, mention.evidence.quote) if mention.evidence else (0, "")
+        )
+        if not key or (key, line, quote) in seen:
             continue
-        seen.add((key, evidence.line, evidence.quote))
+        seen.add((key, line, quote))
         rows.append(
             Mention(
                 group=group,
                 document=doc,
                 name=mention.name[:300],
                 key=key[:300],
-                quote=evidence.quote,
-                line=evidence.line,
+                quote=quote,
+                line=line,
                 relation=mention.relation or "",
             )
         )
@@ -75,7 +80,8 @@ def mention_rows(profile, group, doc):
 
 def write_evidence(items, groups, docs):
     """Replace what the files' earlier versions said with what they say now: a file's
-    rows belong to it alone, so they are deleted and written again (one statement each)."""
+    rows belong to it alone, so they are deleted and written again (one statement each).
+    Returns the names the mentions give, to be linked."""
     replaced = [doc.pk for item, doc in zip(items, docs, strict=True) if item.existing]
     if replaced:
         Evidence.objects.filter(document_id__in=replaced).delete()
@@ -84,5 +90,6 @@ def write_evidence(items, groups, docs):
     for item, group, doc in zip(items, groups, docs, strict=True):
         evidence += evidence_rows(item.profile, group, doc)
         mentions += mention_rows(item.profile, group, doc)
-    Evidence.objects.bulk_create(evidence, batch_size=1000)
-    Mention.objects.bulk_create(mentions, batch_size=1000)
+    insert_rows(Evidence, evidence)
+    insert_rows(Mention, mentions)
+    return {mention.key for mention in mentions}

@@ -40,9 +40,14 @@ class ImportReport:
         default_factory=lambda: {"created": 0, "updated": 0, "unchanged": 0, "error": 0}
     )
 
+    # False: count outcomes only (a command that prints each one as it comes keeps its
+    # memory flat however many files it reads).
+    keep_outcomes: bool = True
+
     def add(self, outcome):
         self.totals[outcome.status] += 1
-        self.outcomes.append(outcome)
+        if self.keep_outcomes:
+            self.outcomes.append(outcome)
 
     @property
     def failed(self):

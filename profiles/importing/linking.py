@@ -1,4 +1,14 @@
-"""Names linked across files: alias claims, ties and the name keys that find a group."""
+"""Names linked across files: alias claims, ties and mentions, and the name keys that
+find a group.
+
+A name links only when exactly one group answers to it. Each batch of an import links
+the names its own rows give and every row naming a key whose owners the batch changed;
+the end of a run checks every row once more (which also catches what a merge in the admin
+moved). Both ask the database for the rows whose link is stale and read nothing else, so
+that linking costs what changed, not the size of the archive.
+"""
+
+from django.db import connection
 
 from profiles.models import (
     Alias,
@@ -8,81 +18,130 @@ from profiles.models import (
 )
 from profiles.parsing.names import name_key
 
+# Keys per statement: each key is a parameter twice, under SQLite's 999.
+KEY_CHUNK = 400
+
 
 def _write_name_keys(groups, items):
+    """Rewrite the name keys of the groups a batch wrote; returns the keys whose set of
+    owners changed (a key a group gained or lost)."""
     unique = {g.pk: g for g in groups}
-    NameKey.objects.filter(group_id__in=unique).delete()
+    before = set(NameKey.objects.filter(group_id__in=unique).values_list("group_id", "key"))
     keys = {(g.pk, name_key(g.name)) for g in unique.values()}
     # The name a file gives stays a way to its group when a curator renamed the group.
     keys |= {(g.pk, name_key(item.profile.name)) for g, item in zip(groups, items, strict=True)}
     for group_id, name in Alias.objects.filter(group_id__in=unique).values_list("group_id", "name"):
         keys.add((group_id, name_key(name)))
-    NameKey.objects.bulk_create([NameKey(group_id=gid, key=key) for gid, key in keys if key])
+    keys = {(group_id, key) for group_id, key in keys if key}
+    gone, new = before - keys, keys - before
+    for start in range(0, len(gone), 500):
+        chunk = list(gone)[start : start + 500]
+        for group_id in {g for g, _ in chunk}:
+            NameKey.objects.filter(
+                group_id=group_id, key__in=[k for g, k in chunk if g == group_id]
+            ).delete()
+    NameKey.objects.bulk_create([NameKey(group_id=gid, key=key) for gid, key in new])
+    return {key for _, key in gone | new}
 
 
-def link_names(history):
-    """Link alias claims and relationships to the groups they name, across all files.
-
-    A name links only when exactly one group answers to it. Claims come first: an alias
+def link_names(history, keys=None):
+    """Link alias claims, relationships and mentions to the groups they name: every row
+    when `keys` is None, else the rows naming one of `keys`. Claims come first: an alias
     stated in one file ("The MQM correspond to the Muttahida Qaumi Movement") can be the
-    name another file uses. Returns the ids of the groups whose aliases or ties changed.
-    """
+    name another file uses. Returns the ids of the groups whose aliases, ties or mentions
+    changed."""
+    keys = None if keys is None else set(keys)
     changed_groups = set()
     for _ in range(3):
-        claims = list(
-            Alias.objects.exclude(subject_key="").values_list(
-                "id", "subject_key", "group_id", "name"
-            )
+        stale = _stale(Alias, "subject_key", "group_id", None, keys)
+        changed_groups.update(
+            group for _pk, owner, current, _ in stale for group in (owner, current) if group
         )
-        owners = _unique_owners({key for _, key, _, _ in claims})
-        changed = {}
-        for pk, key, group_id, _name in claims:
-            if owners.get(key) != group_id:
-                changed[pk] = owners.get(key)
-                changed_groups.update({group_id, owners.get(key)} - {None})
-        _relink(Alias, changed, "group", history)
-        new_keys = [
-            NameKey(group_id=owners[key], key=name_key(name))
-            for _pk, key, _group, name in claims
-            if key in owners and name_key(name)
-        ]
-        NameKey.objects.bulk_create(new_keys, ignore_conflicts=True, batch_size=1000)
-        if not changed:
+        _relink(Alias, {pk: owner for pk, owner, _, _ in stale}, "group", history)
+        # A claimed name becomes a way to the group that claims it.
+        claimed = _claimed_keys({pk for pk, owner, _, _ in stale if owner})
+        NameKey.objects.bulk_create(
+            [NameKey(group_id=owner, key=key) for owner, key in claimed],
+            ignore_conflicts=True,
+            batch_size=1000,
+        )
+        if keys is not None:
+            keys |= {key for _, key in claimed}
+        if not stale:
             break
-    relationships = list(
-        Relationship.objects.values_list("id", "target_key", "source_id", "target_id")
-    )
-    owners = _unique_owners({key for _, key, _, _ in relationships})
-    changed = {}
-    for pk, key, source_id, target_id in relationships:
-        owner = owners.get(key)
-        if owner == source_id:
-            owner = None
-        if owner != target_id:
-            changed[pk] = owner
-            # Both profiles show the tie, and the source's doubts may change.
-            changed_groups.update({source_id, target_id, owner} - {None})
-    _relink(Relationship, changed, "target", history)
-    changed_groups |= link_mentions()
+    stale = _stale(Relationship, "target_key", "target_id", "source_id", keys)
+    for _pk, owner, current, source in stale:
+        # Both profiles show the tie, and the source's doubts may change.
+        changed_groups.update({source, owner, current} - {None})
+    _relink(Relationship, {pk: owner for pk, owner, _, _ in stale}, "target", history)
+    changed_groups |= link_mentions(keys)
     return changed_groups
 
 
-def link_mentions():
+def link_mentions(keys=None):
     """Point each mention at the one group answering to its name (none: unlinked), so
     that a name links whichever of the two files arrives first. Returns the ids of the
     groups whose mentions changed."""
-    mentions = list(Mention.objects.values_list("id", "key", "group_id", "target_id"))
-    owners = _unique_owners({key for _, key, _, _ in mentions})
-    changed, changed_groups = [], set()
-    for pk, key, group_id, target_id in mentions:
-        owner = owners.get(key)
-        if owner == group_id:
-            owner = None  # the group's own name, written another way
-        if owner != target_id:
-            changed.append(Mention(pk=pk, target_id=owner))
-            changed_groups.add(group_id)
-    Mention.objects.bulk_update(changed, ["target"], batch_size=1000)
-    return changed_groups
+    stale = _stale(Mention, "key", "target_id", "group_id", keys)
+    Mention.objects.bulk_update(
+        [Mention(pk=pk, target_id=owner) for pk, owner, _, _ in stale],
+        ["target"],
+        batch_size=1000,
+    )
+    return {group for _, _, _, group in stale}
+
+
+def _stale(model, key_column, link_column, own_column, keys):
+    """(id, owner, current, own group) of the rows of `model` whose link is not the one group
+    answering to their key (never their own group, `own_column`), for the rows naming one
+    of `keys` (all rows when None)."""
+    if keys is not None and not keys:
+        return []
+    quote = connection.ops.quote_name
+    table, name_keys = quote(model._meta.db_table), quote(NameKey._meta.db_table)
+    owner, own = "o.group_id", "NULL"
+    if own_column:
+        owner = f"CASE WHEN o.group_id = r.{own_column} THEN NULL ELSE o.group_id END"
+        own = f"r.{own_column}"
+    differs = "IS DISTINCT FROM" if connection.vendor == "postgresql" else "IS NOT"
+    sql = (
+        f"SELECT r.id, {owner}, r.{link_column}, {own} FROM {table} r LEFT JOIN ("
+        f"SELECT key, MIN(group_id) AS group_id FROM {name_keys} {{keys_here}}"
+        "GROUP BY key HAVING COUNT(*) = 1"
+        f") o ON o.key = r.{key_column} WHERE r.{key_column} <> '' {{keys_there}}"
+        f"AND ({owner}) {differs} r.{link_column}"
+    )
+    found = []
+    with connection.cursor() as cursor:
+        if keys is None:
+            cursor.execute(sql.format(keys_here="", keys_there=""))
+            found += cursor.fetchall()
+        else:
+            ordered = sorted(keys)
+            for start in range(0, len(ordered), KEY_CHUNK):
+                chunk = ordered[start : start + KEY_CHUNK]
+                marks = ", ".join(["%s"] * len(chunk))
+                cursor.execute(
+                    sql.format(
+                        keys_here=f"WHERE key IN ({marks}) ",
+                        keys_there=f"AND r.{key_column} IN ({marks}) ",
+                    ),
+                    chunk + chunk,
+                )
+                found += cursor.fetchall()
+    return found
+
+
+def _claimed_keys(alias_ids):
+    """(group id, key) of the names these alias claims give their groups."""
+    claimed = set()
+    ids = sorted(alias_ids)
+    for start in range(0, len(ids), 900):
+        rows = Alias.objects.filter(pk__in=ids[start : start + 900], group__isnull=False)
+        for group_id, name in rows.values_list("group_id", "name"):
+            if name_key(name):
+                claimed.add((group_id, name_key(name)))
+    return claimed
 
 
 def _relink(model, group_by_pk, field_name, history):
@@ -94,18 +153,3 @@ def _relink(model, group_by_pk, field_name, history):
         for row in rows:
             setattr(row, f"{field_name}_id", group_by_pk[row.pk])
         history.update(model, rows, [field_name], reason="names linked after an import")
-
-
-def _unique_owners(keys):
-    """key -> group id, for the keys exactly one group answers to."""
-    owners, ambiguous = {}, set()
-    keys = list(keys)
-    for start in range(0, len(keys), 900):
-        rows = NameKey.objects.filter(key__in=keys[start : start + 900]).values_list(
-            "key", "group_id"
-        )
-        for key, group_id in rows:
-            if key in owners and owners[key] != group_id:
-                ambiguous.add(key)
-            owners[key] = group_id
-    return {key: gid for key, gid in owners.items() if key not in ambiguous}

@@ -11,6 +11,7 @@ from profiles.importing.linking import _write_name_keys
 from profiles.importing.rows import _rows_of, _write_rows
 from profiles.models import (
     Group,
+    NameKey,
     SourceDocument,
 )
 from profiles.parsing.types import ParseError
@@ -36,32 +37,34 @@ def _start_batch(paths, seen, record):
     return to_parse, _parse_all([data for _, data, _, _ in to_parse])
 
 
-def _import_batch(started, record, history):
-    """Write a batch started by _start_batch; return the ids of the groups it wrote."""
+def _import_batch(started, history):
+    """Write a batch started by _start_batch: (the files' outcomes, the ids of the groups
+    it wrote, the name keys whose owners or rows it changed). Runs inside a transaction."""
     to_parse, pending = started
-    parsed = []
+    parsed, outcomes = [], []
     for (path, _data, digest, previous), result in zip(to_parse, pending.get(), strict=True):
         if isinstance(result, ParseError):
-            record(FileOutcome(str(path), "error", message=result.message, line=result.line))
+            outcomes.append(
+                FileOutcome(str(path), "error", message=result.message, line=result.line)
+            )
             continue
         text, encoding, profile = result
         parsed.append(ParsedFile(path, path.name, digest, text, encoding, profile, previous))
+    changed_groups, changed_keys = set(), set()
     if not parsed:
-        return set()
-    changed_groups = set()
+        return outcomes, changed_groups, changed_keys
     try:
         with transaction.atomic():
-            outcomes = _write(parsed, changed_groups, history)
+            outcomes += _write(parsed, changed_groups, changed_keys, history)
     except DatabaseError:
         # Find the file the database refused; write the others one by one, each from
         # its document as stored (the failed attempt changed the objects in memory).
-        outcomes = []
         stored = _documents([item.filename for item in parsed if item.existing])
         for item in parsed:
             item.existing = stored.get(item.filename)
             try:
                 with transaction.atomic():
-                    outcomes += _write([item], changed_groups, history)
+                    outcomes += _write([item], changed_groups, changed_keys, history)
             except DatabaseError as error:
                 message = (
                     str(error).strip().splitlines()[0] if str(error).strip() else "database error"
@@ -69,14 +72,13 @@ def _import_batch(started, record, history):
                 outcomes.append(
                     FileOutcome(str(item.path), "error", message=f"not imported: {message}", line=1)
                 )
-    for outcome in outcomes:
-        record(outcome)
-    return changed_groups
+    return outcomes, changed_groups, changed_keys
 
 
-def _write(items, changed_groups, history):
-    """Write parsed files; return their outcomes and add the groups written to
-    `changed_groups`. Runs inside a transaction."""
+def _write(items, changed_groups, changed_keys, history):
+    """Write parsed files; return their outcomes, add the groups written to
+    `changed_groups` and the name keys to link again to `changed_keys`. Runs inside a
+    transaction."""
     now = timezone.now()
     old_groups = {item.existing.group_id for item in items if item.existing}
     # What each re-imported file gave last time, before its row is updated below.
@@ -118,13 +120,19 @@ def _write(items, changed_groups, history):
     for doc, file_snapshot in zip(docs, snapshots, strict=True):
         doc.imported_rows = file_snapshot
     SourceDocument.objects.bulk_update(docs, ["imported_rows"])
-    _write_name_keys(groups, items)
-    write_evidence(items, groups, docs)
+    changed_keys |= _write_name_keys(groups, items)
+    # The names the files' rows give are linked with the batch (profiles.importing.linking).
+    for file_rows in rows:
+        changed_keys.update(row.target_key for row in file_rows["relationship"])
+        changed_keys.update(row.subject_key for row in file_rows["alias"] if row.subject_key)
+    changed_keys |= write_evidence(items, groups, docs)
     write_doubts(items, groups, docs)
     # A changed file may now describe another group: drop a group no file describes; one
     # that other files still describe has changed too.
     left = old_groups - {g.pk for g in groups}
-    history.delete(list(Group.objects.filter(pk__in=left, sources__isnull=True)))
+    orphans = list(Group.objects.filter(pk__in=left, sources__isnull=True))
+    changed_keys.update(NameKey.objects.filter(group__in=orphans).values_list("key", flat=True))
+    history.delete(orphans)
     survivors = set(Group.objects.filter(pk__in=left).values_list("pk", flat=True))
     Group.objects.filter(pk__in=survivors).update(updated_at=now)
     held += row_held

@@ -1,8 +1,8 @@
-"""python manage.py import_profiles PATH [PATH ...] [--dry-run]"""
+"""python manage.py import_profiles PATH [PATH ...] [--dry-run] [--batch-size N]"""
 
 from django.core.management.base import BaseCommand, CommandError
 
-from profiles.importing import import_paths
+from profiles.importing import BATCH_SIZE, import_paths
 
 
 class Command(BaseCommand):
@@ -13,8 +13,16 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dry-run", action="store_true", help="report what would change, write nothing"
         )
+        parser.add_argument(
+            "--batch-size",
+            type=int,
+            default=BATCH_SIZE,
+            help=f"files committed together (default {BATCH_SIZE})",
+        )
 
-    def handle(self, *args, paths, dry_run=False, verbosity=1, **options):
+    def handle(self, *args, paths, dry_run=False, batch_size=BATCH_SIZE, verbosity=1, **options):
+        if batch_size < 1:
+            raise CommandError("--batch-size must be at least 1")
         would = "would be " if dry_run else ""
 
         def show(outcome):
@@ -32,7 +40,9 @@ class Command(BaseCommand):
                 for line in outcome.held:
                     self.stdout.write(f"  held for a curator: {line}")
 
-        report = import_paths(paths, dry_run=dry_run, on_outcome=show)
+        report = import_paths(
+            paths, dry_run=dry_run, on_outcome=show, batch_size=batch_size, keep_outcomes=False
+        )
         totals = report.totals
         summary = (
             f"{'Dry run: ' if dry_run else ''}{totals['created']} created, "
