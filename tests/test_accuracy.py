@@ -39,6 +39,9 @@ FLOORS = {
     "heldout/blind2": {
         "name": (1.00, 1.00), "formation": (0.93, 0.87), "termination": (0.85, 0.60), "size": (0.87, 1.00), "countries": (0.90, 0.90), "aliases": (0.88, 0.75), "relations": (0.89, 0.35), "mentions": (0.79, 0.80), "markers": (1.00, 1.00), "event_years": (0.98, 1.00),
     },
+    "heldout/blind3": {
+        "name": (1.00, 1.00), "formation": (0.93, 0.77), "termination": (0.84, 0.61), "size": (0.80, 1.00), "countries": (0.91, 0.91), "aliases": (0.79, 0.56), "relations": (0.76, 0.28), "mentions": (0.71, 0.69), "markers": (1.00, 1.00), "event_years": (0.98, 1.00),
+    },
 }  # fmt: skip
 
 
