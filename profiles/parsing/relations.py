@@ -292,10 +292,16 @@ ACTED_ON_OURS_RE = re.compile(
 )
 # "The Bolsheviks nearly wiped them out": another group acting on the profiled one.
 ACTED_ON_RE = re.compile(
-    r"(?:,\s+(?:which|who)\s+)?\s*(?:\w+\s+)?(?:(?:saw|regarded|considered|viewed|treated)\s+"
+    r"(?:,\s+(?:which|who)\s+|\s+)(?:\w+\s+)?(?:(?:saw|regarded|considered|viewed|treated)\s+"
     r"(?:it|them|the\s+(?:group|militia))\s+as\s+(?:a\s+|an\s+)?(?:\w+\s+)?(?:rival|threat|"
     r"enemy)|wiped\s+(?:them|it)\s+out|(?:attacked|fought|defeated|crushed|"
     r"routed|targeted|massacred)\s+(?:them|it|the\s+(?:group|militia|PGM|militiamen))\b)"
+)
+
+
+ACTED_CUE_RE = re.compile(
+    r"wiped|attacked|fought|defeated|crushed|routed|targeted|massacred|ambushed|killed|hunted|"
+    r"\bsaw\b|regarded|considered|viewed|treated"
 )
 
 
@@ -461,14 +467,15 @@ class RelationReader:
             )
             if shaped_like_group(other) or said_to_be:
                 self.add(other, "has_splinter", sentence, offset + match.start())
-        for match in ACTED_ON_OURS_RE.finditer(sentence):
+        acted = ACTED_CUE_RE.search(sentence) is not None  # most sentences: no such verb
+        for match in ACTED_ON_OURS_RE.finditer(sentence) if acted else ():
             acted_on = name_at(sentence, match.end())
             other = name_before(sentence, match.start())
             if not acted_on or not self.is_own(acted_on[0]) or not other or self.is_own(other):
                 continue
             if shaped_like_group(other):
                 self.add(other, "rival_of", sentence, offset + match.start())
-        for match in ACTED_ON_RE.finditer(sentence):
+        for match in ACTED_ON_RE.finditer(sentence) if acted else ():
             other = name_before(sentence, match.start())
             owner = OWNER_PREFIX_RE.match(other or "")
             if owner and owner.group("owner").split()[-1] not in NAME_POSSESSIVE_WORDS:
