@@ -434,10 +434,11 @@ OWN_KIND_SUBJECT_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)  # bounded: memory must not grow with the corpus
 def _stems(name):
     """The capitalised words of a name, cut to their first five letters."""
     words = re.findall(r"[^\W\d_]+", name)
-    return sorted(w[:5].casefold() for w in words if w[0].isupper() and len(w) > 2)
+    return tuple(sorted(w[:5].casefold() for w in words if w[0].isupper() and len(w) > 2))
 
 
 def same_words(name, own):
@@ -510,7 +511,7 @@ class MentionReader:
             taken += [(cited.start(), cited.end()) for cited in SOURCE_CITED_RE.finditer(sentence)]
 
         # "Its paramilitary wing, the Stormjaers": a part of the group, not another group.
-        if "wing" in sentence or "arm" in sentence:
+        if " wing" in sentence or " arm " in sentence or " arm," in sentence:
             for wing in OWN_WING_RE.finditer(sentence):
                 found = name_at(sentence, wing.end())
                 if found:

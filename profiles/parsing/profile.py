@@ -819,8 +819,8 @@ def _leading_short_form(text, words):
             continue
         if end == 1 and not all(word in HEAD_WORDS for word in words[1:]):
             continue
-        if short not in text or is_known_name(short):
-            continue
+        if text.count(short) == text.count(" ".join(words)) or is_known_name(short):
+            continue  # only ever written inside the whole name
         if words[0] in COMPASS_WORDS or countries.code_for(words[end - 1]):
             continue  # "the South Delta", "the Sudan": a place the group is named after
         # Not followed by the rest of the name nor by another capitalised word, and not
@@ -873,13 +873,15 @@ def _operated_in(analysis, is_own, codes):
     for statement in analysis.sentences:
         text = statement.text
         verb = OPERATED_RE.search(text) if statement.section != "references" else None
-        subject = clause_subject(text, verb.start()) if verb else ""
-        if not verb or not clause_speaks_of(subject, is_own) or PEOPLE_OF_GROUP_RE.search(subject):
-            continue  # "many of its members later fought in Spain": people, not the group
+        if not verb:
+            continue
         clause_end = CLAUSE_END_RE.search(text, verb.end())
         limit = clause_end.start() if clause_end else len(text)
         if not PLACE_AHEAD_RE.search(text, verb.end(), limit):
             continue  # no "in <Capitalised>" after the verb: nothing to look up
+        subject = clause_subject(text, verb.start())
+        if not clause_speaks_of(subject, is_own) or PEOPLE_OF_GROUP_RE.search(subject):
+            continue  # "many of its members later fought in Spain": people, not the group
         for code, start, _end, demonym in countries.mentions(text):
             if demonym or not verb.end() <= start < limit or code in codes or code in found:
                 continue
