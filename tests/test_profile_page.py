@@ -750,7 +750,7 @@ class ProfileQueryCountTests(TestCase):
                 group, "1994-11", "1994-11-01", "1994-11-30", position=100 + index, document=source
             )
 
-        with self.assertNumQueries(14):
+        with self.assertNumQueries(15):
             response = self.client.get("/groups/alpha/")
         self.assertContains(response, 'class="group-link"', count=30)
         self.assertContains(response, 'class="raw-source"', count=21)
