@@ -91,6 +91,7 @@ class AddressTests(SimpleTestCase):
             ("/timeline/?format=csv", "/timeline/index.csv"),
             ("/sources/a.txt/raw/", "/sources/a.txt/raw/index.txt"),
             ("/feed/", "/feed/index.xml"),
+            ("/network/", "/network/index.html"),
             ("/data/groups.csv", "/data/groups.csv"),
             ("/static/css/site.css", "/static/css/site.css"),
             # the server's
@@ -157,7 +158,13 @@ class ExportTests(TestCase):
 
     def test_the_export_works_from_a_plain_static_server(self):
         output = export(self.out, "--base-url", "https://archive.example.org/copy")
-        self.assertRegex(output, r"^\d+ pages in [\d.]+ s: \d+ files written, 0 unchanged")
+        # Each file rendered once (not "/groups/" again as "/groups/?page=1").
+        pages, written = re.match(
+            r"^(\d+) pages in [\d.]+ s: (\d+) files written, 0 unchanged", output
+        ).groups()
+        assets = [path for path in (self.out / "static").rglob("*") if path.is_file()]
+        # the pages, the static assets, and the page saying what needs the server
+        self.assertEqual(int(written), int(pages) + len(assets) + 1)
         # Links carry the base URL's path (/copy): the server serves the folder above.
         server = StaticServer(self.root)
         self.addCleanup(server.stop)
@@ -178,6 +185,7 @@ class ExportTests(TestCase):
         self.assertIn("/groups/country=PK/", answers)  # a country facet, pre-rendered
         self.assertIn("/groups/échelon-noir/", answers)
         self.assertIn("/countries/PK/", answers)
+        self.assertIn("/network/", answers)  # the whole archive's ties
         self.assertEqual(answers["/static/css/site.css"][0], 200)
         self.assertTrue(answers["/sources/004_6d5b354a8c919a76.txt/raw/index.txt"][1]
                         .startswith("text/plain"))  # fmt: skip

@@ -23,6 +23,7 @@ PAGE_FORMATS = {
     "group-list": {"html", "json", "csv"},
     "group-detail": {"html", "json"},
     "timeline": {"html", "json", "csv"},
+    "network": {"html"},
     "country-list": {"html", "json"},
     "country-detail": {"html", "json"},
     "source-list": {"html", "json"},

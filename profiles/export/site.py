@@ -170,13 +170,15 @@ class SiteExport:
             STORAGES=plain_static, ALLOWED_HOSTS=[*settings.ALLOWED_HOSTS, HOST]
         ):
             queue = deque(SEEDS)
-            seen = set(SEEDS) | {LIVE_ONLY_PATH}
+            # By file: "/groups/?page=1" and "/groups/" are one page, rendered once.
+            seen = {static_path(url) for url in [*SEEDS, LIVE_ONLY_PATH]}
             found = set()
             self.export_live_only_page(found)
             while queue or found:
-                for url in sorted(found - seen):
-                    seen.add(url)
-                    queue.append(url)
+                for url in sorted(found):
+                    if static_path(url) not in seen:
+                        seen.add(static_path(url))
+                        queue.append(url)
                 found.clear()
                 if queue:
                     self.export_url(queue.popleft(), found)
