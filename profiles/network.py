@@ -15,6 +15,7 @@ in the middle, with its direct ties on a ring around it to start from.
 import math
 import textwrap
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import networkx as nx
 import numpy as np
@@ -77,23 +78,31 @@ class Node:
     role: str = GROUP
 
 
-@dataclass(frozen=True)
-class Tie:
-    """A tie in its drawn reading: `source` <relation> `target` (node keys)."""
+class Tie(NamedTuple):
+    """A tie in its drawn reading: `source` <relation> `target` (node keys). A named
+    tuple: /network/ makes one for each of the archive's ties."""
 
     source: tuple
     relation: str
     target: tuple
 
 
+# Each stored relation: (its drawn reading, whether it is flipped, whether it is directed).
+READINGS = {
+    str(relation): (*reading_of(relation), TIE_STYLES[reading_of(relation)[0]][3])
+    for relation in Relation
+}
+
+
 def tie(source, relation, target):
     """The Tie for a stored relationship, turned to its drawn reading; a tie without a
     direction (allies, rivals) always runs from the smaller key, so that it is one tie
     whichever text states it."""
-    relation, flipped = reading_of(relation)
-    if flipped:
-        source, target = target, source
-    if not TIE_STYLES[relation][3] and target < source:
+    reading = READINGS.get(relation)
+    if reading is None:
+        reading = (*reading_of(relation), False)
+    relation, flipped, directed = reading
+    if flipped or (not directed and target < source):
         source, target = target, source
     return Tie(source, relation, target)
 

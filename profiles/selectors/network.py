@@ -6,6 +6,7 @@ a profile draws its direct ties first, then the groups two steps away that most 
 share; /network/ draws the most connected groups.
 """
 
+import heapq
 from collections import Counter
 
 from django.db.models import Q
@@ -141,11 +142,14 @@ def most_connected(neighbours, limit):
     drawing shows whole neighbourhoods rather than hubs without their ties. Equal counts
     go by the older (smaller) id, which is stable."""
 
+    degree = {key: len(keys) for key, keys in neighbours.items()}
+
     def rank(key):
-        return (-len(neighbours[key]), key)
+        return (-degree[key], key)
 
     chosen, taken = [], set()
-    for hub in sorted(neighbours, key=rank):
+    # No more hubs than places: the few most connected of (maybe) thousands.
+    for hub in heapq.nsmallest(limit, neighbours, key=rank):
         if len(chosen) >= limit:
             break
         for key in [hub, *sorted(neighbours[hub] - taken - {hub}, key=rank)]:
