@@ -17,6 +17,7 @@ import logging
 import os
 import random
 import sys
+import tempfile
 import time
 from collections import Counter
 from urllib.parse import quote
@@ -34,6 +35,12 @@ PATTERNS = [
     "/sources/{filename}/raw/",
     "/about/",
     "/feed/",
+    "/network/",
+    "/data/",
+    "/data/codebook/",
+    "/data/{datafile}",
+    "/data/{version}/",
+    "/data/{version}/{releasefile}",
     "/healthz",
     "/.well-known/security.txt",
 ]
@@ -113,19 +120,29 @@ def generated_requests(rng, count, known):
             slug=generated_segment(rng, known["slug"]),
             code=generated_segment(rng, known["code"]),
             filename=generated_segment(rng, known["filename"]),
+            datafile=generated_segment(rng, known["datafile"]),
+            version=generated_segment(rng, known["version"]),
+            releasefile=generated_segment(rng, known["releasefile"]),
         )
         query = generated_query(rng, known["value"])
         yield f"{path}?{query}" if query else path
 
 
 def known_values():
-    """Real slugs, country codes and file names, so that requests also reach the pages."""
-    from profiles.models import Group, GroupCountry, SourceDocument
+    """Real slugs, country codes, file names and releases, so that requests also reach the
+    pages."""
+    from profiles.dataset.files import JSON_FILENAME, PACKAGE_FILENAME
+    from profiles.dataset.tables import TABLES_BY_NAME
+    from profiles.models import Group, GroupCountry, Release, SourceDocument
 
+    releases = list(Release.objects.all())
     return {
         "slug": list(Group.objects.values_list("slug", flat=True)) or ["x"],
         "code": sorted(set(GroupCountry.objects.values_list("code", flat=True))) or ["PK"],
         "filename": list(SourceDocument.objects.values_list("filename", flat=True)) or ["x"],
+        "datafile": [f"{name}.csv" for name in TABLES_BY_NAME] + [JSON_FILENAME, PACKAGE_FILENAME],
+        "version": [release.version for release in releases] or ["1.0"],
+        "releasefile": [file["name"] for release in releases for file in release.files] or ["x"],
         "value": ["mqm", "militia", "PK", "IN", "1990", "1994", "name", "-formation"],
     }
 
@@ -150,12 +167,15 @@ def main():
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "pgmd.settings")
     django.setup()
+    from django.conf import settings
     from django.core.management import call_command
     from django.db import connection
     from django.test import Client
     from django.test.utils import setup_test_environment, teardown_test_environment
 
     count = int(sys.argv[1]) if len(sys.argv) > 1 else COUNT
+    releases = tempfile.TemporaryDirectory(prefix="fuzz-releases-")
+    settings.RELEASES_DIR = releases.name
     seed = int(os.environ.get("FUZZ_SEED", "0"))
     budget = float(os.environ.get("FUZZ_SECONDS", "150"))
     # Every 5xx is reported below, by address: not also as a traceback in the log.
@@ -164,6 +184,7 @@ def main():
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
         call_command("import_profiles", "fixtures/", stdout=io.StringIO())
+        call_command("release", "1.0", stdout=io.StringIO())
         client = Client(raise_request_exception=False)
         started = time.monotonic()
         addresses = generated_requests(random.Random(seed), count, known_values())
@@ -172,6 +193,7 @@ def main():
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
         teardown_test_environment()
+        releases.cleanup()
 
     database = connection.vendor
     by_status = ", ".join(f"{status}: {n}" for status, n in sorted(statuses.items()))

@@ -8,7 +8,8 @@ generated corpus of SOAK_GROUPS profiles (default 300), starts gunicorn (gunicor
 debug off) on 127.0.0.1:SOAK_PORT (default 8090), and runs SOAK_CLIENTS clients (200) for
 SOAK_SECONDS (60), each asking for one page after another: the home page, lists, searches,
 profiles, the timeline, sources and /healthz. Prints requests/s and the latency
-percentiles; fails on any error (a 5xx, a refused or dropped connection, no answer in 30 s).
+percentiles; fails on any error (a 5xx, a refused or dropped connection, no answer within
+SOAK_TIMEOUT seconds, default 30).
 """
 
 import asyncio
@@ -25,7 +26,8 @@ from urllib.parse import urlsplit
 
 from scripts.serving import PYTHON, ROOT, manage, start_gunicorn, stop
 
-ANSWER_TIMEOUT = 30
+# A reader gives up after this long: an answer later than that is an error too.
+ANSWER_TIMEOUT = float(os.environ.get("SOAK_TIMEOUT", "30"))
 
 
 def prepare_database(database_url, env, groups):
@@ -145,7 +147,9 @@ def main():
             for name, fraction in (("p50", 0.5), ("p95", 0.95), ("p99", 0.99), ("max", 1.0))
         )
         print(f"soak: latency {figures}")
-    print(f"soak: {len(results['errors'])} errors (gunicorn's log: {log_path})")
+    kinds = Counter(error.split(": ", 1)[1].split()[0] for error in results["errors"])
+    by_kind = ", ".join(f"{kind} {n}" for kind, n in kinds.most_common())
+    print(f"soak: {len(results['errors'])} errors {by_kind} (gunicorn's log: {log_path})")
     for error in results["errors"][:10]:
         print(f"  {error}")
     if results["errors"] or not answered:
