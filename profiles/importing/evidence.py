@@ -2,6 +2,7 @@
 (Mention): rewritten for each file on every import of it, in bulk, inside the file's
 transaction. Mentions are linked to their profiles by profiles.importing.linking."""
 
+from profiles.importing.building import new_row
 from profiles.importing.inserting import insert_rows
 from profiles.models import Evidence, Mention
 from profiles.parsing.names import name_key
@@ -37,7 +38,8 @@ def evidence_rows(profile, group, doc):
         else:
             continue  # a key this version of the importer does not know
         rows.append(
-            Evidence(
+            new_row(
+                Evidence,
                 group=group,
                 document=doc,
                 field=field,
@@ -65,7 +67,8 @@ def mention_rows(profile, group, doc):
             continue
         seen.add((key, line, quote))
         rows.append(
-            Mention(
+            new_row(
+                Mention,
                 group=group,
                 document=doc,
                 name=mention.name[:300],

@@ -1,6 +1,7 @@
 """A file's rows (aliases, events, references, citations, ties): planned against what its
 last import wrote (profiles.reimport) and written."""
 
+from profiles.importing.building import new_row
 from profiles.models import (
     Alias,
     Citation,
@@ -30,11 +31,12 @@ def _rows_of(item, group, doc):
     ):
         for position, name in enumerate(names):
             aliases.append(
-                Alias(group=group, name=name, kind=kind, document=doc, position=position)
+                new_row(Alias, group=group, name=name, kind=kind, document=doc, position=position)
             )
     for position, claim in enumerate(profile.alias_claims):
         aliases.append(
-            Alias(
+            new_row(
+                Alias,
                 subject_name=claim.subject,
                 subject_key=name_key(claim.subject),
                 name=claim.name,
@@ -45,7 +47,8 @@ def _rows_of(item, group, doc):
         )
     events, doc_events = [], {}
     for parsed in profile.events:
-        event = Event(
+        event = new_row(
+            Event,
             group=group,
             document=doc,
             date=parsed.date.edtf,
@@ -62,7 +65,8 @@ def _rows_of(item, group, doc):
         doc_events.setdefault(parsed.text, []).append(event)
     references, doc_references = [], {}
     for parsed in profile.references:
-        reference = Reference(
+        reference = new_row(
+            Reference,
             group=group,
             document=doc,
             marker=parsed.marker,
@@ -83,7 +87,8 @@ def _rows_of(item, group, doc):
         cited = doc_events.get(parsed.statement, []) if parsed.statement else []
         for event in cited or [None]:
             citations.append(
-                Citation(
+                new_row(
+                    Citation,
                     group=group,
                     document=doc,
                     reference=reference,
@@ -94,7 +99,8 @@ def _rows_of(item, group, doc):
                 )
             )
     relationships = [
-        Relationship(
+        new_row(
+            Relationship,
             source=group,
             target_name=parsed.target,
             target_key=name_key(parsed.target),
