@@ -7,6 +7,8 @@ GUNICORN_WORKERS  worker processes (default: 2 per CPU core, plus one)
 import multiprocessing
 import os
 
+from pgmd.logs import stdout_json_logging
+
 wsgi_app = "pgmd.wsgi:application"
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 # The pages are short, CPU-bound requests: the usual two workers per core, plus one.
@@ -24,20 +26,10 @@ max_requests_jitter = 1_000
 # in the same format as the application's log (pgmd.logs).
 accesslog = "-"
 errorlog = "-"
-logconfig_dict = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"json": {"()": "pgmd.logs.JsonFormatter"}},
-    "handlers": {
-        "stdout": {
-            "class": "logging.StreamHandler",
-            "stream": "ext://sys.stdout",
-            "formatter": "json",
-        }
-    },
-    "root": {"handlers": ["stdout"], "level": "WARNING"},
-    "loggers": {
+logconfig_dict = stdout_json_logging(
+    "WARNING",
+    {
         "gunicorn.error": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
         "gunicorn.access": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
     },
-}
+)

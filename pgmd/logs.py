@@ -42,3 +42,22 @@ class JsonFormatter(logging.Formatter):
         if record.exc_info:
             entry["exception"] = self.formatException(record.exc_info)
         return json.dumps(entry, ensure_ascii=False, default=str)
+
+
+def stdout_json_logging(root_level, loggers):
+    """A dictConfig that writes every record to stdout as one JSON object per line: the
+    application's (settings.LOGGING) and gunicorn's (gunicorn.conf.py) share it."""
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {"json": {"()": "pgmd.logs.JsonFormatter"}},
+        "handlers": {
+            "stdout": {
+                "class": "logging.StreamHandler",
+                "stream": "ext://sys.stdout",
+                "formatter": "json",
+            }
+        },
+        "root": {"handlers": ["stdout"], "level": root_level},
+        "loggers": loggers,
+    }

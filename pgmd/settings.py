@@ -18,6 +18,8 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from pgmd.logs import stdout_json_logging
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -192,21 +194,11 @@ SOURCES_PER_PAGE = 20
 
 # One JSON object per line on stdout, for a log shipper; gunicorn's access log uses the
 # same format (gunicorn.conf.py).
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"json": {"()": "pgmd.logs.JsonFormatter"}},
-    "handlers": {
-        "stdout": {
-            "class": "logging.StreamHandler",
-            "stream": "ext://sys.stdout",
-            "formatter": "json",
-        }
-    },
-    "root": {"handlers": ["stdout"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
+LOGGING = stdout_json_logging(
+    os.environ.get("DJANGO_LOG_LEVEL", "WARNING"),
     # Django's own request log repeats gunicorn's access log for 4xx; errors (5xx) stay.
-    "loggers": {"django.request": {"level": "ERROR"}},
-}
+    {"django.request": {"level": "ERROR"}},
+)
 
 # HTTPS: every setting `check --deploy` asks for, on when the site is served over HTTPS.
 # A proxy terminating TLS must set X-Forwarded-Proto (and strip it from clients).
