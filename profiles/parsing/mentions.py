@@ -22,6 +22,7 @@ from profiles.parsing.names import (
     ADJECTIVE_COMPOUND_RE,
     CONNECTORS,
     NAME_CONTINUATION_WORDS,
+    NAME_POSSESSIVE_WORDS,
     NOT_NAME_WORDS,
     PARTICLE_RE,
     PERSON_TITLES,
@@ -29,6 +30,7 @@ from profiles.parsing.names import (
     name_at,
     name_key,
     peoples,
+    possessive_stem,
     strip_article,
 )
 from profiles.parsing.types import ParsedMention
@@ -287,9 +289,6 @@ def shaped_names(sentence):
 
 
 ORDINAL_BEFORE_RE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$")
-# Possessives that belong inside names ("People's Army", "Women's League").
-NAME_POSSESSIVES = {"People's", "Peoples'", "Women's", "Workers'", "Worker's", "Children's",
-                    "Farmers'", "Youth's", "Martyrs'", "Nation's", "God's", "Patriots'"}  # fmt: skip
 
 
 SUB_UNIT_RE = re.compile(
@@ -302,7 +301,11 @@ def _after_possessive(run):
     """ "Vojislav Šešelj's Serbian Radical Party": the party, not its leader's name."""
     for index in range(len(run) - 1, -1, -1):
         word = run[index].group().replace("\u2019", "'")
-        if word.endswith(("'s", "s'")) and word not in NAME_POSSESSIVES and index + 1 < len(run):
+        if (
+            word.endswith(("'s", "s'"))
+            and possessive_stem(word) not in NAME_POSSESSIVE_WORDS
+            and index + 1 < len(run)
+        ):
             return run[index + 1 :]
     return run
 

@@ -229,8 +229,25 @@ def is_state_or_person(name: str, following: str = "") -> bool:
 OWNER_PREFIX_RE = re.compile(
     r"(?P<owner>[A-Z][\w.\u00c0-\u024f-]*(?:\s+[A-Z][\w.\u00c0-\u024f-]*){0,2})['\u2019]s\s+(?=[A-Z])"
 )
-NAME_POSSESSIVE_WORDS = {"People", "Women", "Workers", "Worker", "Children", "Farmers", "Nation",
-                         "God", "Martyrs", "Patriots", "Youth"}  # fmt: skip
+# Possessives that belong inside names ("People's Army", "Workers' Party"): the word before
+# the apostrophe.
+NAME_POSSESSIVE_WORDS = {"People", "Peoples", "Women", "Workers", "Worker", "Children",
+                         "Farmers", "Nation", "God", "Martyrs", "Patriots", "Youth"}  # fmt: skip
+
+
+def possessive_stem(word):
+    """The word a possessive is of: "People's" -> "People", "Workers'" -> "Workers"."""
+    word = word.replace("\u2019", "'")
+    return word[:-2] if word.endswith("'s") else word[:-1] if word.endswith("'") else word
+
+
+def patron_length(name):
+    """The length of the patron opening a name ("Bernard Kolélas's " of "Bernard Kolélas's
+    Ninjas"), else 0: "People's" opens a name of its own."""
+    owner = OWNER_PREFIX_RE.match(name)
+    if owner and owner.group("owner").split()[-1] not in NAME_POSSESSIVE_WORDS:
+        return owner.end()
+    return 0
 
 
 @dataclass
@@ -340,15 +357,10 @@ def target_after(text: str, position: int) -> FoundName | None:
         if qualifier and not qualifier.group("word").isupper() and not cited:
             # "Communist Party of India (Maoist)": a qualifier is part of the name.
             name, end = text[start : qualifier.end()], qualifier.end()
-        owner = OWNER_PREFIX_RE.match(name)
-        if (
-            owner
-            and owner.group("owner").split()[-1] not in NAME_POSSESSIVE_WORDS
-            and is_band_name(name[owner.end() :])
-        ):
+        patron = patron_length(name)
+        if patron and is_band_name(name[patron:]):
             # "Bernard Kolélas's Ninjas": a patron's band.
-            start += owner.end()
-            name = name[owner.end() :]
+            start, name = start + patron, name[patron:]
         if name in NOT_NAME_WORDS or is_state_or_person(name, text[end : end + 30]):
             continue
         if any(word in NOT_GROUP_WORDS for word in name.split()):

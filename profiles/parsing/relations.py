@@ -8,12 +8,11 @@ import ahocorasick
 from profiles.parsing.aliases import clause_speaks_of, clause_subject, name_before
 from profiles.parsing.mentions import HEAD_WORDS, is_known_name, is_mentionable, shaped_names
 from profiles.parsing.names import (
-    NAME_POSSESSIVE_WORDS,
-    OWNER_PREFIX_RE,
     FoundName,
     is_band_name,
     name_at,
     name_key,
+    patron_length,
     target_after,
     targets_after,
 )
@@ -477,9 +476,8 @@ class RelationReader:
                 self.add(other, "rival_of", sentence, offset + match.start())
         for match in ACTED_ON_RE.finditer(sentence) if acted else ():
             other = name_before(sentence, match.start())
-            owner = OWNER_PREFIX_RE.match(other or "")
-            if owner and owner.group("owner").split()[-1] not in NAME_POSSESSIVE_WORDS:
-                other = other[owner.end() :]  # "Malan's Herenigde Nasionale Party"
+            if other:
+                other = other[patron_length(other) :]  # "Malan's Herenigde Nasionale Party"
             if other and not self.is_own(other) and shaped_like_group(other):
                 self.add(other, "rival_of", sentence, offset + match.start())
         for match in SPLINTER_NAMED_RE.finditer(sentence) if self.try_breakaway else ():
