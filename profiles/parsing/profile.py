@@ -338,9 +338,12 @@ NEGATION_BEFORE_RE = re.compile(
 DEFEAT_RE = re.compile(r"defeated|destroyed|wiped\s+out|crushed", re.I)
 
 
+PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|been|being|be)\s+(?:\w+\s+)?$")
+
+
 def _own_acts(sentence, anchor, is_own):
     """Whether the group itself is the subject of an active verb ("the guards defeated ...")."""
-    if re.search(r"\b(?:was|were|been|being|be)\s+(?:\w+\s+)?$", sentence[: anchor.start()]):
+    if PASSIVE_BEFORE_RE.search(sentence, max(0, anchor.start() - 40), anchor.start()):
         return False  # passive: it was defeated
     clause = strip_opening(clause_subject(sentence, anchor.start()))
     if SELF_SUBJECT_RE.match(clause):
@@ -813,13 +816,14 @@ def _leading_short_form(text, words):
     """ "the Unión Juvenil" for the Unión Juvenil Cruceñista, "the Tigers" for the Tigers
     Militia: the name's first words used alone. One word must stand for the whole name but
     its head words ("Militia") and be used twice; two or more words once."""
+    whole_uses = text.count(" ".join(words))
     for end in range(len(words) - 1, 0, -1):
         short = " ".join(words[:end])
         if words[end - 1] in CONNECTORS or not short[0].isupper() or short in NOT_NAME_WORDS:
             continue
         if end == 1 and not all(word in HEAD_WORDS for word in words[1:]):
             continue
-        if text.count(short) == text.count(" ".join(words)) or is_known_name(short):
+        if text.count(short) == whole_uses or is_known_name(short):
             continue  # only ever written inside the whole name
         if words[0] in COMPASS_WORDS or countries.code_for(words[end - 1]):
             continue  # "the South Delta", "the Sudan": a place the group is named after
