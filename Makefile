@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 
-.PHONY: install run serve observatory fuzz soak backup restore audit migrate import test test-postgres test-browser lint format migrations-check accuracy bench bench-import bench-pages bench-data bench-export bench-deps ci clean
+.PHONY: train-ties install run serve observatory fuzz soak backup restore audit migrate import test test-postgres test-browser lint format migrations-check accuracy bench bench-import bench-pages bench-data bench-export bench-deps ci clean
 
 install: $(VENV)/.installed
 
@@ -46,6 +46,11 @@ test-postgres: install
 # tests/test_accuracy.py. `make accuracy ARGS=heldout/blind` reads one corpus.
 accuracy: install
 	$(BIN)/python -m profiles.accuracy $(ARGS)
+
+# Retrain the learned tie model from the tuned corpora (never the blind ones), after
+# cross-validating it; profiles/parsing/data/tie_model.json is committed.
+train-ties: install
+	$(BIN)/python -m profiles.parsing.train_ties
 
 lint: install
 	$(BIN)/ruff check .

@@ -22,25 +22,25 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (1.00, 1.00), "size": (1.00, 1.00), "countries": (1.00, 1.00), "aliases": (1.00, 1.00), "relations": (1.00, 1.00), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "practice/real": {
-        "name": (1.00, 1.00), "formation": (1.00, 0.93), "termination": (1.00, 0.83), "size": (1.00, 1.00), "countries": (1.00, 0.95), "aliases": (1.00, 0.85), "relations": (0.94, 0.56), "mentions": (0.86, 0.78), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (1.00, 0.93), "termination": (1.00, 0.83), "size": (1.00, 1.00), "countries": (1.00, 0.95), "aliases": (1.00, 0.85), "relations": (0.96, 0.83), "mentions": (0.86, 0.78), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "heldout": {
-        "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (1.00, 0.80), "size": (1.00, 1.00), "countries": (1.00, 1.00), "aliases": (1.00, 0.81), "relations": (1.00, 0.88), "markers": (1.00, 1.00), "event_years": (1.00, 0.98),
+        "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (1.00, 0.80), "size": (1.00, 1.00), "countries": (1.00, 1.00), "aliases": (1.00, 0.81), "relations": (1.00, 0.92), "markers": (1.00, 1.00), "event_years": (1.00, 0.98),
     },
     "dev": {
-        "name": (1.00, 1.00), "formation": (0.94, 0.77), "termination": (1.00, 1.00), "size": (1.00, 1.00), "countries": (1.00, 1.00), "aliases": (0.95, 0.91), "relations": (0.95, 0.68), "mentions": (0.90, 0.83), "markers": (1.00, 1.00), "event_years": (1.00, 0.98),
+        "name": (1.00, 1.00), "formation": (0.94, 0.77), "termination": (1.00, 1.00), "size": (1.00, 1.00), "countries": (1.00, 1.00), "aliases": (0.95, 0.91), "relations": (0.96, 0.89), "mentions": (0.90, 0.83), "markers": (1.00, 1.00), "event_years": (1.00, 0.98),
     },
-    "heldout/blind": {
-        "name": (1.00, 1.00), "formation": (0.92, 0.80), "termination": (1.00, 0.65), "size": (0.92, 0.92), "countries": (0.96, 0.86), "aliases": (0.96, 0.70), "relations": (0.92, 0.44), "mentions": (0.71, 0.80), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+    "dev3": {
+        "name": (1.00, 1.00), "formation": (0.92, 0.80), "termination": (1.00, 0.65), "size": (0.92, 0.92), "countries": (0.96, 0.86), "aliases": (0.96, 0.70), "relations": (0.93, 0.77), "mentions": (0.71, 0.80), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev2": {
-        "name": (1.00, 1.00), "formation": (1.00, 0.89), "termination": (1.00, 0.78), "size": (1.00, 0.91), "countries": (1.00, 1.00), "aliases": (1.00, 0.94), "relations": (1.00, 0.75), "mentions": (0.95, 0.84), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (1.00, 0.89), "termination": (1.00, 0.78), "size": (1.00, 0.91), "countries": (1.00, 1.00), "aliases": (1.00, 0.94), "relations": (1.00, 0.87), "mentions": (0.95, 0.84), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
-    "heldout/blind2": {
-        "name": (1.00, 1.00), "formation": (0.93, 0.87), "termination": (0.85, 0.60), "size": (0.87, 1.00), "countries": (0.90, 0.90), "aliases": (0.88, 0.75), "relations": (0.89, 0.35), "mentions": (0.79, 0.80), "markers": (1.00, 1.00), "event_years": (0.98, 1.00),
+    "dev4": {
+        "name": (1.00, 1.00), "formation": (0.93, 0.87), "termination": (0.85, 0.60), "size": (0.87, 1.00), "countries": (0.95, 0.90), "aliases": (0.88, 0.75), "relations": (0.95, 0.79), "mentions": (0.79, 0.80), "markers": (1.00, 1.00), "event_years": (0.98, 1.00),
     },
     "heldout/blind3": {
-        "name": (1.00, 1.00), "formation": (0.93, 0.77), "termination": (0.84, 0.61), "size": (0.80, 1.00), "countries": (0.91, 0.91), "aliases": (0.79, 0.56), "relations": (0.76, 0.28), "mentions": (0.71, 0.69), "markers": (1.00, 1.00), "event_years": (0.98, 1.00),
+        "name": (1.00, 1.00), "formation": (0.93, 0.77), "termination": (0.84, 0.61), "size": (0.80, 1.00), "countries": (0.91, 0.91), "aliases": (0.79, 0.56), "relations": (0.78, 0.39), "mentions": (0.71, 0.69), "markers": (1.00, 1.00), "event_years": (0.98, 1.00),
     },
 }  # fmt: skip
 

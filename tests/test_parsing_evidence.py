@@ -121,3 +121,11 @@ def test_one_clear_end_is_asserted():
         )
     )
     assert profile.termination.year == 2004 and profile.doubts == []
+
+
+def test_a_nested_country_suffix_written_as_the_guidebook_name_is_that_country():
+    profile = parse_profile(guidebook("Lion Guard (Congo (Kinshasa))", purpose="To guard."))
+    assert profile.countries == ["CD"]
+    assert parse_profile(
+        guidebook("Lion Guard (Congo (Brazzaville))", purpose="To guard.")
+    ).countries == ["CG"]

@@ -178,6 +178,10 @@ def codes_in_list(value: str) -> list[str]:
     """Codes of a "Country:" field or a title's parenthesis: "Sudan, Chad", "Iraq and Syria",
     "Myanmar (Burma)", "Yemen (North Yemen)", "Zaire (now: DR Congo)"."""
     if "(" in value:
+        # "Congo (Kinshasa)" is the Guidebook's "Congo Kinshasa", not the Congo of "Congo".
+        joined = code_for(re.sub(r"\s*\(([^()]*)\)", r" \1", value))
+        if joined:
+            return [joined]
         outside = " ".join(re.sub(r"\([^()]*\)", " ", value).split())
         return codes_in_list(outside) if outside else []
     codes = []

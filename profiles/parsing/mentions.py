@@ -33,7 +33,7 @@ from profiles.parsing.names import (
     possessive_stem,
     strip_article,
 )
-from profiles.parsing.types import ParsedMention
+from profiles.parsing.types import Occurrence, ParsedMention
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "armed_groups.tsv"
 
@@ -462,6 +462,7 @@ class MentionReader:
         self.long_forms: dict[str, str] = {}  # key -> the long form as written
         self.variants: dict[str, str] = {}  # our own names, reworded, met in the text
         self.components: set[str] = set()  # keys of the groups it is made up of
+        self.occurrences: dict[str, list[Occurrence]] = {}  # key -> every place it is named
 
     def is_own(self, name):
         if self.is_own_name(name):
@@ -490,7 +491,7 @@ class MentionReader:
         key = self.expansions.get(name_key(name))
         return self.long_forms[key] if key else name
 
-    def read(self, statement_text, evidence):
+    def read(self, statement_text, evidence, section=""):
         sentence = statement_text
         taken = []  # spans already read as one name
         # "lit. 'National Security Force'": a translation, not another group.
@@ -544,9 +545,9 @@ class MentionReader:
                 if name_key(m.group(1)) in self.expansions
             ]
         for start, end, name in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
-            self._add(sentence, taken, evidence, start, end, name)
+            self._add(sentence, taken, evidence, start, end, name, section)
 
-    def _add(self, sentence, taken, evidence, start, end, name):
+    def _add(self, sentence, taken, evidence, start, end, name, section):
         name = strip_article(name.strip(" ,;:"))
         if any(s < end and start < e for s, e in taken) or not name:
             return
@@ -567,6 +568,9 @@ class MentionReader:
                 return  # "UPDF" stands for the Uganda People's Defence Force: the state's
         if key not in self.mentions:
             self.mentions[key] = ParsedMention(name, evidence)
+        self.occurrences.setdefault(key, []).append(
+            Occurrence(sentence, start, end, section, evidence)
+        )
 
     def _dictionary_names(self, text):
         return [
@@ -610,9 +614,12 @@ class MentionReader:
     def result(self):
         kept = {}
         for key, mention in self.mentions.items():
+            mention.occurrences = list(self.occurrences.get(key, ()))
             fuller = self._fuller_name(key, among=kept)
             if fuller is None:
                 kept[key] = mention
-            elif mention.relation and not kept[fuller].relation:
-                kept[fuller].relation = mention.relation  # a short form of a group named before
+                continue
+            kept[fuller].occurrences += mention.occurrences  # a short form of a group named before
+            if mention.relation and not kept[fuller].relation:
+                kept[fuller].relation = mention.relation
         return list(kept.values())

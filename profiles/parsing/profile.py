@@ -28,6 +28,7 @@ from profiles.parsing.names import CONNECTORS, NOT_NAME_WORDS, name_at, name_key
 from profiles.parsing.relations import RelationReader, shaped_like_group
 from profiles.parsing.sizes import strength_figures
 from profiles.parsing.text import MARKER_RE, normalise, one_line, plain_quotes, split_sentences
+from profiles.parsing.ties import add_learned_ties
 from profiles.parsing.types import (
     ENCYCLOPEDIA,
     GUIDEBOOK,
@@ -648,10 +649,12 @@ def _mentions(analysis, locator, relations, is_own, own_names):
             reader.learn_expansions(statement.text)
     for statement in analysis.sentences:
         if statement.section != "references":
-            reader.read(statement.text, locator.of(statement))
+            reader.read(statement.text, locator.of(statement), statement.section)
     for relation in relations:
         reader.add_relation_target(relation)
-    return reader.result(), list(reader.variants.values())
+    mentions = reader.result()
+    add_learned_ties(mentions, relations, own_names)
+    return mentions, list(reader.variants.values())
 
 
 def _parse_guidebook(title, title_line, field_list, text):

@@ -92,6 +92,18 @@ class ParsedRelation:
     evidence: Evidence | None = None
 
 
+@dataclass(frozen=True)
+class Occurrence:
+    """One place a text names an organisation: the sentence, the name's span in it, the
+    section (a Guidebook field, or "narrative") and where the sentence is in the file."""
+
+    sentence: str
+    start: int
+    end: int
+    section: str
+    evidence: Evidence
+
+
 @dataclass
 class ParsedMention:
     """An organisation the text names, other than the profiled group."""
@@ -99,6 +111,7 @@ class ParsedMention:
     name: str
     evidence: Evidence
     relation: str = ""  # the typed tie the sentence states, if any ("rival_of"...)
+    occurrences: list[Occurrence] = field(default_factory=list)  # every place it is named
 
 
 @dataclass

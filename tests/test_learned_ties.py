@@ -1,0 +1,111 @@
+"""The learned tie model (profiles/parsing/ties.py): what it reads, and that it is current."""
+
+import json
+
+import pytest
+
+from profiles.parsing import ties, train_ties
+from profiles.parsing.profile import parse_profile
+from profiles.parsing.types import Evidence, Occurrence, ParsedMention
+
+
+def mention(name, *sentences, section="narrative"):
+    occurrences = [
+        Occurrence(s, s.index(name), s.index(name) + len(name), section, Evidence(1, s, 0))
+        for s in sentences
+    ]
+    return ParsedMention(name, occurrences[0].evidence, occurrences=occurrences)
+
+
+def toy_model(threshold=0.5):
+    """Two cue words and a prior towards no tie."""
+    return ties.TieModel(
+        ["none", "rival_of", "ally_of"],
+        [1.0, 0.0, 0.0],
+        {"b:attack": [0.0, 3.0, 0.0], "b:alongside": [0.0, 0.0, 3.0]},
+        threshold,
+    )
+
+
+def test_features_read_the_words_around_the_name_and_our_own_name():
+    sentence = "The Lion Guard attacked Lavalas activists in the capital."
+    features = ties.occurrence_features(
+        Occurrence(sentence, 24, 31, "purpose", Evidence(1, sentence, 0)), ["lion guard"]
+    )
+    assert {"b:attack", "a:activist", "sec:purpose", "own_before"} <= features
+    assert not any(f.endswith("lavala") or f.endswith("lavalas") for f in features)
+
+
+def test_a_sure_model_types_an_untyped_mention_with_its_clearest_sentence():
+    ties.use_model(toy_model())
+    try:
+        named = mention(
+            "Red Hand",
+            "The Red Hand held a rally in 1990.",
+            "In 1991 the militia attacked Red Hand offices.",
+        )
+        relations = []
+        ties.add_learned_ties([named], relations, ["Lion Guard"])
+    finally:
+        ties.use_model(None)
+    assert named.relation == "rival_of"
+    assert [(r.target, r.relation, r.sentence) for r in relations] == [
+        ("Red Hand", "rival_of", "In 1991 the militia attacked Red Hand offices.")
+    ]
+
+
+def test_an_unsure_model_or_a_typed_mention_adds_nothing():
+    typed = mention("Red Hand", "The militia attacked Red Hand offices.")
+    typed.relation = "ally_of"
+    plain = mention("Blue Star", "Blue Star members marched.")
+    relations = []
+    ties.use_model(toy_model(threshold=0.99))
+    try:
+        ties.add_learned_ties(
+            [typed, plain, mention("Green Flag", "They attacked Green Flag.")], relations, []
+        )
+    finally:
+        ties.use_model(None)
+    assert relations == []
+    assert typed.relation == "ally_of"
+
+
+def test_without_a_model_the_rules_decide_alone():
+    text = (
+        "Lion Guard\n\nThe Lion Guard was a militia in Kenya.[1] It attacked offices of the "
+        "Orange Democratic Movement in 2007.[2]\n"
+    )
+    ties.use_model(None)
+    try:
+        without = parse_profile(text)
+    finally:
+        ties.use_model(ties.TieModel.from_file())
+    assert all(r.relation for r in without.relations)
+    assert {m.name for m in without.mentions} == {"Orange Democratic Movement"}
+
+
+def test_the_committed_model_reads_and_decides():
+    model = ties.TieModel.from_file()
+    assert {"none", "rival_of", "ally_of"} <= set(model.classes)
+    assert 0.4 <= model.threshold <= 0.9
+    probabilities = model.probabilities({"b:fought", "own_pronoun_opens"})
+    assert abs(sum(probabilities.values()) - 1) < 1e-9
+
+
+def test_the_training_never_reads_a_blind_corpus():
+    assert not [corpus for corpus in train_ties.TUNED if corpus.startswith("heldout/")]
+
+
+@pytest.mark.skipif(not train_ties.CORPORA["practice/real"][0].is_dir(), reason="no ../shared")
+def test_the_committed_model_is_what_training_gives_today():
+    """A rule or corpus change that alters the examples must come with a retrained model."""
+    pytest.importorskip("sklearn")
+    committed = json.loads(ties.MODEL_FILE.read_text(encoding="utf-8"))
+    trained = json.loads(train_ties.model_json(train_ties.build(out=open("/dev/null", "w"))))
+    assert trained["classes"] == committed["classes"]
+    assert trained["threshold"] == committed["threshold"]
+    zeros = [0.0] * len(committed["classes"])
+    for feature in trained["weights"].keys() | committed["weights"].keys():
+        now = trained["weights"].get(feature, zeros)
+        then = committed["weights"].get(feature, zeros)
+        assert max(abs(a - b) for a, b in zip(now, then, strict=True)) < 0.01, feature
