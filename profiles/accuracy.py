@@ -42,6 +42,12 @@ CORPORA = {
         REPOSITORY / "tests" / "data" / "heldout" / "blind3",
         REPOSITORY / "tests" / "data" / "heldout" / "blind3",
     ),
+    # Written blind by a helper on 2026-12-06 (third session), scored before and after
+    # that session's work; never tuned on (tests/data/heldout/blind4/README.md).
+    "heldout/blind4": (
+        REPOSITORY / "tests" / "data" / "heldout" / "blind4",
+        REPOSITORY / "tests" / "data" / "heldout" / "blind4",
+    ),
 }  # fmt: skip
 SCALARS = ("name", "formation", "termination", "size")
 SETS = ("countries", "aliases", "relations", "mentions", "markers", "event_years")

@@ -129,3 +129,95 @@ def test_a_nested_country_suffix_written_as_the_guidebook_name_is_that_country()
     assert parse_profile(
         guidebook("Lion Guard (Congo (Brazzaville))", purpose="To guard.")
     ).countries == ["CG"]
+
+
+def test_every_year_of_an_event_list_is_the_events_not_the_founding():
+    profile = parse_profile(
+        guidebook(
+            "Market Boys (Zimbabwe)",
+            formation="The gang emerged in the early 2000s. It grew out of youth structures "
+            "used to campaign during the violent elections of 2000 and 2002.",
+        )
+    )
+    assert profile.formation.edtf == "200X"  # the decade; neither election year
+
+
+def test_a_termination_field_that_denies_an_end_asserts_none_and_leaves_a_doubt():
+    profile = parse_profile(
+        guidebook(
+            "Market Boys (Zimbabwe)",
+            termination="Police raids in 2013 led to the arrest of dozens of members. The "
+            "group was not disbanded and went on controlling the market.",
+        )
+    )
+    assert profile.termination is None
+    (doubt,) = profile.doubts
+    assert doubt.field == "termination"
+    assert [c.label for c in doubt.candidates] == ["2013 (2013)", "no end (still active)"]
+
+
+def test_not_disbanded_until_a_year_is_an_end_in_that_year():
+    profile = parse_profile(
+        guidebook(
+            "Market Boys (Zimbabwe)",
+            termination="The group was not disbanded until 2015, after police raids in 2013.",
+        )
+    )
+    assert profile.termination.year == 2015
+
+
+def encyclopedia(title, *paragraphs):
+    return title + "\n\n" + "\n\n".join(paragraphs) + "\n"
+
+
+def test_sizes_a_region_alone_a_contingent_and_a_day_of_a_month_are_no_strength():
+    from profiles.parsing.sizes import strength_figures
+
+    assert not strength_figures(
+        "In 2003, between 20,000 and 30,000 LDU members were reported in the north alone.",
+        lenient=True,
+    )
+    assert not strength_figures("Iran sent a contingent of about 1,500 men to the valley.")
+    assert not strength_figures("On 11 October 1993, FRAPH members staged a demonstration.")
+    assert [f.value for f in strength_figures("It had about 30,000 LDU members in 2003.")] == [
+        30000
+    ]
+
+
+def test_a_persons_office_since_a_year_is_not_the_founding():
+    profile = parse_profile(
+        guidebook(
+            "Islamic Front (Yemen)",
+            formation="Ali Abdullah Saleh, president since July 1978, encouraged tribal "
+            "sheikhs to organise the Islamic Front against the NDF.",
+        )
+    )
+    assert profile.formation is None
+
+
+def test_an_opening_active_span_gives_both_ends_over_a_forerunners_year():
+    profile = parse_profile(
+        encyclopedia(
+            "Home Guards",
+            "The Home Guards were a nationalist paramilitary organisation that was active in "
+            "the First Austrian Republic from 1920 to 1936.",
+            "When Austria-Hungary fell apart at the end of 1918, demobilised soldiers formed local "
+            "militias all over the country.",
+        )
+    )
+    assert (profile.formation.year, profile.termination.year) == (1920, 1936)
+
+
+def test_historic_and_ideological_country_names():
+    east = parse_profile(
+        encyclopedia("Volunteers", "The Volunteers were a militia raised in East Pakistan in 1971.")
+    )
+    assert east.countries == ["BD"]
+    model = parse_profile(
+        encyclopedia(
+            "Blue Shirts",
+            "The Blue Shirts were a secret faction within the Kuomintang.",
+            "Influenced by Italian fascism, the members wore blue uniforms.",
+        )
+    )
+    assert model.countries == ["CN"]  # the Kuomintang's, not Italy from "Italian fascism"

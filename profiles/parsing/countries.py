@@ -38,6 +38,8 @@ EXTRA_NAMES = {
     "Gold Coast": "GH", "Tanganyika": "TZ", "Dutch East Indies": "ID", "Portuguese Timor": "TL",
     "Spanish Sahara": "EH", "Western Sahara": "EH", "Ottoman Empire": "TR", "Mandatory Palestine": "PS",
     "Khmer Republic": "KH", "Democratic Kampuchea": "KH", "Congo Free State": "CD",
+    "East Pakistan": "BD", "East Bengal": "BD", "West Pakistan": "PK", "Formosa": "TW",
+    "Bessarabia": "MD", "Rhodesia and Nyasaland": "ZW", "French Indochina": "VN",
     "Slovak Republic": "SK", "Republic of Macedonia": "MK", "North Macedonia": "MK",
 }  # fmt: skip
 
@@ -231,6 +233,13 @@ def subdivision_mentions(text: str) -> list[str]:
     return codes
 
 
+# "Italian fascism", "the Soviet model": a demonym that names an idea or a pattern.
+NOT_PLACE_AFTER_DEMONYM_RE = re.compile(
+    r"\s+(?:fascis[mt]s?|nazis[mt]|communis[mt]s?|socialis[mt]s?|nationalis[mt]s?|model|"
+    r"example|style|pattern|methods|advisers|advisors|instructors|volunteers|mercenaries|"
+    r"weapons|arms|backing|support|help|aid|language|name|word|origin)\b",
+    re.I,
+)
 # A country named right after one of these is a sponsor, an enemy or an origin, not the
 # place the group is in ("backed by Iran", "refugees from Afghanistan").
 NOT_LOCATION_BEFORE_RE = re.compile(
@@ -261,10 +270,17 @@ def place_of(text: str, first_paragraph: str) -> list[str]:
             last_end = end
     if opening:
         return sorted(opening)
-    counts = Counter(code for code, *_ in mentions(text))
+    # "Influenced by Italian fascism", "backed by Iran": a model or a sponsor, no place.
+    placed = [
+        code
+        for code, start, end, demonym in mentions(text)
+        if not NOT_LOCATION_BEFORE_RE.search(text[max(0, start - 40) : start])
+        and not (demonym and NOT_PLACE_AFTER_DEMONYM_RE.match(text, end))
+    ]
+    counts = Counter(placed)
     counts.update(subdivision_mentions(text))
     if not counts:
         return []
     best = max(counts.values())
-    order = [code for code, *_ in mentions(text)] + subdivision_mentions(text)
+    order = placed + subdivision_mentions(text)
     return [min((c for c, n in counts.items() if n == best), key=order.index)]

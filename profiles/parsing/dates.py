@@ -278,7 +278,9 @@ CONTEXT_NOUNS = (
     r"earthquake|famine|riots|protests|uprisings|emergency|ceasefire|struggle|campaign"
 )
 CONTEXT_BEFORE_RE = re.compile(
-    rf"\b(?:{CONTEXT_NOUNS})(?:\s+[A-Z][\w-]*)*\s+(?:of|in|from|between|during)\s+(?:the\s+)?$",
+    # "the elections of 2000 and 2002": every year of the list is the elections'.
+    rf"\b(?:{CONTEXT_NOUNS})(?:\s+[A-Z][\w-]*)*\s+(?:of|in|from|between|during)\s+(?:the\s+)?"
+    r"(?:\d{4}(?:,\s*|\s+and\s+|\s+or\s+))*$",
     re.I,
 )
 CONTEXT_AFTER_RE = re.compile(
@@ -290,11 +292,21 @@ WAR_SUBJECT_RE = re.compile(
 )
 
 
+OFFICE_SINCE_RE = re.compile(
+    r"\b(?:president|prime\s+minister|premier|leader|ruler|dictator|king|emperor|governor|"
+    r"chairman|head\s+of\s+state|in\s+power|in\s+office)\s+(?:since|from)\s+$",
+    re.I,
+)
+
+
 def is_context(text: str, mention: UncertainDate) -> bool:
     """Whether the date belongs to a war, an uprising, a report... rather than the group."""
     before = text[max(0, mention.start - 80) : mention.start]
     after = text[mention.end : mention.end + 40]
     if CONTEXT_BEFORE_RE.search(before) or WAR_SUBJECT_RE.search(before):
+        return True
+    # "Ali Abdullah Saleh, president since July 1978, ...": a person's office.
+    if OFFICE_SINCE_RE.search(before):
         return True
     # "(Human Rights Watch 2003)", "(Ghannam 2012, 34)": a source cited, not an event.
     if re.search(r"\([A-Z][\w'.& -]{1,60}\s$", before) and re.match(r"(?:,\s*\d+)?\)", after):

@@ -136,6 +136,32 @@ def known_names():
     return table
 
 
+@cache
+def known_countries():
+    """The data file's names: key of each name -> the countries of its organisation."""
+    table = {}
+    if not DATA_FILE.is_file():
+        return table
+    with DATA_FILE.open(encoding="utf-8") as handle:
+        rows = csv.reader((line for line in handle if not line.startswith("#")), delimiter="\t")
+        next(rows, None)
+        for row in rows:
+            if len(row) >= 3 and row[2].strip():
+                table[name_key(row[0])] = tuple(row[2].strip().split("|"))
+    return table
+
+
+def place_of_known_groups(text):
+    """The main country of the first well-known organisation `text` names ("a faction
+    within the Kuomintang": China), for a text that names no country at all."""
+    names, places = known_names(), known_countries()
+    for _start, _end, name in known_matcher().find(text):
+        codes = places.get(name_key(names.get(name, name)))
+        if codes:
+            return [codes[0]]
+    return []
+
+
 class NameMatcher:
     """Finds any of many names in a text at once (Aho-Corasick), on word boundaries.
 

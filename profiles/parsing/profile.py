@@ -23,7 +23,13 @@ from profiles.parsing.aliases import (
 )
 from profiles.parsing.dates import find_dates, interval_part, is_context
 from profiles.parsing.evidence import Locator
-from profiles.parsing.mentions import HEAD_WORDS, MentionReader, is_known_name, known_names
+from profiles.parsing.mentions import (
+    HEAD_WORDS,
+    MentionReader,
+    is_known_name,
+    known_names,
+    place_of_known_groups,
+)
 from profiles.parsing.names import CONNECTORS, NOT_NAME_WORDS, name_at, name_key
 from profiles.parsing.relations import RelationReader, shaped_like_group
 from profiles.parsing.sizes import strength_figures
@@ -97,7 +103,10 @@ FORMATION_ANCHOR_RE = re.compile(
     re.I,
 )
 TERMINATION_ANCHOR_RE = re.compile(
-    r"\b(?:disbanded|disband|dissolved|dissolution|demobili[sz]ed|demobili[sz]ation|"
+    r"\b(?:disbanded|disband|dissolved|dissolution|demobili[sz]ation|"
+    # "demobilised soldiers formed militias": an adjective, not the group's end.
+    r"demobili[sz]ed(?!\s+(?:soldiers|fighters|combatants|men|members|troops|militiamen|"
+    r"veterans|officers|guerrillas|rebels))|"
     r"broke\s+up(?!\s+(?:the|a|an|its|their|his|her|protests?|demonstrations?)\b)|"
     r"outlawed|banned|proscribed|ceased|abolished|dismantled|broken\s+up|"
     # Defeated itself, not defeating others: "the guards defeated the Red Guards".
@@ -336,6 +345,9 @@ NEGATION_BEFORE_RE = re.compile(
 )
 
 
+NOT_UNTIL_RE = re.compile(r"\s+(?:[\w,]+\s+){0,4}?(?:until|till|before)\b", re.I)
+
+
 DEFEAT_RE = re.compile(r"defeated|destroyed|wiped\s+out|crushed", re.I)
 
 
@@ -372,8 +384,10 @@ def _anchored(sentence, mentions, anchor_re, is_own=None, own_founding=None):
     for anchor in anchor_re.finditer(sentence):
         if is_own and _another_subject(sentence, anchor.start(), is_own):
             continue
-        if NEGATION_BEFORE_RE.search(sentence[max(0, anchor.start() - 30) : anchor.start()]):
-            continue  # "it was never formally dissolved"
+        if NEGATION_BEFORE_RE.search(
+            sentence[max(0, anchor.start() - 30) : anchor.start()]
+        ) and not NOT_UNTIL_RE.match(sentence, anchor.end()):
+            continue  # "it was never formally dissolved" (but "not disbanded until 2015" was)
         if is_own and DEFEAT_RE.fullmatch(anchor.group()) and _own_acts(sentence, anchor, is_own):
             continue  # "the White Guards ... defeated the Red Guards": a victory, no end
         if own_founding and _founding_of_another(sentence, anchor, own_founding):
@@ -497,6 +511,12 @@ def _choose_dates(analysis, formation_sections, termination_sections, fallback, 
             termination_texts.append(sentence)
         if not mentions:
             continue
+        # "was active in the First Austrian Republic from 1920 to 1936": its whole span.
+        for span in _active_spans(sentence, mentions, is_own):
+            if key in formation_sections:
+                formation_pool.append((span, offset))
+            if key in termination_sections:
+                termination_pool.append((span, offset))
         if key in formation_sections:
             formation_pool += [
                 # The founder is often the subject: "The army created the militia in 1991".
@@ -534,7 +554,15 @@ def _choose_dates(analysis, formation_sections, termination_sections, fallback, 
     if fallback and not termination:
         termination_pool = _all_dates(analysis, "termination")
         termination = termination_pool[0] if termination_pool else None
-    years = {m.year for m, _ in termination_pool if m.year}
+        # "Police raids in 2013 ... The group was not disbanded": the field denies an end,
+        # so its year is no end to assert (a curator may still read one there). A crackdown
+        # alone is not enough: the field's year is usually the end the arrests brought.
+        denied = next((t for t in termination_texts if _denies_end(t)), None)
+        if termination and denied:
+            doubts.append(("termination", termination_pool, denied))
+            return _finish_dates(formation, None, doubts)
+    # An interval ends in its last year ("from 1920 to 1936" and "October 1936" agree).
+    years = {interval_part(m, -1).year for m, _ in termination_pool if m.year}
     if formation and termination and termination[0].latest < formation[0].earliest:
         termination = None
     still = next((t for t in termination_texts if STILL_ACTIVE_RE.search(t)), None)
@@ -542,12 +570,43 @@ def _choose_dates(analysis, formation_sections, termination_sections, fallback, 
         readings = sorted(termination_pool or [termination], key=lambda item: item[0].earliest)
         doubts.append(("termination", readings, still))
         termination = None
+    return _finish_dates(formation, termination, doubts)
+
+
+ACTIVE_RE = re.compile(r"\b(?:was|were|had\s+been|remained)\s+active\b", re.I)
+
+
+def _active_spans(sentence, mentions, is_own):
+    """The interval right after "was active" ("from 1920 to 1936") in a clause about us."""
+    spans = []
+    for active in ACTIVE_RE.finditer(sentence):
+        if _another_subject(sentence, active.start(), is_own):
+            continue
+        clause_end = CLAUSE_END_RE.search(sentence, active.end())
+        limit = min(active.end() + 80, clause_end.start() if clause_end else len(sentence))
+        span = next((m for m in mentions if active.end() <= m.start < limit), None)
+        if span and "/" in span.edtf and not is_context(sentence, span):
+            spans.append(span)
+    return spans
+
+
+def _finish_dates(formation, termination, doubts):
     # "existed from 1917 to 1944": it began at the interval's start and ended at its end.
     if formation:
         formation = (interval_part(formation[0], 0), formation[1])
     if termination:
         termination = (interval_part(termination[0], -1), termination[1])
     return formation, termination, doubts
+
+
+def _denies_end(sentence):
+    """ "The group was not disbanded", "never formally dissolved": the sentence, quoted."""
+    for anchor in TERMINATION_ANCHOR_RE.finditer(sentence):
+        if NOT_UNTIL_RE.match(sentence, anchor.end()):
+            continue  # "not disbanded until 1995": it was, in 1995
+        if NEGATION_BEFORE_RE.search(sentence[max(0, anchor.start() - 30) : anchor.start()]):
+            return sentence
+    return None
 
 
 def _formation_of(pool, first_sentence_wins):
@@ -683,7 +742,7 @@ def _parse_guidebook(title, title_line, field_list, text):
         )
     if not codes:
         body = analysis.text()
-        codes = countries.place_of(body, body[:400])
+        codes = countries.place_of(body, body[:400]) or place_of_known_groups(body[:400])
 
     stated = []
     if "aliases" in fields and not _is_unknown(fields["aliases"].value):
@@ -965,7 +1024,11 @@ def _parse_encyclopedia(title, title_line, text, offset):
     analysis.read_section("narrative", body, offset)
     plain = analysis.text()
     first_paragraph = analysis.text(2)
-    codes = title_codes or countries.place_of(plain, first_paragraph)
+    codes = (
+        title_codes
+        or countries.place_of(plain, first_paragraph)
+        or place_of_known_groups(first_paragraph)
+    )
 
     match_keys = _match_keys(title, name)
     if short_name not in match_keys:

@@ -64,7 +64,7 @@ RAID_CUE_RE = re.compile(
     re.I,
 )
 SUBUNIT_CUE_RE = re.compile(
-    r"\b(?:(?:groups|cells|teams|bands|gangs|patrols|squads)\s+of|battalions?|brigades?|regiments?|compan(?:y|ies)|units?|chapters?|branch(?:es)?|detachments?|squads?|each|one of)\b",
+    r"\b(?:(?:groups|cells|teams|bands|gangs|patrols?|squads)\s+of|battalions?|brigades?|regiments?|compan(?:y|ies)|units?|chapters?|branch(?:es)?|detachments?|contingents?|squads?|each|one of)\b",
     re.I,
 )
 # "put the brigade at 5,000 men": "the brigade" of a group that is one is the group itself.
@@ -85,6 +85,7 @@ ACTED_UPON_BEFORE_RE = re.compile(
     r"nearly\s+|almost\s+|over\s+|more\s+than\s+|at\s+least\s+|up\s+to\s+|an\s+estimated\s+)?$",
     re.I,
 )
+MONTH_RE = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?")
 SKIPPABLE = {"armed", "active", "full-time", "part-time", "regular", "trained", "other", "more",
              "young", "local", "male", "female", "loyal", "core", "well-armed", "heavily"}  # fmt: skip
 
@@ -153,15 +154,21 @@ def _classify(text, match, clause, lenient):
     # "more than 3,000 in Abyan province alone": one part of the country, not the group.
     if re.match(
         r"[^.;,]{0,40}?\b(?:in|of)\s+(?:the\s+)?[A-Z][\w'-]*\s+(?:province|region|district|"
-        r"state|county|city|town|governorate|prefecture)\b|[^.;,]{0,40}?\balone\b",
-        text[match.end() : match.end() + 60],
+        r"state|county|city|town|governorate|prefecture)\b|(?:[^.;,]|,(?=\d)){0,70}?\balone\b",
+        text[match.end() : match.end() + 80],
     ):
         return False
     # "990 fighters handed in their weapons at the demobilisation": ex-combatants in a
     # disarmament scheme are not the group's strength.
     if DISARMAMENT_CUE_RE.search(clause) and not MEMBERSHIP_CUE_RE.search(clause):
         return False
-    words = [w.lower() for w in _next_words(text, match.end(), 4)]
+    written = _next_words(text, match.end(), 6)
+    if written and MONTH_RE.fullmatch(written[0]):
+        return False  # "On 11 October 1993": a day of a date
+    # "30,000 LDU members": an acronym before the noun.
+    while len(written) > 1 and re.fullmatch(r"[A-Z][A-Z0-9]+", written[0]):
+        written.pop(0)
+    words = [w.lower() for w in written]
     while words and words[0] in SKIPPABLE:
         words.pop(0)
     noun = words[0] if words else ""
