@@ -221,3 +221,33 @@ def test_historic_and_ideological_country_names():
         )
     )
     assert model.countries == ["CN"]  # the Kuomintang's, not Italy from "Italian fascism"
+
+
+def test_the_dictionary_joins_an_acronym_to_its_long_form_and_knows_our_own_names():
+    profile = parse_profile(
+        encyclopedia(
+            "Lion Guard",
+            "The Lion Guard was a militia in Pakistan that fought the Awami National Party.",
+            "In 2009 it attacked ANP offices in Karachi.",
+        )
+    )
+    assert [m.name for m in profile.mentions] == ["Awami National Party"]
+    # The data file lists the Cobras as the Cobra militia: one group, ours.
+    cobras = parse_profile(
+        guidebook("Cobras (Congo Brazzaville)", purpose="The Cobra militia fought the Ninjas.")
+    )
+    assert "Cobra militia" not in [m.name for m in cobras.mentions]
+
+
+def test_an_ideology_and_an_owner_are_not_groups_named():
+    profile = parse_profile(
+        guidebook(
+            "Lion Guard (Rwanda)",
+            purpose="Party loyalty and Hutu Power ideology.",
+            other="Together with the Interahamwe, the MRND's militia, it manned roadblocks.",
+        )
+    )
+    names = [m.name for m in profile.mentions]
+    assert "Hutu Power" not in names
+    assert not [n for n in names if n.endswith("'s")]
+    assert not [r for r in profile.relations if r.target.endswith("'s")]

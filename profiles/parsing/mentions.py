@@ -137,6 +137,18 @@ def known_names():
 
 
 @cache
+def _canonical_keys():
+    """Key of every name of the data file -> key of its organisation's main name."""
+    return {name_key(name): name_key(main) for name, main in known_names().items()}
+
+
+def canonical_key(name):
+    """The data file's key for the organisation `name` names ("ANP" and "Awami National
+    Party" share one), or None for a name it does not know."""
+    return _canonical_keys().get(name_key(name))
+
+
+@cache
 def known_countries():
     """The data file's names: key of each name -> the countries of its organisation."""
     table = {}
@@ -361,6 +373,10 @@ def is_mentionable(name, following=""):
 
 
 FOLLOWING_WORDS_RE = re.compile(r"\s*[a-z]+(?:\s+[a-z]+)?")
+POSSESSIVE_END_RE = re.compile(r"(?<=\w)['\u2019]s?$")
+IDEA_AFTER_RE = re.compile(
+    r"\s*(?:ideology|ideologies|ideas|doctrine|rhetoric|propaganda|slogans?|worldview)\b"
+)
 
 
 @lru_cache(maxsize=8192)  # bounded: memory must not grow with the corpus
@@ -368,6 +384,8 @@ def _is_mentionable(name, following):
     key = name_key(name)
     if not key or key in NOT_GROUPS or len(key) < 2:
         return False
+    if IDEA_AFTER_RE.match(following):
+        return False  # "Hutu Power ideology": an idea, not the group
     if is_known_name(name):
         return True  # the dictionary and the archive list groups and parties only
     if is_state_or_person(name, following) or countries.code_for(name):
@@ -489,9 +507,14 @@ class MentionReader:
         self.variants: dict[str, str] = {}  # our own names, reworded, met in the text
         self.components: set[str] = set()  # keys of the groups it is made up of
         self.occurrences: dict[str, list[Occurrence]] = {}  # key -> every place it is named
+        self.relations = []  # the ties read by the rules, whose targets follow merged names
+        # The data file's organisation(s) we are: its other names are ours, not mentions.
+        self.own_canonical = {canonical_key(n) for n in self.own_names} - {None}
 
     def is_own(self, name):
         if self.is_own_name(name):
+            return True
+        if self.own_canonical and canonical_key(name) in self.own_canonical:
             return True
         if any(same_words(name, own) for own in self.own_names):
             self.variants.setdefault(name_key(name), name)  # "Peace Guards": ours, reordered
@@ -575,6 +598,7 @@ class MentionReader:
 
     def _add(self, sentence, taken, evidence, start, end, name, section):
         name = strip_article(name.strip(" ,;:"))
+        name = POSSESSIVE_END_RE.sub("", name)  # "the MRND's youth wing": the MRND
         if any(s < end and start < e for s, e in taken) or not name:
             return
         # The longest reading decides: inside "Uganda People's Defence Force" (the state's)
@@ -626,6 +650,7 @@ class MentionReader:
         )
 
     def add_relation_target(self, relation):
+        self.relations.append(relation)
         relation.target = self.long_form(relation.target)
         key = name_key(relation.target)
         fuller = None if key in self.mentions else self._fuller_name(key)
@@ -639,13 +664,25 @@ class MentionReader:
 
     def result(self):
         kept = {}
+        same = {}  # key of a name -> key of the mention it is another name of
+        by_canonical = {}
         for key, mention in self.mentions.items():
             mention.occurrences = list(self.occurrences.get(key, ()))
-            fuller = self._fuller_name(key, among=kept)
+            # "ANP" after "Awami National Party": the data file knows them as one.
+            canonical = canonical_key(mention.name)
+            fuller = by_canonical.get(canonical) if canonical else None
+            fuller = fuller or self._fuller_name(key, among=kept)
             if fuller is None:
                 kept[key] = mention
+                if canonical:
+                    by_canonical[canonical] = key
                 continue
+            same[key] = fuller
             kept[fuller].occurrences += mention.occurrences  # a short form of a group named before
             if mention.relation and not kept[fuller].relation:
                 kept[fuller].relation = mention.relation
+        for relation in self.relations:
+            target = same.get(name_key(relation.target))
+            if target:
+                relation.target = kept[target].name
         return list(kept.values())

@@ -25,6 +25,7 @@ from profiles.parsing.dates import find_dates, interval_part, is_context
 from profiles.parsing.evidence import Locator
 from profiles.parsing.mentions import (
     HEAD_WORDS,
+    POSSESSIVE_END_RE,
     MentionReader,
     is_known_name,
     known_names,
@@ -709,6 +710,8 @@ def _mentions(analysis, locator, relations, is_own, own_names):
     for statement in analysis.sentences:
         if statement.section != "references":
             reader.read(statement.text, locator.of(statement), statement.section)
+    # "the Interahamwe, the MRND's militia": a possessive names an owner, not a partner.
+    relations[:] = [r for r in relations if not POSSESSIVE_END_RE.search(r.target)]
     for relation in relations:
         reader.add_relation_target(relation)
     mentions = reader.result()
