@@ -781,7 +781,7 @@ def relations_of(sentence):
             [("Vipers", "rival_of")],
         ),
         # A list of names of no telltale shape is not read as groups', even after "groups".
-        ("The Hill Guard fought left-wing groups such as Devrimci Yol in the streets.", []),
+        ("The Hill Guard fought left-wing groups such as Kizil Yol in the streets.", []),
         (
             "To drive out the Coastal Liberation Front (CLF) from the hills.",
             [("Coastal Liberation Front", "rival_of")],
@@ -1081,7 +1081,7 @@ def test_more_alias_statements(text, aliases):
         # Peoples joined by "and", a family, a name read only in part: none is a group.
         ("It protected villagers from Tuareg and Arab rebels.", []),
         ("It was financed by the Mensah brothers.", []),
-        ("It hunted activists of the 14th of June Movement.", []),
+        ("It hunted activists of the 9th of May Movement.", []),
     ],
 )
 def test_names_that_are_not_groups(text, mentions):
@@ -1122,3 +1122,13 @@ def test_a_span_gives_its_ends_and_an_uncertain_date_stays_whole():
     assert (profile.termination.edtf, profile.formation) == ("1944", None)
     profile = guidebook(formation="The Reed Guard was formed between 1994 and 1996.")
     assert profile.formation.edtf == "1994/1996"
+
+
+def test_a_name_of_no_telltale_shape_is_read_when_the_dictionary_knows_it():
+    # The same sentences as above with real groups the data file lists.
+    assert relations_of("The Hill Guard fought left-wing groups such as Devrimci Yol.") == [
+        ("Devrimci Yol", "rival_of")
+    ]
+    assert mentions_of("It hunted activists of the 14th of June Movement.") == [
+        "14th of June Movement"
+    ]

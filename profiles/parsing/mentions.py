@@ -514,10 +514,10 @@ class MentionReader:
     def is_own(self, name):
         if self.is_own_name(name):
             return True
-        if self.own_canonical and canonical_key(name) in self.own_canonical:
-            return True
         if any(same_words(name, own) for own in self.own_names):
             self.variants.setdefault(name_key(name), name)  # "Peace Guards": ours, reordered
+            return True
+        if self.own_canonical and canonical_key(name) in self.own_canonical:
             return True
         if is_acronym(name):
             return any(abbreviates(name, own) for own in self.own_names)

@@ -27,6 +27,7 @@ from profiles.parsing.mentions import (
     HEAD_WORDS,
     POSSESSIVE_END_RE,
     MentionReader,
+    canonical_key,
     is_known_name,
     known_names,
     place_of_known_groups,
@@ -835,8 +836,10 @@ def _names_in_use(analysis, name, aliases, is_own):
     text = " ".join(s.text for s in analysis.sentences if s.section != "references")
     found = []
     longs = [own for own in [name, *aliases] if not is_acronym(own)]
+    ours = {canonical_key(own) for own in [name, *aliases]} - {None}
     for token in dict.fromkeys(ACRONYM_TOKEN_RE.findall(text)):
-        if is_own(token) or token in known_names():
+        # Another organisation's acronym is not ours, unless the data file says it is.
+        if is_own(token) or (token in known_names() and canonical_key(token) not in ours):
             continue
         if any(abbreviates(token, own) for own in longs):
             found.append(token)

@@ -16,7 +16,7 @@ blind held-out ones. Reading them needs nothing but this file.
 import json
 import math
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from profiles.parsing.names import name_key
@@ -41,9 +41,9 @@ BEFORE_WORDS = 5
 AFTER_WORDS = 3
 
 
+@lru_cache(maxsize=16384)  # bounded: memory must not grow with the corpus
 def stem(word):
-    """A crude stem, enough to join "fought"/"fighting" with "fight" only where English
-    does not: "attacked", "attacks", "attacking" -> "attack"."""
+    """A crude stem that joins "attacked", "attacks" and "attacking" as "attack"."""
     word = word.lower().replace("\u2019", "'")
     for suffix in ("ings", "ing", "ied", "ies", "ed", "es", "s", "ly"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
@@ -52,7 +52,7 @@ def stem(word):
 
 
 def _words(text):
-    return [stem(w) for w in WORD_RE.findall(text) if w.lower() not in STOPWORDS]
+    return [s for s in map(stem, WORD_RE.findall(text)) if s not in STOPWORDS]
 
 
 def occurrence_features(occurrence, own_keys):
@@ -77,11 +77,13 @@ def occurrence_features(occurrence, own_keys):
     return features
 
 
-def mention_features(mention, own_keys):
+def mention_features(mention, own_keys, per_occurrence=None):
     """The features of every place a mention is named, taken together."""
     features = set()
-    for occurrence in mention.occurrences:
-        features |= occurrence_features(occurrence, own_keys)
+    for occurrence_set in per_occurrence or (
+        occurrence_features(o, own_keys) for o in mention.occurrences
+    ):
+        features |= occurrence_set
     head = mention.name.split()[-1].lower() if mention.name.split() else ""
     features.add(f"head:{head}")
     count = len(mention.occurrences)
@@ -154,14 +156,16 @@ def add_learned_ties(mentions, relations, own_names):
     for mention in mentions:
         if mention.relation or not mention.occurrences:
             continue
-        relation, _probability = model.decide(mention_features(mention, own_keys))
+        per_occurrence = [occurrence_features(o, own_keys) for o in mention.occurrences]
+        relation, _probability = model.decide(mention_features(mention, own_keys, per_occurrence))
         if not relation:
             continue
         index = model.classes.index(relation)
-        clearest = max(
-            mention.occurrences,
-            key=lambda o: model.scores(occurrence_features(o, own_keys))[index],
+        _score, clearest = max(
+            (model.scores(features)[index], -number)
+            for number, features in enumerate(per_occurrence)
         )
+        clearest = mention.occurrences[-clearest]
         mention.relation = relation
         relations.append(
             ParsedRelation(

@@ -177,19 +177,22 @@ def cross_validate(files, out=sys.stdout):
 
 
 def model_json(model):
-    return (
-        json.dumps(
-            {
-                "classes": model.classes,
-                "intercepts": model.intercepts,
-                "threshold": model.threshold,
-                "weights": dict(sorted(model.weights.items())),
-            },
-            indent=0,
-            ensure_ascii=False,
-        )
-        + "\n"
-    )
+    """The model as JSON, one feature per line, so that a retrained model diffs readably."""
+    dump = lambda value: json.dumps(value, ensure_ascii=False)  # noqa: E731
+    lines = [
+        "{",
+        f'"classes": {dump(model.classes)},',
+        f'"intercepts": {dump(model.intercepts)},',
+        f'"threshold": {dump(model.threshold)},',
+        '"weights": {',
+    ]
+    rows = sorted(model.weights.items())
+    lines += [
+        f"{dump(feature)}: {dump(row)}{',' if number < len(rows) - 1 else ''}"
+        for number, (feature, row) in enumerate(rows)
+    ]
+    lines += ["}", "}"]
+    return "\n".join(lines) + "\n"
 
 
 def build(out=sys.stdout):
