@@ -251,3 +251,44 @@ def test_an_ideology_and_an_owner_are_not_groups_named():
     assert "Hutu Power" not in names
     assert not [n for n in names if n.endswith("'s")]
     assert not [r for r in profile.relations if r.target.endswith("'s")]
+
+
+def test_names_the_group_went_by_in_turn_are_its_aliases():
+    profile = parse_profile(
+        encyclopedia(
+            "Lion Guard",
+            "The Lion Guard, or simply the Lions, was a militia in Haiti.",
+            "It was first known as the Hooded Ones, then as the Civil Militia, and from 1962 "
+            "as the Volunteers of National Security (VNS).",
+            "In 1975 a rival renamed it the Home Legion; it continued as the Youth League.",
+            "Its attacks were claimed under the cover name Lion Fighters.",
+        )
+    )
+    assert {
+        "Lions", "Hooded Ones", "Civil Militia", "Volunteers of National Security", "VNS",
+        "Lion Fighters", "Youth League",
+    } <= set(profile.aliases)  # fmt: skip
+
+
+def test_a_title_in_the_groups_language_takes_the_english_opening_name_and_its_acronym():
+    profile = parse_profile(
+        encyclopedia(
+            "Patria y Honor",
+            "Fatherland and Honour (Spanish: Frente Nacionalista Patria y Honor, FNPH), was a "
+            "Chilean far-right paramilitary group formed in 1971.",
+        )
+    )
+    assert {"Fatherland and Honour", "Frente Nacionalista Patria y Honor", "FNPH"} <= set(
+        profile.aliases
+    )
+
+
+def test_a_translation_in_parentheses_at_a_sentence_end_is_an_alias_a_source_is_not():
+    profile = parse_profile(
+        guidebook(
+            "Young Lions (Cote d'Ivoire)",
+            formation="In 2002 supporters organised themselves as the Young Lions (Jeunes Lions).",
+            other="Its violence was documented (Human Rights Watch).",
+        )
+    )
+    assert profile.aliases == ["Jeunes Lions"]

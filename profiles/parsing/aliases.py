@@ -21,7 +21,8 @@ INTRODUCERS = [
         ("known",),
         re.compile(
             r"(?i:(?:also|otherwise|locally|commonly|popularly|better|widely|sometimes|often|"
-            r"formerly|previously|originally|informally)\s+)*known\s+"
+            r"formerly|previously|originally|informally|first|initially|later|then|"
+            r"subsequently)\s+)*known\s+"
             rf"(?:(?:in|to)\s+(?:{LANGUAGES}|the\s+\w+|locals?)\s+|locally\s+|as\s+well\s+)?as\s+"
         ),
     ),
@@ -50,7 +51,9 @@ INTRODUCERS = [
     (("recogni",), re.compile(r"\brecogni[sz]ed\s+(?:[^.;:]{0,80}?\s)?as\s+")),
     (
         ("renamed", "rebranded"),
-        re.compile(r"\b(?:renamed|rebranded)\s+(?:itself\s+|themselves\s+)?(?:as\s+|to\s+)?"),
+        re.compile(
+            r"\b(?:renamed|rebranded)\s+(?:itself\s+|themselves\s+|it\s+|them\s+)?(?:as\s+|to\s+)?"
+        ),
     ),
     # "the battalion was enlarged into the Azov Regiment": the same body under a new name.
     (
@@ -64,7 +67,21 @@ INTRODUCERS = [
         ("formerly", "previously", "originally"),
         re.compile(r"\b(?:formerly|previously|originally)\s+(?:called\s+)?(?=(?:the\s+)?[A-Z])"),
     ),
-    (("under the name",), re.compile(r"\bunder\s+the\s+name\s+(?:of\s+)?")),
+    (
+        ("name",),
+        re.compile(r"\bunder\s+the\s+(?:cover\s+|code\s+|new\s+|assumed\s+)?name\s+(?:of\s+)?"),
+    ),
+    # "It was first known as the Cagoulards, then as the Milice Civile, and from 1962 as the
+    # VSN"; "it continued as the Young Ireland Association"; "It began as the Karuna faction".
+    (
+        (" as ",),
+        re.compile(
+            r"(?:,\s*|\b)(?:(?:and\s+)?(?:then|later|afterwards|subsequently|from\s+\d{4})|"
+            r"(?:continued|began|started|reappeared|resurfaced)(?:\s+life)?)\s+as\s+"
+            r"(?=(?:the\s+)?[A-Z])"
+        ),
+    ),
+    (("abbreviated",), re.compile(r"\babbreviated\s+(?:as\s+|to\s+)?(?=[A-Z])")),
     (
         ("name is", "name was"),
         re.compile(
@@ -164,8 +181,20 @@ def is_name_pair(outer, inner, following):
         return abbreviates(outer, inner)
     if any(ch.isdigit() for ch in inner):
         return False
-    # A source cited at the end of a clause.
-    return not re.match(r"\s*(?:[.;:]|,\s|$)", following)
+    # A source cited at the end of a clause; a name of two words or more that names no
+    # source is the other name ("organised themselves as the Young Patriots (Jeunes
+    # Patriotes).").
+    if not re.match(r"\s*(?:[.;:]|,\s|$)", following):
+        return True
+    return len(inner.split()) >= 2 and not SOURCE_WORDS_RE.search(inner)
+
+
+SOURCE_WORDS_RE = re.compile(
+    r"\b(?:Wikipedia|Watch|International|Reports?|News|Times|Post|Press|Agency|University|"
+    r"Institute|Journal|Review|Guardian|BBC|Amnesty|Crisis|Council|Project|Network|Database|"
+    r"Gazette|Tribune|Herald|Monitor|Library|Archive|Archives|Centre|Center|Foundation|"
+    r"Commission|Office|Ministry|Survey|Encyclopedia|Britannica|Dataset|Data)\b"
+)
 
 
 def clause_speaks_of(clause, is_own):
@@ -262,7 +291,7 @@ QUOTED_NAME_RE = re.compile(
     r"[\"'\u2018\u201c](?P<name>[^\"'\u2019\u201d]{2,60}?)[\"'\u2019\u201d](?!\w)"
 )
 HEAD_NOUN_RE = re.compile(
-    r" (?:militias?|group|vigilantes?|movement|army|force|battalion|brigade)\b"
+    r" (?:militias?|group|vigilantes?|movement|army|force|battalion|brigade|faction)\b"
 )
 
 
@@ -447,7 +476,8 @@ GLOSS_RE = re.compile(
     re.I,
 )
 NAME_JOINERS_RE = re.compile(
-    rf"\s*(?:,\s*)?(?:\b(?:known\s+)?in\s+(?:{LANGUAGES})(?:\s+as\b|\s*:|\b)|\bor\s+as\b|\bor\b|\balso\s+known\s+as\b|\balso\s+called\b|"
+    rf"\s*(?:,\s*)?(?:\b(?:known\s+)?in\s+(?:{LANGUAGES})(?:\s+as\b|\s*:|\b)|\bor\s+as\b|"
+    r"\bor\s+(?:simply|just)\b|\bor\b|\balso\s+known\s+as\b|\balso\s+called\b|"
     r"\b(?:usually|commonly|often|simply|better|widely|locally|sometimes)\s+(?:known\s+)?"
     r"(?:simply\s+)?(?:as|called)\b|\balso\b|;)\s*"
 )
@@ -470,8 +500,16 @@ def opening_names(sentence, is_own):
         return []
     head = sentence[:end]
     outside = _names_outside(head)
-    # The block names the group: one of its names, or one holding it ("Milice française").
-    if not any(is_own(n) or _holds_own(n, is_own) for n in outside):
+    # The block names the group: one of its names, or one holding it ("Milice française"),
+    # outside its parentheses or, for a title in the group's own language ("Patria y
+    # Libertad"), inside them ("Fatherland and Liberty (Spanish: Frente Nacionalista
+    # Patria y Libertad, FNPL)").
+    inside = [
+        re.sub(r"^[A-Za-z][\w ]{1,30}?\s*:\s*", "", item.strip())
+        for inner in re.findall(r"\(([^()]*)\)", head)
+        for item in re.split(r"\s*[;,|]\s*", inner)
+    ]
+    if not any(is_own(n) or _holds_own(n, is_own) for n in [*outside, *inside]):
         return []
     names = list(outside)
     written = []  # transliterations and scripts: names whatever their case
