@@ -780,6 +780,19 @@ def relations_of(sentence):
             "The Hill Guard fought rival party militias, above all Kofi Mensah's Vipers.",
             [("Vipers", "rival_of")],
         ),
+        # Plural rivals; deserters are a splinter; "alongside" without a verb is an ally.
+        (
+            "Its main opponents were the Coastal Liberation Front and the Red Hand Army.",
+            [("Coastal Liberation Front", "rival_of"), ("Red Hand Army", "rival_of")],
+        ),
+        (
+            "In 1994 soldiers deserted the Coastal Liberation Army and formed the Hill Guard.",
+            [("Coastal Liberation Army", "splinter_of")],
+        ),
+        (
+            "The Hill Guard, alongside the Red Hand Army, took part in the killings.",
+            [("Red Hand Army", "ally_of")],
+        ),
         # A list of names of no telltale shape is not read as groups', even after "groups".
         ("The Hill Guard fought left-wing groups such as Kizil Yol in the streets.", []),
         (

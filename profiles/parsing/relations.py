@@ -47,7 +47,8 @@ PHRASES = [
     ),
     (
         ("rival", "antagonist", "enem", "adversar", "opponent"),
-        r"\b(?:main|chief|principal|primary|greatest|arch)[\s-]+(?:rival|antagonist|enemy|adversary|opponent)\s+(?:was|were|is|are)\s+",
+        r"\b(?:main|chief|principal|primary|greatest|arch)[\s-]+(?:rivals?|antagonists?|enemy|"
+        r"enemies|adversary|adversaries|opponents?)\s+(?:was|were|is|are)\s+",
         "rival_of",
     ),
     (
@@ -119,6 +120,10 @@ PHRASES = [
     ),
     (("predecessor",), r"\b(?:a\s+|the\s+)?predecessor\s+(?:to|of)\s+", "predecessor_of"),
     (("revival",), r"\b(?:a\s+|the\s+)?revival\s+of\s+", "successor_of"),
+    # "Soldiers deserted the Karen National Liberation Army": the group broke away.
+    (("desert", "defect"), r"\b(?:deserted|defected\s+from)\s+", "splinter_of"),
+    # "alongside the Al-Badr and Al-Shams militias, took part in killings".
+    (("alongside",), r"(?:^|,\s*|\band\s+)alongside\s+", "ally_of"),
     (
         ("works closely", "worked closely", "work closely", "cooperat", "fought alongside"),
         r"\b(?:works?|worked|cooperated|cooperates|fought|fights|fighting)\s+(?:closely\s+)?"
