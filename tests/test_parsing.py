@@ -1145,3 +1145,24 @@ def test_a_name_of_no_telltale_shape_is_read_when_the_dictionary_knows_it():
     assert mentions_of("It hunted activists of the 14th of June Movement.") == [
         "14th of June Movement"
     ]
+
+
+@pytest.mark.parametrize(
+    "text, mentions",
+    [
+        ("The UN Security Council condemned the Hill Guard.", []),
+        ("It fought beside the Sierra Leone Army and the Armed Forces of Liberia.", []),
+        (
+            "The Joint Task Force armed the Civilian Joint Task Force.",
+            ["Civilian Joint Task Force"],
+        ),
+        ("It raided villages in Oromia.", []),
+        (
+            "It hunted members of the Shining Path and of the Tupac Amaru Revolutionary Movement.",
+            ["Shining Path", "Tupac Amaru Revolutionary Movement"],
+        ),
+        ("Fighting the New People's Army was its task.", ["New People's Army"]),
+    ],
+)
+def test_state_bodies_places_and_stray_words_around_names(text, mentions):
+    assert mentions_of(text) == mentions

@@ -292,3 +292,17 @@ def test_a_translation_in_parentheses_at_a_sentence_end_is_an_alias_a_source_is_
         )
     )
     assert profile.aliases == ["Jeunes Lions"]
+
+
+def test_no_shorter_known_name_is_read_inside_one_of_our_own():
+    profile = parse_profile(
+        encyclopedia(
+            "Lion Guard",
+            "The Lion Guard was a militia in Haiti.",
+            "It was first known as the Milice Civile, and it fought the Milice.",
+        )
+    )
+    assert "Milice Civile" in profile.aliases
+    assert [m.name for m in profile.mentions] == ["Milice"]
+    (milice,) = profile.mentions
+    assert all(o.start > o.sentence.index("fought") for o in milice.occurrences)

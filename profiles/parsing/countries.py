@@ -222,6 +222,11 @@ def mentions(text: str) -> list[tuple[str, int, int, bool]]:
     return found
 
 
+def is_subdivision(name: str) -> bool:
+    """Whether `name` is a province or region the data knows ("Oromia", "Punjab")."""
+    return name in subdivision_table()
+
+
 def subdivision_mentions(text: str) -> list[str]:
     table = subdivision_table()
     codes = []

@@ -65,6 +65,7 @@ NOT_GROUPS = {
     "wikipedia", "reuters", "bbc", "new york times", "guardian", "al jazeera", "dfid",
     "commonwealth", "interpol", "opec", "the hague", "world war", "civil war", "cold war",
 }  # fmt: skip
+UN_BODY_RE = re.compile(r"(?:UN|U\.N\.|United Nations)\s")
 STATE_NAME_RE = re.compile(
     r"\b(?:Armed Forces|Security Forces|Defen[cs]e Forces|National Army|Republican Guard|"
     r"Presidential Guard|National Guard|Special Forces|Police|Gendarmerie|Ministry|Army Corps|"
@@ -92,12 +93,13 @@ GROUP_MARKERS_RE = re.compile(
 STRONG_STATE_RE = re.compile(
     r"\b(?:Defen[cs]e Forces?|Security Forces|Border Security|Armed Forces|Command|Territorial Army|"
     r"Special Operations|Police|Gendarmerie|Intelligence|Navy|Air Force|National Army|"
-    r"Coast Guard|Border Guards?|Republican Guard|Presidential Guard)\b"
+    r"Coast Guard|Border Guards?|Republican Guard|Presidential Guard|Joint Task Force)\b"
 )
 # ... unless the name is plainly an armed group's or a militia's.
 STRONG_GROUP_RE = re.compile(
     r"\b(?:Liberation|Front|Party|Movement|Militias?|Rebels?|Revolutionary|Self-Defen[cs]e|"
-    r"Civil(?:ian)? Defen[cs]e|Popular Defen[cs]e|National Defen[cs]e Forces|Mujahideen|Islamic)\b"
+    r"Civil(?:ian)? Defen[cs]e|Civilian|Popular Defen[cs]e|National Defen[cs]e Forces|"
+    r"Mujahideen|Islamic)\b"
 )
 # State bodies named by their country: "Colombian Congress", "Yugoslav People's Army".
 STATE_HEADS = {"Army", "Forces", "Force", "Congress", "Navy", "Police", "Guard", "Senate", "Rangers",
@@ -373,6 +375,12 @@ def is_mentionable(name, following=""):
 
 
 FOLLOWING_WORDS_RE = re.compile(r"\s*[a-z]+(?:\s+[a-z]+)?")
+COORDINATED_OF_RE = re.compile(r"\s+(?:and|or)\s+of\s+(?:the\s+)?")
+LEADING_NOT_NAME_RE = re.compile(
+    r"(?:(?:and\s+|or\s+)?of\s+(?:the\s+)?|[A-Z][a-z]+ing\s+the\s+|"
+    r"(?:Officials|Members|Leaders|Supporters|Fighters|Activists|Militants|Cadres)\s+of\s+"
+    r"(?:the\s+)?)"
+)
 POSSESSIVE_END_RE = re.compile(r"(?<=\w)['\u2019]s?$")
 IDEA_AFTER_RE = re.compile(
     r"\s*(?:ideology|ideologies|ideas|doctrine|rhetoric|propaganda|slogans?|worldview)\b"
@@ -384,6 +392,8 @@ def _is_mentionable(name, following):
     key = name_key(name)
     if not key or key in NOT_GROUPS or len(key) < 2:
         return False
+    if UN_BODY_RE.match(name) or countries.is_subdivision(name):
+        return False  # "UN Security Council"; "Oromia", a region
     if IDEA_AFTER_RE.match(following):
         return False  # "Hutu Power ideology": an idea, not the group
     if is_known_name(name):
@@ -414,7 +424,14 @@ def _is_mentionable(name, following):
     state = STATE_NAME_RE.search(name)
     if state and not (state.group() in EVENT_WORDS and words[-1] in NAMED_AFTER_EVENT_HEADS):
         return False  # but the "1920 Revolution Brigade" is named after an event
-    if countries.code_for(words[0].rstrip("'s")) and words[-1] in STATE_HEADS:
+    if words[-1] in STATE_HEADS and any(
+        countries.code_for(" ".join(words[:size]).removesuffix("'s"))
+        for size in range(1, min(3, len(words) - 1) + 1)
+    ):
+        return False  # "Sierra Leone Army", "Iran's Revolutionary Guards"
+    # "Armed Forces of Liberia", "Forces of Liberia": a state's, by its country.
+    of_country = re.search(r"\bof\s+(?:the\s+)?(.+)$", name)
+    if of_country and words[0] in STATE_HEADS | {"Armed"} and countries.code_for(of_country[1]):
         return False
     return True
 
@@ -569,6 +586,11 @@ class MentionReader:
                 found = name_at(sentence, wing.end())
                 if found:
                     taken.append((found[1], found[2]))
+        # Our own names are ours whole: no shorter name is read inside them ("Milice" in
+        # "Milice Civile").
+        for own in self.own_names:
+            if len(own) >= 4 and own in sentence:
+                taken += [(m.start(), m.end()) for m in re.finditer(re.escape(own), sentence)]
         # Candidates from every source; the longest reading of each place wins ("Mau Mau
         # Youth Movement" over the known "Mau Mau"), then the surest source.
         candidates = []
@@ -599,11 +621,24 @@ class MentionReader:
     def _add(self, sentence, taken, evidence, start, end, name, section):
         name = strip_article(name.strip(" ,;:"))
         name = POSSESSIVE_END_RE.sub("", name)  # "the MRND's youth wing": the MRND
+        # "of the Tupac Amaru Revolutionary Movement", "Fighting the New People's Army":
+        # the name is what follows.
+        lead = LEADING_NOT_NAME_RE.match(name)
+        if lead and lead.end() < len(name):
+            name = name[lead.end() :]
         if any(s < end and start < e for s, e in taken) or not name:
             return
         # The longest reading decides: inside "Uganda People's Defence Force" (the state's)
         # no shorter name is read.
         taken.append((start, end))
+        # "the Shining Path and of the Tupac Amaru Revolutionary Movement": two names.
+        parts = COORDINATED_OF_RE.split(name)
+        if len(parts) > 1:
+            for part in parts:
+                at = sentence.find(part, start, end)
+                if part and at >= 0:
+                    self._add(sentence, [], evidence, at, at + len(part), part, section)
+            return
         if self.is_own(name) or not is_mentionable(name, sentence[end : end + 30]):
             return
         if self._alternative_in_parentheses(sentence, start, end):
