@@ -306,3 +306,23 @@ def test_no_shorter_known_name_is_read_inside_one_of_our_own():
     assert [m.name for m in profile.mentions] == ["Milice"]
     (milice,) = profile.mentions
     assert all(o.start > o.sentence.index("fought") for o in milice.occurrences)
+
+
+def test_a_coded_end_and_an_unproven_one():
+    coded = parse_profile(
+        guidebook(
+            "Lion Guard (Myanmar)",
+            termination="Most brigades were converted in August 2010, which is why the PGM "
+            "is coded as ending in 2010. A splinter fought on in 2012.",
+        )
+    )
+    assert coded.termination.year == 2010
+    unproven = parse_profile(
+        encyclopedia(
+            "Lion Guard",
+            "The Lion Guard was a gang in Pakistan founded in 2008.",
+            "Its leader was arrested in December 2014, yet there is no clear evidence that the "
+            "group itself was dissolved.",
+        )
+    )
+    assert unproven.termination is None

@@ -350,6 +350,12 @@ NEGATION_BEFORE_RE = re.compile(
 )
 
 
+UNPROVEN_BEFORE_RE = re.compile(
+    r"\b(?:no\s+(?:clear\s+|firm\s+|hard\s+|real\s+)?(?:evidence|proof|signs?|indications?|"
+    r"records?)\s+(?:\w+\s+)?that|(?:unclear|uncertain|not\s+clear|not\s+known|unknown)\s+"
+    r"(?:whether|if))\b[^.;]*$",
+    re.I,
+)
 NOT_UNTIL_RE = re.compile(r"\s+(?:[\w,]+\s+){0,4}?(?:until|till|before)\b", re.I)
 
 
@@ -393,6 +399,10 @@ def _anchored(sentence, mentions, anchor_re, is_own=None, own_founding=None):
             sentence[max(0, anchor.start() - 30) : anchor.start()]
         ) and not NOT_UNTIL_RE.match(sentence, anchor.end()):
             continue  # "it was never formally dissolved" (but "not disbanded until 2015" was)
+        if UNPROVEN_BEFORE_RE.search(sentence, 0, anchor.start()):
+            continue  # "no clear evidence that the group itself was dissolved"
+        if is_own and _relative_of_another(sentence, anchor.start(), is_own):
+            continue  # "the ALiR, which merged into the FDLR in 2000": the ALiR's end
         if is_own and DEFEAT_RE.fullmatch(anchor.group()) and _own_acts(sentence, anchor, is_own):
             continue  # "the White Guards ... defeated the Red Guards": a victory, no end
         if own_founding and _founding_of_another(sentence, anchor, own_founding):
@@ -422,6 +432,22 @@ PASSIVE_LINK_RE = re.compile(
     r"\s+(?:was|were|had\s+been|has\s+been)\s+)(?:(?:first|originally|initially|officially|"
     r"formally|itself|also)\s+)?$"
 )
+
+
+RELATIVE_BEFORE_RE = re.compile(
+    r",?\s*(?:which|who|that)\s+(?:(?:later|then|eventually|itself|had|has|was|were|also|"
+    r"finally|soon)\s+){0,2}$"
+)
+
+
+def _relative_of_another(sentence, position, is_own):
+    """ "the Army for the Liberation of Rwanda (ALiR), which merged into ...": the verb of a
+    relative clause about another group."""
+    relative = RELATIVE_BEFORE_RE.search(sentence, 0, position)
+    if not relative:
+        return False
+    antecedent = name_before(sentence, relative.start())
+    return bool(antecedent) and not is_own(antecedent)
 
 
 def _founding_of_another(sentence, anchor, is_own):
@@ -480,12 +506,15 @@ STILL_ACTIVE_RE = re.compile(
 )
 
 
-# "The end of the PGM is coded on ...": the description states its end outright.
+# "The end of the PGM is coded on ...", "the PGM is coded as ending in 2010": the
+# description states its end outright.
 CODED_END_RE = re.compile(
     r"\b(?:end|termination)\s+(?:of\s+(?:the|its)\s+(?:PGM|group|militia)\s+(?:period\s+)?)?"
-    r"(?:is|was|has\s+been)\s+(?:coded|dated|set)\b",
+    r"(?:is|was|has\s+been)\s+(?:coded|dated|set)\b|"
+    r"\b(?:is|was|has\s+been)\s+coded\s+as\s+(?:ending|ended|having\s+ended|over)\b",
     re.I,
 )
+
 # "began to be disbanded", "launched a demobilisation programme": an end under way, not done.
 END_BEGUN_RE = re.compile(
     r"\b(?:began|begun|started)\s+to\s+(?:be\s+)?(?:disband|demobili[sz]|dissolv|dismantl|"
@@ -578,7 +607,9 @@ def _choose_dates(analysis, formation_sections, termination_sections, fallback, 
     return _finish_dates(formation, termination, doubts)
 
 
-ACTIVE_RE = re.compile(r"\b(?:was|were|had\s+been|remained)\s+active\b", re.I)
+ACTIVE_RE = re.compile(
+    r"\b(?:was|were|had\s+been|remained)\s+(?:active|(?:a\s+)?PGMs?|pro-government)\b", re.I
+)
 
 
 def _active_spans(sentence, mentions, is_own):
