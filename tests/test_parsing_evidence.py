@@ -326,3 +326,23 @@ def test_a_coded_end_and_an_unproven_one():
         )
     )
     assert unproven.termination is None
+
+
+def test_a_finer_date_right_after_a_decade_and_a_group_announcing_itself():
+    refined = parse_profile(
+        guidebook(
+            "Lion Guard (India)",
+            formation="The state government set up the first committees in the mid-1990s, in "
+            "1995, to protect villages.",
+        )
+    )
+    assert refined.formation.year == 1995
+    announced = parse_profile(
+        encyclopedia(
+            "Lion Guard",
+            "The Lion Guard is a militia in Iraq.",
+            "Some of its cells were active against coalition forces from 2003, but the group "
+            "only announced itself under this name in 2007.",
+        )
+    )
+    assert announced.formation.year in (2003, 2007)

@@ -102,6 +102,8 @@ FORMATION_ANCHOR_RE = re.compile(
     r"first\s+(?:(?:reports?|sightings?|mentions?|traces?)\s+(?:[\w'\u2019-]+\s+){0,5}?dat\w+\s+from|"
     r"appeared|appearance|surfaced|reported|sighted)|"
     r"set\s+up|organi[sz]ed|existed\s+(?:\w+\s+){0,3}from|launched|took\s+shape|emerged|came\s+into\s+(?:being|existence)|"
+    # "only announced itself under this name in 2007".
+    r"(?:announced|declared|proclaimed)\s+(?:itself|themselves|its\s+(?:formation|founding|creation|existence))|"
     r"was\s+born|put\s+together|originated|origins?|began|started|mobili[sz]ed|assembled|"
     r"grew\s+out\s+of|formation|inception|constituted|broke\s+away|split\s+(?:off\s+)?from|"
     r"splintered)\b",
@@ -418,7 +420,8 @@ def _anchored(sentence, mentions, anchor_re, is_own=None, own_founding=None):
             after = [m for m in usable if 0 <= m.start - anchor.end() <= 160]
             before = [m for m in usable if 0 <= anchor.start() - m.end <= 120]
         if after:
-            found.append(min(after, key=lambda m: m.start - anchor.end()))
+            nearest = min(after, key=lambda m: m.start - anchor.end())
+            found.append(_refined(nearest, usable, sentence))
         elif before:
             found.append(max(before, key=lambda m: m.end))
     return found
@@ -432,6 +435,21 @@ PASSIVE_LINK_RE = re.compile(
     r"\s+(?:was|were|had\s+been|has\s+been)\s+)(?:(?:first|originally|initially|officially|"
     r"formally|itself|also)\s+)?$"
 )
+
+
+def _refined(date, dates, sentence):
+    """ "in the mid-1990s, in 1995": a finer date right after, inside the first, says more."""
+    for finer in dates:
+        if (
+            0 < finer.start - date.end <= 8
+            and re.fullmatch(
+                r",?\s*(?:in\s+|around\s+|probably\s+)?", sentence[date.end : finer.start]
+            )
+            and finer.precision not in COARSE_PRECISIONS
+            and date.earliest <= finer.earliest <= finer.latest <= date.latest
+        ):
+            return finer
+    return date
 
 
 RELATIVE_BEFORE_RE = re.compile(
