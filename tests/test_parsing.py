@@ -1162,6 +1162,7 @@ def test_a_name_of_no_telltale_shape_is_read_when_the_dictionary_knows_it():
             ["Shining Path", "Tupac Amaru Revolutionary Movement"],
         ),
         ("Fighting the New People's Army was its task.", ["New People's Army"]),
+        ("Officials of the Party of Regions paid them.", ["Party of Regions"]),
     ],
 )
 def test_state_bodies_places_and_stray_words_around_names(text, mentions):

@@ -626,6 +626,8 @@ class MentionReader:
         lead = LEADING_NOT_NAME_RE.match(name)
         if lead and lead.end() < len(name):
             name = name[lead.end() :]
+            if not is_mentionable(name, sentence[end : end + 30]):
+                return  # "Officials of the Party": leave the place to "Party of Regions"
         if any(s < end and start < e for s, e in taken) or not name:
             return
         # The longest reading decides: inside "Uganda People's Defence Force" (the state's)
