@@ -793,6 +793,14 @@ def relations_of(sentence):
             "The Hill Guard, alongside the Red Hand Army, took part in the killings.",
             [("Red Hand Army", "ally_of")],
         ),
+        (
+            "The Hill Guard has also fought side by side with the Red Hand Army.",
+            [("Red Hand Army", "ally_of")],
+        ),
+        (
+            "The Hill Guard was a secret faction within the Coastal Liberation Front.",
+            [("Coastal Liberation Front", "part_of")],
+        ),
         # A list of names of no telltale shape is not read as groups', even after "groups".
         ("The Hill Guard fought left-wing groups such as Kizil Yol in the streets.", []),
         (

@@ -120,6 +120,14 @@ PHRASES = [
     ),
     (("predecessor",), r"\b(?:a\s+|the\s+)?predecessor\s+(?:to|of)\s+", "predecessor_of"),
     (("revival",), r"\b(?:a\s+|the\s+)?revival\s+of\s+", "successor_of"),
+    # "fought side by side with the FDLR".
+    (("side by side",), r"\bside\s+by\s+side\s+with\s+", "ally_of"),
+    # "a secret ultranationalist faction within the Kuomintang".
+    (
+        ("within", "inside"),
+        r"\b(?:faction|wing|current|tendency|group|unit|cell)\s+(?:within|inside)\s+",
+        "part_of",
+    ),
     # "Soldiers deserted the Karen National Liberation Army": the group broke away.
     (("desert", "defect"), r"\b(?:deserted|defected\s+from)\s+", "splinter_of"),
     # "alongside the Al-Badr and Al-Shams militias, took part in killings".
