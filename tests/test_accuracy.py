@@ -41,7 +41,7 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (0.94, 0.77), "termination": (1.00, 1.00), "size": (1.00, 1.00), "countries": (1.00, 1.00), "aliases": (0.95, 0.91), "relations": (0.98, 0.93), "mentions": (0.91, 0.87), "markers": (1.00, 1.00), "event_years": (1.00, 0.98),
     },
     "dev3": {
-        "name": (1.00, 1.00), "formation": (1.00, 0.83), "termination": (1.00, 0.76), "size": (1.00, 0.92), "countries": (0.96, 0.88), "aliases": (0.97, 0.85), "relations": (0.94, 0.81), "mentions": (0.83, 0.86), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (1.00, 0.83), "termination": (1.00, 0.76), "size": (1.00, 0.92), "countries": (0.96, 0.88), "aliases": (0.98, 0.85), "relations": (0.94, 0.81), "mentions": (0.83, 0.86), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev2": {
         "name": (1.00, 1.00), "formation": (1.00, 0.94), "termination": (1.00, 0.78), "size": (1.00, 0.91), "countries": (1.00, 1.00), "aliases": (1.00, 0.94), "relations": (1.00, 0.92), "mentions": (0.93, 0.90), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),

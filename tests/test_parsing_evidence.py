@@ -346,3 +346,15 @@ def test_a_finer_date_right_after_a_decade_and_a_group_announcing_itself():
         )
     )
     assert announced.formation.year in (2003, 2007)
+
+
+def test_a_name_a_breakaway_faction_gives_itself_is_not_ours():
+    profile = parse_profile(
+        encyclopedia(
+            "Lion Guard",
+            "The Lion Guard was a militia in Myanmar founded in 1994.",
+            "A faction built around its 5th Brigade broke away, fought the army and in 2012 "
+            "renamed itself the Lion Benevolent Army.",
+        )
+    )
+    assert "Lion Benevolent Army" not in profile.aliases

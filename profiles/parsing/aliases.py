@@ -351,7 +351,12 @@ def _introduced_name(text, position):
     return found
 
 
-SPLIT_FROM_RE = re.compile(r"\b(?:broke|split|splintered|seceded)\s+(?:away\s+|off\s+)?from\b")
+SPLIT_FROM_RE = re.compile(
+    r"\b(?:broke|split|splintered|seceded)\s+(?:away\s+|off\s+)?from\b|\bbroke\s+away\b|"
+    # "A faction built around the 5th Brigade ... renamed itself": the faction's name.
+    r"^\s*(?:[A-Z][\w\s,]{0,40}?)?\b(?:[Aa]|[Oo]ne)\s+(?:dissident\s+|rival\s+)?"
+    r"(?:faction|splinter|breakaway|offshoot)\b"
+)
 
 
 class AliasReader:
