@@ -53,7 +53,7 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (0.93, 0.77), "termination": (0.84, 0.64), "size": (0.80, 1.00), "countries": (0.91, 0.91), "aliases": (0.79, 0.56), "relations": (0.88, 0.47), "mentions": (0.82, 0.81), "markers": (1.00, 1.00), "event_years": (0.98, 1.00),
     },
     "heldout/blind4": {
-        "name": (1.00, 1.00), "formation": (0.92, 0.80), "termination": (0.84, 0.61), "size": (0.90, 0.85), "countries": (0.96, 0.86), "aliases": (0.94, 0.68), "relations": (0.83, 0.67), "mentions": (0.86, 0.85), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (0.92, 0.80), "termination": (0.84, 0.61), "size": (0.90, 0.85), "countries": (0.96, 0.86), "aliases": (0.94, 0.68), "relations": (0.83, 0.68), "mentions": (0.86, 0.85), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
 }  # fmt: skip
 

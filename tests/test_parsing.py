@@ -1159,6 +1159,7 @@ def test_a_name_of_no_telltale_shape_is_read_when_the_dictionary_knows_it():
     "text, mentions",
     [
         ("The UN Security Council condemned the Hill Guard.", []),
+        ("It fired on the Multinational Force in Beirut.", []),
         ("It fought beside the Sierra Leone Army and the Armed Forces of Liberia.", []),
         (
             "The Joint Task Force armed the Civilian Joint Task Force.",

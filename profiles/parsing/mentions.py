@@ -93,7 +93,8 @@ GROUP_MARKERS_RE = re.compile(
 STRONG_STATE_RE = re.compile(
     r"\b(?:Defen[cs]e Forces?|Security Forces|Border Security|Armed Forces|Command|Territorial Army|"
     r"Special Operations|Police|Gendarmerie|Intelligence|Navy|Air Force|National Army|"
-    r"Coast Guard|Border Guards?|Republican Guard|Presidential Guard|Joint Task Force)\b"
+    r"Coast Guard|Border Guards?|Republican Guard|Presidential Guard|Joint Task Force|"
+    r"Multinational Force|Peacekeeping Force|Stabili[sz]ation Force)\b"
 )
 # ... unless the name is plainly an armed group's or a militia's.
 STRONG_GROUP_RE = re.compile(
