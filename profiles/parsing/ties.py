@@ -106,12 +106,12 @@ class TieModel:
         return cls(data["classes"], data["intercepts"], data["weights"], data["threshold"])
 
     def scores(self, features):
-        scores = list(self.intercepts)
-        for feature in features:
-            row = self.weights.get(feature)
-            if row:
-                scores = [s + w for s, w in zip(scores, row, strict=True)]
-        return scores
+        rows = [self.weights[f] for f in features if f in self.weights]
+        if not rows:
+            return list(self.intercepts)
+        # One sum per class over the rows of the features present (a transposition in C).
+        columns = zip(*rows, strict=True)
+        return [b + sum(column) for b, column in zip(self.intercepts, columns, strict=True)]
 
     def probabilities(self, features):
         scores = self.scores(features)
