@@ -119,23 +119,31 @@ PAREN_ACRONYM_RE = re.compile(r"\s*\(([A-Z][A-Za-z0-9/&.-]{1,12})\)")
 
 
 @cache
-def known_names():
-    """The data file's names: key -> the name as it is usually written."""
-    table = {}
+def _data_rows():
+    """The data file's rows: (main name, its other names, its countries)."""
     if not DATA_FILE.is_file():
-        return table
+        return ()
     with DATA_FILE.open(encoding="utf-8") as handle:
         rows = csv.reader((line for line in handle if not line.startswith("#")), delimiter="\t")
         next(rows, None)
-        for row in rows:
-            if len(row) < 2:
-                continue
-            # "National Liberation Army (Colombia)": the country only tells namesakes apart.
-            plain = re.sub(r"\s*\([^()]*\)$", "", row[0])
-            for name in [row[0], plain, *row[1].split("|")]:
-                name = name.strip()
-                if len(name) >= 3:
-                    table.setdefault(name, row[0])
+        return tuple(
+            (row[0], row[1].split("|"), row[2].strip().split("|") if len(row) > 2 else [])
+            for row in rows
+            if len(row) >= 2
+        )
+
+
+@cache
+def known_names():
+    """The data file's names: key -> the name as it is usually written."""
+    table = {}
+    for main, others, _countries in _data_rows():
+        # "National Liberation Army (Colombia)": the country only tells namesakes apart.
+        plain = re.sub(r"\s*\([^()]*\)$", "", main)
+        for name in [main, plain, *others]:
+            name = name.strip()
+            if len(name) >= 3:
+                table.setdefault(name, main)
     return table
 
 
@@ -154,16 +162,7 @@ def canonical_key(name):
 @cache
 def known_countries():
     """The data file's names: key of each name -> the countries of its organisation."""
-    table = {}
-    if not DATA_FILE.is_file():
-        return table
-    with DATA_FILE.open(encoding="utf-8") as handle:
-        rows = csv.reader((line for line in handle if not line.startswith("#")), delimiter="\t")
-        next(rows, None)
-        for row in rows:
-            if len(row) >= 3 and row[2].strip():
-                table[name_key(row[0])] = tuple(row[2].strip().split("|"))
-    return table
+    return {name_key(main): tuple(codes) for main, _others, codes in _data_rows() if codes != [""]}
 
 
 def place_of_known_groups(text):
