@@ -183,6 +183,7 @@ def prepare_corpus(args):
     wanted = corpus_marker(args)
     if not args.rebuild and stored_marker() == wanted:
         log("reusing the corpus already in the database (same parameters)")
+        build_snapshots()
         return False, None
     connection.close()
     recreate_database(args.database_url)
@@ -194,7 +195,17 @@ def prepare_corpus(args):
     log(f"  {summary_line(counts, seconds)}")
     stored_marker()
     store_marker(wanted)
+    build_snapshots()
     return True, seconds
+
+
+def build_snapshots():
+    """The profiles' snapshots, as an import leaves them (the corpus is written by COPY,
+    not by the importer); only the missing ones when the corpus is reused."""
+    from django.core.management import call_command
+
+    log("building the missing profile snapshots ...")
+    call_command("build_profile_snapshots", verbosity=2)
 
 
 # ---------------------------------------------------------------------------- in-process timing

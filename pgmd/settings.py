@@ -9,6 +9,8 @@ DJANGO_HTTPS          1 when served over HTTPS, directly or behind a proxy that 
 DJANGO_SECURITY_CONTACT  the Contact of /.well-known/security.txt (default: mailto:security@HOST)
 DJANGO_LOG_LEVEL      the level of the stdout log (default: WARNING)
 RELEASES_DIR          where releases of the dataset are written (default: var/releases/)
+REDIS_URL             redis://host:port/db: the page cache shared by every server process
+                      and machine (default: none, each process keeps its own in memory)
 """
 
 import os
@@ -150,14 +152,33 @@ RELEASES_DIR = Path(os.environ.get("RELEASES_DIR") or BASE_DIR / "var" / "releas
 # reading it again: a change made by another process shows within this time.
 ARCHIVE_STATE_REREAD_SECONDS = 1.0
 
-# Aggregates that cost a scan (home counts, facets, list counts) are cached per archive
-# change (profiles.caching.archive_cached); each server process keeps its own copy.
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "OPTIONS": {"MAX_ENTRIES": 5000},
+# Whole pages and the aggregates that cost a scan (home counts, facets, list counts) are
+# cached per archive change (profiles.caching): in Redis, shared by every server process
+# and machine, when REDIS_URL is set; else each process keeps its own copy in memory.
+REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+if REDIS_URL and not REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
+    raise ImproperlyConfigured(
+        f"REDIS_URL must be a redis://, rediss:// or unix:// URL, not {REDIS_URL!r}"
+    )
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "pgmd",
+        }
     }
-}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
+# A page is kept until the archive changes (its key carries the archive's version) or a
+# day has passed (the version also carries the date); larger pages are not kept.
+PAGE_CACHE_SECONDS = 24 * 60 * 60
+PAGE_CACHE_MAX_BYTES = 2_000_000
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

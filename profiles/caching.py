@@ -1,5 +1,7 @@
 """HTTP caching of the public pages: the archive changes only when a curator or an import
-writes, so one timestamp (ArchiveState) validates every page.
+writes, so one timestamp (ArchiveState) validates every page, and a page rendered once
+serves every reader until the next change (the page cache: Redis when REDIS_URL is set,
+shared by every process; else in each process's memory).
 
 A conditional request is answered 304 after one small query, by NotModifiedMiddleware
 before sessions, CSRF and authentication run (or by the view decorator, without it).
@@ -10,8 +12,10 @@ its citation), so a page cached yesterday is rendered again today.
 import hashlib
 from functools import wraps
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
+from django.http import HttpResponse
 from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
@@ -45,7 +49,9 @@ def set_validators(response, etag, last_modified):
 
 
 def archive_conditional(view):
-    """Validators on successful pages, and 304 Not Modified when the reader has them."""
+    """Validators on successful pages, 304 Not Modified when the reader has them, and the
+    page itself from the page cache when another reader asked for it since the archive
+    last changed."""
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
@@ -53,7 +59,7 @@ def archive_conditional(view):
         request.archive_version = etag
         response = get_conditional_response(request, etag=etag, last_modified=last_modified)
         if response is None:
-            response = view(request, *args, **kwargs)
+            response = cached_page(request, lambda: view(request, *args, **kwargs))
         # Errors are not validated: they may be fixed at any time.
         if response.status_code in (200, 304):
             set_validators(response, etag, last_modified)
@@ -62,6 +68,41 @@ def archive_conditional(view):
     # NotModifiedMiddleware answers conditional requests only for views marked so.
     wrapper.archive_conditional = True
     return wrapper
+
+
+def cached_page(request, render_page):
+    """The page for this address as it was rendered since the archive's last change, or
+    render_page() (kept for the next reader when it can be shared).
+
+    The key is the archive's version (which also carries the date) and the whole address
+    with its host: a page shows absolute links. The public pages read no cookie and no
+    user, so one copy serves every reader. Errors, streamed downloads, pages setting a
+    cookie and very large pages are not kept.
+    """
+    key = (
+        "page:"
+        + hashlib.sha256(
+            repr((request.archive_version, request.build_absolute_uri())).encode()
+        ).hexdigest()
+    )
+    stored = cache.get(key)
+    if stored is not None:
+        status, headers, content = stored
+        response = HttpResponse(content, status=status)
+        for name, value in headers:
+            response.headers[name] = value
+        return response
+    response = render_page()
+    if (
+        request.method == "GET"
+        and response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and len(response.content) <= settings.PAGE_CACHE_MAX_BYTES
+    ):
+        headers = list(response.items())
+        cache.set(key, (200, headers, response.content), timeout=settings.PAGE_CACHE_SECONDS)
+    return response
 
 
 class NotModifiedMiddleware:

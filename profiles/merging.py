@@ -32,6 +32,7 @@ from profiles.models import (
 )
 from profiles.parsing.names import name_key
 from profiles.search import refresh_search_vectors
+from profiles.snapshots import groups_changed
 
 # Fields the survivor takes from the duplicate when it has none of its own.
 FILLABLE_FIELDS = [
@@ -53,8 +54,11 @@ def merge_groups(survivor, duplicate, user=None):
     # Saves and deletes below would each move ArchiveState and refresh a search vector;
     # both are done once, at the end.
     with transaction.atomic(), bulk_changes():
+        # The profiles showing either group, found before the merge moves their ties.
+        groups_changed([survivor.pk, duplicate.pk])
         survivor = _merge(survivor, duplicate, user)
         refresh_search_vectors([survivor.pk])
+        groups_changed([survivor.pk])
         ArchiveState.touch()
     return survivor
 

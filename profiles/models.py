@@ -642,6 +642,32 @@ class HeldChange(CuratorDecision):
         return f"{self.group}: {self.label}"
 
 
+class ProfileSnapshot(models.Model):
+    """A profile as its page and JSON twin show it, rendered once when the group (or a
+    group it shows) changes, and read by every request after (profiles.snapshots).
+
+    Only what is the same for every reader is kept: the page's citation carries today's
+    date and the reader's host, so it is rendered per request around `body_html`.
+    """
+
+    group = models.OneToOneField(
+        Group, on_delete=models.CASCADE, primary_key=True, related_name="snapshot"
+    )
+    # The page's <main> from its header to its sources (profiles/_profile_body.html).
+    body_html = models.TextField()
+    # The meta description, escaped as the template escapes it.
+    description = models.TextField()
+    # schema.org JSON-LD without its "url" (the reader's host), as text: jsonb would
+    # reorder its keys.
+    organization = models.TextField()
+    # The JSON twin's bytes (profiles.selectors.dump_json).
+    profile_json = models.TextField()
+    built_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"snapshot of group {self.group_id}"
+
+
 # ArchiveState.recently_changed()'s copy, shared by the threads of this process.
 _last_changed = SimpleNamespace(value=None, read_at=0.0)
 

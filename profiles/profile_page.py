@@ -115,7 +115,7 @@ def build_profile_page(profile, absolute_url, today=None, release=None):
     """`release` is the ReleaseCitation of the latest release holding the group, if any."""
     group = profile.group
     today = today or timezone.localdate()
-    updated = timezone.localtime(group.updated_at).date() if group.updated_at else today
+    cited = profile_citation(group, absolute_url, today, release)
     sections = [
         Section(key=key, label=label, html=group.sections_html.get(key, ""))
         for key, label in SECTION_FIELDS
@@ -162,11 +162,11 @@ def build_profile_page(profile, absolute_url, today=None, release=None):
         period_html=period_html(group),
         size_date_html=date_html(group.size_date),
         sources=[(source, raw_source_url(source.filename)) for source in profile.sources],
-        citation=plain_citation(group.name, absolute_url, updated, today, release),
-        bibtex=bibtex_entry(group.slug, group.name, absolute_url, updated, today, release),
+        citation=cited.citation,
+        bibtex=cited.bibtex,
         release=release,
         accessed=today,
-        updated=updated,
+        updated=cited.updated,
     )
 
 
@@ -429,6 +429,31 @@ def related_by_relation(related):
 
 
 # Cite this profile.
+
+
+@dataclass
+class ProfileCitation:
+    """What the page's "Cite this profile" shows: rendered per request (the reader's host
+    and today's date), around the profile's snapshot."""
+
+    citation: str
+    bibtex: str
+    accessed: object  # date
+    updated: object  # date
+    release: object = None  # ReleaseCitation
+
+
+def profile_citation(group, absolute_url, today=None, release=None):
+    """`group` needs only its name, slug and last change."""
+    today = today or timezone.localdate()
+    updated = timezone.localtime(group.updated_at).date() if group.updated_at else today
+    return ProfileCitation(
+        citation=plain_citation(group.name, absolute_url, updated, today, release),
+        bibtex=bibtex_entry(group.slug, group.name, absolute_url, updated, today, release),
+        accessed=today,
+        updated=updated,
+        release=release,
+    )
 
 
 def readable_date(day):

@@ -2,6 +2,7 @@
 have a JSON twin (?format=json), the group list and the timeline a CSV one (profiles.twins)."""
 
 import csv
+import json
 import re
 
 from django.conf import settings
@@ -35,7 +36,7 @@ from profiles.filters import (
 from profiles.models import Group, SlugRedirect
 from profiles.name_search import suggestions as name_suggestions
 from profiles.network import draw
-from profiles.profile_page import build_profile_page
+from profiles.profile_page import profile_citation
 from profiles.search import highlights
 from profiles.selectors import (
     COUNTRY_NAMES,
@@ -46,7 +47,6 @@ from profiles.selectors import (
     csv_rows,
     dump_json,
     facet_links,
-    get_profile,
     get_source,
     group_list_item_json,
     group_rows,
@@ -57,15 +57,15 @@ from profiles.selectors import (
     home_summary,
     list_facets,
     period_chart,
-    profile_json,
     source_raw_text,
     source_rows,
     sources_for_list,
     timeline_events,
     timeline_rows,
 )
-from profiles.selectors.network import MAX_NETWORK_NODES, network_ties, profile_ties
-from profiles.structured_data import json_ld, organization
+from profiles.selectors.network import MAX_NETWORK_NODES, network_ties
+from profiles.snapshots import snapshot_of
+from profiles.structured_data import json_ld
 from profiles.twins import (
     CSV,
     JSON,
@@ -269,8 +269,8 @@ def group_detail(request, slug):
         return render(request, "400.html", {"message": message}, status=400)
     as_json = requested_format == "json"
 
-    profile = get_profile(slug)
-    if profile is None:
+    snapshot = snapshot_of(slug)
+    if snapshot is None:
         redirect = SlugRedirect.objects.select_related("group").filter(old_slug=slug).first()
         if redirect is not None:
             # Merged into another group: the old address keeps working, permanently.
@@ -279,38 +279,30 @@ def group_detail(request, slug):
             return HttpResponsePermanentRedirect(f"{target}?{query}" if query else target)
         return not_found(request, "There is no group with this address.", as_json)
     if as_json:
-        return json_response(profile_json(profile))
-    absolute_url = request.build_absolute_uri(profile.group.get_absolute_url())
-    release = latest_release_of(profile.group.pk)
-    page = build_profile_page(
-        profile,
+        return HttpResponse(snapshot.profile_json, content_type="application/json; charset=utf-8")
+    group = snapshot.group
+    absolute_url = request.build_absolute_uri(group.get_absolute_url())
+    release = latest_release_of(group.pk)
+    page = profile_citation(
+        group,
         absolute_url,
         release=release_citation(release, request.build_absolute_uri(release.get_absolute_url()))
         if release
         else None,
     )
-    ties = None
-    if page.related:
-        ties = archive_cached(
-            request, "profile-ties", lambda: draw_profile_ties(profile.group), slug
-        )
+    structured = json.loads(snapshot.organization)
+    structured["url"] = absolute_url  # the key is in place: its order is kept
     return render(
         request,
         "profiles/group_detail.html",
         {
-            "profile": profile,
-            "group": profile.group,
+            "snapshot": snapshot,
+            "group": group,
             "page": page,
             "twins": (JSON,),
-            "ties": ties,
-            "json_ld": json_ld(organization(profile, absolute_url)),
+            "json_ld": json_ld(structured),
         },
     )
-
-
-def draw_profile_ties(group):
-    nodes, ties, total = profile_ties(group)
-    return draw(nodes, ties, focus=("group", group.pk), widest=720, total=total)
 
 
 def filter_errors_response(request, template, filterset, extra=None):

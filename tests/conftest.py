@@ -1,13 +1,15 @@
 import pytest
 from django.core.cache import cache
 
-from profiles import models
+from profiles import models, snapshots
 
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Every test starts with nothing cached, so pinned query counts are the cold path."""
+    """Every test starts with nothing cached, so pinned query counts are the cold path
+    (and with no snapshot waiting for another test's commit)."""
     cache.clear()
+    snapshots.forget_waiting()
     yield
     cache.clear()
 

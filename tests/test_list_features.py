@@ -364,7 +364,7 @@ class NotModifiedMiddlewareTests(TestCase):
 
     def test_revalidation_never_reaches_the_view(self):
         etag = self.client.get("/groups/alpha/")["ETag"]
-        with mock.patch("profiles.views.get_profile", side_effect=AssertionError("rendered")):
+        with mock.patch("profiles.views.snapshot_of", side_effect=AssertionError("rendered")):
             with self.assertNumQueries(1):
                 response = self.client.get("/groups/alpha/", headers={"if-none-match": etag})
         self.assertEqual(response.status_code, 304)

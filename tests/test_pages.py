@@ -3,6 +3,7 @@
 import hashlib
 from datetime import UTC, date, datetime
 
+from django.core.cache import cache
 from django.db import connection
 from django.test import SimpleTestCase, TestCase, override_settings
 
@@ -452,17 +453,29 @@ class PageQueryCountMixin:
             self.client.get("/groups/")
 
     def test_profile(self):
-        # 1 the archive's last change (ETag), 2 the group, 3 its countries, 4 its public
-        # aliases (with the document's file name), 5 its events, 6 its citations (with the
-        # reference's marker), 7 its references, 8 its relationships (with the target),
-        # 9 relationships naming it (with the source), 10 its source documents, 11 the
-        # evidence of its values, 12 the names its texts mention (with their profile),
-        # 13 the latest release holding it (for its citation), 14 the groups the names in
-        # its text belong to (NameKey), 15 the ties of the groups it is tied to (for the
-        # drawing of its ties, profiles.selectors.network).
-        with self.assertNumQueries(15):
+        # The first request builds the profile's snapshot (profiles.snapshots): 1 the
+        # archive's last change (ETag), 2 the snapshot (missing), 3 the group's id, 4 the
+        # group, 5 its countries, 6 its public aliases (with the document's file name),
+        # 7 its events, 8 its citations (with the reference's marker), 9 its references,
+        # 10 its relationships (with the target), 11 relationships naming it (with the
+        # source), 12 its source documents, 13 the evidence of its values, 14 the names its
+        # texts mention (with their profile), 15 the groups the names in its text belong
+        # to (NameKey), 16 the ties of the groups it is tied to (for the drawing of its
+        # ties, profiles.selectors.network), 17 storing the snapshot; 18 the snapshot with
+        # its group, 19 the latest release holding it (for its citation).
+        with self.assertNumQueries(19):
+            first = self.client.get("/groups/alpha/")
+        # Every request after: 1 the archive's last change, 2 the snapshot with its group,
+        # 3 the latest release holding it ...
+        cache.clear()
+        with self.assertNumQueries(3):
             response = self.client.get("/groups/alpha/")
-        self.assertEqual(len(response.context["profile"].events), self.events)
+        self.assertEqual(response.content, first.content)
+        # ... and once another reader had it, the page cache: only the last change.
+        with self.assertNumQueries(1):
+            again = self.client.get("/groups/alpha/")
+        self.assertEqual(again.content, first.content)
+        self.assertEqual(response.content.count(b'<span class="kind">'), self.events)
 
     def test_invalid_filters_run_only_the_last_change_query(self):
         # The validators are checked before the parameters; nothing else is read.

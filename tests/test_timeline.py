@@ -4,6 +4,7 @@ import re
 import xml.etree.ElementTree as ET
 from datetime import date
 
+from django.core.cache import cache
 from django.test import TestCase, override_settings
 
 from profiles.charts import MAX_BARS
@@ -68,6 +69,8 @@ class TimelineTests(TestCase):
         make_event(cls.beta, "1990~", "1990-01-01", "1990-12-31", text="Beta approx.")
 
     def texts(self, query=""):
+        # The rows come from the template's context: rendered, not from the page cache.
+        cache.clear()
         response = self.client.get(f"/timeline/?{query}")
         self.assertEqual(response.status_code, 200, response.content[:2000])
         return [row.event.text for row in response.context["rows"]]

@@ -39,6 +39,7 @@ from profiles.importing.writing import _import_batch, _start_batch
 from profiles.models import Alias, ArchiveState, Group, bulk_changes
 from profiles.parsing.mentions import use_archive_names
 from profiles.search import refresh_search_vectors
+from profiles.snapshots import groups_changed, rebuilt_at_the_end
 
 __all__ = [
     "FileOutcome",
@@ -77,7 +78,11 @@ def import_paths(
 
     _use_archive_names()
     # A dry run writes in one transaction that it rolls back; an import commits each batch.
-    with transaction.atomic() if dry_run else nullcontext(), bulk_changes():
+    with (
+        transaction.atomic() if dry_run else nullcontext(),
+        bulk_changes(),
+        nullcontext() if dry_run else rebuilt_at_the_end(),
+    ):
         seen = {}
         written = 0
         # Each batch is parsed (by worker processes) while the one before it is written.
@@ -104,6 +109,9 @@ def _commit_batch(started, record, history):
     doubts, the archive's version): readers see its groups whole or not at all, and an
     import stopped later keeps it. Returns how many groups it changed."""
     with transaction.atomic():
+        # The profiles showing these files' groups now: a tie or a name that a new version
+        # drops leaves them.
+        groups_changed(previous.group_id for _, _, _, previous in started[0] if previous)
         outcomes, changed_groups, changed_keys = _import_batch(started, history)
         changed_groups |= link_names(history, changed_keys)
         _bring_up_to_date(changed_groups, history)
@@ -117,6 +125,7 @@ def _bring_up_to_date(changed_groups, history):
     if changed_groups:
         refresh_search_vectors(changed_groups)
         flag_doubts(changed_groups, history)
+        groups_changed(changed_groups)
         ArchiveState.touch()
 
 

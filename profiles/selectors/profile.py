@@ -225,6 +225,11 @@ def get_profile(slug):
     group = profile_queryset().filter(slug=slug).first()
     if group is None:
         return None
+    return profile_of(group)
+
+
+def profile_of(group):
+    """The Profile of a group read through profile_queryset() (no further query)."""
     citations = list(group.citations.all())
     return Profile(
         group=group,
