@@ -52,6 +52,9 @@ BUILD_CHUNK = 200
 ID_CHUNK = 500
 # The names looked for in other groups' texts, per query.
 NAME_CHUNK = 200
+# The most snapshots a write rebuilds itself (each costs the profile's old render
+# time, tens of ms on the benchmark archive); see _rebuild_waiting().
+REBUILD_MAX = 1000
 
 _pending = threading.local()
 
@@ -164,9 +167,14 @@ def _waiting():
 
 
 def _rebuild_waiting():
+    """Rebuild the snapshots a write made stale, up to REBUILD_MAX: past that (a large
+    import, a name that half the archive's texts use) they are left to the first reader
+    of each and to `manage.py build_profile_snapshots`, rather than holding the writer
+    for minutes. They are deleted already, so no reader sees a stale one either way."""
     ids, _pending.ids = _waiting(), set()
-    if ids:
+    if ids and len(ids) <= REBUILD_MAX:
         build_snapshots(ids)
+    return len(ids)
 
 
 @contextmanager

@@ -3,6 +3,8 @@ rebuilds the snapshots of the groups it changed and of the groups whose profiles
 them (a tie either way, a name their text links), and the page served from a snapshot is
 the page rendered from the rows."""
 
+from unittest import mock
+
 from django.test import TestCase, override_settings
 
 from profiles.importing import import_paths
@@ -120,6 +122,22 @@ class AdminEditTests(SnapshotAssertions, TestCase):
             Group.objects.get(pk=self.beta.pk).delete()
         self.assertIn("(no profile)", snapshot_body(self.gamma))
         self.assertFresh(self.gamma)
+
+
+class RebuildBoundTests(SnapshotAssertions, TestCase):
+    def test_past_the_bound_stale_snapshots_wait_for_their_first_reader(self):
+        beta = make_group("Beta Front")
+        gamma = make_group("Gamma Army")
+        make_relationship(gamma, "Beta Front", "ally_of", target=beta)
+        build_snapshots([beta.pk, gamma.pk])
+        with mock.patch("profiles.snapshots.REBUILD_MAX", 1):
+            with self.captureOnCommitCallbacks(execute=True):
+                beta.name = "Beta Liberation Front"
+                beta.save()
+        # Deleted with the write, not rebuilt after it: nothing stale is left to serve.
+        self.assertFalse(ProfileSnapshot.objects.filter(group__in=[beta, gamma]).exists())
+        self.assertContains(self.client.get("/groups/gamma-army/"), ">Beta Liberation Front</a>")
+        self.assertFresh(gamma)
 
 
 class ReimportTests(SnapshotAssertions, ImportTestCase):
