@@ -166,6 +166,9 @@ if REDIS_URL:
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "pgmd",
+            # A Redis that stops answering costs a request half a second, not a hang
+            # (profiles.caching renders without the cache then).
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
 else:

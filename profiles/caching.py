@@ -10,6 +10,7 @@ its citation), so a page cached yesterday is rendered again today.
 """
 
 import hashlib
+import logging
 from functools import wraps
 
 from django.conf import settings
@@ -21,8 +22,11 @@ from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.functional import cached_property
 from django.utils.http import http_date
+from redis.exceptions import RedisError
 
 from profiles.models import ArchiveState
+
+logger = logging.getLogger(__name__)
 
 
 def archive_validators():
@@ -85,7 +89,7 @@ def cached_page(request, render_page):
             repr((request.archive_version, request.build_absolute_uri())).encode()
         ).hexdigest()
     )
-    stored = cache.get(key)
+    stored = cache_get(key)
     if stored is not None:
         status, headers, content = stored
         response = HttpResponse(content, status=status)
@@ -101,7 +105,7 @@ def cached_page(request, render_page):
         and len(response.content) <= settings.PAGE_CACHE_MAX_BYTES
     ):
         headers = list(response.items())
-        cache.set(key, (200, headers, response.content), timeout=settings.PAGE_CACHE_SECONDS)
+        cache_set(key, (200, headers, response.content), timeout=settings.PAGE_CACHE_SECONDS)
     return response
 
 
@@ -145,7 +149,32 @@ def archive_cached(request, name, compute, *key_parts):
     if version is None:
         return compute()
     digest = hashlib.sha256(repr((version, name, key_parts)).encode()).hexdigest()
-    return cache.get_or_set(f"archive:{digest}", compute, timeout=None)
+    key = f"archive:{digest}"
+    value = cache_get(key)
+    if value is None:
+        value = compute()
+        cache_set(key, value, timeout=settings.PAGE_CACHE_SECONDS)
+    return value
+
+
+# A shared cache that does not answer (Redis down or unreachable) costs the reader the
+# rendering, never the page: the error is logged and the page rendered as without cache.
+CACHE_ERRORS = (RedisError, OSError)
+
+
+def cache_get(key):
+    try:
+        return cache.get(key)
+    except CACHE_ERRORS as error:
+        logger.warning("the cache did not answer (%s): rendering without it", error)
+        return None
+
+
+def cache_set(key, value, timeout):
+    try:
+        cache.set(key, value, timeout=timeout)
+    except CACHE_ERRORS as error:
+        logger.warning("the cache did not answer (%s): nothing kept", error)
 
 
 class KnownCountPaginator(Paginator):

@@ -115,7 +115,7 @@ def store(snapshots):
 
 def snapshot_of(slug):
     """The snapshot of the group with this slug, its group's own fields with it (built
-    now if it has none); None when no group has this slug. One query when built."""
+    now if it has none); None when no group has this slug. One query when it exists."""
     found = snapshot_with_group(slug)
     if found is not None:
         return found

@@ -74,6 +74,25 @@ class PageCacheTests(TestCase):
                 self.client.get("/groups/alpha-front/")
 
 
+class CacheDownTests(TestCase):
+    """A shared cache that does not answer costs the rendering, never the page."""
+
+    @override_settings(
+        CACHES={
+            "default": {
+                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens there
+                "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
+            }
+        }
+    )
+    def test_pages_render_without_the_cache(self):
+        make_group("Alpha Front", countries=["PK"])
+        with self.assertLogs("profiles.caching", "WARNING"):
+            for url in ["/", "/groups/", "/groups/alpha-front/", "/timeline/"]:
+                self.assertEqual(self.client.get(url).status_code, 200, url)
+
+
 REDIS_URL = os.environ.get("REDIS_URL", "")
 REDIS_CACHES = {
     "default": {
