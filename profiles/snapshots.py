@@ -149,9 +149,15 @@ def groups_changed(group_ids):
     group_ids = {pk for pk in group_ids if pk is not None}
     if not group_ids:
         return
-    stale = affected_groups(group_ids)
-    for ids in chunks(stale, ID_CHUNK):
-        ProfileSnapshot.objects.filter(group_id__in=ids).delete()
+    if ProfileSnapshot.objects.exists():
+        stale = affected_groups(group_ids)
+        for ids in chunks(stale, ID_CHUNK):
+            ProfileSnapshot.objects.filter(group_id__in=ids).delete()
+    else:
+        # Before any snapshot is built (a first import) none is stale: only these groups'
+        # are to build, and the search for the groups showing them (a text search among
+        # others) is spared.
+        stale = group_ids
     # One rebuild for all the changes of a transaction: the first callback to run takes
     # every group waiting, the others find none. (A rolled-back transaction's groups wait
     # for the next commit: rebuilding a current snapshot only costs time.)
