@@ -61,7 +61,10 @@ def summary():
         "counts": {
             model.__name__: model.objects.count()
             for model in apps.get_app_config("profiles").get_models()
-            if not model.__name__.startswith("Historical") and model.__name__ != "ArchiveState"
+            # Snapshots are renders kept for reading: an import killed before its end
+            # leaves its groups' to their first readers (stale ones are checked below).
+            if not model.__name__.startswith("Historical")
+            and model.__name__ not in ("ArchiveState", "ProfileSnapshot")
         },
         # One history row per row created: none of a batch rolled back.
         "history": {
@@ -84,10 +87,28 @@ def summary():
             )
         ),
         "events": Event.objects.count(),
+        "stale_profile_snapshots": _stale_profile_snapshots(),
     }
     if connection.vendor == "postgresql":
         out["unsearchable"] = Group.objects.filter(search_vector__isnull=True).count()
     print(json.dumps(out, default=str))
+
+
+def _stale_profile_snapshots():
+    """Profile snapshots that differ from what their group's rows render now."""
+    from profiles.models import ProfileSnapshot
+    from profiles.selectors import profile_queryset
+    from profiles.snapshots import render_snapshot
+
+    stored = {s.group_id: s for s in ProfileSnapshot.objects.all()}
+    stale = 0
+    for group in profile_queryset().filter(pk__in=stored):
+        fresh = render_snapshot(group)
+        stale += (stored[group.pk].body_html, stored[group.pk].profile_json) != (
+            fresh.body_html,
+            fresh.profile_json,
+        )
+    return stale
 
 
 def _missing_snapshot_rows():
@@ -220,6 +241,7 @@ class KilledImportTests(TransactionTestCase):
         self.assertEqual(after_kill["counts"]["Group"], documents)
         self.assertEqual(after_kill["groups_without_file"], 0)
         self.assertEqual(after_kill["missing_snapshot_rows"], 0)
+        self.assertEqual(after_kill["stale_profile_snapshots"], 0)
         self.assertEqual(after_kill["stale_links"], 0)
         self.assertEqual(after_kill.get("unsearchable", 0), 0)
         for model, types in after_kill["history"].items():

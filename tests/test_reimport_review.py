@@ -744,7 +744,7 @@ class QueryCountTests(ReviewCase):
 
     def test_re_importing_1_or_6_changed_files_in_a_batch_costs_the_same_queries(self):
         """A batch of changed files (rows kept, replaced and created) costs a bounded number
-        of queries whatever the number of files."""
+        of queries whatever the number of files (and two per profile rendered again)."""
         counts = []
         for n in (1, 6):
             Group.objects.all().delete()
@@ -763,7 +763,9 @@ class QueryCountTests(ReviewCase):
             with CaptureQueriesContext(connection) as queries:
                 import_paths(paths)
             counts.append(len(queries))
-        self.assertLessEqual(counts[1], counts[0] + 2)
+        # Beyond the import, its end rebuilds each re-imported profile's snapshot, with
+        # two queries of its own: the names its text uses and its neighbours' ties.
+        self.assertLessEqual(counts[1], counts[0] + 2 + 2 * 5)
 
 
 # --- Names and addresses ---------------------------------------------------------------
