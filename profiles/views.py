@@ -5,7 +5,7 @@ import csv
 import re
 
 from django.conf import settings
-from django.core.paginator import InvalidPage, Paginator
+from django.core.paginator import InvalidPage
 from django.http import (
     HttpResponse,
     HttpResponsePermanentRedirect,
@@ -20,7 +20,7 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_safe
 
 from profiles.active_filters import active_filters
-from profiles.caching import KnownCountPaginator, archive_cached, archive_conditional
+from profiles.caching import archive_cached, archive_conditional
 from profiles.codebook import about_context
 from profiles.dataset.releases import latest_release_of, release_citation
 from profiles.feeds import LatestProfilesFeed
@@ -35,6 +35,7 @@ from profiles.filters import (
 from profiles.models import Group, SlugRedirect
 from profiles.name_search import suggestions as name_suggestions
 from profiles.network import draw
+from profiles.paging import list_paginator
 from profiles.profile_page import build_profile_page
 from profiles.search import highlights
 from profiles.selectors import (
@@ -139,7 +140,7 @@ def group_list(request):
 
     filters = filter_key(filterset)
     count = archive_cached(request, "group-count", filterset.qs.count, filters)
-    paginator = KnownCountPaginator(filterset.qs, settings.GROUPS_PER_PAGE, count)
+    paginator = list_paginator(request, filterset.qs, settings.GROUPS_PER_PAGE, count)
     try:
         page_obj = paginator.page(filterset.form.cleaned_data["page"] or 1)
     except InvalidPage:
@@ -339,7 +340,7 @@ def timeline(request):
     # A COUNT of the matching events costs about 0.1 s for a million events on
     # PostgreSQL: it is counted once per archive change and filter.
     count = archive_cached(request, "event-count", filterset.qs.count, filter_key(filterset))
-    paginator = KnownCountPaginator(filterset.qs, settings.TIMELINE_EVENTS_PER_PAGE, count)
+    paginator = list_paginator(request, filterset.qs, settings.TIMELINE_EVENTS_PER_PAGE, count)
     try:
         page_obj = paginator.page(filterset.form.cleaned_data["page"] or 1)
     except InvalidPage:
@@ -448,7 +449,7 @@ def country_detail(request, code):
         return render(request, "400.html", {"message": message}, status=400)
 
     groups = groups_of_country(code)
-    paginator = Paginator(groups, settings.GROUPS_PER_PAGE)
+    paginator = list_paginator(request, groups, settings.GROUPS_PER_PAGE)
     if paginator.count == 0:
         # Only countries with groups have a page, as the list of countries shows.
         message = f"The archive holds no group in {country_name(code)}."
@@ -493,7 +494,7 @@ def source_list(request):
         context = {"filter": filterset, "form": filterset.form, "page_obj": None}
         return render(request, "profiles/source_list.html", context, status=400)
 
-    paginator = Paginator(filterset.qs, settings.SOURCES_PER_PAGE)
+    paginator = list_paginator(request, filterset.qs, settings.SOURCES_PER_PAGE)
     try:
         page_obj = paginator.page(filterset.form.cleaned_data["page"] or 1)
     except InvalidPage:
