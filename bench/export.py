@@ -99,10 +99,7 @@ def export_run(label, folder, args):
         "peak_rss_mb": peak_rss_mb(resource.RUSAGE_SELF),
         "peak_worker_rss_mb": peak_rss_mb(resource.RUSAGE_CHILDREN),
     }
-    log(
-        f"  {label} run: {seconds:.0f} s, {result.pages:,} pages ({run['pages_per_second']:.0f}/s), "
-        f"{result.written:,} files written, {result.unchanged:,} unchanged"
-    )
+    log(f"  {label} run: {json.dumps(run)}")
     return run
 
 

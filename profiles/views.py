@@ -14,6 +14,7 @@ from django.http import (
 )
 from django.shortcuts import render
 from django.template.defaultfilters import pluralize
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
@@ -358,6 +359,7 @@ def timeline(request):
     for name, group_name in (("from", "active_from"), ("to", "active_to")):
         if filters[name] is not None:
             group_filters[group_name] = filters[name]
+    filtered = any(value not in (None, []) for value in filters.values())
     context = {
         "filter": filterset,
         "form": filterset.form,
@@ -365,13 +367,32 @@ def timeline(request):
         "paginator": paginator,
         "rows": timeline_rows(page_obj),
         "chips": active_filters(filterset.form, request.GET),
-        "filtered": any(value not in (None, []) for value in filters.values()),
-        "chart": period_chart(groups_matching(cleaned_data)),
-        # The same groups in the group list, where every one of them is listed.
-        "group_list_url": f"{reverse('group-list')}?{group_filters.urlencode()}",
+        "filtered": filtered,
+        "chart_html": archive_cached(
+            request,
+            "timeline-chart",
+            lambda: period_chart_html(
+                groups_matching(cleaned_data),
+                "timeline-chart",
+                "When the groups in these countries and years were active."
+                if filtered
+                else "When the groups were active.",
+                # The same groups in the group list, where every one of them is listed.
+                f"{reverse('group-list')}?{group_filters.urlencode()}",
+            ),
+            filter_key(filterset),
+        ),
         "twins": TIMELINE_TWINS,
     }
     return render(request, "profiles/timeline.html", context)
+
+
+def period_chart_html(groups, chart_id, caption, more_url):
+    """The chart of these groups' active periods, as HTML. It is the same on every page of
+    the timeline or of a country, and drawing its 60 bars is a third of such a page's
+    rendering: the pages draw it once per archive change and filters (archive_cached)."""
+    context = {"chart": period_chart(groups), "chart_id": chart_id, "caption": caption}
+    return render_to_string("profiles/_period_chart.html", {**context, "more_url": more_url})
 
 
 def timeline_csv(request, events):
@@ -475,7 +496,17 @@ def country_detail(request, code):
         "page_obj": page_obj,
         "paginator": paginator,
         "rows": group_rows_without_countries(page_obj),
-        "chart": period_chart(groups),
+        "chart_html": archive_cached(
+            request,
+            "country-chart",
+            lambda: period_chart_html(
+                groups,
+                "country-chart",
+                "When the groups were active.",
+                f"{reverse('group-list')}?country={code}",
+            ),
+            code,
+        ),
     }
     return render(request, "profiles/country_detail.html", context)
 
