@@ -224,6 +224,11 @@ class ExportTests(TestCase):
             all(item["url"].startswith("https://archive.example.org/copy/groups/")
                 for item in listing["results"])
         )  # fmt: skip
+        # Streamed files are written as they come: a CSV's addresses are rewritten too.
+        timeline_csv = (self.out / "timeline" / "index.csv").read_text()
+        self.assertIn("https://archive.example.org/copy/groups/mqm-haqiqi/", timeline_csv)
+        self.assertNotIn("testserver", timeline_csv)
+        self.assertEqual(list(self.out.rglob(".partial-*")), [])  # no partial file left
         release = self.releases / "1.0" / "groups.csv"
         self.assertEqual((self.out / "data" / "1.0" / "groups.csv").read_bytes(),
                          release.read_bytes())  # fmt: skip
