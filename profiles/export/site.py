@@ -242,10 +242,9 @@ class PageWriter:
             chunks = response.streaming_content
             if not verbatim:
                 chunks = self.rewritten_lines(chunks, batch.found)
-            try:
-                self.write_chunks(static_path(url), chunks, result)
-            finally:
-                response.close()  # a release file's handle
+            # Not response.close(): it would send request_finished, whose handler closes
+            # the connection; a release file's handle is closed with the response.
+            self.write_chunks(static_path(url), chunks, result)
             return
         data = response.content
         if not verbatim:
