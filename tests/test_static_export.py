@@ -229,6 +229,9 @@ class ExportTests(TestCase):
         self.assertIn("https://archive.example.org/copy/groups/mqm-haqiqi/", timeline_csv)
         self.assertNotIn("testserver", timeline_csv)
         self.assertEqual(list(self.out.rglob(".partial-*")), [])  # no partial file left
+        page_mode = (self.out / "index.html").stat().st_mode
+        self.assertEqual((self.out / "timeline" / "index.csv").stat().st_mode, page_mode)
+        self.assertEqual((self.out / "data" / "groups.csv").stat().st_mode, page_mode)
         release = self.releases / "1.0" / "groups.csv"
         self.assertEqual((self.out / "data" / "1.0" / "groups.csv").read_bytes(),
                          release.read_bytes())  # fmt: skip

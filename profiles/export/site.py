@@ -22,6 +22,7 @@ import filecmp
 import html
 import math
 import multiprocessing
+import os
 import re
 import tempfile
 import time
@@ -59,6 +60,10 @@ VERBATIM = {"data-file", "data-release-file", "source-raw"}
 MANIFEST = ".export-files"
 LINK_RE = re.compile(r'(?P<attribute>\b(?:href|src|action))="(?P<value>[^"]*)"')
 ABSOLUTE_RE = re.compile(re.escape(ORIGIN) + r"(?P<path>/[^\s\"'<>\\]*)")
+# The mode of the files written (what write_bytes gives: 0o666 less the umask).
+UMASK = os.umask(0)
+os.umask(UMASK)
+FILE_MODE = 0o666 & ~UMASK
 # Pages a worker renders per batch: enough to make handing them out cheap, few enough
 # that the workers stay evenly busy.
 BATCH = 32
@@ -187,6 +192,7 @@ class PageWriter:
             partial.unlink()
             result.unchanged += 1
         else:
+            partial.chmod(FILE_MODE)  # a temporary file is readable by its owner only
             partial.replace(path)
             result.written += 1
 
