@@ -78,10 +78,12 @@ bench-pages: install bench-deps
 bench-data: install
 	$(BIN)/python -m bench.data
 
-# The static export (manage.py export_site) of a generated archive of 2,000 groups, twice,
-# with the figure it gives for 50,000 (bench/out/export.json).
+# The static export (manage.py export_site) of the generated archive of 50,000 groups (its
+# own database), twice: the first run writes every file, the second after one group's
+# edit only what it changed (bench/out/export.json). ARGS="--groups 2000 --events 40000"
+# for a quick one.
 bench-export: install
-	$(BIN)/python -m bench.export
+	$(BIN)/python -m bench.export $(ARGS)
 
 # wrk measures requests/s under gunicorn (Debian/Ubuntu package).
 bench-deps:

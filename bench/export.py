@@ -1,19 +1,23 @@
 """Time the static export (`make bench-export`) on a generated archive in PostgreSQL.
 
-    python -m bench.export [--groups 2000] [--events 40000] [--database-url postgres://...]
+    python -m bench.export [--groups 50000] [--events 1000000] [--workers N]
+                           [--database-url postgres://...] [--rebuild] [--keep DIR]
 
 The archive is the page benchmark's generator (bench/page_corpus.py) at the given size, in
-its own database (default postgres://postgres@127.0.0.1:5432/pgmd_data_export_bench, or
-BENCH_EXPORT_DATABASE_URL), reused while its parameters and the migrations are unchanged.
-The site is exported twice into a temporary folder: the first run writes every file, the
-second (nothing changed) compares them. The time per page and per group give the figure
-for 50,000 groups (the export grows linearly: each group adds its profile, its JSON, its
-sources and its share of the list, timeline and facet pages).
+its own database (default postgres://postgres@127.0.0.1:5432/pgmd_export_bench, or
+BENCH_EXPORT_DATABASE_URL), generated once and reused while its parameters and the
+migrations are unchanged. The site is exported twice into a folder (a temporary one, or
+--keep DIR): the first run writes every file; then one group's text is edited (and put
+back afterwards), and the second run writes only the files that edit changed. Each run's
+time, pages, pages/s, files written and unchanged, bytes and peak memory (the crawling
+process and its largest worker) go to stdout and bench/out/export.json.
 """
 
 import argparse
 import json
 import os
+import resource
+import shutil
 import sys
 import tempfile
 import time
@@ -23,15 +27,21 @@ from pathlib import Path
 
 from bench.pages import OUT, ensure_database, prepare_corpus, server_env
 
-DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/pgmd_data_export_bench"
+DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/pgmd_export_bench"
 
 
 def parse_args(argv=None):
     parser = argparse.ArgumentParser(
         prog="python -m bench.export", description=__doc__.split("\n\n")[0]
     )
-    parser.add_argument("--groups", type=int, default=2_000)
-    parser.add_argument("--events", type=int, default=40_000)
+    parser.add_argument("--groups", type=int, default=50_000)
+    parser.add_argument("--events", type=int, default=1_000_000)
+    parser.add_argument(
+        "--workers", type=int, default=min(os.cpu_count() or 1, 8), help="export_site --workers"
+    )
+    parser.add_argument(
+        "--keep", type=Path, help="export into DIR and keep it (else a temporary folder)"
+    )
     parser.add_argument("--seed", default="1")
     parser.add_argument(
         "--database-url", default=os.environ.get("BENCH_EXPORT_DATABASE_URL") or DEFAULT_URL
@@ -39,6 +49,56 @@ def parse_args(argv=None):
     parser.add_argument("--rebuild", action="store_true", help="generate the corpus again")
     parser.add_argument("--out", type=Path, default=OUT)
     return parser.parse_args(argv)
+
+
+def peak_rss_mb(who):
+    """The maximum resident set so far, in MB (Linux reports KiB): of this process, or of
+    the largest of its ended children (the workers)."""
+    return resource.getrusage(who).ru_maxrss / 1024
+
+
+def log(message):
+    print(message, file=sys.stderr, flush=True)
+
+
+def edit_one_group():
+    """Changes one group's text as a curator would; returns a function putting it back."""
+    from profiles.models import Group
+
+    group = Group.objects.order_by("pk")[Group.objects.count() // 2]  # any one will do
+    purpose = group.purpose
+    group.purpose = f"{purpose}\n\nEdited for the export benchmark."
+    group.save()
+
+    def restore():
+        group.purpose = purpose
+        group.save()
+
+    return group.slug, restore
+
+
+def export_run(label, folder, args):
+    from profiles.export.site import export_site
+
+    started = time.perf_counter()
+    result = export_site(folder, "https://archive.example.org", workers=args.workers)
+    seconds = time.perf_counter() - started
+    run = {
+        "run": label,
+        "seconds": seconds,
+        "pages": result.pages,
+        "pages_per_second": result.pages / seconds,
+        "files": len(result.files),
+        "written": result.written,
+        "unchanged": result.unchanged,
+        "removed": result.removed,
+        "broken": len(result.broken),
+        "mb": result.bytes / 1e6,
+        "peak_rss_mb": peak_rss_mb(resource.RUSAGE_SELF),
+        "peak_worker_rss_mb": peak_rss_mb(resource.RUSAGE_CHILDREN),
+    }
+    log(f"  {label} run: {json.dumps(run)}")
+    return run
 
 
 def main(argv=None):
@@ -52,45 +112,47 @@ def main(argv=None):
     import django
 
     django.setup()
-    from profiles.export.site import export_site
     from profiles.models import Event, Group
 
-    prepare_corpus(args)
+    built, build_seconds = prepare_corpus(args)
     groups, events = Group.objects.count(), Event.objects.count()
+    folder = args.keep or Path(tempfile.mkdtemp(prefix="bench-export-"))
+    if args.keep and args.keep.exists():
+        shutil.rmtree(args.keep)
     runs = []
-    with tempfile.TemporaryDirectory(prefix="bench-export-") as directory:
-        for label in ("first", "second"):
-            print(f"{label} export of {groups:,} groups ...", file=sys.stderr, flush=True)
-            started = time.perf_counter()
-            result = export_site(directory, "https://archive.example.org")
-            seconds = time.perf_counter() - started
-            size = sum(path.stat().st_size for path in Path(directory).rglob("*") if path.is_file())
-            runs.append(
-                {
-                    "run": label,
-                    "seconds": seconds,
-                    "pages": result.pages,
-                    "written": result.written,
-                    "unchanged": result.unchanged,
-                    "broken": len(result.broken),
-                    "mb": size / 1e6,
-                }
-            )
-    first = runs[0]
-    per_group = first["seconds"] / groups
-    lines = [f"Static export of {groups:,} groups and {events:,} events (PostgreSQL):"]
+    try:
+        log(f"first export of {groups:,} groups, {args.workers} workers ...")
+        runs.append(export_run("first", folder, args))
+        slug, restore = edit_one_group()
+        try:
+            log(f"second export, after editing {slug} ...")
+            runs.append(export_run("second", folder, args))
+        finally:
+            restore()
+    finally:
+        if not args.keep:
+            shutil.rmtree(folder, ignore_errors=True)
+    lines = [
+        f"Static export of {groups:,} groups and {events:,} events "
+        f"(PostgreSQL, {args.workers} workers, {os.cpu_count()} CPUs):"
+    ]
     for run in runs:
         lines.append(
-            f"  {run['run']} run: {run['seconds']:.0f} s, {run['pages']:,} pages, "
-            f"{run['written']:,} files written, {run['unchanged']:,} unchanged, "
-            f"{run['mb']:.0f} MB, {run['broken']} broken"
+            f"  {run['run']} run: {run['seconds']:.0f} s, {run['pages']:,} pages "
+            f"({run['pages_per_second']:.0f} pages/s), {run['files']:,} files "
+            f"({run['written']:,} written, {run['unchanged']:,} unchanged, "
+            f"{run['removed']:,} removed), {run['mb']:,.0f} MB, {run['broken']} broken; "
+            f"peak memory {run['peak_rss_mb']:.0f} MB (crawl), "
+            f"{run['peak_worker_rss_mb']:.0f} MB (largest worker)"
         )
-    lines.append(
-        f"  {first['seconds'] / first['pages'] * 1000:.1f} ms a page; at 50,000 groups about "
-        f"{per_group * 50_000 / 60:.0f} minutes and {first['pages'] / groups * 50_000:,.0f} pages"
-    )
     args.out.mkdir(parents=True, exist_ok=True)
-    meta = {"date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"), "cpus": os.cpu_count()}
+    meta = {
+        "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "cpus": os.cpu_count(),
+        "workers": args.workers,
+        "load_average": os.getloadavg(),
+        "corpus": f"generated in {build_seconds:.0f} s" if built else "reused",
+    }
     (args.out / "export.json").write_text(
         json.dumps({"meta": meta, "groups": groups, "events": events, "runs": runs}, indent=2)
     )

@@ -6,7 +6,7 @@ import json
 import re
 
 from django.conf import settings
-from django.core.paginator import InvalidPage, Paginator
+from django.core.paginator import InvalidPage
 from django.http import (
     HttpResponse,
     HttpResponsePermanentRedirect,
@@ -15,13 +15,14 @@ from django.http import (
 )
 from django.shortcuts import render
 from django.template.defaultfilters import pluralize
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_safe
 
 from profiles.active_filters import active_filters
-from profiles.caching import KnownCountPaginator, archive_cached, archive_conditional
+from profiles.caching import archive_cached, archive_conditional
 from profiles.codebook import about_context
 from profiles.dataset.releases import latest_release_of, release_citation
 from profiles.feeds import LatestProfilesFeed
@@ -36,6 +37,7 @@ from profiles.filters import (
 from profiles.models import Group, SlugRedirect
 from profiles.name_search import suggestions as name_suggestions
 from profiles.network import draw
+from profiles.paging import list_paginator
 from profiles.profile_page import profile_citation
 from profiles.search import highlights
 from profiles.selectors import (
@@ -139,7 +141,7 @@ def group_list(request):
 
     filters = filter_key(filterset)
     count = archive_cached(request, "group-count", filterset.qs.count, filters)
-    paginator = KnownCountPaginator(filterset.qs, settings.GROUPS_PER_PAGE, count)
+    paginator = list_paginator(request, filterset.qs, settings.GROUPS_PER_PAGE, count)
     try:
         page_obj = paginator.page(filterset.form.cleaned_data["page"] or 1)
     except InvalidPage:
@@ -331,7 +333,7 @@ def timeline(request):
     # A COUNT of the matching events costs about 0.1 s for a million events on
     # PostgreSQL: it is counted once per archive change and filter.
     count = archive_cached(request, "event-count", filterset.qs.count, filter_key(filterset))
-    paginator = KnownCountPaginator(filterset.qs, settings.TIMELINE_EVENTS_PER_PAGE, count)
+    paginator = list_paginator(request, filterset.qs, settings.TIMELINE_EVENTS_PER_PAGE, count)
     try:
         page_obj = paginator.page(filterset.form.cleaned_data["page"] or 1)
     except InvalidPage:
@@ -349,6 +351,7 @@ def timeline(request):
     for name, group_name in (("from", "active_from"), ("to", "active_to")):
         if filters[name] is not None:
             group_filters[group_name] = filters[name]
+    filtered = any(value not in (None, []) for value in filters.values())
     context = {
         "filter": filterset,
         "form": filterset.form,
@@ -356,13 +359,32 @@ def timeline(request):
         "paginator": paginator,
         "rows": timeline_rows(page_obj),
         "chips": active_filters(filterset.form, request.GET),
-        "filtered": any(value not in (None, []) for value in filters.values()),
-        "chart": period_chart(groups_matching(cleaned_data)),
-        # The same groups in the group list, where every one of them is listed.
-        "group_list_url": f"{reverse('group-list')}?{group_filters.urlencode()}",
+        "filtered": filtered,
+        "chart_html": archive_cached(
+            request,
+            "timeline-chart",
+            lambda: period_chart_html(
+                groups_matching(cleaned_data),
+                "timeline-chart",
+                "When the groups in these countries and years were active."
+                if filtered
+                else "When the groups were active.",
+                # The same groups in the group list, where every one of them is listed.
+                f"{reverse('group-list')}?{group_filters.urlencode()}",
+            ),
+            filter_key(filterset),
+        ),
         "twins": TIMELINE_TWINS,
     }
     return render(request, "profiles/timeline.html", context)
+
+
+def period_chart_html(groups, chart_id, caption, more_url):
+    """The chart of these groups' active periods, as HTML. It is the same on every page of
+    the timeline or of a country, and drawing its 60 bars is a third of such a page's
+    rendering: the pages draw it once per archive change and filters (archive_cached)."""
+    context = {"chart": period_chart(groups), "chart_id": chart_id, "caption": caption}
+    return render_to_string("profiles/_period_chart.html", {**context, "more_url": more_url})
 
 
 def timeline_csv(request, events):
@@ -440,7 +462,7 @@ def country_detail(request, code):
         return render(request, "400.html", {"message": message}, status=400)
 
     groups = groups_of_country(code)
-    paginator = Paginator(groups, settings.GROUPS_PER_PAGE)
+    paginator = list_paginator(request, groups, settings.GROUPS_PER_PAGE)
     if paginator.count == 0:
         # Only countries with groups have a page, as the list of countries shows.
         message = f"The archive holds no group in {country_name(code)}."
@@ -466,7 +488,17 @@ def country_detail(request, code):
         "page_obj": page_obj,
         "paginator": paginator,
         "rows": group_rows_without_countries(page_obj),
-        "chart": period_chart(groups),
+        "chart_html": archive_cached(
+            request,
+            "country-chart",
+            lambda: period_chart_html(
+                groups,
+                "country-chart",
+                "When the groups were active.",
+                f"{reverse('group-list')}?country={code}",
+            ),
+            code,
+        ),
     }
     return render(request, "profiles/country_detail.html", context)
 
@@ -485,7 +517,7 @@ def source_list(request):
         context = {"filter": filterset, "form": filterset.form, "page_obj": None}
         return render(request, "profiles/source_list.html", context, status=400)
 
-    paginator = Paginator(filterset.qs, settings.SOURCES_PER_PAGE)
+    paginator = list_paginator(request, filterset.qs, settings.SOURCES_PER_PAGE)
     try:
         page_obj = paginator.page(filterset.form.cleaned_data["page"] or 1)
     except InvalidPage:

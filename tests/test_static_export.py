@@ -1,6 +1,7 @@
 """manage.py export_site: the seeds exported, served by a plain static server
 (python -m http.server) and crawled: every link answers, every profile and its JSON are
-there, the JSON is valid; a second run rewrites only what changed."""
+there, the JSON is valid; a second run rewrites only what changed; worker processes write
+the same files as one; a list's pages read by key are the pages readers get."""
 
 import io
 import json
@@ -18,10 +19,18 @@ from pathlib import Path
 from urllib.parse import quote, unquote, urljoin, urlsplit
 
 from django.core.management import CommandError, call_command
-from django.test import SimpleTestCase, TestCase, override_settings
+from django.test import (
+    RequestFactory,
+    SimpleTestCase,
+    TestCase,
+    TransactionTestCase,
+    override_settings,
+)
+from django.urls import resolve
 
 from profiles.export.addresses import static_path
 from profiles.models import Group
+from profiles.paging import ListKeys
 from tests.factories import make_group
 from tests.test_data_downloads import import_fixtures
 
@@ -68,10 +77,26 @@ class StaticServer:
         self.process.wait(timeout=10)
 
 
-def export(folder, *args):
+def export(folder, *args, workers=1):
     out = io.StringIO()
-    call_command("export_site", str(folder), *args, stdout=out, stderr=io.StringIO())
+    call_command(
+        "export_site", str(folder), "--workers", str(workers), *args,
+        stdout=out, stderr=io.StringIO(),
+    )  # fmt: skip
     return out.getvalue()
+
+
+def files_of(folder):
+    """{path relative to the folder: bytes} of every file below it."""
+    return {
+        str(path.relative_to(folder)): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+# Short pages, so that every list has several.
+SHORT_PAGES = override_settings(GROUPS_PER_PAGE=2, TIMELINE_EVENTS_PER_PAGE=4, SOURCES_PER_PAGE=1)
 
 
 class AddressTests(SimpleTestCase):
@@ -199,6 +224,14 @@ class ExportTests(TestCase):
             all(item["url"].startswith("https://archive.example.org/copy/groups/")
                 for item in listing["results"])
         )  # fmt: skip
+        # Streamed files are written as they come: a CSV's addresses are rewritten too.
+        timeline_csv = (self.out / "timeline" / "index.csv").read_text()
+        self.assertIn("https://archive.example.org/copy/groups/mqm-haqiqi/", timeline_csv)
+        self.assertNotIn("testserver", timeline_csv)
+        self.assertEqual(list(self.out.rglob(".partial-*")), [])  # no partial file left
+        page_mode = (self.out / "index.html").stat().st_mode
+        self.assertEqual((self.out / "timeline" / "index.csv").stat().st_mode, page_mode)
+        self.assertEqual((self.out / "data" / "groups.csv").stat().st_mode, page_mode)
         release = self.releases / "1.0" / "groups.csv"
         self.assertEqual((self.out / "data" / "1.0" / "groups.csv").read_bytes(),
                          release.read_bytes())  # fmt: skip
@@ -236,3 +269,83 @@ class ExportTests(TestCase):
     def test_a_bad_base_url_is_refused(self):
         with self.assertRaisesMessage(CommandError, "--base-url must start with http"):
             export(self.out, "--base-url", "archive.example.org")
+
+    def test_the_copy_says_where_its_json_is(self):
+        export(self.out)
+        page = (self.out / "countries" / "index.html").read_text()
+        footer = page[page.index('<footer class="site-footer">') :]
+        self.assertNotIn("?format=json", footer)  # a static host ignores the query
+        self.assertIn('href="/groups/index.json"', footer)
+        self.assertIn("<code>index.json</code>", footer)
+        self.assertIn("add <code>?format=json</code>", self.client.get("/countries/").text)
+
+
+@SHORT_PAGES
+class KeyedPagesTests(TestCase):
+    """The export reads a list's keys once and each page by key (profiles.paging): the
+    pages are byte for byte those a reader gets, which read them with OFFSET."""
+
+    @classmethod
+    def setUpTestData(cls):
+        import_fixtures()
+        for number in range(5):
+            make_group(f"Harbour Watch {number}", countries=["IN"])
+
+    def keyed(self, url, list_keys):
+        request = RequestFactory().get(url)
+        request.list_keys = list_keys
+        match = resolve(request.path)
+        return match.func(request, *match.args, **match.kwargs)
+
+    def test_every_page_read_by_key_is_the_page_readers_get(self):
+        lists = ["/groups/", "/groups/?country=IN", "/timeline/", "/countries/IN/", "/sources/"]
+        for address in lists:
+            for output in ("html", "json"):
+                url = f"{address}{'&' if '?' in address else '?'}format={output}"
+                # The first page reads the whole list's keys, the others get theirs.
+                everything = ListKeys()
+                first = self.keyed(url, everything)
+                self.assertEqual(first.content, self.client.get(url).content, url)
+                self.assertGreater(everything.count, everything.per_page, url)
+                pages = -(-everything.count // everything.per_page)
+                for number in range(2, pages + 1):
+                    with self.subTest(url=url, page=number):
+                        bottom = (number - 1) * everything.per_page
+                        keys = list(everything.all_keys[bottom : bottom + everything.per_page])
+                        page_url = f"{url}&page={number}"
+                        response = self.keyed(page_url, ListKeys(everything.count, keys))
+                        self.assertEqual(response.status_code, 200)
+                        self.assertEqual(response.content, self.client.get(page_url).content)
+
+
+@SHORT_PAGES
+class ParallelExportTests(TransactionTestCase):
+    """Worker processes (each its own database connection) write the same files as one
+    process does. The rows are committed, so that the workers' connections see them."""
+
+    def setUp(self):
+        import_fixtures()
+        for number in range(5):
+            make_group(f"Harbour Watch {number}", countries=["IN"])
+        self.root = Path(tempfile.mkdtemp(prefix="export-"))
+        self.addCleanup(shutil.rmtree, self.root, ignore_errors=True)
+
+    def test_workers_write_the_same_files_as_one_process(self):
+        serial = export(self.root / "serial", workers=1)
+        parallel = export(self.root / "parallel", workers=3)
+        serial_files = files_of(self.root / "serial")
+        parallel_files = files_of(self.root / "parallel")
+        self.assertEqual(sorted(parallel_files), sorted(serial_files))
+        for name, data in serial_files.items():
+            with self.subTest(name):
+                self.assertEqual(parallel_files[name], data)
+        self.assertIn("groups/page=3/index.json", serial_files)  # lists of several pages
+        self.assertIn("timeline/page=2/index.html", serial_files)
+        pages = re.match(r"^(\d+) pages", serial).group(1)
+        self.assertTrue(parallel.startswith(f"{pages} pages in "), parallel)
+
+        # The second run, in workers too, compares every file and writes none.
+        again = export(self.root / "parallel", workers=3)
+        self.assertRegex(
+            again, rf"^{pages} pages in [\d.]+ s: 0 files written, \d+ unchanged, 0 removed"
+        )

@@ -8,6 +8,7 @@ sorting and combining filters need the server: their links lead to a page saying
 """
 
 import re
+from functools import lru_cache
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit
 
 from django.urls import Resolver404, resolve
@@ -53,6 +54,9 @@ def url_name(path):
         return None
 
 
+# Each page links the same menus, lists and facets: an address is resolved once (a
+# profile's page has some 40 links, each a walk through the URL patterns).
+@lru_cache(maxsize=2**17)
 def static_path(url):
     """The path of the file that holds `url` (a path with its query, no host) in the
     export, or None when the export cannot hold it."""
