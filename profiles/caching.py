@@ -81,8 +81,11 @@ def cached_page(request, render_page):
     The key is the archive's version (which also carries the date) and the whole address
     with its host: a page shows absolute links. The public pages read no cookie and no
     user, so one copy serves every reader. Errors, streamed downloads, pages setting a
-    cookie and very large pages are not kept.
+    cookie and very large pages are not kept. Pages rendered for the static copy
+    (export_site) differ from the live ones and are read once: they skip the cache.
     """
+    if getattr(request, "static_copy", False):
+        return render_page()
     key = (
         "page:"
         + hashlib.sha256(
