@@ -5,7 +5,7 @@ from django.db.models.deletion import Collector
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from profiles.importing.inserting import insert_rows
+from profiles.importing.inserting import insert_rows, update_rows
 from profiles.models import (
     Alias,
     Citation,
@@ -65,8 +65,13 @@ class History:
         if not rows:
             return
         if model in self.COPIED:
-            model.objects.bulk_update(rows, fields)
+            update_rows(model, rows, fields)
             self._copy(model, [row.pk for row in rows], "~", reason)
+            return
+        if connection.vendor == "postgresql":
+            # The same rows as bulk_update_with_history writes, in two statements.
+            update_rows(model, rows, fields)
+            insert_rows(model.history.model, self._records(model, rows, "~"))
             return
         bulk_update_with_history(
             rows, model, fields, default_user=self.user, default_change_reason=self.reason

@@ -10,6 +10,7 @@ that linking costs what changed, not the size of the archive.
 
 from django.db import connection
 
+from profiles.importing.inserting import update_rows
 from profiles.models import (
     Alias,
     Mention,
@@ -83,11 +84,7 @@ def link_mentions(keys=None):
     that a name links whichever of the two files arrives first. Returns the ids of the
     groups whose mentions changed."""
     stale = _stale(Mention, "key", "target_id", "group_id", keys)
-    Mention.objects.bulk_update(
-        [Mention(pk=pk, target_id=owner) for pk, owner, _, _ in stale],
-        ["target"],
-        batch_size=1000,
-    )
+    update_rows(Mention, [Mention(pk=pk, target_id=owner) for pk, owner, _, _ in stale], ["target"])
     return {group for _, _, _, group in stale}
 
 
