@@ -5,6 +5,7 @@ from django.db.models.deletion import Collector
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from profiles.importing.building import new_row
 from profiles.importing.inserting import insert_rows, update_rows
 from profiles.models import (
     Alias,
@@ -50,7 +51,8 @@ class History:
         now = timezone.now()
         fields = [field.attname for field in historical.tracked_fields]
         return [
-            historical(
+            new_row(
+                historical,
                 history_date=now,
                 history_user_id=self.user.pk if self.user else None,
                 history_change_reason=getattr(row, "_change_reason", None) or self.reason,

@@ -49,8 +49,10 @@ def _import_batch(started, history):
                 FileOutcome(str(path), "error", message=result.message, line=result.line)
             )
             continue
-        text, encoding, profile = result
-        parsed.append(ParsedFile(path, path.name, digest, text, encoding, profile, previous))
+        text, encoding, profile, values, sections = result
+        parsed.append(
+            ParsedFile(path, path.name, digest, text, encoding, profile, previous, values, sections)
+        )
     changed_groups, changed_keys = set(), set()
     if not parsed:
         return outcomes, changed_groups, changed_keys
