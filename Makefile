@@ -67,8 +67,9 @@ migrations-check: install
 # archive of 50,000 groups and 1,000,000 events in PostgreSQL (bench/out/).
 bench: bench-import bench-pages
 
+# `make bench-import ARGS="--skip-sqlite --files 10000"`: options of bench/run.py.
 bench-import: install
-	$(BIN)/python -m bench.run
+	$(BIN)/python -m bench.run $(ARGS)
 
 bench-pages: install bench-deps
 	$(BIN)/python -m bench.pages

@@ -279,8 +279,9 @@ class RowPlan:
 
 def snapshot(plan_entries):
     """The file's rows as `SourceDocument.imported_rows` keeps them, once written."""
+    # Entry(...).dump() written out: a large import snapshots tens of thousands of rows.
     return [
-        Entry(position, signature, row.pk if row is not None else None, state).dump()
+        [position, list(signature), row.pk if row is not None else None, state]
         for position, signature, row, state in plan_entries
     ]
 

@@ -8,12 +8,14 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from profiles.importing.groups import profile_values
 from profiles.models import (
     SourceDocument,
 )
 from profiles.parsing.profile import parse_profile
 from profiles.parsing.text import decode
 from profiles.parsing.types import ParseError
+from profiles.rendering import plain_to_markdown, render_plain
 
 
 @dataclass
@@ -64,6 +66,8 @@ class ParsedFile:
     profile: object
     existing: SourceDocument | None
     values: dict | None = None  # the group's values as this file gives them
+    # Each section the file gives: (its Markdown, its HTML), rendered by the worker.
+    sections: dict | None = None
 
 
 def find_files(paths):
@@ -119,6 +123,22 @@ def parse_bytes(data):
         return error
 
 
+def prepare_bytes(data):
+    """parse_bytes, and what follows from the profile alone (the group's values as the
+    file gives them, its sections rendered): the worker's part, so that the process
+    writing to the database, which every batch waits for, does less."""
+    parsed = parse_bytes(data)
+    if isinstance(parsed, ParseError):
+        return parsed
+    text, encoding, profile = parsed
+    values, plain_sections = profile_values(profile)
+    sections = {
+        key: (plain_to_markdown(plain), render_plain(plain))
+        for key, plain in plain_sections.items()
+    }
+    return text, encoding, profile, values, sections
+
+
 # Parsing is pure Python and CPU-bound: large batches are parsed on every core.
 PARALLEL_FROM = 64
 _pool = None
@@ -149,7 +169,7 @@ def _parse_all(blobs):
     global _pool
     workers = min(os.cpu_count() or 1, 8)
     if len(blobs) < PARALLEL_FROM or workers < 2:
-        return _Parsed([parse_bytes(data) for data in blobs])
+        return _Parsed([prepare_bytes(data) for data in blobs])
     if _pool is None:
         # fork: the workers inherit the loaded parser and never touch the database. What
         # the parent holds is frozen first, so that the workers' garbage collections neither
@@ -158,4 +178,4 @@ def _parse_all(blobs):
         _pool = multiprocessing.get_context("fork").Pool(workers)
         gc.unfreeze()
         atexit.register(_pool.terminate)
-    return _pool.map_async(parse_bytes, blobs, chunksize=16)
+    return _pool.map_async(prepare_bytes, blobs, chunksize=16)

@@ -17,7 +17,7 @@ from profiles.parsing.names import name_key
 from profiles.reimport import (
     merge_values,
 )
-from profiles.rendering import plain_to_markdown, render_plain
+from profiles.rendering import plain_to_markdown
 
 # Events that date the world around a group, not the group's own activity.
 NOT_ACTIVITY = {"context", "publication"}
@@ -89,14 +89,12 @@ def _groups_for(items, now, history):
             group = Group(slug=slug, created_at=now)
         before.setdefault(id(group), _fingerprint(group))
         name = group.name
-        values, plain_sections = _profile_values(item.profile)
         group_held, group_valid = merge_values(
-            group, values, item.existing.imported_values if item.existing else None
+            group, item.values, item.existing.imported_values if item.existing else None
         )
         held.append(group_held)
         valid |= group_valid
-        item.values = values
-        _render_sections(group, plain_sections)
+        _render_sections(group, item.sections)
         if group.pk and group.name != name:
             renamed.append(group)
         group._change_reason = f"import of {item.filename}"
@@ -171,7 +169,7 @@ def _follow_renames(groups, history):
         group.slug = slug
 
 
-def _profile_values(profile):
+def profile_values(profile):
     """The group's values as this file gives them (profiles.reimport.VALUE_FIELDS), and
     the plain text of each section it gives."""
     values = {"name": [profile.name], "kind": [profile.kind], "status": [profile.status]}
@@ -198,13 +196,14 @@ def _profile_values(profile):
     return values, plain_sections
 
 
-def _render_sections(group, plain_sections):
+def _render_sections(group, sections):
     """The HTML of the sections the file gave and the group now holds (not those a
-    curator's edit kept), from the plain text: quicker than rendering the Markdown."""
+    curator's edit kept), rendered from the plain text (profiles.importing.files):
+    quicker than rendering the Markdown."""
     html = dict(group.sections_html or {})
-    for key, text in plain_sections.items():
-        if getattr(group, key) == plain_to_markdown(text):
-            html[key] = render_plain(text)
+    for key, (markdown, rendered) in sections.items():
+        if getattr(group, key) == markdown:
+            html[key] = rendered
     group.sections_html = {key: value for key, value in html.items() if value}
 
 

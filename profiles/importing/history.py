@@ -5,7 +5,8 @@ from django.db.models.deletion import Collector
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from profiles.importing.inserting import insert_rows
+from profiles.importing.building import new_row
+from profiles.importing.inserting import insert_rows, update_rows
 from profiles.models import (
     Alias,
     Citation,
@@ -50,7 +51,8 @@ class History:
         now = timezone.now()
         fields = [field.attname for field in historical.tracked_fields]
         return [
-            historical(
+            new_row(
+                historical,
                 history_date=now,
                 history_user_id=self.user.pk if self.user else None,
                 history_change_reason=getattr(row, "_change_reason", None) or self.reason,
@@ -65,8 +67,13 @@ class History:
         if not rows:
             return
         if model in self.COPIED:
-            model.objects.bulk_update(rows, fields)
+            update_rows(model, rows, fields)
             self._copy(model, [row.pk for row in rows], "~", reason)
+            return
+        if connection.vendor == "postgresql":
+            # The same rows as bulk_update_with_history writes, in two statements.
+            update_rows(model, rows, fields)
+            insert_rows(model.history.model, self._records(model, rows, "~"))
             return
         bulk_update_with_history(
             rows, model, fields, default_user=self.user, default_change_reason=self.reason

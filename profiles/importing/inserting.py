@@ -1,4 +1,5 @@
-"""Inserting many new rows at once: PostgreSQL's COPY, else bulk_create.
+"""Inserting and updating many rows at once: PostgreSQL's COPY and UPDATE ... FROM
+unnest(), else bulk_create and bulk_update.
 
 Most of an import is rows of a few plain tables (aliases, events, references, citations,
 ties, evidence, mentions). bulk_create prepares every value of every row through its
@@ -8,6 +9,9 @@ sequence first, so that the rows know them as they would after bulk_create (cita
 point at events and references by id, and the history copies rows by id).
 """
 
+import operator
+
+import psycopg
 from django.db import connection
 from django.db.models import Expression
 
@@ -30,6 +34,7 @@ def insert_rows(model, rows):
     relations = [(f.attname, f.name) for f in fields if f.is_relation]
     columns = ", ".join(quote(f.column) for f in [meta.pk, *fields])
     attnames = [f.attname for f in fields]
+    pk_attname = meta.pk.attname
     # Timestamps set on saving (auto_now), as bulk_create sets them.
     stamped = [
         f for f in fields if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)
@@ -42,22 +47,29 @@ def insert_rows(model, rows):
     ]
     # Inside the caller's transaction; psycopg's errors become Django's, as an INSERT's would.
     with connection.wrap_database_errors, connection.cursor() as cursor:
+        # The sequence named once: pg_get_serial_sequence() in the select list was
+        # evaluated for every row, ten times the cost of nextval() itself.
         cursor.execute(
-            "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
-            [meta.db_table, meta.pk.column, len(rows)],
+            "SELECT nextval(%s::regclass) FROM generate_series(1, %s)",
+            [_sequence(meta.db_table, meta.pk.column), len(rows)],
         )
         ids = [row_id for (row_id,) in cursor.fetchall()]
+        read_values = operator.itemgetter(*attnames) if len(attnames) > 1 else None
         with cursor.cursor.copy(f"COPY {quote(meta.db_table)} ({columns}) FROM STDIN") as copy:
             for row, row_id in zip(rows, ids, strict=True):
+                # Values read and written in the instance's __dict__, where the fields'
+                # descriptors keep them: through the descriptors cost more than COPY.
+                state = row.__dict__
                 # A foreign key given as an object saved since (a group, an event): its id.
+                cached = state["_state"].fields_cache
                 for attname, name in relations:
-                    related = row._state.fields_cache.get(name)
+                    related = cached.get(name)
                     if related is not None:
-                        setattr(row, attname, related.pk)
-                row.pk = row_id
+                        state[attname] = related.pk
+                state[pk_attname] = row_id
                 for field in stamped:
                     field.pre_save(row, add=True)
-                values = [getattr(row, attname) for attname in attnames]
+                values = list(read_values(state)) if read_values else [state[attnames[0]]]
                 for index, field in prepared:
                     values[index] = field.get_db_prep_save(values[index], connection)
                 copy.write_row([row_id, *values])
@@ -72,3 +84,86 @@ def _copyable(model, row):
     return not any(
         isinstance(getattr(row, f.attname), Expression) for f in model._meta.local_concrete_fields
     )
+
+
+_sequences = {}
+
+
+def _sequence(table, column):
+    """The name of the sequence that numbers `table`.`column` (looked up once per run)."""
+    if (table, column) not in _sequences:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_get_serial_sequence(%s, %s)", [table, column])
+            _sequences[table, column] = cursor.fetchone()[0]
+    return _sequences[table, column]
+
+
+def update_rows(model, rows, fields):
+    """Write `fields` of saved `rows`: on PostgreSQL one UPDATE joined to the new values
+    as arrays (one parameter per column), else bulk_update. bulk_update's CASE WHEN
+    expression, resolved in Python for every row and field, cost more than the update."""
+    if not rows:
+        return
+    if connection.vendor != "postgresql":
+        model.objects.bulk_update(rows, fields, batch_size=1000)
+        return
+    meta = model._meta
+    quote = connection.ops.quote_name
+    targets = [meta.get_field(name) for name in fields]
+    arrays = [[row.pk for row in rows]]
+    for field in targets:
+        if field.is_relation:
+            # A related object assigned and saved since: its id, as bulk_update takes it.
+            values = [_related_id(row, field) for row in rows]
+        else:
+            values = [
+                field.get_db_prep_save(getattr(row, field.attname), connection) for row in rows
+            ]
+        arrays.append(values)
+    types = [meta.pk.rel_db_type(connection)] + [
+        field.rel_db_type(connection) if field.is_relation else field.db_type(connection)
+        for field in targets
+    ]
+    names = ["id"] + [f"v{index}" for index in range(len(targets))]
+    unnest = ", ".join(f"%b::{_array_type(db_type)}" for db_type in types)
+    assignments = ", ".join(
+        f"{quote(field.column)} = v.{name}" for field, name in zip(targets, names[1:], strict=True)
+    )
+    with connection.wrap_database_errors, connection.cursor() as cursor:
+        # Sent apart from the statement, in binary (%b): Django's cursor quotes parameters
+        # into the statement, and quoting an array of texts (a row snapshot is JSON)
+        # escapes it character by character in Python, which cost more than the update.
+        binding = psycopg.Cursor(cursor.cursor.connection)
+        try:
+            binding.execute(
+                f"UPDATE {quote(meta.db_table)} SET {assignments} "
+                f"FROM unnest({unnest}) AS v({', '.join(names)}) "
+                f"WHERE {quote(meta.db_table)}.{quote(meta.pk.column)} = v.id",
+                arrays,
+            )
+        finally:
+            binding.close()
+
+
+def _related_id(row, field):
+    related = field.get_cached_value(row, default=None)
+    value = related.pk if related is not None else getattr(row, field.attname)
+    setattr(row, field.attname, value)
+    return value
+
+
+def _array_type(db_type):
+    """The array type of a column type: varchar(300)[] is written varchar[] (no length)."""
+    return db_type.split("(")[0] + "[]"
+
+
+def fetch_binary(sql, params):
+    """The rows of a query on PostgreSQL whose parameters (%b) are sent apart from it, in
+    binary: a large array costs no quoting in Python."""
+    with connection.wrap_database_errors, connection.cursor() as cursor:
+        binding = psycopg.Cursor(cursor.cursor.connection)
+        try:
+            binding.execute(sql, params)
+            return binding.fetchall()
+        finally:
+            binding.close()

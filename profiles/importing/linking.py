@@ -10,6 +10,8 @@ that linking costs what changed, not the size of the archive.
 
 from django.db import connection
 
+from profiles.importing.building import new_row
+from profiles.importing.inserting import fetch_binary, insert_rows, update_rows
 from profiles.models import (
     Alias,
     Mention,
@@ -40,7 +42,7 @@ def _write_name_keys(groups, items):
             NameKey.objects.filter(
                 group_id=group_id, key__in=[k for g, k in chunk if g == group_id]
             ).delete()
-    NameKey.objects.bulk_create([NameKey(group_id=gid, key=key) for gid, key in new])
+    insert_rows(NameKey, [new_row(NameKey, group_id=gid, key=key) for gid, key in new])
     return {key for _, key in gone | new}
 
 
@@ -83,11 +85,7 @@ def link_mentions(keys=None):
     that a name links whichever of the two files arrives first. Returns the ids of the
     groups whose mentions changed."""
     stale = _stale(Mention, "key", "target_id", "group_id", keys)
-    Mention.objects.bulk_update(
-        [Mention(pk=pk, target_id=owner) for pk, owner, _, _ in stale],
-        ["target"],
-        batch_size=1000,
-    )
+    update_rows(Mention, [Mention(pk=pk, target_id=owner) for pk, owner, _, _ in stale], ["target"])
     return {group for _, _, _, group in stale}
 
 
@@ -112,6 +110,17 @@ def _stale(model, key_column, link_column, own_column, keys):
         f"AND ({owner}) {differs} r.{link_column}"
     )
     found = []
+    if keys is not None and connection.vendor == "postgresql":
+        # The keys as one array, sent apart in binary: no chunks of placeholders for the
+        # client to quote into the statement.
+        ordered = sorted(keys)
+        return fetch_binary(
+            sql.format(
+                keys_here="WHERE key = ANY(%b::text[]) ",
+                keys_there=f"AND r.{key_column} = ANY(%b::text[]) ",
+            ),
+            [ordered, ordered],
+        )
     with connection.cursor() as cursor:
         if keys is None:
             cursor.execute(sql.format(keys_here="", keys_there=""))

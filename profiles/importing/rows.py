@@ -246,12 +246,18 @@ def _resolved(target, rows, standing_for):
         return rows
     kept = []
     for row in rows:
-        reference = standing_for.get(id(row.reference), row.reference)
-        event = standing_for.get(id(row.event), row.event) if row.event is not None else None
+        cited_reference, cited_event = row.reference, row.event
+        reference = standing_for.get(id(cited_reference), cited_reference)
+        event = standing_for.get(id(cited_event), cited_event) if cited_event is not None else None
         if reference is None or reference.pk is None:
             continue
-        row.reference = reference
-        row.event = event if event is not None and event.pk is not None else None
+        event = event if event is not None and event.pk is not None else None
+        # Assigned only when it changes: a related object's assignment is not cheap, and
+        # a new file's citations (most of an import) already cite what they should.
+        if reference is not cited_reference:
+            row.reference = reference
+        if event is not cited_event:
+            row.event = event
         kept.append(row)
     return kept
 

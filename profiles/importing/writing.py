@@ -7,6 +7,7 @@ from profiles.importing.doubts import write_doubts
 from profiles.importing.evidence import write_evidence
 from profiles.importing.files import FileOutcome, ParsedFile, _documents, _parse_all, _read
 from profiles.importing.groups import _countries_by_group, _groups_for, _write_countries
+from profiles.importing.inserting import update_rows
 from profiles.importing.linking import _write_name_keys
 from profiles.importing.rows import _rows_of, _write_rows
 from profiles.models import (
@@ -48,8 +49,10 @@ def _import_batch(started, history):
                 FileOutcome(str(path), "error", message=result.message, line=result.line)
             )
             continue
-        text, encoding, profile = result
-        parsed.append(ParsedFile(path, path.name, digest, text, encoding, profile, previous))
+        text, encoding, profile, values, sections = result
+        parsed.append(
+            ParsedFile(path, path.name, digest, text, encoding, profile, previous, values, sections)
+        )
     changed_groups, changed_keys = set(), set()
     if not parsed:
         return outcomes, changed_groups, changed_keys
@@ -119,7 +122,7 @@ def _write(items, changed_groups, changed_keys, history):
     # What each file gave, row by row, with the ids of the rows standing for it now.
     for doc, file_snapshot in zip(docs, snapshots, strict=True):
         doc.imported_rows = file_snapshot
-    SourceDocument.objects.bulk_update(docs, ["imported_rows"])
+    update_rows(SourceDocument, docs, ["imported_rows"])
     changed_keys |= _write_name_keys(groups, items)
     # The names the files' rows give are linked with the batch (profiles.importing.linking).
     for file_rows in rows:
