@@ -74,7 +74,28 @@ INTRODUCERS = [
     # "It was first known as the Cagoulards, then as the Milice Civile, and from 1962 as the
     # VSN"; "it continued as the Young Ireland Association"; "It began as the Karuna faction".
     (
-        (" as ",),
+        (
+            "then as",
+            "later as",
+            "wards as",
+            "quently as",
+            "continued as",
+            "began as",
+            "started as",
+            "appeared as",
+            "surfaced as",
+            "life as",
+            "0 as",
+            "1 as",
+            "2 as",
+            "3 as",
+            "4 as",
+            "5 as",
+            "6 as",
+            "7 as",
+            "8 as",
+            "9 as",
+        ),
         re.compile(
             r"(?:,\s*|\b)(?:(?:and\s+)?(?:then|later|afterwards|subsequently|from\s+\d{4})|"
             r"(?:continued|began|started|reappeared|resurfaced)(?:\s+life)?)\s+as\s+"

@@ -633,6 +633,8 @@ ACTIVE_RE = re.compile(
 def _active_spans(sentence, mentions, is_own):
     """The interval right after "was active" ("from 1920 to 1936") in a clause about us."""
     spans = []
+    if "active" not in sentence and "PGM" not in sentence and "pro-gov" not in sentence:
+        return spans
     for active in ACTIVE_RE.finditer(sentence):
         if _another_subject(sentence, active.start(), is_own):
             continue

@@ -60,9 +60,10 @@ def occurrence_features(occurrence, own_keys):
     sentence, start, end = occurrence.sentence, occurrence.start, occurrence.end
     before, after = sentence[:start], sentence[end:]
     features = {f"sec:{occurrence.section}"}
-    features.update(f"w:{w}" for w in _words(before + " " + after))
-    features.update(f"b:{w}" for w in _words(before)[-BEFORE_WORDS:])
-    features.update(f"a:{w}" for w in _words(after)[:AFTER_WORDS])
+    words_before, words_after = _words(before), _words(after)
+    features.update(f"w:{w}" for w in words_before + words_after)
+    features.update(f"b:{w}" for w in words_before[-BEFORE_WORDS:])
+    features.update(f"a:{w}" for w in words_after[:AFTER_WORDS])
     padded_before, padded_after = f" {name_key(before)} ", f" {name_key(after)} "
     if any(f" {key} " in padded_before for key in own_keys):
         features.add("own_before")
