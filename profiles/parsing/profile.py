@@ -6,7 +6,6 @@ continues the field above it. Encyclopedia extracts: a title line, then paragrap
 sentences with numbered citation markers.
 """
 
-import dataclasses
 import re
 from typing import NamedTuple
 
@@ -25,10 +24,7 @@ from profiles.parsing.aliases import (
 from profiles.parsing.dates import find_dates, interval_part, is_context
 from profiles.parsing.evidence import Locator
 from profiles.parsing.mentions import (
-    COORDINATED_OF_RE,
     HEAD_WORDS,
-    LEADING_NOT_NAME_RE,
-    POSSESSIVE_END_RE,
     MentionReader,
     canonical_key,
     is_known_name,
@@ -765,19 +761,6 @@ def _mentions(analysis, locator, relations, is_own, own_names):
     for statement in analysis.sentences:
         if statement.section != "references":
             reader.read(statement.text, locator.of(statement), statement.section)
-    # "the Interahamwe, the MRND's militia": a possessive names an owner, not a partner.
-    relations[:] = [r for r in relations if not POSSESSIVE_END_RE.search(r.target)]
-    # "members of the Shining Path and of the MRTA": two groups, one tie each.
-    split = []
-    for relation in relations:
-        lead = LEADING_NOT_NAME_RE.match(relation.target)
-        target = relation.target[lead.end() :] if lead else relation.target
-        names = [name for name in COORDINATED_OF_RE.split(target) if name]
-        if names == [relation.target]:
-            split.append(relation)
-        else:
-            split += [dataclasses.replace(relation, target=name) for name in names]
-    relations[:] = split
     for relation in relations:
         reader.add_relation_target(relation)
     mentions = reader.result()

@@ -6,7 +6,15 @@ from functools import cache
 import ahocorasick
 
 from profiles.parsing.aliases import clause_speaks_of, clause_subject, name_before
-from profiles.parsing.mentions import HEAD_WORDS, is_known_name, is_mentionable, shaped_names
+from profiles.parsing.mentions import (
+    COORDINATED_OF_RE,
+    HEAD_WORDS,
+    LEADING_NOT_NAME_RE,
+    POSSESSIVE_END_RE,
+    is_known_name,
+    is_mentionable,
+    shaped_names,
+)
 from profiles.parsing.names import (
     FoundName,
     is_band_name,
@@ -394,6 +402,18 @@ class RelationReader:
         )
 
     def add(self, target, relation, sentence, position):
+        # "the Interahamwe, the MRND's militia": a possessive names an owner, not a partner.
+        if POSSESSIVE_END_RE.search(target):
+            return
+        lead = LEADING_NOT_NAME_RE.match(target)
+        if lead and lead.end() < len(target):
+            target = target[lead.end() :]  # "of the Tupac Amaru Revolutionary Movement"
+        # "members of the Shining Path and of the MRTA": two groups, one tie each.
+        names = [name for name in COORDINATED_OF_RE.split(target) if name]
+        if len(names) > 1:
+            for name in names:
+                self.add(name, relation, sentence, position)
+            return
         if " and " in target:
             # "Asa'ib Ahl al-Haq and Harakat Hezbollah al-Nujaba": two known groups.
             left, right = target.split(" and ", 1)
