@@ -88,6 +88,16 @@ class Score:
         expected = self.right + self.missing
         return self.right / expected if expected else 1.0
 
+    def add_set(self, value, allowed):
+        """Counts one file's set of values against the sidecar's; returns (wrong, missing)."""
+        wrong, missing = value - allowed, allowed - value
+        self.right += len(value & allowed)
+        self.wrong += len(wrong)
+        self.missing += len(missing)
+        self.holds += not wrong and not missing
+        self.checked += 1
+        return wrong, missing
+
 
 def group_key(name):
     """Names compare without case, accents, articles or a trailing "(ACRONYM)"."""
@@ -147,37 +157,30 @@ def score_file(got, want, scores, label):
     for field_name, allowed in want.items():
         score = scores[field_name]
         value = got[field_name]
+        if field_name not in SCALARS:
+            wrong, missing = score.add_set(value, allowed)
+            for item in sorted(map(str, wrong)):
+                score.errors.append(f"{label} {field_name}: WRONG {item}")
+            for item in sorted(map(str, missing)):
+                score.errors.append(f"{label} {field_name}: missing {item}")
+            continue
         score.checked += 1
-        if field_name in SCALARS:
-            if field_name == "name":
-                value = plain_quotes(value)
-            if value is None:
-                if None in allowed:
-                    score.holds += 1
-                else:
-                    score.missing += 1
-                    score.errors.append(f"{label} {field_name}: missing {allowed[0]!r}")
-            elif value in allowed:
-                score.right += 1
+        if field_name == "name":
+            value = plain_quotes(value)
+        if value is None:
+            if None in allowed:
                 score.holds += 1
             else:
-                score.wrong += 1
-                score.errors.append(
-                    f"{label} {field_name}: WRONG {value!r}, expected {allowed[0]!r}"
-                )
-                if None not in allowed:
-                    score.missing += 1
-            continue
-        right, wrong, missing = value & allowed, value - allowed, allowed - value
-        score.right += len(right)
-        score.wrong += len(wrong)
-        score.missing += len(missing)
-        if not wrong and not missing:
+                score.missing += 1
+                score.errors.append(f"{label} {field_name}: missing {allowed[0]!r}")
+        elif value in allowed:
+            score.right += 1
             score.holds += 1
-        for item in sorted(map(str, wrong)):
-            score.errors.append(f"{label} {field_name}: WRONG {item}")
-        for item in sorted(map(str, missing)):
-            score.errors.append(f"{label} {field_name}: missing {item}")
+        else:
+            score.wrong += 1
+            score.errors.append(f"{label} {field_name}: WRONG {value!r}, expected {allowed[0]!r}")
+            if None not in allowed:
+                score.missing += 1
 
 
 def score_corpus(texts, sidecars):

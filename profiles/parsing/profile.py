@@ -393,9 +393,7 @@ def _anchored(sentence, mentions, anchor_re, is_own=None, own_founding=None):
     for anchor in anchor_re.finditer(sentence):
         if is_own and _another_subject(sentence, anchor.start(), is_own):
             continue
-        if NEGATION_BEFORE_RE.search(
-            sentence[max(0, anchor.start() - 30) : anchor.start()]
-        ) and not NOT_UNTIL_RE.match(sentence, anchor.end()):
+        if _negated(sentence, anchor):
             continue  # "it was never formally dissolved" (but "not disbanded until 2015" was)
         if UNPROVEN_BEFORE_RE.search(sentence, 0, anchor.start()):
             continue  # "no clear evidence that the group itself was dissolved"
@@ -651,12 +649,18 @@ def _finish_dates(formation, termination, doubts):
     return formation, termination, doubts
 
 
+def _negated(sentence, anchor):
+    """ "never formally dissolved", "was not disbanded"; but "not disbanded until 1995" was,
+    in 1995."""
+    return bool(
+        NEGATION_BEFORE_RE.search(sentence[max(0, anchor.start() - 30) : anchor.start()])
+    ) and not NOT_UNTIL_RE.match(sentence, anchor.end())
+
+
 def _denies_end(sentence):
     """ "The group was not disbanded", "never formally dissolved": the sentence, quoted."""
     for anchor in TERMINATION_ANCHOR_RE.finditer(sentence):
-        if NOT_UNTIL_RE.match(sentence, anchor.end()):
-            continue  # "not disbanded until 1995": it was, in 1995
-        if NEGATION_BEFORE_RE.search(sentence[max(0, anchor.start() - 30) : anchor.start()]):
+        if _negated(sentence, anchor):
             return sentence
     return None
 

@@ -121,11 +121,13 @@ class TieModel:
         total = sum(exps)
         return {label: e / total for label, e in zip(self.classes, exps, strict=True)}
 
-    def decide(self, features):
-        """(tie, probability): the likeliest tie, or ("", p) when none is sure enough."""
+    def decide(self, features, threshold=None):
+        """(tie, probability): the likeliest tie, or ("", p) when none is sure enough (at
+        `threshold`, the model's own unless given)."""
+        threshold = self.threshold if threshold is None else threshold
         probabilities = self.probabilities(features)
         label = max(probabilities, key=probabilities.get)
-        if label == "none" or probabilities[label] < self.threshold:
+        if label == "none" or probabilities[label] < threshold:
             return "", probabilities[label]
         return label, probabilities[label]
 

@@ -17,7 +17,7 @@ import json
 import sys
 from dataclasses import dataclass
 
-from profiles.accuracy import CORPORA, expected, group_key
+from profiles.accuracy import CORPORA, Score, expected, group_key
 from profiles.parsing import ties
 from profiles.parsing.names import name_key
 from profiles.parsing.profile import parse_profile
@@ -115,39 +115,21 @@ def train(files):
     return ties.TieModel(classes, intercepts, weights, threshold=1.0)
 
 
-@dataclass
-class Tally:
-    right: int = 0
-    wrong: int = 0
-    missing: int = 0
-    holds: int = 0
-    files: int = 0
-
-    def add(self, read, wanted):
-        self.right += len(read & wanted)
-        self.wrong += len(read - wanted)
-        self.missing += len(wanted - read)
-        self.holds += read == wanted
-        self.files += 1
-
-    def __str__(self):
-        asserted = self.right + self.wrong
-        precision = self.right / asserted if asserted else 1.0
-        recall = self.right / (self.right + self.missing) if self.right + self.missing else 1.0
-        return (
-            f"holds {self.holds:>3}/{self.files:<3} precision {precision:6.1%} "
-            f"recall {recall:6.1%} (right {self.right}, wrong {self.wrong}, "
-            f"missing {self.missing})"
-        )
+def described(score):
+    """One line of the cross-validation table: a Score of ties over some files."""
+    return (
+        f"holds {score.holds:>3}/{score.checked:<3} precision {score.precision:6.1%} "
+        f"recall {score.recall:6.1%} (right {score.right}, wrong {score.wrong}, "
+        f"missing {score.missing})"
+    )
 
 
 def read_ties(annotated, model, threshold):
     read = set(annotated.by_rules)
     if model is None:
         return read
-    model.threshold = threshold
     for key, features in annotated.untyped:
-        tie, _probability = model.decide(features)
+        tie, _probability = model.decide(features, threshold)
         if tie:
             read.add((key, tie))
     return read
@@ -155,21 +137,21 @@ def read_ties(annotated, model, threshold):
 
 def cross_validate(files, out=sys.stdout):
     """Leave one corpus out; returns the threshold that makes the most files hold."""
-    rules = Tally()
-    by_threshold = {threshold: Tally() for threshold in THRESHOLDS}
+    rules = Score()
+    by_threshold = {threshold: Score() for threshold in THRESHOLDS}
     for corpus in TUNED:
         held = [f for f in files if f.corpus == corpus]
         if not held:
             continue
         model = train([f for f in files if f.corpus != corpus])
         for annotated in held:
-            rules.add(read_ties(annotated, None, None), annotated.wanted)
-            for threshold, tally in by_threshold.items():
-                tally.add(read_ties(annotated, model, threshold), annotated.wanted)
+            rules.add_set(read_ties(annotated, None, None), annotated.wanted)
+            for threshold, score in by_threshold.items():
+                score.add_set(read_ties(annotated, model, threshold), annotated.wanted)
     print("ties, each tuned corpus read by a model trained on the others:", file=out)
-    print(f"  rules alone      {rules}", file=out)
-    for threshold, tally in by_threshold.items():
-        print(f"  threshold {threshold:<5}  {tally}", file=out)
+    print(f"  rules alone      {described(rules)}", file=out)
+    for threshold, score in by_threshold.items():
+        print(f"  threshold {threshold:<5}  {described(score)}", file=out)
     return max(
         THRESHOLDS,
         key=lambda t: (by_threshold[t].holds, -by_threshold[t].wrong, t),
