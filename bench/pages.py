@@ -219,7 +219,7 @@ def build_snapshots():
     from django.core.management import call_command
 
     log("building the missing profile snapshots ...")
-    call_command("build_profile_snapshots", verbosity=2)
+    call_command("build_profile_snapshots", workers=os.cpu_count() or 1, verbosity=2)
 
 
 # ---------------------------------------------------------------------------- in-process timing

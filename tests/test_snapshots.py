@@ -5,7 +5,9 @@ the page rendered from the rows."""
 
 from unittest import mock
 
-from django.test import TestCase, override_settings
+from django.core.management import call_command
+from django.db import connection
+from django.test import TestCase, TransactionTestCase, override_settings
 
 from profiles.importing import import_paths
 from profiles.merging import merge_groups
@@ -57,10 +59,23 @@ class BuildingTests(TestCase):
     def test_the_command_builds_the_missing_ones(self):
         make_group("Alpha")
         make_group("Beta")
-        from django.core.management import call_command
 
         call_command("build_profile_snapshots", verbosity=0)
         self.assertEqual(ProfileSnapshot.objects.count(), 2)
+
+
+class ParallelBuildTests(SnapshotAssertions, TransactionTestCase):
+    """Worker processes (each with its own connection, so the rows are committed) build
+    the same snapshots as one process does."""
+
+    def test_workers_build_every_missing_snapshot(self):
+        if connection.vendor == "sqlite" and connection.is_in_memory_db():
+            self.skipTest("forked workers write to their own copy of an in-memory database")
+        groups = [make_group(f"Harbour Watch {number}", countries=["IN"]) for number in range(5)]
+        ProfileSnapshot.objects.all().delete()
+        call_command("build_profile_snapshots", "--workers", "2", verbosity=0)
+        self.assertEqual(ProfileSnapshot.objects.count(), 5)
+        self.assertFresh(*groups)
 
 
 class AdminEditTests(SnapshotAssertions, TestCase):
