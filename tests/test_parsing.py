@@ -1176,3 +1176,68 @@ def test_a_name_of_no_telltale_shape_is_read_when_the_dictionary_knows_it():
 )
 def test_state_bodies_places_and_stray_words_around_names(text, mentions):
     assert mentions_of(text) == mentions
+
+
+@pytest.mark.parametrize(
+    "text, size",
+    [
+        # The strength of one of its parts is not the group's.
+        ("A single village group could count between 20 and 80 men.", None),
+        ("Each cell had some 30 members.", None),
+        ("Every local unit numbered about 40 fighters.", None),
+        # A part named with the whole still leaves the whole's figure.
+        ("The militia had 900 members in all.", 900),
+    ],
+)
+def test_the_strength_of_one_part_is_no_size(text, size):
+    assert size_of(text) == size
+
+
+@pytest.mark.parametrize(
+    "formation, year",
+    [
+        # A date in a relative clause about another body is that body's.
+        (
+            "The force took shape during 2012. It was formed from the Harbour Committees"
+            " that had guarded the docks since 2009.",
+            2012,
+        ),
+        ("It was founded in 2012 from the Harbour Committees, which had existed since 2009.", 2012),
+        # ... but the decree that created it dates it.
+        ("Created by Decree 12, which the president signed on 3 May 2004.", 2004),
+        # "set the force up": the verb around its object.
+        ("In 1993 the governor and the army set the force up in Tamale.", 1993),
+    ],
+)
+def test_formation_read_around_clauses(formation, year):
+    assert earliest_year(guidebook(formation=formation).formation) == year
+
+
+@pytest.mark.parametrize(
+    "termination, year",
+    [
+        # The end came after an event whose date its own clause gives; an earlier
+        # clause's date is not the end's.
+        (
+            "Its patron fled abroad in July 1995, and after the coup of 4 March 1996 the"
+            " Reed Guard ceased to act as a separate body.",
+            1996,
+        ),
+        # A date in a relative clause about a person is not the group's end.
+        (
+            "The government outlawed the Reed Guard on 9 August 1995 and arrested its leader,"
+            " who was sentenced in 1998.",
+            1995,
+        ),
+    ],
+)
+def test_termination_read_around_clauses(termination, year):
+    assert earliest_year(guidebook(termination=termination).termination) == year
+
+
+def test_demonyms_of_smaller_states_place_an_encyclopedia_text():
+    text = (
+        "Lake Watch\n\nThe Lake Watch was a Slovene collaborationist militia.\n\n"
+        "It was formed in 1943.\n"
+    )
+    assert parse_profile(text).countries == ["SI"]

@@ -271,6 +271,8 @@ def name_before(text: str, position: int) -> str | None:
         if head[match.end() : end] not in ("", " "):
             break
         word = match.group()
+        if re.fullmatch(r"1\d{3}|20\d{2}", word) and kept and kept[-1].group()[0].islower():
+            break  # "after the coup of 4 March 1996 the Reed Guard": a date ends the name
         if (
             word[0].isupper()
             or word[0].isdigit()

@@ -79,6 +79,13 @@ DEMONYMS = {
     "UG": "Ugandan", "UA": "Ukrainian", "AE": "Emirati", "GB": "British", "US": "American",
     "UY": "Uruguayan", "UZ": "Uzbek", "VE": "Venezuelan", "VN": "Vietnamese", "YE": "Yemeni",
     "ZM": "Zambian", "ZW": "Zimbabwean", "SU": "Soviet", "YU": "Yugoslav",
+    "SI": "Slovenian|Slovene", "SK": "Slovak|Slovakian", "XK": "Kosovar|Kosovan",
+    "CS": "Czechoslovak", "CR": "Costa Rican", "PR": "Puerto Rican", "BZ": "Belizean",
+    "BS": "Bahamian", "BB": "Barbadian", "TT": "Trinidadian", "GD": "Grenadian",
+    "IS": "Icelandic", "MT": "Maltese", "MU": "Mauritian", "SC": "Seychellois",
+    "SG": "Singaporean", "SZ": "Swazi|Eswatini", "KM": "Comorian", "CV": "Cape Verdean",
+    "BN": "Bruneian", "MV": "Maldivian", "WS": "Samoan", "TO": "Tongan", "SB": "Solomon Islander",
+    "EH": "Sahrawi", "ST": "Santomean", "LU": "Luxembourgish",
 }  # fmt: skip
 # Words that are names of languages or peoples more than of states: weak evidence.
 WEAK_DEMONYMS = {"Spanish", "French", "Portuguese", "Arabic", "English", "German", "Chinese"}

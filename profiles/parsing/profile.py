@@ -97,7 +97,7 @@ FORMATION_ANCHOR_RE = re.compile(
     r"proclaimed(?=\s+(?:the\s+|a\s+)?(?-i:[A-Z]))|"
     r"first\s+(?:(?:reports?|sightings?|mentions?|traces?)\s+(?:[\w'\u2019-]+\s+){0,5}?dat\w+\s+from|"
     r"appeared|appearance|surfaced|reported|sighted)|"
-    r"set\s+up|organi[sz]ed|existed\s+(?:\w+\s+){0,3}from|launched|took\s+shape|emerged|came\s+into\s+(?:being|existence)|"
+    r"set\s+up|set\s+(?:it|them|the\s+(?:[\w-]+\s+){0,2}?(?:force|group|militia|unit|units|corps|guard|army|battalions?|brigades?))\s+up|organi[sz]ed|existed\s+(?:\w+\s+){0,3}from|launched|took\s+shape|emerged|came\s+into\s+(?:being|existence)|"
     # "only announced itself under this name in 2007".
     r"(?:announced|declared|proclaimed)\s+(?:itself|themselves|its\s+(?:formation|founding|creation|existence))|"
     r"was\s+born|put\s+together|originated|origins?|began|started|mobili[sz]ed|assembled|"
@@ -379,6 +379,37 @@ def _own_acts(sentence, anchor, is_own):
     return False
 
 
+# "after the military coup of 24 March 1976 the alliance ceased": the end followed the event.
+EVENT_BEFORE_END_RE = re.compile(
+    r"\b(?:after|following|with|upon)\s+(?:the\s+|a\s+)?(?:[\w'\u2019-]+\s+){0,4}(?:of|in|on)\s+$",
+    re.I,
+)
+RELATIVE_OPENS_RE = re.compile(
+    r",\s+(?:which|who|whom|whose)\b|\s(?:that|which|who)\s+(?:had|has|have|was|were|is|are)\s"
+)
+
+
+INSTRUMENT_RE = re.compile(
+    r"\b(?:Order|Decree|Law|Act|Resolution|Agreement|Accord|Treaty|Ordinance|Directive|"
+    r"Statute|Constitution|Proclamation)\b"
+)
+
+
+def _in_relative_of_another(sentence, start, position):
+    """Whether `position` lies in a relative clause opened after `start` about a person or a
+    named body ("arrested Ioseliani, who was sentenced in 1998"), not about the decree or
+    order that set the group up ("Executive Order 264, which Aquino signed on ...")."""
+    opened = None
+    for opened in RELATIVE_OPENS_RE.finditer(sentence, start, position):
+        pass
+    if opened is None:
+        return False
+    if re.search(r"\bwho", opened.group()):
+        return True
+    antecedent = name_before(sentence, opened.start())
+    return bool(antecedent) and not INSTRUMENT_RE.search(antecedent)
+
+
 def _anchored(sentence, mentions, anchor_re, is_own=None, own_founding=None):
     """Dates tied to an anchor verb: in its clause if any, the nearest, preferring one after it.
 
@@ -408,7 +439,23 @@ def _anchored(sentence, mentions, anchor_re, is_own=None, own_founding=None):
             continue
         clause_start, clause_end = _clause_of(sentence, anchor.start())
         in_clause = [m for m in usable if m.start >= clause_start and m.end <= clause_end]
-        after = [m for m in in_clause if m.start >= anchor.end()]
+        of_clause = [m for m in mentions if m.start >= clause_start and m.end <= clause_end]
+        if (
+            is_own
+            and not in_clause
+            and len(of_clause) == 1
+            and EVENT_BEFORE_END_RE.search(sentence, clause_start, of_clause[0].start)
+        ):
+            # "after the coup of 24 March 1976 the alliance ceased to act": the end's clause
+            # dates it by another event, and an earlier clause's date is not the end's.
+            in_clause = of_clause
+        # "formed from the Popular Committees that had guarded neighbourhoods since 2011":
+        # a date in a relative clause opened after the verb is that clause's.
+        after = [
+            m
+            for m in in_clause
+            if m.start >= anchor.end() and not _in_relative_of_another(sentence, anchor.end(), m.start)
+        ]
         before = [m for m in in_clause if m.end <= anchor.start()]
         if not in_clause:
             after = [m for m in usable if 0 <= m.start - anchor.end() <= 160]

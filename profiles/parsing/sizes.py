@@ -67,6 +67,12 @@ SUBUNIT_CUE_RE = re.compile(
     r"\b(?:(?:groups|cells|teams|bands|gangs|patrols?|squads)\s+of|battalions?|brigades?|regiments?|compan(?:y|ies)|units?|chapters?|branch(?:es)?|detachments?|contingents?|squads?|each|one of)\b",
     re.I,
 )
+ONE_PART_RE = re.compile(
+    r"(?:^|[.;:]\s*|\b)(?:a\s+single|each|every|any\s+one|an\s+individual)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:group|unit|cell|band|squad|team|village|town|post|chapter|branch|camp|company|"
+    r"platoon|patrol|committee|section)s?\b[^.;]*$",
+    re.I,
+)
 # "put the brigade at 5,000 men": "the brigade" of a group that is one is the group itself.
 THE_UNIT_RE = re.compile(
     r"the\s+(?:battalion|brigade|regiment|company|unit|detachment|squad)", re.I
@@ -147,6 +153,10 @@ def _classify(text, match, clause, lenient):
         return False
     # "executed 35 men", "arrested 200 members": people acted upon, not the group's strength.
     if ACTED_UPON_BEFORE_RE.search(text[max(0, match.start() - 40) : match.start()]):
+        return False
+    # "A single village group could count between 20 and 100 men", "each cell had 30
+    # members": the strength of one of its parts.
+    if ONE_PART_RE.search(text[max(0, match.start() - 80) : match.start()]):
         return False
     # "the Union of the Russian People alone claimed 350,000": one part of the movement.
     if re.search(r"\balone\b", text[max(0, match.start() - 60) : match.start()]):
