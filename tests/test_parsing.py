@@ -1241,3 +1241,53 @@ def test_demonyms_of_smaller_states_place_an_encyclopedia_text():
         "It was formed in 1943.\n"
     )
     assert parse_profile(text).countries == ["SI"]
+
+
+def guidebook_aliases(formation):
+    return guidebook(formation=formation).aliases
+
+
+@pytest.mark.parametrize(
+    "formation, aliases",
+    [
+        # A parenthesis listing its names after one of them: script, romanisation, labels.
+        (
+            "The RG (قوات الحرس, Quwat al-Haras) took shape in 2012.",
+            ["قوات الحرس", "Quwat al-Haras", "RG"],
+        ),
+        (
+            "Elders founded the Reed Guard (Ga: Kpodzi tso, RG; Twi: Abofoo Kuw) in 1990.",
+            ["Kpodzi tso", "RG", "Abofoo Kuw"],
+        ),
+        # ... but a place and dates are no names.
+        ("The Reed Guard (in Tamale, Ghana) was formed in 1990.", []),
+        ("The Reed Guard (founded 1990, disbanded 1995) was formed in 1990.", []),
+        # Names given together with an introduced one.
+        ("The unit was also known simply as the Tigers (Tigrovi).", ["Tigers", "Tigrovi"]),
+        ("The name is also spelled Reid Guard or Rheed Guard.", ["Reid Guard", "Rheed Guard"]),
+        (
+            "The Reed Guard, known until 2003 as the Reed Brigade or Reed Corps, was formed.",
+            ["Reed Brigade", "Reed Corps"],
+        ),
+        ("Formed in 1990. Its popular name was the Reed Boys.", ["Reed Boys"]),
+        (
+            "The Reed Guard, officially the Milice des Roseaux (MDR), was formed in 1990.",
+            ["Milice des Roseaux", "MDR"],
+        ),
+        # Someone else's "or": not a name of the group.
+        (
+            "The Reed Guard, also known as the Tamale Watch, fought the army or the police.",
+            ["Tamale Watch"],
+        ),
+    ],
+)
+def test_names_given_together(formation, aliases):
+    assert guidebook_aliases(formation) == aliases
+
+
+def test_a_language_s_word_for_a_thing_is_a_gloss_not_a_name():
+    text = (
+        "Reed Guard\n\nThe Reed Guard (Spanish: Guardia de Caña, Spanish for 'Cane Guard')"
+        " was a militia in Ghana.\n"
+    )
+    assert parse_profile(text).aliases == ["Guardia de Caña"]

@@ -23,6 +23,7 @@ INTRODUCERS = [
             r"(?i:(?:also|otherwise|locally|commonly|popularly|better|widely|sometimes|often|"
             r"formerly|previously|originally|informally|first|initially|later|then|"
             r"subsequently)\s+)*known\s+"
+            r"(?:(?:until|till|from|since|after|before)\s+(?:about\s+)?\d{4}\s+|simply\s+)?"
             rf"(?:(?:in|to)\s+(?:{LANGUAGES}|the\s+\w+|locals?)\s+|locally\s+|as\s+well\s+)?as\s+"
         ),
     ),
@@ -106,13 +107,21 @@ INTRODUCERS = [
     (
         ("name is", "name was"),
         re.compile(
-            rf"\b(?:[Ii]ts|[Tt]heir)\s+(?:(?:full|official|original|formal|{LANGUAGES})\s+)?"
+            rf"\b(?:[Ii]ts|[Tt]heir)\s+(?:(?:full|official|original|formal|popular|common|usual|"
+            rf"informal|local|short|{LANGUAGES})\s+)?"
             r"name\s+(?:is|was)\s+"
         ),
     ),
     (
         ("goes by", "go by", "went by"),
         re.compile(r"\b(?:goes|go|went)\s+by\s+the\s+names?\s+(?:of\s+)?"),
+    ),
+    # "The Tonton Macoute, officially the Milice de Volontaires ...": its formal name.
+    (
+        ("officially",),
+        re.compile(
+            r"(?:,|\()\s*officially\s+(?:known\s+as\s+|called\s+|named\s+)?(?=(?:the\s+)?[A-Z])"
+        ),
     ),
     (("aka", "a.k.a"), re.compile(r"(?<![\w.])(?i:a\.k\.a\.?|aka)\s+")),
     (
@@ -129,6 +138,7 @@ INTRODUCERS = [
     (("short for", "stand"), re.compile(r"\b(?:short\s+for|stands?\s+for)\s+")),
 ]
 CORRESPONDS_RE = re.compile(r"\s+(?:correspond|corresponds|corresponded)\s+to\s+")
+NAME_LIST_RE = re.compile(r"\s*\((?P<inner>[^()]{3,160}?[;,][^()]{1,160}?)\)")
 PARENTHESIS_RE = re.compile(r"\s*\(\s*(?P<inner>[^()\"\u201c\u201d]{1,80}?)\s*\)")
 PERSON_BEFORE_RE = re.compile(
     r"\b(?:captain|commander|leader|founder|chief|officer|colonel|general|warlord|man|woman|"
@@ -374,6 +384,38 @@ def _introduced_name(text, position):
     return found
 
 
+FURTHER_NAME_RE = re.compile(r"\s*(?:,\s*)?\bor\s+(?:as\s+|simply\s+)?(?:the\s+)?(?=[A-Z])")
+TRANSLATED_NAME_RE = re.compile(r"\s*\((?P<inner>[^()\d,;:]{2,60})\)")
+
+
+def _names_that_follow(text, end):
+    """Further names given with an introduced one: "also spelled Janjawid or Jingaweit",
+    "known as the Tigers (Tigrovi)": (name, position) each."""
+    found = []
+    while True:
+        translated = TRANSLATED_NAME_RE.match(text, end)
+        if translated:
+            inner = translated.group("inner").strip()
+            named = name_at(inner, 0)
+            if (
+                named
+                and named[0] == inner
+                and not countries.code_for(inner)
+                and not GLOSS_RE.search(inner)
+                and inner not in NOT_NAME_WORDS
+            ):
+                found.append((inner, translated.start("inner")))
+            end = translated.end()
+        further = FURTHER_NAME_RE.match(text, end)
+        if not further:
+            return found
+        named = _introduced_name(text, further.end())
+        if not named or named[0] in NOT_NAME_WORDS:
+            return found
+        found.append((named[0], named[1]))
+        end = named[2]
+
+
 SPLIT_FROM_RE = re.compile(
     r"\b(?:broke|split|splintered|seceded)\s+(?:away\s+|off\s+)?from\b|\bbroke\s+away\b|"
     # "A faction built around the 5th Brigade ... renamed itself": the faction's name.
@@ -386,6 +428,7 @@ class AliasReader:
     """Reads a text's statements of names, given the names the group already has."""
 
     def __init__(self, own_names):
+        self.own_names = [name for name in own_names if name]
         self.own_keys = {name_key(name) for name in own_names if name}
         self.aliases = []  # (position, name)
         self.offset = 0
@@ -447,6 +490,8 @@ class AliasReader:
                     self.add_alias(appositive, text.rfind(appositive, 0, match.start()))
                 elif self.subject_is_own(text, match.start(), appositive):
                     self.add_alias(name, found[1])
+                    for further, position in _names_that_follow(text, found[2]):
+                        self.add_alias(further, position)
                 elif appositive:
                     self.add_claim(appositive, name, display=True)
         for match in CORRESPONDS_RE.finditer(text) if "correspond" in lowered else ():
@@ -463,7 +508,10 @@ class AliasReader:
         self._read_parentheses(text)
 
     def _read_parentheses(self, text):
-        """ "Long Name (ACRONYM)": an alias when the long name is one of the group's."""
+        """ "Long Name (ACRONYM)": an alias when the long name is one of the group's; and
+        "The NDF (قوات الدفاع الوطني, Quwat al-Difa' al-Watani)": a list of its names."""
+        if "(" in text:
+            self._read_name_lists(text)
         pairs = []
         for match in PARENTHESIS_RE.finditer(text):
             inner = match.group("inner")
@@ -488,6 +536,25 @@ class AliasReader:
                 # Another group's acronym: kept only to link names, never shown.
                 self.add_claim(outer, inner, display=False)
 
+    def _read_name_lists(self, text):
+        for match in NAME_LIST_RE.finditer(text):
+            outer = name_before(text, match.start())
+            if not outer or not (
+                self.is_own(outer)
+                or is_acronym(outer)
+                and any(abbreviates(outer, own) for own in self.own_names)
+            ):
+                continue
+            names, written = parenthesis_names(match.group("inner"))
+            if not written:
+                continue  # no script, romanisation or language label: not a list of names
+            for name in names:
+                name = strip_article(name.strip(" ,.:'\"\u2018\u2019"))
+                if name in written or is_acronym(name) or _looks_like_a_name(name, self.is_own):
+                    self.add_alias(
+                        name, match.start("inner") + max(0, match.group("inner").find(name))
+                    )
+
     def result(self):
         return [name for _, name in sorted(self.aliases)], self.claims
 
@@ -500,7 +567,8 @@ OPENING_VERB_RE = re.compile(
 # What a parenthesis of the opening may say that is not a name: glosses and pronunciations.
 GLOSS_RE = re.compile(
     r"^(?:lit\b|literally|meaning|transl|translated|pronounced|pronunciation|i\.e\.|e\.g\.|"
-    r"founded|formed|established|active|\d)|pronunciation|^['\"\u2018\u201c]",
+    rf"founded|formed|established|active|\d|(?:{LANGUAGES})\s+for\s)|pronunciation|"
+    r"^['\"\u2018\u201c]",
     re.I,
 )
 NAME_JOINERS_RE = re.compile(
@@ -542,20 +610,9 @@ def opening_names(sentence, is_own):
     names = list(outside)
     written = []  # transliterations and scripts: names whatever their case
     for inner in re.findall(r"\(([^()]*)\)", head):
-        for item in re.split(r"\s*[;,|]\s*", inner):
-            item = re.sub(r"^\s*also\s+", "", item.strip())
-            if GLOSS_RE.search(item):
-                continue
-            label = re.match(r"^[A-Za-z][\w ]{1,30}?\s*:\s*", item)  # "Arabic: ", "romanized: "
-            if label:
-                item = item[label.end() :]
-            if not item or GLOSS_RE.search(item) or "[" in item:
-                continue
-            parts = [p for p in re.split(r"\s+or\s+", item) if p]
-            names.extend(parts)
-            if label and re.search(r"romani[sz]ed|translit|latin", label.group(), re.I):
-                written.extend(parts)
-            written.extend(p for p in parts if not re.search(r"[A-Za-z]", p))
+        parts, as_written = parenthesis_names(inner)
+        names.extend(parts)
+        written.extend(as_written)
     found = []
     for name in names:
         if name.startswith(("'", '"', "\u2018", "\u201c")):
@@ -565,6 +622,33 @@ def opening_names(sentence, is_own):
             found.append(name)
     # In the order the sentence gives them.
     return sorted(found, key=lambda n: head.find(n) if n in head else len(head))
+
+
+def parenthesis_names(inner):
+    """(names, written) of a parenthesis that lists names: "Arabic: ..., romanized: ...",
+    "SLA; Arabic: ...". `written` are those to keep whatever their case: a script without
+    Latin letters, a romanisation, a name after a language's label ("Slovene: Slovensko
+    domobranstvo"). Glosses and pronunciations are no names."""
+    names, written = [], []
+    for item in re.split(r"\s*[;,|]\s*", inner):
+        item = re.sub(r"^\s*also\s+", "", item.strip())
+        if GLOSS_RE.search(item):
+            continue
+        label = re.match(r"^[A-Za-z][\w ]{1,30}?\s*:\s*", item)  # "Arabic: ", "romanized: "
+        if label:
+            item = item[label.end() :]
+        if not item or GLOSS_RE.search(item) or "[" in item:
+            continue
+        parts = [p for p in re.split(r"\s+or\s+", item) if p]
+        names.extend(parts)
+        if label and (
+            re.search(r"romani[sz]ed|translit|latin", label.group(), re.I)
+            or label.group()[0].isupper()
+            and not GLOSS_RE.search(label.group())
+        ):
+            written.extend(p for p in parts if p[0].isupper() or not p[0].isascii())
+        written.extend(p for p in parts if not re.search(r"[A-Za-z]", p))
+    return names, written
 
 
 def _holds_own(name, is_own):

@@ -399,9 +399,9 @@ def _in_relative_of_another(sentence, start, position):
     """Whether `position` lies in a relative clause opened after `start` about a person or a
     named body ("arrested Ioseliani, who was sentenced in 1998"), not about the decree or
     order that set the group up ("Executive Order 264, which Aquino signed on ...")."""
-    opened = None
-    for opened in RELATIVE_OPENS_RE.finditer(sentence, start, position):
-        pass
+    opened = max(
+        RELATIVE_OPENS_RE.finditer(sentence, start, position), key=re.Match.start, default=None
+    )
     if opened is None:
         return False
     if re.search(r"\bwho", opened.group()):
@@ -454,7 +454,8 @@ def _anchored(sentence, mentions, anchor_re, is_own=None, own_founding=None):
         after = [
             m
             for m in in_clause
-            if m.start >= anchor.end() and not _in_relative_of_another(sentence, anchor.end(), m.start)
+            if m.start >= anchor.end()
+            and not _in_relative_of_another(sentence, anchor.end(), m.start)
         ]
         before = [m for m in in_clause if m.end <= anchor.start()]
         if not in_clause:
