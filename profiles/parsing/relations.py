@@ -54,9 +54,10 @@ PHRASES = [
         "rival_of",
     ),
     (
-        ("rival", "antagonist", "enem", "adversar", "opponent"),
-        r"\b(?:main|chief|principal|primary|greatest|arch)[\s-]+(?:rivals?|antagonists?|enemy|"
-        r"enemies|adversary|adversaries|opponents?)\s+(?:was|were|is|are)\s+",
+        ("rival", "antagonist", "enem", "adversar", "opponent", "target", "foe"),
+        r"\b(?:main|chief|principal|primary|greatest|arch|declared|sworn)[\s-]+(?:rivals?|"
+        r"antagonists?|enemy|enemies|adversary|adversaries|opponents?|targets?|foes?)\s+"
+        r"(?:was|were|is|are)\s+(?:(?:members|supporters|fighters|activists|cadres)\s+of\s+)?",
         "rival_of",
     ),
     (
@@ -176,7 +177,7 @@ STRICT_PHRASES = [
             "threat",
         ),
         r"\b(?:intimidat\w*|harass\w*|attack\w*|beat|beaten|beating|target\w*|hunt(?:ed|ing)?"
-        r"\s+down|terrori[sz]\w*|persecut\w*|assault\w*|kill\w*|murder\w*|abduct\w*|raid\w*|"
+        r"(?:\s+down)?|terrori[sz]\w*|persecut\w*|assault\w*|kill\w*|murder\w*|abduct\w*|raid\w*|"
         r"threaten\w*)\s+(?:on\s+)?(?:the\s+|\w+\s+){0,3}?(?:supporters|members|activists|offices|"
         r"fighters|leaders|cadres|bases|camps|candidates|followers|rallies|sympathi[sz]ers)\s+"
         r"of\s+(?:the\s+)?",
@@ -252,8 +253,8 @@ STRICT_PHRASES = [
         "merged_into",
     ),
     (
-        ("against",),
-        r"\b(?:against|combat(?:t)?ing|to\s+(?:fight|combat))\s+(?:(?:members|supporters|"
+        ("against", "to counter", "to confront"),
+        r"\b(?:against|combat(?:t)?ing|to\s+(?:fight|combat|counter|confront))\s+(?:(?:members|supporters|"
         r"fighters|cadres|rebels|insurgents|militants)\s+of\s+)?",
         "rival_of",
     ),
@@ -263,6 +264,21 @@ STRICT_PHRASES = [
         r"(?:(?:members|supporters|fighters|cadres|rebels)\s+of\s+)?"
         r"(?=(?:the\s+)?(?:(?:local|rival|armed|rebel|insurgent|opposition)\s+)?[A-Z])",
         "rival_of",
+    ),
+    # "made it the core of the Civil Defence Forces", "were the largest component of" (not
+    # "formed the core of Ibn Saud's forces": a person's).
+    (
+        ("core", "backbone", "nucleus", "component"),
+        r"\b(?:formed|became|become|made\s+(?:it|them)|was|were|is|are)\s+(?:the\s+|its\s+)?"
+        r"(?:largest\s+|main\s+|principal\s+)?(?:core|backbone|nucleus|component)\s+of\s+",
+        "part_of",
+    ),
+    # "It was formed from the Popular Committees ... and from parts of the Shabiha".
+    (
+        ("formed from", "created from", "formed out of", "built from", "built out of"),
+        r"\b(?:formed|created|built)\s+(?:largely\s+|mainly\s+|partly\s+)?(?:from|out\s+of)\s+"
+        r"(?:(?:parts|remnants|members|elements|units)\s+of\s+)?(?=(?:the\s+)?[A-Z])",
+        "successor_of",
     ),
     (
         ("re-formed", "reformed", "reorgani", "transformed into", "regrouped"),
