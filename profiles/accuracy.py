@@ -43,10 +43,16 @@ CORPORA = {
         REPOSITORY / "tests" / "data" / "heldout" / "blind3",
     ),
     # Written blind by a helper on 2026-12-06 (third session), scored before and after
-    # that session's work; never tuned on (tests/data/heldout/blind4/README.md).
-    "heldout/blind4": (
-        REPOSITORY / "tests" / "data" / "heldout" / "blind4",
-        REPOSITORY / "tests" / "data" / "heldout" / "blind4",
+    # that session's work; in the fourth session its errors were read and it became a
+    # tuning set (tests/data/dev6/README.md).
+    "dev6": (REPOSITORY / "tests" / "data" / "dev6", REPOSITORY / "tests" / "data" / "dev6"),
+    # Written for training by a helper who never saw the parser (fourth session).
+    "dev5": (REPOSITORY / "tests" / "data" / "dev5", REPOSITORY / "tests" / "data" / "dev5"),
+    # Written blind by another helper in the fourth session of 2026-12-06, scored with the
+    # parser of that session's start and end; never tuned on (its README).
+    "heldout/blind5": (
+        REPOSITORY / "tests" / "data" / "heldout" / "blind5",
+        REPOSITORY / "tests" / "data" / "heldout" / "blind5",
     ),
 }  # fmt: skip
 SCALARS = ("name", "formation", "termination", "size")

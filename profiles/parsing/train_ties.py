@@ -23,7 +23,9 @@ from profiles.parsing.names import name_key
 from profiles.parsing.profile import parse_profile
 from profiles.parsing.text import decode
 
-TUNED = ("seeds", "practice", "practice/real", "heldout", "dev", "dev2", "dev3", "dev4")
+TUNED = (
+    "seeds", "practice", "practice/real", "heldout", "dev", "dev2", "dev3", "dev4", "dev5", "dev6",
+)  # fmt: skip
 THRESHOLDS = (0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9)
 REGULARISATION = 1.0  # scikit-learn's C: smaller keeps the weights nearer zero
 MIN_FEATURE_COUNT = 2  # a word seen once teaches nothing that carries over
