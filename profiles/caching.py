@@ -29,9 +29,10 @@ from profiles.models import ArchiveState
 logger = logging.getLogger(__name__)
 
 
-def archive_validators():
-    """(ETag, Last-Modified timestamp) of every public page right now."""
-    changed_at = ArchiveState.recently_changed()
+def archive_validators(changed_at=None):
+    """(ETag, Last-Modified timestamp) of every public page right now (or as of the
+    archive's change at `changed_at`)."""
+    changed_at = changed_at or ArchiveState.recently_changed()
     today = timezone.localdate()
     etag = f'"{int(changed_at.timestamp() * 1_000_000):x}-{today:%Y%m%d}"'
     return etag, int(changed_at.timestamp())
@@ -40,7 +41,9 @@ def archive_validators():
 def validators_for(request):
     """archive_validators(), read once per request: the middleware and the view share it."""
     if not hasattr(request, "archive_validators"):
-        request.archive_validators = archive_validators()
+        # The view may need the change itself too (profiles.summaries).
+        request.archive_changed_at = ArchiveState.recently_changed()
+        request.archive_validators = archive_validators(request.archive_changed_at)
     return request.archive_validators
 
 

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Q
+from django.dispatch import Signal
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -676,6 +677,22 @@ class ProfileSnapshot(models.Model):
         return f"snapshot of group {self.group_id}"
 
 
+class ArchiveSummary(models.Model):
+    """A value derived from the whole archive that a cold page would otherwise compute
+    (the facets of the unfiltered list), stored with the archive version it was computed
+    for: profiles.summaries computes it again once each change commits."""
+
+    key = models.CharField(max_length=40, primary_key=True)
+    computed_for = models.DateTimeField()  # ArchiveState.changed_at when it was computed
+    data = models.JSONField()
+
+    def __str__(self):
+        return f"{self.key} as of {self.computed_for:%Y-%m-%d %H:%M:%S}"
+
+
+# Sent when ArchiveState moves: what is derived from the whole archive is stale.
+archive_touched = Signal()
+
 # ArchiveState.recently_changed()'s copy, shared by the threads of this process.
 _last_changed = SimpleNamespace(value=None, read_at=0.0)
 
@@ -719,6 +736,7 @@ class ArchiveState(models.Model):
         now = timezone.now()
         if not cls.objects.filter(pk=cls.SINGLETON_ID).update(changed_at=now):
             cls.objects.get_or_create(pk=cls.SINGLETON_ID, defaults={"changed_at": now})
+        archive_touched.send(sender=cls)
         return now
 
 

@@ -1,5 +1,6 @@
 """Keep what is derived from the archive's rows current when a curator saves or deletes one:
-the archive's version, search vectors, last changes and the profiles' snapshots.
+the archive's version, search vectors, last changes, the profiles' snapshots and the
+whole-archive summaries (profiles.summaries).
 
 The importer writes in bulk, inside `bulk_changes()`, and does the same once per run.
 """
@@ -7,6 +8,7 @@ The importer writes in bulk, inside `bulk_changes()`, and does the same once per
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.utils import timezone
 
+from profiles import summaries
 from profiles.models import (
     Alias,
     ArchiveState,
@@ -20,6 +22,7 @@ from profiles.models import (
     Reference,
     Relationship,
     SourceDocument,
+    archive_touched,
     in_bulk_changes,
 )
 from profiles.search import refresh_search_vectors
@@ -59,6 +62,9 @@ for model in ARCHIVE_MODELS:
     post_delete.connect(
         archive_changed, sender=model, dispatch_uid=f"archive-delete-{model.__name__}"
     )
+
+
+archive_touched.connect(summaries.archive_touched, dispatch_uid="archive-summaries")
 
 
 # The fields naming the groups whose profiles show a row.

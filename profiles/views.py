@@ -68,6 +68,7 @@ from profiles.selectors import (
 from profiles.selectors.network import MAX_NETWORK_NODES, network_ties
 from profiles.snapshots import snapshot_of
 from profiles.structured_data import json_ld
+from profiles.summaries import whole_list_facets
 from profiles.twins import (
     CSV,
     JSON,
@@ -175,6 +176,18 @@ def group_list(request):
         suggestions = archive_cached(
             request, "suggestions", lambda: spelling_suggestions(request, search), filters
         )
+    filtered = any(
+        value not in (None, "", [])
+        for name, value in cleaned_data.items()
+        if name in filterset.filters
+    )
+    if filtered:
+        facets = archive_cached(
+            request, "facets", lambda: list_facets(filterset.qs, cleaned_data), filters
+        )
+    else:
+        changed_at = getattr(request, "archive_changed_at", None)
+        facets = archive_cached(request, "facets", lambda: whole_list_facets(changed_at), filters)
     offer_countries(request, filterset.form)
     context = {
         "chips": active_filters(filterset.form, request.GET),
@@ -184,19 +197,10 @@ def group_list(request):
         "page_obj": page_obj,
         "paginator": paginator,
         "rows": group_rows(page_obj, highlights(page_obj, search) if search else {}),
-        "facets": facet_links(
-            request.GET,
-            archive_cached(
-                request, "facets", lambda: list_facets(filterset.qs, cleaned_data), filters
-            ),
-        ),
+        "facets": facet_links(request.GET, facets),
         "sorts": [(key, label) for key, (label, _) in SORTS.items() if key != "relevance"],
         "twins": (JSON, CSV),
-        "filtered": any(
-            value not in (None, "", [])
-            for name, value in cleaned_data.items()
-            if name in filterset.filters
-        ),
+        "filtered": filtered,
     }
     return render(request, "profiles/group_list.html", context)
 

@@ -7,6 +7,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test import SimpleTestCase, TestCase, override_settings
 
+from profiles import summaries
 from profiles.models import Event, Group
 from profiles.selectors import active_period, format_edtf
 from tests.factories import (
@@ -448,8 +449,11 @@ class PageQueryCountMixin:
         self.assertEqual(len(response.context["rows"]), self.expected_on_first_page)
 
     def test_list_without_filters(self):
-        # As above: 1 last change, 2 COUNT, 3 page, 4 countries, 5 picker, 6-9 facets.
-        with self.assertNumQueries(9):
+        # The whole list's facets are stored when a change commits (profiles.summaries);
+        # here, where the test's writes never commit, as that commit would.
+        summaries.refresh()
+        # 1 last change, 2 COUNT, 3 the stored facets, 4 picker, 5 page, 6 countries.
+        with self.assertNumQueries(6):
             self.client.get("/groups/")
 
     def test_profile(self):

@@ -182,6 +182,21 @@ def list_facets(groups, form_data):
     }
 
 
+def facets_data(facets):
+    """list_facets() as JSON (profiles.summaries stores the whole list's)."""
+    return {
+        name: [[facet.label, facet.count, facet.params] for facet in values]
+        for name, values in facets.items()
+    }
+
+
+def facets_from_data(data):
+    return {
+        name: [Facet(label, count, params) for label, count, params in values]
+        for name, values in data.items()
+    }
+
+
 def decade_facets(groups, form_data):
     """One facet per decade in which some of the groups may have been active."""
     bounds = groups.aggregate(
