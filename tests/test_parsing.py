@@ -1291,3 +1291,11 @@ def test_a_language_s_word_for_a_thing_is_a_gloss_not_a_name():
         " was a militia in Ghana.\n"
     )
     assert parse_profile(text).aliases == ["Guardia de Caña"]
+
+
+def test_a_new_place_named_after_an_old_one_is_not_it():
+    text = (
+        "Reed Guard\n\nThe Reed Guard was a militia in New South Wales, Australia.\n\n"
+        "It was formed in 1931.\n"
+    )
+    assert parse_profile(text).countries == ["AU"]

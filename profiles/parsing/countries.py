@@ -203,6 +203,9 @@ def codes_in_list(value: str) -> list[str]:
     return codes
 
 
+NEW_PLACE_RE = re.compile(r"(?<![\w-])New\s+(?:South\s+)?$")
+
+
 def mentions(text: str) -> list[tuple[str, int, int, bool]]:
     """(code, start, end, is_demonym) of each country named in the text."""
     found = []
@@ -216,7 +219,9 @@ def mentions(text: str) -> list[tuple[str, int, int, bool]]:
                 first, last = words[index], words[index + size - 1]
                 candidate = run.group()[first.start() : last.end()].rstrip(".,")
                 start = run.start() + first.start()
-                if candidate in names:
+                if candidate in names and NEW_PLACE_RE.search(text, 0, start):
+                    pass  # "New South Wales", "New Mexico": another place
+                elif candidate in names:
                     found.append((names[candidate], start, start + len(candidate), False))
                 elif candidate in demonyms and candidate not in WEAK_DEMONYMS:
                     found.append((demonyms[candidate], start, start + len(candidate), True))
