@@ -1299,3 +1299,28 @@ def test_a_new_place_named_after_an_old_one_is_not_it():
         "It was formed in 1931.\n"
     )
     assert parse_profile(text).countries == ["AU"]
+
+
+@pytest.mark.parametrize(
+    "sentence, relations",
+    [
+        # The owner of a possessive is not the group fought ("People's", "Lord's" open names).
+        (
+            "The Hill Guard fought street battles with the Nazi Party's Sturmabteilung.",
+            [("Sturmabteilung", "rival_of")],
+        ),
+        (
+            "The Hill Guard fought the Lord's Resistance Army.",
+            [("Lord's Resistance Army", "rival_of")],
+        ),
+        # People who joined another group are not the group merging into it.
+        ("Several former Hill Guard militants later joined the Montoneros.", []),
+        # A person, by title or by the people named after them.
+        ("The Hill Guard opposed President Makarios III.", []),
+        ("Its gunmen fought Makarios loyalists.", []),
+        # Banned together: no alliance.
+        ("The president banned the Hill Guard in 2001, together with the Red Front.", []),
+    ],
+)
+def test_ties_that_are_not_what_they_seem(sentence, relations):
+    assert relations_of(sentence) == relations

@@ -232,7 +232,9 @@ OWNER_PREFIX_RE = re.compile(
 # Possessives that belong inside names ("People's Army", "Workers' Party"): the word before
 # the apostrophe.
 NAME_POSSESSIVE_WORDS = {"People", "Peoples", "Women", "Workers", "Worker", "Children",
-                         "Farmers", "Nation", "God", "Martyrs", "Patriots", "Youth"}  # fmt: skip
+                         "Farmers", "Nation", "God", "Martyrs", "Patriots", "Youth", "Lord",
+                         "Allah", "Peasants", "Soldiers", "Students", "Mothers", "Citizens",
+                         "Toilers", "Men", "Fighters", "Veterans", "Volunteers"}  # fmt: skip
 
 
 def possessive_stem(word):

@@ -309,8 +309,27 @@ JOINED_IN_RE = re.compile(
     r"in\s+(?!\d|(?:early|mid|late)\b|(?:January|February|March|April|May|June|July|August|"
     r"September|October|November|December)\b)"
 )
+LEADERS_PEOPLE_AFTER_RE = re.compile(
+    r"\s+(?:loyalists|supporters|followers|partisans|men|troops|forces|fighters|militiamen|"
+    r"guards|gunmen)\b"
+)
 NAME_GOES_ON_RE = re.compile(r"\s+(?:in|for|from|de|del|du)\s+(?:the\s+)?[A-Z]")
-MEMBERS_RE = re.compile(r"\b(?:members|fighters|veterans|militiamen|recruits|cadres)\b", re.I)
+# "opposed President Makarios III", "allied with General Ríos Montt": a person.
+PERSON_TITLE_BEFORE_RE = re.compile(
+    r"\b(?:President|Prime\s+Minister|Premier|King|Queen|Emperor|Shah|Sheikh|Sultan|Emir|"
+    r"General|Colonel|Major|Captain|Commander|Senator|Governor|Minister|Dr\.?|Mr\.?|Mrs\.?|"
+    r"Archbishop|Bishop|Ayatollah|Imam)\s+$"
+)
+# "President Musharraf banned the SMP, together with Lashkar-e-Jhangvi": banned together.
+ACTED_UPON_TOGETHER_RE = re.compile(
+    r"\b(?:banned|outlawed|proscribed|designated|listed|blacklisted|sanctioned|dissolved|"
+    r"arrested|disarmed)\b[^.;]*$"
+)
+MEMBERS_RE = re.compile(
+    r"\b(?:members|fighters|veterans|militiamen|recruits|cadres|militants|activists|leaders|"
+    r"commanders|supporters)\b",
+    re.I,
+)
 # "a related militia, Ganda Iso, had already broken away from it": our splinter.
 BROKE_FROM_US_RE = re.compile(
     r",?\s+(?:had\s+)?(?:already\s+|later\s+)?(?:broken|broke|split|splintered)\s+"
@@ -424,6 +443,9 @@ class RelationReader:
         lead = LEADING_NOT_NAME_RE.match(target)
         if lead and lead.end() < len(target):
             target = target[lead.end() :]  # "of the Tupac Amaru Revolutionary Movement"
+        owner = patron_length(target)
+        if 0 < owner < len(target):
+            target = target[owner:]  # "the Nazi Party's Sturmabteilung": the SA, not the party
         # "members of the Shining Path and of the MRTA": two groups, one tie each.
         names = [name for name in COORDINATED_OF_RE.split(target) if name]
         if len(names) > 1:
@@ -475,11 +497,17 @@ class RelationReader:
                     continue
                 if not self.about_own_group(sentence, match.start()):
                     continue
+                if relation == "ally_of" and ACTED_UPON_TOGETHER_RE.search(
+                    sentence, 0, match.start()
+                ):
+                    continue  # "banned the SMP on 14 August 2001, together with the LeJ"
                 targets = targets_after(sentence, match.end())
                 names += [(target.start, target.end) for target in targets]
                 # "joined the Kataeb ... and the Guardians of the Cedars in the siege": allies.
                 joined_in = bool(targets) and bool(JOINED_IN_RE.match(sentence, targets[-1].end))
                 for target in targets:
+                    if PERSON_TITLE_BEFORE_RE.search(sentence, 0, target.start):
+                        continue  # "opposed President Makarios III": a person
                     kind = relation
                     if kind == "merged_into" and joined_in:
                         kind = "ally_of"  # "joining the Basij in attacks"
@@ -501,9 +529,14 @@ class RelationReader:
                     if (
                         is_band_name(target.name)
                         and not is_known_name(target.name)
-                        and NAME_GOES_ON_RE.match(sentence, target.end)
+                        and (
+                            NAME_GOES_ON_RE.match(sentence, target.end)
+                            or LEADERS_PEOPLE_AFTER_RE.match(sentence, target.end)
+                        )
                     ):
-                        continue  # "the Ladies in White": the name goes on; not read whole
+                        # "the Ladies in White": the name goes on; not read whole.
+                        # "fought Makarios loyalists": a leader's people, not a band.
+                        continue
                     self.add(target.name, kind, sentence, offset + match.start())
         for match in BROKE_FROM_US_RE.finditer(sentence) if self.try_breakaway else ():
             other = name_before(sentence, match.start())
