@@ -1324,3 +1324,54 @@ def test_a_new_place_named_after_an_old_one_is_not_it():
 )
 def test_ties_that_are_not_what_they_seem(sentence, relations):
     assert relations_of(sentence) == relations
+
+
+@pytest.mark.parametrize(
+    "text, size",
+    [
+        # A range's upper figure, whatever follows it.
+        ("Membership reached between 100,000 and 130,000, including the youth section.", 130000),
+        # Men who held one place in one battle are not the group's strength.
+        ("About 600 armed men held the hill in December 1944.", None),
+    ],
+)
+def test_more_strength_figures(text, size):
+    assert size_of(text) == size
+
+
+@pytest.mark.parametrize(
+    "termination, year",
+    [
+        # A ban the group outlived is no end: a doubt, no year.
+        ("The government banned the group in 1995, but it continued its attacks for years.", None),
+        # The end's own clause times it without a year: none is borrowed from another.
+        (
+            "After arrests in 1964 and 1965 the movement lost its militants, and by the end"
+            " of the decade it had ceased to exist.",
+            None,
+        ),
+    ],
+)
+def test_ends_the_text_does_not_date(termination, year):
+    assert earliest_year(guidebook(termination=termination).termination) == year
+
+
+@pytest.mark.parametrize(
+    "formation, year",
+    [
+        # "whose" opens a clause about another group, with or without a comma.
+        (
+            "The movement emerged in 2010, formed from remnants of the Reed Front whose"
+            " fighters had refused integration in 2009.",
+            2010,
+        ),
+        # Becoming well known is not beginning.
+        (
+            "They trace their origin to the colonial era and became widely known during"
+            " the protests of 2003.",
+            None,
+        ),
+    ],
+)
+def test_more_formation_readings_around_clauses(formation, year):
+    assert earliest_year(guidebook(formation=formation).formation) == year

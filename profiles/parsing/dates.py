@@ -299,6 +299,12 @@ OFFICE_SINCE_RE = re.compile(
 )
 
 
+KNOWN_SINCE_RE = re.compile(
+    r"\bbecame\s+(?:widely|well|better|nationally|internationally|generally)\s+known\b[^.;]{0,60}$",
+    re.I,
+)
+
+
 def is_context(text: str, mention: UncertainDate) -> bool:
     """Whether the date belongs to a war, an uprising, a report... rather than the group."""
     before = text[max(0, mention.start - 80) : mention.start]
@@ -307,6 +313,9 @@ def is_context(text: str, mention: UncertainDate) -> bool:
         return True
     # "Ali Abdullah Saleh, president since July 1978, ...": a person's office.
     if OFFICE_SINCE_RE.search(before):
+        return True
+    # "became widely known during the protests of 2003": fame, not a beginning.
+    if KNOWN_SINCE_RE.search(before):
         return True
     # "(Human Rights Watch 2003)", "(Ghannam 2012, 34)": a source cited, not an event.
     if re.search(r"\([A-Z][\w'.& -]{1,60}\s$", before) and re.match(r"(?:,\s*\d+)?\)", after):

@@ -379,13 +379,21 @@ def _own_acts(sentence, anchor, is_own):
     return False
 
 
+# "by the end of the decade", "soon afterwards": the clause times the end without a year.
+VAGUE_TIME_RE = re.compile(
+    r"\b(?:by\s+the\s+(?:end|middle|close)\s+of\s+the\s+(?:decade|century|war)|"
+    r"(?:soon|shortly|some\s+years|years|months)\s+(?:after(?:wards)?|later)|eventually|"
+    r"in\s+the\s+(?:following|next)\s+(?:years|decade))\b",
+    re.I,
+)
 # "after the military coup of 24 March 1976 the alliance ceased": the end followed the event.
 EVENT_BEFORE_END_RE = re.compile(
     r"\b(?:after|following|with|upon)\s+(?:the\s+|a\s+)?(?:[\w'\u2019-]+\s+){0,4}(?:of|in|on)\s+$",
     re.I,
 )
 RELATIVE_OPENS_RE = re.compile(
-    r",\s+(?:which|who|whom|whose)\b|\s(?:that|which|who)\s+(?:had|has|have|was|were|is|are)\s"
+    r",\s+(?:which|who|whom|whose)\b|\s(?:that|which|who)\s+(?:had|has|have|was|were|is|are)\s|"
+    r"\swhose\s"
 )
 
 
@@ -458,6 +466,8 @@ def _anchored(sentence, mentions, anchor_re, is_own=None, own_founding=None):
             and not _in_relative_of_another(sentence, anchor.end(), m.start)
         ]
         before = [m for m in in_clause if m.end <= anchor.start()]
+        if not in_clause and is_own and VAGUE_TIME_RE.search(sentence, clause_start, clause_end):
+            continue  # "..., and by the end of the decade it had ceased to exist": no year
         if not in_clause:
             after = [m for m in usable if 0 <= m.start - anchor.end() <= 160]
             before = [m for m in usable if 0 <= anchor.start() - m.end <= 120]
@@ -561,7 +571,11 @@ STILL_ACTIVE_RE = re.compile(
     r"\b(?:still\s+(?:active|in\s+place|operat\w*|exists?|existed|a\s+PGM|pro-government)|"
     r"remain(?:ed|s)?\s+active|(?:has\s+been|is|was|became)\s+(?:one|a\s+PGM)\s+again|"
     r"again\s+(?:a\s+PGM|active)|since\s+then\s+(?:again\s+)?active|no\s+(?:explicit|clear)\s+end|"
-    r"unconfirmed|re-?(?:formed|activated|emerged)|revived)\b",
+    r"unconfirmed|re-?(?:formed|activated|emerged)|revived|"
+    # "banned the group in 1995, but it continued its attacks for years afterwards".
+    r"but\s+(?:it|they|the\s+(?:group|militia|movement|organi[sz]ation))\s+(?:\w+\s+)?"
+    r"(?:continued|carried\s+on|kept\s+(?:up|on))|continued\s+(?:to\s+operate|operating)\s+"
+    r"(?:underground|clandestinely|in\s+secret))\b",
     re.I,
 )
 

@@ -60,7 +60,8 @@ DISARMAMENT_CUE_RE = re.compile(
     re.I,
 )
 RAID_CUE_RE = re.compile(
-    r"\b(?:raid(?:ed)?|attack(?:ed)?|ambush(?:ed)?|blew up|stormed|bombed|assault(?:ed)?|abducted|kidnapped)\b",
+    r"\b(?:raid(?:ed)?|attack(?:ed)?|ambush(?:ed)?|blew up|stormed|bombed|assault(?:ed)?|abducted|"
+    r"kidnapped|held|defended|occupied|captured|besieged|seized)\b",
     re.I,
 )
 SUBUNIT_CUE_RE = re.compile(
@@ -201,7 +202,8 @@ def _classify(text, match, clause, lenient):
     if noun and noun not in ("in", "by", "and", "or", "to", "at", "as", "before", "after",
                              "during", "when", "while", "from", "between", "with", "was",
                              "were", "is", "are", "but", "until", "under", "had", "have",
-                             "according", "then", "that", "which", "who"):  # fmt: skip
+                             "according", "then", "that", "which", "who", "including",
+                             "among", "excluding", "not"):  # fmt: skip
         return False
     if DEATH_CUE_RE.search(clause) and not MEMBERSHIP_CUE_RE.search(clause):
         return False
