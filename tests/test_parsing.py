@@ -1375,3 +1375,38 @@ def test_ends_the_text_does_not_date(termination, year):
 )
 def test_more_formation_readings_around_clauses(formation, year):
     assert earliest_year(guidebook(formation=formation).formation) == year
+
+
+@pytest.mark.parametrize(
+    "formation, aliases",
+    [
+        ('The Reed Guard, nicknamed "Cane Men" by locals, was formed in 1990.', ["Cane Men"]),
+        ("It also presents itself as the Reed Family Forces (RFF).", ["Reed Family Forces", "RFF"]),
+        (
+            "The Reed Guard, called the Reed Gang by the colonial police, was formed in 1990.",
+            ["Reed Gang"],
+        ),
+        # Its members' name is not the group's.
+        ("Formed in 1990. Its members were known as Reeders.", []),
+        # An Arabic connector inside a name.
+        (
+            "The Reed Guard, also known as Laskar Ahlus Sunnah wal Jamaah, was formed in 1990.",
+            ["Laskar Ahlus Sunnah wal Jamaah"],
+        ),
+    ],
+)
+def test_more_names_and_what_is_not_one(formation, aliases):
+    assert guidebook_aliases(formation) == aliases
+
+
+def test_a_language_named_with_a_gloss_is_no_name():
+    text = "Reed Guard\n\nThe Reed Guard (Kinyarwanda, roughly 'cane watch') is a militia.\n"
+    assert parse_profile(text).aliases == []
+
+
+def test_another_group_with_our_acronym_is_not_us():
+    text = (
+        "Reed Guard (RG) (Ghana)\n\nCountry: Ghana\nDetails of Formation: Formed in 1990.\n"
+        "Other Information: It should not be confused with the Rural Guild (RG), a union.\n"
+    )
+    assert "Rural Guild" not in parse_profile(text).aliases

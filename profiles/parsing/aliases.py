@@ -123,6 +123,17 @@ INTRODUCERS = [
             r"(?:,|\()\s*officially\s+(?:known\s+as\s+|called\s+|named\s+)?(?=(?:the\s+)?[A-Z])"
         ),
     ),
+    # "The Jowzjanis, nicknamed "Gilam Jam"", "It also presents itself as the ...".
+    (("nicknamed",), re.compile(r"\bnicknamed\s+(?:as\s+)?")),
+    (
+        ("presents itself", "present themselves", "styled itself", "styles itself", "calls itself"),
+        re.compile(
+            r"\b(?:presents?\s+(?:itself|themselves)|styled\s+itself|styles\s+itself|calls\s+itself)"
+            r"\s+as\s+|\b(?:styled|styles|calls)\s+itself\s+(?=(?:the\s+)?[A-Z])"
+        ),
+    ),
+    # "Lehi ..., called the Stern Gang by the British authorities": an appositive.
+    (("called",), re.compile(r",\s*(?:also\s+|often\s+|sometimes\s+|widely\s+)?called\s+")),
     (("aka", "a.k.a"), re.compile(r"(?<![\w.])(?i:a\.k\.a\.?|aka)\s+")),
     (
         ("spelling", "spelt", "spelled", "written"),
@@ -138,6 +149,11 @@ INTRODUCERS = [
     (("short for", "stand"), re.compile(r"\b(?:short\s+for|stands?\s+for)\s+")),
 ]
 CORRESPONDS_RE = re.compile(r"\s+(?:correspond|corresponds|corresponded)\s+to\s+")
+NOT_THE_SAME_RE = re.compile(
+    r"\b(?:confused\s+with|distinct\s+from|different\s+from|unrelated\s+to|no\s+relation\s+to|"
+    r"not\s+the\s+same\s+as)\s+(?:the\s+)?[^.;]*$",
+    re.I,
+)
 NAME_LIST_RE = re.compile(r"\s*\((?P<inner>[^()]{3,160}?[;,][^()]{1,160}?)\)")
 PARENTHESIS_RE = re.compile(r"\s*\(\s*(?P<inner>[^()\"\u201c\u201d]{1,80}?)\s*\)")
 PERSON_BEFORE_RE = re.compile(
@@ -416,6 +432,9 @@ def _names_that_follow(text, end):
         end = named[2]
 
 
+MEMBERS_SUBJECT_RE = re.compile(
+    r"^\s*(?:its|their|the\s+group's|the)?\s*members(?:\s+(?:were|are|was|is|became))?\s*$", re.I
+)
 SPLIT_FROM_RE = re.compile(
     r"\b(?:broke|split|splintered|seceded)\s+(?:away\s+|off\s+)?from\b|\bbroke\s+away\b|"
     # "A faction built around the 5th Brigade ... renamed itself": the faction's name.
@@ -457,6 +476,9 @@ class AliasReader:
         """Whether the statement at `position` is about the profiled group."""
         if appositive:
             return self.is_own(appositive)
+        # "Its members were known as Chites": the members' name, not the group's.
+        if MEMBERS_SUBJECT_RE.search(clause_subject(text, position)):
+            return False
         # "a former police captain known as El Zorro": a person's nickname.
         if PERSON_BEFORE_RE.search(text[max(0, position - 60) : position]):
             return False
@@ -514,6 +536,8 @@ class AliasReader:
             self._read_name_lists(text)
         pairs = []
         for match in PARENTHESIS_RE.finditer(text):
+            if NOT_THE_SAME_RE.search(text, 0, match.start()):
+                continue  # "not to be confused with the Tamil National Alliance (TNA)"
             inner = match.group("inner")
             found = name_at(inner, 0)
             if not found or found[0] != inner.strip() or found[0] in NOT_NAME_WORDS:
@@ -567,6 +591,7 @@ OPENING_VERB_RE = re.compile(
 # What a parenthesis of the opening may say that is not a name: glosses and pronunciations.
 GLOSS_RE = re.compile(
     r"^(?:lit\b|literally|meaning|transl|translated|pronounced|pronunciation|i\.e\.|e\.g\.|"
+    r"roughly|approximately|loosely|"
     rf"founded|formed|established|active|\d|(?:{LANGUAGES})\s+for\s)|pronunciation|"
     r"^['\"\u2018\u201c]",
     re.I,
@@ -639,6 +664,8 @@ def parenthesis_names(inner):
             item = item[label.end() :]
         if not item or GLOSS_RE.search(item) or "[" in item:
             continue
+        if re.fullmatch(rf"(?:{LANGUAGES})", item):
+            continue  # "Nyatura (Kinyarwanda, roughly 'hit hard')": the language, no name
         parts = [p for p in re.split(r"\s+or\s+", item) if p]
         names.extend(parts)
         if label and (

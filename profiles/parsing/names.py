@@ -16,6 +16,7 @@ CONNECTORS = {
     "and", "for", "the", "y", "e", "et", "da", "das", "do", "dos", "di", "van", "von", "der",
     "den", "bin", "ibn", "ul", "ut", "por", "para", "en", "pour", "fi", "wa", "&", "on", "pro",
     "a", "à", "au", "aux",  # "Muerte a Secuestradores", "Mouvement pour l'Autonomie ..."
+    "wal", "wa'l", "li",  # "Ahlus Sunnah wal Jamaah"
 }  # fmt: skip
 # Words that start a sentence or a clause but are not names.
 NOT_NAME_WORDS = {
@@ -70,7 +71,13 @@ LANGUAGES = (
     "Filipino|Thai|Burmese|Khmer|Vietnamese|Chinese|Mandarin|Japanese|Korean|German|Italian|"
     "Dutch|Greek|Serbian|Croatian|Bosnian|Albanian|Somali|Amharic|Tigrinya|Lingala|Kinyarwanda|"
     "Kirundi|Sango|Wolof|Fula|Fulani|Quechua|Aymara|Guarani|Hebrew|Tamil|Sinhala|Nepali|"
-    "Punjabi|Sindhi|Baluchi|Georgian|Armenian|Azerbaijani|Ukrainian|Latin|local|native|Creole"
+    "Punjabi|Sindhi|Baluchi|Georgian|Armenian|Azerbaijani|Ukrainian|Latin|local|native|Creole|"
+    "Mooré|Bambara|Zulu|Xhosa|Sotho|Shona|Luganda|Acholi|Oromo|Tetum|Javanese|"
+    "Sundanese|Malayalam|Telugu|Kannada|Marathi|Gujarati|Assamese|Manipuri|"
+    "Uzbek|Tajik|Turkmen|Kazakh|Kyrgyz|Mongolian|Tibetan|Uyghur|Polish|Czech|Slovak|Slovene|"
+    "Slovenian|Hungarian|Romanian|Bulgarian|Macedonian|Catalan|Basque|Galician|Irish|Welsh|"
+    "Afrikaans|Haitian\\s+Creole|Sesotho|Zarma|Songhai|Tamasheq|"
+    "Kabyle|Lithuanian|Latvian|Estonian|Finnish|Swedish|Norwegian|Danish|Icelandic"
 )
 
 
