@@ -1410,3 +1410,22 @@ def test_another_group_with_our_acronym_is_not_us():
         "Other Information: It should not be confused with the Rural Guild (RG), a union.\n"
     )
     assert "Rural Guild" not in parse_profile(text).aliases
+
+
+@pytest.mark.parametrize(
+    "text, mentions",
+    [
+        # A person of a party: the party is the name.
+        (
+            "It fought supporters of Jack Reed of the Ghana Labour Party in 1932.",
+            ["Ghana Labour Party"],
+        ),
+        # ... but a name of that shape is no person.
+        (
+            "It merged into the Three Principles of the People Youth League.",
+            ["Three Principles of the People Youth League"],
+        ),
+    ],
+)
+def test_a_person_of_a_party(text, mentions):
+    assert mentions_of(text) == mentions

@@ -511,6 +511,34 @@ def same_words(name, own):
     return len(stems) >= 2 and stems == _stems(own) and name_key(name) != name_key(own)
 
 
+PERSON_OF_RE = re.compile(
+    r"^(?P<person>[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){1,2})\s+of\s+the\s+(?P<org>[A-Z].+)$"
+)
+
+
+NUMBER_WORDS = {"One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten",
+                "Twelve", "Hundred", "Thousand", "First", "Second", "Third"}  # fmt: skip
+
+
+def _looks_like_a_person(name):
+    """ "Jack Lang", "Bashir Gemayel": no organisation word, number or plural noun."""
+    words = name.split()
+    return not ORGANISATION_WORD_RE.search(name) and not any(
+        word in NUMBER_WORDS or (word.endswith("s") and not word.endswith("ss")) for word in words
+    )
+
+
+def organisation_of_person(name):
+    """ "Jack Lang of the Australian Labor Party" -> "Australian Labor Party"; any other name
+    as it is."""
+    person_of = PERSON_OF_RE.match(name)
+    if person_of and _looks_like_a_person(person_of.group("person")):
+        rest = person_of.group("org")
+        if ORGANISATION_WORD_RE.search(rest) or is_known_name(rest):
+            return rest
+    return name
+
+
 class MentionReader:
     """Collects the organisations a profile names, sentence by sentence."""
 
@@ -629,6 +657,12 @@ class MentionReader:
             if not is_mentionable(name, sentence[end : end + 30]):
                 return  # "Officials of the Party": leave the place to "Party of Regions"
         if any(s < end and start < e for s, e in taken) or not name:
+            return
+        # "Jack Lang of the Australian Labor Party": a person of a party; the party is named.
+        organisation = organisation_of_person(name)
+        if organisation != name:
+            at = sentence.find(organisation, start, end)
+            self._add(sentence, taken, evidence, at, at + len(organisation), organisation, section)
             return
         # The longest reading decides: inside "Uganda People's Defence Force" (the state's)
         # no shorter name is read.

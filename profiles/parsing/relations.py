@@ -13,6 +13,7 @@ from profiles.parsing.mentions import (
     POSSESSIVE_END_RE,
     is_known_name,
     is_mentionable,
+    organisation_of_person,
     shaped_names,
 )
 from profiles.parsing.names import (
@@ -446,6 +447,7 @@ class RelationReader:
         owner = patron_length(target)
         if 0 < owner < len(target):
             target = target[owner:]  # "the Nazi Party's Sturmabteilung": the SA, not the party
+        target = organisation_of_person(target)  # "Jack Lang of the Australian Labor Party"
         # "members of the Shining Path and of the MRTA": two groups, one tie each.
         names = [name for name in COORDINATED_OF_RE.split(target) if name]
         if len(names) > 1:
