@@ -1040,6 +1040,9 @@ def test_our_name_reworded_or_enlarged_is_an_alias():
         ("Some recruits were veterans of the fighting in Togo.", ["GH"]),
         ("Members fought because their families had been killed in Togo.", ["GH"]),
         ("The group was backed by Togo.", ["GH"]),
+        # Fighters sent abroad, a headquarters abroad.
+        ("At first it sent fighters to Togo to defend a shrine.", ["GH", "TG"]),
+        ("It kept its headquarters in Togo under the protection of the authorities.", ["GH", "TG"]),
     ],
 )
 def test_countries_the_group_acted_in(purpose, codes):

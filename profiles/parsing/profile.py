@@ -1030,17 +1030,18 @@ ACRONYM_TOKEN_RE = re.compile(r"(?<![\w/-])[A-Z][A-Z]{1,7}(?![\w/-])")
 # group was active ("fought ... in Croatia in 1991 and in eastern Bosnia in 1992").
 OPERATED_RE = re.compile(
     r"\b(?:fought|fighting|operated|operating|operates|deployed|active|involvement|intervened|"
-    r"took\s+part|carried\s+out|raided|attacked|campaigned)\b(?<!the\sfighting)",
+    r"took\s+part|carried\s+out|raided|attacked|campaigned|sent|dispatched|headquarters|"
+    r"headquartered|based)\b(?<!the\sfighting)",
     re.I,
 )
-PLACE_AHEAD_RE = re.compile(r"\b(?:in|into|across|throughout)\s+(?:the\s+)?(?:[a-z-]+\s+)?[A-Z]")
+PLACE_AHEAD_RE = re.compile(r"\b(?:in|into|across|throughout|to)\s+(?:the\s+)?(?:[a-z-]+\s+)?[A-Z]")
 # Where the verb's clause ends: what follows speaks of something else ("because members of
 # their family had been murdered in North Korea").
 CLAUSE_END_RE = re.compile(
     r"\b(?:because|after|before|when|while|whereas|although|since|who|which|whose|until|as)\b|[;(]"
 )
 PLACE_BEFORE_RE = re.compile(
-    r"\b(?:in|into|across|throughout)\s+(?:the\s+)?(?:(?:north|south|east|west|central|upper|"
+    r"\b(?:in|into|across|throughout|to)\s+(?:the\s+)?(?:(?:north|south|east|west|central|upper|"
     r"lower)(?:ern)?(?:[\s-]+(?:north|south|east|west)(?:ern)?)?\s+)?$",
     re.I,
 )
