@@ -1432,3 +1432,40 @@ def test_another_group_with_our_acronym_is_not_us():
 )
 def test_a_person_of_a_party(text, mentions):
     assert mentions_of(text) == mentions
+
+
+@pytest.mark.parametrize(
+    "sentence, relations",
+    [
+        (
+            "Its gunmen fought the Red Front and members of the left-wing party RPA.",
+            [("Red Front", "rival_of"), ("RPA", "rival_of")],
+        ),
+        (
+            "Hill Guard columns fought the anarchist militias of the Red Front.",
+            [("Red Front", "rival_of")],
+        ),
+        (
+            "Hill Guard squads broke up meetings of the Ghana Labour Party.",
+            [("Ghana Labour Party", "rival_of")],
+        ),
+        (
+            "The Hill Guard has claimed attacks as part of the Islamic Resistance Front.",
+            [("Islamic Resistance Front", "part_of")],
+        ),
+        # ... but a law that counts it part of a state force states no tie of its own.
+        ("A law recognised the Hill Guard as part of the People's Militia.", []),
+        (
+            "The Hill Guard took part, with the Red Front, in the Coastal Resistance Movement.",
+            [("Coastal Resistance Movement", "part_of")],
+        ),
+        ("Its rivalry with the Red Front grew into open war.", [("Red Front", "rival_of")]),
+        (
+            "Many former members joined the River Guard, formed in 1938, which was widely seen"
+            " as its successor.",
+            [("River Guard", "predecessor_of")],
+        ),
+    ],
+)
+def test_more_tie_phrases(sentence, relations):
+    assert relations_of(sentence) == relations

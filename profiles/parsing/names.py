@@ -301,8 +301,10 @@ def targets_after(text: str, position: int) -> list[FoundName]:
         rest = text[target.end :]
         skip = re.match(r"\s*\([^()]{1,40}\)", rest)
         after = target.end + (skip.end() if skip else 0)
+        # "fought Makarios loyalists and members of the left-wing party AKEL".
         joined = re.match(
-            r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:against\s+|with\s+|by\s+)?(?=(?:the\s+)?[A-Z])",
+            r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:against\s+|with\s+|by\s+)?(?=(?:the\s+)?[A-Z]|"
+            r"(?:members|supporters|fighters|activists|militants|cadres)\s+of\s)",
             text[after:],
         )
         if not joined:

@@ -176,11 +176,14 @@ STRICT_PHRASES = [
             "abduct",
             "raid",
             "threat",
+            "broke up",
+            "disrupt",
         ),
         r"\b(?:intimidat\w*|harass\w*|attack\w*|beat|beaten|beating|target\w*|hunt(?:ed|ing)?"
         r"(?:\s+down)?|terrori[sz]\w*|persecut\w*|assault\w*|kill\w*|murder\w*|abduct\w*|raid\w*|"
-        r"threaten\w*)\s+(?:on\s+)?(?:the\s+|\w+\s+){0,3}?(?:supporters|members|activists|offices|"
-        r"fighters|leaders|cadres|bases|camps|candidates|followers|rallies|sympathi[sz]ers)\s+"
+        r"threaten\w*|broke\s+up|disrupt\w*)\s+(?:on\s+)?(?:the\s+|\w+\s+){0,3}?(?:supporters|"
+        r"members|activists|offices|fighters|leaders|cadres|bases|camps|candidates|followers|"
+        r"rallies|meetings|demonstrations|sympathi[sz]ers)\s+"
         r"of\s+(?:the\s+)?",
         "rival_of",
     ),
@@ -238,8 +241,9 @@ STRICT_PHRASES = [
     # "fought the Taliban", "fought members of the JVP": a named group as the object.
     (
         ("fought", "battled", "combated", "combatted"),
-        r"\b(?:fought|battled|combat(?:t)?ed)\s+(?:(?:members|supporters|fighters|cadres|"
-        r"positions|rebels)\s+of\s+)?(?=(?:the\s+)?[A-Z][\w'-]*(?:\s|[.,;]|$))",
+        r"\b(?:fought|battled|combat(?:t)?ed)\s+(?:(?:the\s+)?(?:[a-z-]+\s+)?(?:members|supporters|"
+        r"fighters|cadres|positions|rebels|militias|forces|units|columns|guerrillas)\s+of\s+)?"
+        r"(?=(?:the\s+)?[A-Z][\w'-]*(?:\s|[.,;]|$))",
         "rival_of",
     ),
     (
@@ -273,6 +277,25 @@ STRICT_PHRASES = [
         r"\b(?:formed|became|become|made\s+(?:it|them)|was|were|is|are)\s+(?:the\s+|its\s+)?"
         r"(?:largest\s+|main\s+|principal\s+)?(?:core|backbone|nucleus|component)\s+of\s+",
         "part_of",
+    ),
+    # "claimed attacks as part of the Islamic Resistance in Iraq"; "took part, with the Irgun
+    # and the Haganah, in the Jewish Resistance Movement".
+    (
+        ("as part of",),
+        r"\b(?:claimed|carried\s+out|conducted|fought|fights|operated|operates|attacks?|"
+        r"attacked)\b[^.;]{0,60}?\bas\s+(?:a\s+)?part\s+of\s+(?=(?:the\s+)?[A-Z])",
+        "part_of",
+    ),
+    (
+        ("took part",),
+        r"\btook\s+part(?:,\s+[^,;.]{3,60},)?\s+in\s+(?=(?:the\s+)?[A-Z])",
+        "part_of",
+    ),
+    # "its rivalry with the ...", "a feud with".
+    (
+        ("rivalry", "feud", "war with", "conflict with"),
+        r"\b(?:rivalry|feud|war|conflict)\s+with\s+(?=(?:the\s+)?[A-Z])",
+        "rival_of",
     ),
     # "It was formed from the Popular Committees ... and from parts of the Shabiha".
     (
@@ -309,6 +332,12 @@ JOINED_IN_RE = re.compile(
     r"\s*(?:\([^()]*\)\s*)?(?:(?:movement|militia|group|party|forces?|fighters|gangs?)\s+)?"
     r"in\s+(?!\d|(?:early|mid|late)\b|(?:January|February|March|April|May|June|July|August|"
     r"September|October|November|December)\b)"
+)
+# "X, which was widely seen as its successor": X is the profiled group's successor.
+SEEN_AS_SUCCESSOR_RE = re.compile(
+    r",\s+(?:which|that|who)\s+(?:was|is|were|are)\s+(?:\w+\s+)?(?:seen|regarded|considered|"
+    r"described|viewed)\s+as\s+(?P<whose>its|their|[A-Z][\w'\u2019 -]{0,60}?['\u2019]s)\s+"
+    r"(?:direct\s+|de\s+facto\s+|political\s+)?successor\b"
 )
 LEADERS_PEOPLE_AFTER_RE = re.compile(
     r"\s+(?:loyalists|supporters|followers|partisans|men|troops|forces|fighters|militiamen|"
@@ -564,6 +593,20 @@ class RelationReader:
                 other = other[patron_length(other) :]  # "Malan's Herenigde Nasionale Party"
             if other and not self.is_own(other) and shaped_like_group(other):
                 self.add(other, "rival_of", sentence, offset + match.start())
+        for match in SEEN_AS_SUCCESSOR_RE.finditer(sentence) if "successor" in lowered else ():
+            whose = match.group("whose")
+            if whose.lower() not in ("its", "their") and not self.is_own(
+                POSSESSIVE_END_RE.sub("", whose)
+            ):
+                continue
+            # "the Hlinka Guard, formed in 1938, which was widely seen as its successor".
+            before = sentence[: match.start()]
+            appositive = re.search(r",\s+[^,]{1,40}$", before)
+            other = name_before(sentence, match.start()) or (
+                name_before(sentence, appositive.start()) if appositive else None
+            )
+            if other and not self.is_own(other) and is_mentionable(other):
+                self.add(other, "predecessor_of", sentence, offset + match.start())
         for match in SPLINTER_NAMED_RE.finditer(sentence) if self.try_breakaway else ():
             if self.is_own(match.group("parent")):
                 target = target_after(sentence, match.end())
