@@ -1469,3 +1469,19 @@ def test_a_person_of_a_party(text, mentions):
 )
 def test_more_tie_phrases(sentence, relations):
     assert relations_of(sentence) == relations
+
+
+@pytest.mark.parametrize(
+    "sentence, relations",
+    [
+        # A person's particles ("al-", "bin") stay in the owner cut off the name.
+        ("Its fighters clashed with Muqtada al-Sadr's Mahdi Army.", [("Mahdi Army", "rival_of")]),
+        # "X and Y" is one name when X does not end like a group's name.
+        (
+            "It fought the Union Solidarity and Development Party in 2021.",
+            [("Union Solidarity and Development Party", "rival_of")],
+        ),
+    ],
+)
+def test_names_cut_and_kept_whole(sentence, relations):
+    assert relations_of(sentence) == relations

@@ -234,7 +234,9 @@ def is_state_or_person(name: str, following: str = "") -> bool:
 
 # "Bernard Kolélas's " before a name: its patron, not part of it.
 OWNER_PREFIX_RE = re.compile(
-    r"(?P<owner>[A-Z][\w.\u00c0-\u024f-]*(?:\s+[A-Z][\w.\u00c0-\u024f-]*){0,2})['\u2019]s\s+(?=[A-Z])"
+    # "Muqtada al-Sadr's Mahdi Army", "Osama bin Laden's ...": particles inside a person's name.
+    r"(?P<owner>[A-Z][\w.\u00c0-\u024f-]*(?:\s+(?:(?:bin|ibn|de|van|von|da|di)\s+)?"
+    r"(?:[a-z]{1,3}-)?[A-Z][\w.\u00c0-\u024f-]*){0,3})['\u2019]s\s+(?=[A-Z])"
 )
 # Possessives that belong inside names ("People's Army", "Workers' Party"): the word before
 # the apostrophe.

@@ -486,7 +486,12 @@ class RelationReader:
         if " and " in target:
             # "Asa'ib Ahl al-Haq and Harakat Hezbollah al-Nujaba": two known groups.
             left, right = target.split(" and ", 1)
-            if is_known_name(left) or (shaped_like_group(left) and shaped_like_group(right)):
+            # Not "Union Solidarity and Development Party", "Justice and Equality Movement":
+            # the left part must end like a group's name to be one.
+            ends_like_group = left.isupper() or left.split()[-1] in HEAD_WORDS or is_band_name(left)
+            if is_known_name(left) or (
+                ends_like_group and shaped_like_group(left) and shaped_like_group(right)
+            ):
                 self.add(left, relation, sentence, position)
                 self.add(right, relation, sentence, position)
                 return
