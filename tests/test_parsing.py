@@ -1485,3 +1485,9 @@ def test_more_tie_phrases(sentence, relations):
 )
 def test_names_cut_and_kept_whole(sentence, relations):
     assert relations_of(sentence) == relations
+
+
+def test_south_asian_words_for_an_army_make_a_name():
+    assert mentions_of("It followed earlier landlord armies such as the Bhumi Sena.") == [
+        "Bhumi Sena"
+    ]

@@ -46,6 +46,8 @@ HEAD_WORDS = {
     "Squads", "Legion", "Resistance", "Boys", "Volunteers", "Patrols", "Brotherhood",
     "Command", "Union", "Cartel", "Gang", "Network", "Jihad", "Council", "Group", "Rebels",
     "Fighters", "Warriors", "Partisans", "Youth", "Shirts", "Hand", "Companions",
+    # South Asian words for an army, a force, an association or a front.
+    "Sena", "Bahini", "Sangha", "Sangh", "Parishad", "Morcha", "Samiti",
 }  # fmt: skip
 # The first word of one: "Forces Nouvelles", "Army of the Guardians".
 LEADING_WORDS = {"Forces", "Army", "Front", "Movement", "Party", "Union", "League", "Brigades",
