@@ -1491,3 +1491,8 @@ def test_south_asian_words_for_an_army_make_a_name():
     assert mentions_of("It followed earlier landlord armies such as the Bhumi Sena.") == [
         "Bhumi Sena"
     ]
+
+
+def test_a_party_named_after_the_group_is_another_body():
+    text = "It was dissolved in 1991, and its successor, the Hill Guard Party, was banned in 1994."
+    assert mentions_of(text) == ["Hill Guard Party"]

@@ -541,6 +541,9 @@ def organisation_of_person(name):
     return name
 
 
+OWN_NAMED_BODY_RE = re.compile(r"\s+(?:Party|Parti|Partido)\b")
+
+
 class MentionReader:
     """Collects the organisations a profile names, sentence by sentence."""
 
@@ -620,7 +623,12 @@ class MentionReader:
         # "Milice Civile").
         for own in self.own_names:
             if len(own) >= 4 and own in sentence:
-                taken += [(m.start(), m.end()) for m in re.finditer(re.escape(own), sentence)]
+                taken += [
+                    (m.start(), m.end())
+                    for m in re.finditer(re.escape(own), sentence)
+                    # "the Lebanese Forces Party": a body named after the group, not the group.
+                    if not OWN_NAMED_BODY_RE.match(sentence, m.end())
+                ]
         # Candidates from every source; the longest reading of each place wins ("Mau Mau
         # Youth Movement" over the known "Mau Mau"), then the surest source.
         candidates = []
