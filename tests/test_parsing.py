@@ -1496,3 +1496,19 @@ def test_south_asian_words_for_an_army_make_a_name():
 def test_a_party_named_after_the_group_is_another_body():
     text = "It was dissolved in 1991, and its successor, the Hill Guard Party, was banned in 1994."
     assert mentions_of(text) == ["Hill Guard Party"]
+
+
+@pytest.mark.parametrize(
+    "formation, year",
+    [
+        # The forerunner it grew out of is not founded in the sentence: the later date stays.
+        (
+            "The militia grew out of the Red Hoods, gunmen who had terrorised opponents after"
+            " the 1957 election, and it was formally established in 1959.",
+            1959,
+        ),
+        ("Reed Guard groups surfaced in the north in May 2021.", 2021),
+    ],
+)
+def test_forerunners_and_first_signs(formation, year):
+    assert earliest_year(guidebook(formation=formation).formation) == year

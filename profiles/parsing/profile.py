@@ -97,7 +97,7 @@ FORMATION_ANCHOR_RE = re.compile(
     r"proclaimed(?=\s+(?:the\s+|a\s+)?(?-i:[A-Z]))|"
     r"first\s+(?:(?:reports?|sightings?|mentions?|traces?)\s+(?:[\w'\u2019-]+\s+){0,5}?dat\w+\s+from|"
     r"appeared|appearance|surfaced|reported|sighted)|"
-    r"set\s+up|set\s+(?:it|them|the\s+(?:[\w-]+\s+){0,2}?(?:force|group|militia|unit|units|corps|guard|army|battalions?|brigades?))\s+up|organi[sz]ed|existed\s+(?:\w+\s+){0,3}from|launched|took\s+shape|emerged|came\s+into\s+(?:being|existence)|"
+    r"set\s+up|surfaced|set\s+(?:it|them|the\s+(?:[\w-]+\s+){0,2}?(?:force|group|militia|unit|units|corps|guard|army|battalions?|brigades?))\s+up|organi[sz]ed|existed\s+(?:\w+\s+){0,3}from|launched|took\s+shape|emerged|came\s+into\s+(?:being|existence)|"
     # "only announced itself under this name in 2007".
     r"(?:announced|declared|proclaimed)\s+(?:itself|themselves|its\s+(?:formation|founding|creation|existence))|"
     r"was\s+born|put\s+together|originated|origins?|began|started|mobili[sz]ed|assembled|"
@@ -531,8 +531,16 @@ def _founding_of_another(sentence, anchor, is_own):
             return True  # "..., a nationalist party founded in 1990": what it says is not us
         if subject and not is_own(subject) and shaped_like_group(subject):
             return True
+    if FROM_ANOTHER_RE.fullmatch(anchor.group()):
+        return False  # "grew out of the Cagoulards": the group named is its forerunner
     found = name_at(sentence, anchor.end())
     return bool(found and not is_own(found[0]) and shaped_like_group(found[0]))
+
+
+FROM_ANOTHER_RE = re.compile(
+    r"grew\s+out\s+of|broke\s+away|split\s+(?:off\s+)?from|splintered|originated|origins?",
+    re.I,
+)
 
 
 def _another_subject(sentence, position, is_own):
