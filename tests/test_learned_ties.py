@@ -110,3 +110,16 @@ def test_the_committed_model_is_what_training_gives_today():
         now = trained["weights"].get(feature, zeros)
         then = committed["weights"].get(feature, zeros)
         assert max(abs(a - b) for a, b in zip(now, then, strict=True)) < 0.01, feature
+
+
+def test_the_threshold_is_the_lowest_that_is_precise_enough():
+    from profiles.accuracy import Score
+
+    def score(right, wrong):
+        result = Score()
+        result.right, result.wrong = right, wrong
+        return result
+
+    scores = {0.5: score(80, 20), 0.7: score(90, 5), 0.9: score(60, 1)}
+    assert train_ties.choose_threshold(scores) == 0.7
+    assert train_ties.choose_threshold({0.5: score(5, 5), 0.9: score(6, 4)}) == 0.9

@@ -1512,3 +1512,20 @@ def test_a_party_named_after_the_group_is_another_body():
 )
 def test_forerunners_and_first_signs(formation, year):
     assert earliest_year(guidebook(formation=formation).formation) == year
+
+
+@pytest.mark.parametrize(
+    "sentence, relations",
+    [
+        (
+            "It was founded as the paramilitary front of the far-right National Union (NU).",
+            [("National Union", "part_of")],
+        ),
+        (
+            "In 2012 the Hill Guard joined other militias in the Northern Liberation Forces.",
+            [("Northern Liberation Forces", "merged_into")],
+        ),
+    ],
+)
+def test_fronts_and_joined_coalitions(sentence, relations):
+    assert relations_of(sentence) == relations

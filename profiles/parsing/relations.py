@@ -62,8 +62,8 @@ PHRASES = [
         "rival_of",
     ),
     (
-        ("wing", "arm ", "branch", "organisation", "organization", "league"),
-        r"\b(?:youth|armed|military|militant|paramilitary|women's|student|political|militia|fighting)\s+(?:wing|arm|branch|organi[sz]ation|league)\s+of\s+",
+        ("wing", "arm ", "branch", "organisation", "organization", "league", "front of"),
+        r"\b(?:youth|armed|military|militant|paramilitary|women's|student|political|militia|fighting)\s+(?:wing|arm|branch|organi[sz]ation|league|front)\s+of\s+",
         "part_of",
     ),
     (
@@ -296,6 +296,13 @@ STRICT_PHRASES = [
         ("rivalry", "feud", "war with", "conflict with"),
         r"\b(?:rivalry|feud|war|conflict)\s+with\s+(?=(?:the\s+)?[A-Z])",
         "rival_of",
+    ),
+    # "joined other militias in the Forces de Libération du Nord (FLN)".
+    (
+        ("joined other", "joined several", "joined fellow", "joined allied"),
+        r"\bjoined\s+(?:other|several|fellow|allied)\s+(?:\w+\s+)?(?:militias|groups|factions|"
+        r"movements)\s+in\s+(?=(?:the\s+)?[A-Z])",
+        "merged_into",
     ),
     # "It was formed from the Popular Committees ... and from parts of the Shabiha".
     (
