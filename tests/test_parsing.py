@@ -1529,3 +1529,42 @@ def test_forerunners_and_first_signs(formation, year):
 )
 def test_fronts_and_joined_coalitions(sentence, relations):
     assert relations_of(sentence) == relations
+
+
+@pytest.mark.parametrize(
+    "termination, year",
+    [
+        # Part of it disarmed while other cells stayed active: no end.
+        (
+            "Under an amnesty of 2007 several hundred of its gunmen handed in their weapons,"
+            " but other cells stayed active.",
+            None,
+        ),
+        # It came back under another name: no end (a person who resurfaced is not it).
+        ("The government banned it in 2002; it resurfaced as the Reed Front.", None),
+        ("The group was dissolved in 1994. Its leader resurfaced in 2004 in exile.", 1994),
+        # ... but "stayed active until" dates the end.
+        ("It stayed active until 2000, when the last patrols were disbanded.", 2000),
+        # An end given by a list of years is its last.
+        ("The two factions were disarmed in 1996 and 1997 under the Abuja agreements.", 1997),
+    ],
+)
+def test_ends_read_from_dev7(termination, year):
+    assert earliest_year(guidebook(termination=termination).termination) == year
+
+
+def test_another_group_s_end_in_a_whose_clause():
+    text = (
+        "Reed Guard\n\nThe Reed Guard was a militia in Ghana, founded in 1940.\n\n"
+        "The name had been used by the River Sich, whose men were partly absorbed into the"
+        " new army in 1943.\n"
+    )
+    assert parse_profile(text).termination is None
+
+
+def test_a_person_s_assassination_dates_no_founding():
+    formation = (
+        "The militia emerged in the months that followed the assassination of President"
+        " Melchior Ndadaye in October 1993."
+    )
+    assert guidebook(formation=formation).formation is None

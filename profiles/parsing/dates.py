@@ -275,11 +275,14 @@ CONTEXT_NOUNS = (
     r"war|wars|uprising|insurgency|conflict|revolution|coup|election|elections|partition|"
     r"independence|genocide|crisis|invasion|occupation|violence|killings|massacre|documentary|"
     r"film|book|report|study|pledge|accords?|agreement|treaty|referendum|constitution|"
-    r"earthquake|famine|riots|protests|uprisings|emergency|ceasefire|struggle|campaign"
+    r"earthquake|famine|riots|protests|uprisings|emergency|ceasefire|struggle|campaign|"
+    r"assassination|murder|arrest|overthrow"
 )
 CONTEXT_BEFORE_RE = re.compile(
     # "the elections of 2000 and 2002": every year of the list is the elections'.
-    rf"\b(?:{CONTEXT_NOUNS})(?:\s+[A-Z][\w-]*)*\s+(?:of|in|from|between|during)\s+(?:the\s+)?"
+    # "the assassination of President Melchior Ndadaye in October 1993": the person's too.
+    rf"\b(?:{CONTEXT_NOUNS})(?:\s+of(?:\s+the)?(?=\s+[A-Z]))?(?:\s+[A-Z][\w-]*)*\s+"
+    r"(?:of|in|from|between|during)\s+(?:the\s+)?"
     r"(?:\d{4}(?:,\s*|\s+and\s+|\s+or\s+))*$",
     re.I,
 )

@@ -473,6 +473,8 @@ def _anchored(sentence, mentions, anchor_re, is_own=None, own_founding=None):
             before = [m for m in usable if 0 <= anchor.start() - m.end <= 120]
         if after:
             nearest = min(after, key=lambda m: m.start - anchor.end())
+            if is_own:
+                nearest = _last_of_list(nearest, after, sentence)
             found.append(_refined(nearest, usable, sentence))
         elif before:
             found.append(max(before, key=lambda m: m.end))
@@ -487,6 +489,16 @@ PASSIVE_LINK_RE = re.compile(
     r"\s+(?:was|were|had\s+been|has\s+been)\s+)(?:(?:first|originally|initially|officially|"
     r"formally|itself|also)\s+)?$"
 )
+
+
+def _last_of_list(date, dates, sentence):
+    """ "disarmed in 1996 and 1997": an end given by a list of years is its last."""
+    for later in sorted(dates, key=lambda m: m.start):
+        if later.start > date.end and re.fullmatch(
+            r"\s*(?:,|and|,\s*and)\s*(?:in\s+)?", sentence[date.end : later.start]
+        ):
+            date = later
+    return date
 
 
 def _refined(date, dates, sentence):
@@ -506,7 +518,9 @@ def _refined(date, dates, sentence):
 
 RELATIVE_BEFORE_RE = re.compile(
     r",?\s*(?:which|who|that)\s+(?:(?:later|then|eventually|itself|had|has|was|were|also|"
-    r"finally|soon)\s+){0,2}$"
+    r"finally|soon)\s+){0,2}$|"
+    # "the Polissian Sich, whose men were partly absorbed ...".
+    r",\s*whose\s+(?:[a-z]+\s+){1,2}(?:were|was|had\s+been)\s+(?:[a-z]+\s+)?$"
 )
 
 
@@ -580,6 +594,11 @@ STILL_ACTIVE_RE = re.compile(
     r"remain(?:ed|s)?\s+active|(?:has\s+been|is|was|became)\s+(?:one|a\s+PGM)\s+again|"
     r"again\s+(?:a\s+PGM|active)|since\s+then\s+(?:again\s+)?active|no\s+(?:explicit|clear)\s+end|"
     r"unconfirmed|re-?(?:formed|activated|emerged)|revived|"
+    r"(?:it|they|the\s+(?:group|militia|movement|organi[sz]ation))\s+(?:later\s+|soon\s+)?"
+    r"(?:resurfaced|reappeared)|"
+    r"(?:other\s+)?(?:cells|units|members)\s+(?:stayed|remained)\s+active|"
+    r"stayed\s+active(?!\s+(?:until|till|to|through)\b)|"
+    r"later\s+operated\s+as|"
     # "banned the group in 1995, but it continued its attacks for years afterwards".
     r"but\s+(?:it|they|the\s+(?:group|militia|movement|organi[sz]ation))\s+(?:\w+\s+)?"
     r"(?:continued|carried\s+on|kept\s+(?:up|on))|continued\s+(?:to\s+operate|operating)\s+"

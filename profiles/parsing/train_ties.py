@@ -10,7 +10,7 @@ model, so it must not learn from them.
 
 The threshold (how sure the model must be to add a tie) is chosen by leave-one-corpus-out
 cross-validation: each tuned corpus is read by a model trained on the others, and the
-lowest threshold whose ties are right at least 92% of the time wins (precision before
+lowest threshold whose ties are right at least 90% of the time wins (precision before
 recall: the files whose ties hold barely move between thresholds).
 """
 
@@ -26,9 +26,10 @@ from profiles.parsing.text import decode
 
 TUNED = (
     "seeds", "practice", "practice/real", "heldout", "dev", "dev2", "dev3", "dev4", "dev5", "dev6",
+    "dev7",
 )  # fmt: skip
 THRESHOLDS = (0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9)
-PRECISION_TARGET = 0.92  # cross-validated tie precision: see cross_validate()
+PRECISION_TARGET = 0.90  # cross-validated tie precision: see cross_validate()
 REGULARISATION = 1.0  # scikit-learn's C: smaller keeps the weights nearer zero
 MIN_FEATURE_COUNT = 2  # a word seen once teaches nothing that carries over
 MIN_CLASS_COUNT = 5  # rarer ties are left to the rules
