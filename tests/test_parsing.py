@@ -1568,3 +1568,23 @@ def test_a_person_s_assassination_dates_no_founding():
         " Melchior Ndadaye in October 1993."
     )
     assert guidebook(formation=formation).formation is None
+
+
+@pytest.mark.parametrize(
+    "sentence, relations",
+    [
+        # Some of its followers joined another group: no merger.
+        ("Some of them later joined the Islamic Coalition Party.", []),
+        # A government, not a group.
+        ("It broke with Mohammad Mosaddegh's government in 1952.", []),
+    ],
+)
+def test_ties_of_others_and_of_governments(sentence, relations):
+    assert relations_of(sentence) == relations
+
+
+def test_another_group_s_appositive_is_not_our_alliance():
+    # "the RUF, an ally of Taylor": the ally is the RUF's.
+    relations = relations_of("It fought the Red Front (RF), an ally of the Blue Army, in 1991.")
+    assert ("Blue Army", "ally_of") not in relations
+    assert ("Red Front", "rival_of") in relations

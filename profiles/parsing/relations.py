@@ -357,6 +357,9 @@ PERSON_TITLE_BEFORE_RE = re.compile(
     r"General|Colonel|Major|Captain|Commander|Senator|Governor|Minister|Dr\.?|Mr\.?|Mrs\.?|"
     r"Archbishop|Bishop|Ayatollah|Imam)\s+$"
 )
+GOVERNMENT_OF_RE = re.compile(
+    r"['\u2019]s?\s+(?:government|regime|administration|cabinet|presidency|rule)\b"
+)
 # "President Musharraf banned the SMP, together with Lashkar-e-Jhangvi": banned together.
 ACTED_UPON_TOGETHER_RE = re.compile(
     r"\b(?:banned|outlawed|proscribed|designated|listed|blacklisted|sanctioned|dissolved|"
@@ -364,7 +367,7 @@ ACTED_UPON_TOGETHER_RE = re.compile(
 )
 MEMBERS_RE = re.compile(
     r"\b(?:members|fighters|veterans|militiamen|recruits|cadres|militants|activists|leaders|"
-    r"commanders|supporters)\b",
+    r"commanders|supporters|followers|(?:some|many|several|most|a\s+few)\s+of\s+them)\b",
     re.I,
 )
 # "a related militia, Ganda Iso, had already broken away from it": our splinter.
@@ -512,8 +515,11 @@ class RelationReader:
     def about_own_group(self, text, position):
         """Whether the clause ending at `position` speaks of the profiled group."""
         before = text[:position]
-        # "Pemuda Rakyat, the youth organisation of ...": an appositive of another group.
+        # "Pemuda Rakyat, the youth organisation of ...": an appositive of another group
+        # (also when the phrase itself opens with the article: "the RUF, an ally of ...").
         appositive = re.search(r",\s+(?:the|a|an)\s+(?:[\w'-]+\s+){0,3}$", before)
+        if not appositive and re.match(r"(?:the|a|an)\s", text[position:]):
+            appositive = re.search(r",\s*$", before)
         if appositive:
             other = name_before(before, appositive.start())
             if other and not self.is_own(other):
@@ -551,6 +557,8 @@ class RelationReader:
                 for target in targets:
                     if PERSON_TITLE_BEFORE_RE.search(sentence, 0, target.start):
                         continue  # "opposed President Makarios III": a person
+                    if GOVERNMENT_OF_RE.match(sentence, target.end):
+                        continue  # "broke with Mohammad Mosaddegh's government": a government
                     kind = relation
                     if kind == "merged_into" and joined_in:
                         kind = "ally_of"  # "joining the Basij in attacks"
