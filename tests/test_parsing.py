@@ -1402,6 +1402,39 @@ def test_more_names_and_what_is_not_one(formation, aliases):
     assert guidebook_aliases(formation) == aliases
 
 
+@pytest.mark.parametrize(
+    "text, aliases",
+    [
+        # Its formal name, written with lower-case words up to the acronym that spells it.
+        (
+            "La Canne\n\nLa Canne was the popular name of the Comité secret de la défense"
+            " rurale (CSDR), a militia.[1]\n",
+            ["Comité secret de la défense rurale", "CSDR"],
+        ),
+        # A script's name, then its romanisation without a label.
+        (
+            "Reed Guard\n\nThe Reed Guard (Arabic: حرس القصب, al-Ḥaras al-Qaṣab, RG) was a"
+            " militia.[1]\n",
+            ["حرس القصب", "al-Ḥaras al-Qaṣab", "RG"],
+        ),
+        # Its name in its own script, in the middle of a sentence.
+        (
+            "Reed Guard\n\nIn 1971 a colonel set up the Reed Guard (حرس القصب) out of"
+            " border units.[1]\n",
+            ["حرس القصب"],
+        ),
+        # A parenthesis of names whose second one is introduced by the first.
+        (
+            "Reed Guard\n\nThe Reed Guard was a militia.[1] Officers founded the Reed Guard"
+            " (Φρουρά, also written Frourá Kalamión or Kalamiá) in 1941.[2]\n",
+            ["Φρουρά", "Frourá Kalamión", "Kalamiá"],
+        ),
+    ],
+)
+def test_names_in_other_languages_and_scripts(text, aliases):
+    assert sorted(parse_profile(text).aliases) == sorted(aliases)
+
+
 def test_a_language_named_with_a_gloss_is_no_name():
     text = "Reed Guard\n\nThe Reed Guard (Kinyarwanda, roughly 'cane watch') is a militia.\n"
     assert parse_profile(text).aliases == []

@@ -43,6 +43,16 @@ INTRODUCERS = [
         ),
     ),
     (("the name",), re.compile(r"\b(?:took|adopted|assumed|chose|used)\s+the\s+name\s+(?:of\s+)?")),
+    # "La Cagoule was the popular name of the Comité secret d'action révolutionnaire".
+    (
+        ("name of", "name for"),
+        re.compile(
+            r"\b(?:is|was)\s+(?:the|a)\s+(?:popular|common|usual|informal|colloquial|everyday|"
+            r"short|nick)\s*name\s+(?:of|for)\s+"
+        ),
+    ),
+    # "... split off from the MNLF, calling themselves the "New MNLF"".
+    (("calling",), re.compile(r"\bcalling\s+(?:itself|themselves)\s+")),
     (
         ("operat", "acted", "registered"),
         re.compile(
@@ -394,10 +404,31 @@ def _introduced_name(text, position):
         return name, script.start(1), script.start(1) + len(name)  # "called لواء صقور الصحراء"
     found = name_at(text, position)
     if found:
+        spelled_out = _spelled_out_end(text, found[1])
+        if spelled_out > found[2]:
+            return text[found[1] : spelled_out], found[1], spelled_out
         head = HEAD_NOUN_RE.match(text, found[2])
         if head:
             return text[found[1] : head.end()], found[1], head.end()
     return found
+
+
+# A name in a language that writes its words in lower case, up to the acronym that spells
+# it out: "Comité secret d'action révolutionnaire (CSAR)".
+SPELLED_OUT_RE = re.compile(r"((?:[^\W\d_][\w'’-]*\s+){1,7}?[^\W\d_][\w'’-]*)\s+\(([A-Z]{2,8})\)")
+ELISION_RE = re.compile(r"^(?:[dlDL]|qu)['’](?=\w)")
+INITIAL_SKIPS = {"de", "del", "des", "du", "la", "le", "les", "el", "los", "las", "y", "e", "i"}
+
+
+def _spelled_out_end(text, start):
+    """Where a name starting at `start` ends when the acronym after it gives each of its
+    words' initials (linking words aside), or -1."""
+    match = SPELLED_OUT_RE.match(text, start)
+    if not match:
+        return -1
+    words = [ELISION_RE.sub("", word) for word in match.group(1).split()]
+    initials = "".join(w[0] for w in words if w.lower() not in INITIAL_SKIPS).upper()
+    return match.end(1) if initials == match.group(2) else -1
 
 
 FURTHER_NAME_RE = re.compile(r"\s*(?:,\s*)?\bor\s+(?:as\s+|simply\s+)?(?:the\s+)?(?=[A-Z])")
@@ -491,6 +522,10 @@ class AliasReader:
         """Read one paragraph; `offset` places it in the document, for the order of aliases."""
         self.offset = offset
         lowered = text.lower()
+        if "(" in text:
+            # The names a parenthesis lists first: "(Οργάνωσις Χ, also written Organisation
+            # Chi)" is introduced by one of them.
+            self._read_name_lists(text)
         for words, pattern in INTRODUCERS:
             if not any(map(lowered.__contains__, words)):
                 continue
@@ -539,6 +574,12 @@ class AliasReader:
             if NOT_THE_SAME_RE.search(text, 0, match.start()):
                 continue  # "not to be confused with the Tamil National Alliance (TNA)"
             inner = match.group("inner")
+            if not re.search(r"[A-Za-z\d]", inner) and OTHER_SCRIPT_NAME_RE.fullmatch(inner):
+                # "set up the Defense Companies (سرايا الدفاع)": its name in its own script.
+                outer = name_before(text, match.start())
+                if outer and self.is_own(outer):
+                    self.add_alias(inner.strip(), match.start("inner"))
+                continue
             found = name_at(inner, 0)
             if not found or found[0] != inner.strip() or found[0] in NOT_NAME_WORDS:
                 continue
@@ -655,18 +696,28 @@ def parenthesis_names(inner):
     Latin letters, a romanisation, a name after a language's label ("Slovene: Slovensko
     domobranstvo"). Glosses and pronunciations are no names."""
     names, written = [], []
+    after_script = False  # the item before was written in a script without Latin letters
     for item in re.split(r"\s*[;,|]\s*", inner):
         item = re.sub(r"^\s*also\s+", "", item.strip())
         if GLOSS_RE.search(item):
+            after_script = False
             continue
         label = re.match(r"^[A-Za-z][\w ]{1,30}?\s*:\s*", item)  # "Arabic: ", "romanized: "
         if label:
             item = item[label.end() :]
+        elif after_script and _romanisation(item):
+            # "Arabic: القوات اللبنانية, al-Quwwāt al-Lubnāniyya": its romanisation follows.
+            names.append(item)
+            written.append(item)
+            after_script = False
+            continue
+        after_script = False
         if not item or GLOSS_RE.search(item) or "[" in item:
             continue
         if re.fullmatch(rf"(?:{LANGUAGES})", item):
             continue  # "Nyatura (Kinyarwanda, roughly 'hit hard')": the language, no name
         parts = [p for p in re.split(r"\s+or\s+", item) if p]
+        after_script = not re.search(r"[A-Za-z]", item)
         names.extend(parts)
         if label and (
             re.search(r"romani[sz]ed|translit|latin", label.group(), re.I)
@@ -676,6 +727,21 @@ def parenthesis_names(inner):
             written.extend(p for p in parts if p[0].isupper() or not p[0].isascii())
         written.extend(p for p in parts if not re.search(r"[A-Za-z]", p))
     return names, written
+
+
+def _romanisation(item):
+    """Whether an unlabelled item could be a name romanised: a few Latin words, no digits,
+    no acronym, not a gloss in quotes."""
+    words = item.split()
+    return (
+        0 < len(words) <= 6
+        and not re.search(r"[\d\"'‘“(]", item[:1] + item[-1:])
+        and not re.search(r"\d", item)
+        and not is_acronym(item)
+        # "Ḥizbu 'llāh", "al-Quwwāt al-Lubnāniyya"; not "written Organisation Chi".
+        and bool(re.match(r"[A-Z\u00c0-\u024f]|[a-z]{1,3}-", words[0]))
+        and all(re.search(r"[A-Za-z\u00c0-\u024f]", word) for word in words)
+    )
 
 
 def _holds_own(name, is_own):
