@@ -1043,6 +1043,10 @@ def test_our_name_reworded_or_enlarged_is_an_alias():
         # Fighters sent abroad, a headquarters abroad.
         ("At first it sent fighters to Togo to defend a shrine.", ["GH", "TG"]),
         ("It kept its headquarters in Togo under the protection of the authorities.", ["GH", "TG"]),
+        # A place given with a region's word, or "inside" it.
+        ("It carried out bombings in Accra and in metropolitan Togo.", ["GH", "TG"]),
+        ("From 2002 it carried out raids inside Togo.", ["GH", "TG"]),
+        ("Its units fought on in southeastern Togo until 1995.", ["GH", "TG"]),
     ],
 )
 def test_countries_the_group_acted_in(purpose, codes):

@@ -1061,15 +1061,19 @@ OPERATED_RE = re.compile(
     r"headquartered|based)\b(?<!the\sfighting)",
     re.I,
 )
-PLACE_AHEAD_RE = re.compile(r"\b(?:in|into|across|throughout|to)\s+(?:the\s+)?(?:[a-z-]+\s+)?[A-Z]")
+PLACE_AHEAD_RE = re.compile(
+    r"\b(?:in|into|inside|within|across|throughout|to)\s+(?:the\s+)?(?:[a-z-]+\s+)?[A-Z]"
+)
 # Where the verb's clause ends: what follows speaks of something else ("because members of
 # their family had been murdered in North Korea").
 CLAUSE_END_RE = re.compile(
     r"\b(?:because|after|before|when|while|whereas|although|since|who|which|whose|until|as)\b|[;(]"
 )
+# "in Algeria and in metropolitan France", "inside Israel", "in southeastern Poland".
 PLACE_BEFORE_RE = re.compile(
-    r"\b(?:in|into|across|throughout|to)\s+(?:the\s+)?(?:(?:north|south|east|west|central|upper|"
-    r"lower)(?:ern)?(?:[\s-]+(?:north|south|east|west)(?:ern)?)?\s+)?$",
+    r"\b(?:in|into|inside|within|across|throughout|to)\s+(?:the\s+)?"
+    r"(?:(?:(?:north|south)[\s-]?(?:east|west)|north|south|east|west|central|upper|lower)(?:ern)?"
+    r"(?:[\s-]+(?:north|south|east|west)(?:ern)?)?\s+|(?:metropolitan|mainland)\s+)?$",
     re.I,
 )
 
