@@ -70,16 +70,16 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (1.00, 0.93), "termination": (1.00, 0.77), "size": (0.94, 0.85), "countries": (1.00, 0.88), "aliases": (0.96, 0.84), "relations": (0.89, 0.89), "mentions": (0.89, 0.88), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev5": {
-        "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (0.91, 0.64), "size": (1.00, 1.00), "countries": (0.96, 0.88), "aliases": (0.97, 0.74), "relations": (0.92, 0.71), "mentions": (0.89, 0.84), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (0.91, 0.64), "size": (1.00, 1.00), "countries": (0.96, 0.88), "aliases": (0.97, 0.77), "relations": (0.92, 0.71), "mentions": (0.89, 0.84), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "heldout/blind5": {
-        "name": (1.00, 1.00), "formation": (0.96, 0.92), "termination": (0.87, 0.46), "size": (0.78, 0.84), "countries": (0.96, 0.80), "aliases": (0.90, 0.68), "relations": (0.86, 0.50), "mentions": (0.90, 0.81), "markers": (1.00, 1.00), "event_years": (1.00, 0.98),
+        "name": (1.00, 1.00), "formation": (0.96, 0.92), "termination": (0.87, 0.46), "size": (0.78, 0.84), "countries": (0.96, 0.80), "aliases": (0.91, 0.73), "relations": (0.86, 0.50), "mentions": (0.90, 0.81), "markers": (1.00, 1.00), "event_years": (1.00, 0.98),
     },
     "dev7": {
-        "name": (1.00, 1.00), "formation": (1.00, 0.88), "termination": (0.90, 0.56), "size": (0.91, 1.00), "countries": (0.93, 0.85), "aliases": (1.00, 0.86), "relations": (0.93, 0.65), "mentions": (0.91, 0.79), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (1.00, 0.88), "termination": (0.90, 0.56), "size": (0.91, 1.00), "countries": (0.93, 0.91), "aliases": (1.00, 0.92), "relations": (0.93, 0.65), "mentions": (0.91, 0.79), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "heldout/blind6": {
-        "name": (1.00, 1.00), "formation": (0.88, 0.81), "termination": (1.00, 0.71), "size": (0.78, 0.90), "countries": (0.96, 0.88), "aliases": (0.77, 0.58), "relations": (1.00, 0.57), "mentions": (0.93, 0.86), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (0.88, 0.81), "termination": (1.00, 0.71), "size": (0.78, 0.90), "countries": (0.96, 0.88), "aliases": (0.77, 0.60), "relations": (1.00, 0.57), "mentions": (0.93, 0.86), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
 }  # fmt: skip
 
