@@ -1116,6 +1116,31 @@ def test_names_that_are_not_groups(text, mentions):
     assert mentions_of(text) == mentions
 
 
+@pytest.mark.parametrize(
+    "text, mentions",
+    [
+        # Names in languages that write their later words in lower case.
+        (
+            "Former members resurfaced in the Mouvement social pour la patrie, while others fled.",
+            ["Mouvement social pour la patrie"],
+        ),
+        (
+            "It grew out of the Associazione Nazionale Reduci d'Africa, whose leaders left.",
+            ["Associazione Nazionale Reduci d'Africa"],
+        ),
+        (
+            "It rose from remnants of the Coalition des gardes ruraux unis (CGRU) in 2009.",
+            ["Coalition des gardes ruraux unis"],
+        ),
+        ("Many members joined the Kampfbund gegen den Hunger.", ["Kampfbund gegen den Hunger"]),
+        # English words after such a word go on with the sentence.
+        ("It joined the Frente in 1990 and fought the Union alone.", []),
+    ],
+)
+def test_names_in_languages_with_lower_case_words(text, mentions):
+    assert mentions_of(text) == mentions
+
+
 def test_two_known_groups_joined_by_and_are_two_ties():
     assert relations_of(
         "The Hill Guard worked closely with Asa'ib Ahl al-Haq and Harakat Hezbollah al-Nujaba."

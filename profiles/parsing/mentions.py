@@ -45,7 +45,7 @@ HEAD_WORDS = {
     "Association", "Tigers", "Mujahideen", "Mujahidin", "Commando", "Commandos", "Squad",
     "Squads", "Legion", "Resistance", "Boys", "Volunteers", "Patrols", "Brotherhood",
     "Command", "Union", "Cartel", "Gang", "Network", "Jihad", "Council", "Group", "Rebels",
-    "Fighters", "Warriors", "Partisans", "Youth", "Shirts", "Hand", "Companions",
+    "Fighters", "Warriors", "Partisans", "Youth", "Shirts", "Hand", "Companions", "Kampfbund",
     # South Asian words for an army, a force, an association or a front.
     "Sena", "Bahini", "Sangha", "Sangh", "Parishad", "Morcha", "Samiti",
 }  # fmt: skip
@@ -56,6 +56,17 @@ LEADING_WORDS = {"Forces", "Army", "Front", "Movement", "Party", "Union", "Leagu
                  # Arabic, Persian and Urdu words for a party, movement, army or front.
                  "Jamaat", "Jama'at", "Jamiat", "Tehrik", "Tehreek", "Lashkar", "Saraya",
                  "Tanzim", "Ittihad", "Majlis", "Kata'ib", "Asa'ib", "Hezb", "Hizbul"}  # fmt: skip
+# Names in languages that write all but their first word in lower case, opened by an
+# organisation's word of that language ...
+FOREIGN_LEADING_WORDS = {
+    "Partido", "Partito", "Parti", "Partei", "Frente", "Movimiento", "Movimento", "Mouvement",
+    "Ejército", "Esercito", "Exército", "Armée", "Fuerzas", "Forças", "Associazione",
+    "Associação", "Asociación", "Unione", "Unión", "União", "Comité", "Comitato", "Comando",
+    "Rassemblement", "Kampfbund", "Związek", "Organizacja", "Organización",
+    "Organização", "Liga", "Ligue", "Lega", "Falange", "Legión", "Légion", "Coalición",
+    "Coligação", "Brigada", "Brigate", "Batallón", "Bataillon", "Milice", "Milicia", "Guardia",
+    "Garde", "Hermandad", "Fronte", "Alianza", "Aliança", "Confederación",
+}  # fmt: skip
 # Organisations that are not armed groups or parties, and words of state bodies.
 NOT_GROUPS = {
     "united nations", "un", "unhcr", "unicef", "human rights watch", "amnesty international",
@@ -108,7 +119,9 @@ STRONG_GROUP_RE = re.compile(
 STATE_HEADS = {"Army", "Forces", "Force", "Congress", "Navy", "Police", "Guard", "Senate", "Rangers",
                "Parliament", "Government", "Military", "Gendarmerie", "Army's", "Legion"}  # fmt: skip
 ORGANISATION_WORD_RE = re.compile(
-    r"\b(?:" + "|".join(sorted(HEAD_WORDS | LEADING_WORDS, key=len, reverse=True)) + r")\b"
+    r"\b(?:"
+    + "|".join(sorted(HEAD_WORDS | LEADING_WORDS | FOREIGN_LEADING_WORDS, key=len, reverse=True))
+    + r")\b"
 )
 # Capitalised words that open a sentence rather than a name.
 OPENING_WORDS = {"Besides", "Apart", "Like", "Unlike", "Despite", "Whereas", "Including",
@@ -295,6 +308,10 @@ def shaped_names(sentence):
                 break
         while run and not _capitalised(run[-1].group()):
             run.pop()
+        if run and _opens_foreign_name(run, tokens, index + len(run)):
+            # "the Mouvement social révolutionnaire", "Kampfbund gegen den Faschismus".
+            next_index = _foreign_name_end(sentence, tokens, index + len(run))
+            run = tokens[index:next_index]
         index = max(next_index, index + 1)
         while run and (
             run[0].group() in NOT_NAME_WORDS
@@ -324,13 +341,90 @@ def shaped_names(sentence):
                 word in HEAD_WORDS and following in ("of", "for")
                 for word, following in zip(words, words[1:], strict=False)
             )
-            leading = words[0] in LEADING_WORDS or words[0].split("-")[0] in LEADING_WORDS
+            leading = (
+                words[0] in LEADING_WORDS
+                or words[0].split("-")[0] in LEADING_WORDS
+                or words[0] in FOREIGN_LEADING_WORDS
+                or words[0] in SHARED_LEADING_WORDS
+                and len(words) > 2
+                and words[1] in FOREIGN_SMALL_WORDS
+            )
             if words[-1] in HEAD_WORDS or headed or (leading and (len(words) > 1 or "-" in part)):
                 found.append((part_start, part_start + len(part), part))
     return found
 
 
 ORDINAL_BEFORE_RE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$")
+
+# ... or by one spelled as in English, when a word of that language follows it
+# ("Coalition des patriotes résistants congolais").
+SHARED_LEADING_WORDS = {"Coalition", "Union", "Front", "Association", "Organisation", "Alliance",
+                        "Mouvement", "Légion", "Brigade", "Confédération", "Fédération",
+                        "Coordination"}  # fmt: skip
+FOREIGN_SMALL_WORDS = {
+    "de", "des", "du", "del", "della", "delle", "dei", "degli", "di", "da", "do", "dos", "das",
+    "la", "le", "les", "los", "las", "el", "y", "e", "et", "für", "gegen", "den", "der", "die",
+    "dem", "zur", "zum", "und", "pour", "por", "para", "per", "contre", "contra", "na", "w",
+}  # fmt: skip
+FOREIGN_SUFFIX_RE = re.compile(
+    r"(?:aire|aires|ista|istas|iste|istes|ale|ali|ano|ana|anos|anas|ais|aise|aises|ique|iques|"
+    r"ico|ica|icos|icas|isch|ische|ischer|ischen|owa|owy|owe|eur|eurs|ión|ação|ismus|ismo|isme|"
+    r"ois|oise|iero|iera|ieros|ario|aria|arios|ense|enses|ais|nych|ska|ski|sky)$"
+)
+# Where such a name ends at the latest: English words that go on with the sentence.
+ENGLISH_STOP_WORDS = {
+    "and", "or", "of", "the", "a", "an", "in", "on", "at", "to", "for", "by", "with", "from",
+    "as", "was", "were", "is", "are", "had", "has", "have", "which", "who", "whose", "that",
+    "while", "when", "after", "before", "until", "into", "its", "their", "his", "her", "but",
+    "also", "then", "against", "led", "under", "during", "since", "where", "not", "be",
+}  # fmt: skip
+FOREIGN_NAME_MAX_WORDS = 8
+
+
+def _foreign_word(word):
+    return (
+        word in FOREIGN_SMALL_WORDS
+        or bool(re.match(r"[dlDL]['\u2019]\w", word))
+        or not word.isascii()
+        or bool(FOREIGN_SUFFIX_RE.search(word))
+    )
+
+
+def _opens_foreign_name(run, tokens, following):
+    """Whether the run stopped at a lower-case word of a name in another language."""
+    if following >= len(tokens):
+        return False
+    # The organisation's word is the last capitalised one: "Deloncle's Mouvement social ...".
+    last, after = run[-1].group(), tokens[following].group()
+    if after in ENGLISH_STOP_WORDS or not after[0].islower():
+        return False
+    if last in FOREIGN_LEADING_WORDS:
+        return after.isalpha()
+    return last in SHARED_LEADING_WORDS and _foreign_word(after)
+
+
+def _foreign_name_end(sentence, tokens, stop):
+    """The index of the token after a foreign name whose words run on from `stop` over
+    lower-case words of its language and capitalised words, to a punctuation mark, an
+    English word or FOREIGN_NAME_MAX_WORDS words."""
+    index = end = position = stop
+    foreign = False
+    while position < len(tokens) and position - index < FOREIGN_NAME_MAX_WORDS:
+        token = tokens[position]
+        gap = sentence[tokens[position - 1].end() : token.start()]
+        word = token.group()
+        if gap not in (" ", "-") or word in ENGLISH_STOP_WORDS or not word[0].isalpha():
+            break
+        foreign |= _foreign_word(word)
+        position += 1
+        if _capitalised(word) or _foreign_word(word) or word.islower():
+            end = position
+    # Lower-case words alone, none of them of another language: an English sentence.
+    if not foreign:
+        return stop
+    while end > stop and tokens[end - 1].group() in FOREIGN_SMALL_WORDS:
+        end -= 1  # "... de": the name does not end with a linking word
+    return end
 
 
 SUB_UNIT_RE = re.compile(
