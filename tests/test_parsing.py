@@ -1133,6 +1133,8 @@ def test_names_that_are_not_groups(text, mentions):
             ["Coalition des gardes ruraux unis"],
         ),
         ("Many members joined the Kampfbund gegen den Hunger.", ["Kampfbund gegen den Hunger"]),
+        # A known name whose article is written in lower case.
+        ("A bomber sent by al-Qaeda killed seven officers.", ["al-Qaeda"]),
         # English words after such a word go on with the sentence.
         ("It joined the Frente in 1990 and fought the Union alone.", []),
     ],

@@ -233,8 +233,10 @@ class NameMatcher:
                 # "VMRO" inside "VMRO-DPMNE": part of a longer hyphenated name.
                 if searched[end + 1 : end + 2] == "-" and searched[end + 2 : end + 3].isalnum():
                     continue
-                # A one-word name must be written with its capital ("Lions", not "lions").
-                if " " not in name and text[start : end + 1] != name:
+                # A one-word name must be written with its capital ("Lions", not "lions"),
+                # but an article joined to it may be either way ("al-Qaeda", "Al-Qaeda").
+                written = text[start : end + 1]
+                if " " not in name and written != name and not _same_but_particle(written, name):
                     continue
                 found.append((start, end + 1, name))
         found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
@@ -244,6 +246,11 @@ class NameMatcher:
                 longest.append(match)
                 last_end = match[1]
         return longest
+
+
+def _same_but_particle(written, name):
+    particle = PARTICLE_RE.match(written)
+    return bool(particle) and written[1:] == name[1:] and written[0] == name[0].lower()
 
 
 def _fold(text):
