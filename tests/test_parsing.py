@@ -1412,6 +1412,46 @@ def test_more_formation_readings_around_clauses(formation, year):
 
 
 @pytest.mark.parametrize(
+    "formation, year",
+    [
+        # A founding told in what another group is, or in its subject's relative clause.
+        ("It grew out of the Reed Front, a small group that veterans had formed in 1972.", None),
+        (
+            "It traces its origins to the Hill Defence Body (HDB), an armed body that the"
+            " Hill Union set up in 1947.",
+            None,
+        ),
+        (
+            "The Reed Front, which many regarded as the successor of the Reed Guard, was"
+            " formed in 1996.",
+            None,
+        ),
+        # ... but a person's appositive tells who founded ours, and a closed one lets the
+        # sentence go on about it.
+        ("Kofi Mensah, a military commander, formed the Reed Guard in March 1991.", 1991),
+        (
+            "It grew out of the Reed Front, a student circle of the north, and it was founded"
+            " on 31 July 1959.",
+            1959,
+        ),
+        # Beginning to do something is no founding, except gathering its men.
+        ("From 1913 it began to settle its veterans on the land.", None),
+        ("Kofi Mensah began gathering armed followers in the hills in 1987.", 1987),
+        # A person's election.
+        (
+            "Killings were recorded during the tenure of Kofi Mensah, who had first been"
+            " elected mayor in 1988.",
+            None,
+        ),
+    ],
+)
+def test_foundings_of_others_in_appositives_and_clauses(formation, year):
+    # An article, where no field says that a year it gives is the founding's.
+    text = f"Reed Guard\n\nThe Reed Guard is a militia in Ghana.[1] {formation}[2]\n"
+    assert earliest_year(parse_profile(text).formation) == year
+
+
+@pytest.mark.parametrize(
     "formation, aliases",
     [
         ('The Reed Guard, nicknamed "Cane Men" by locals, was formed in 1990.', ["Cane Men"]),

@@ -297,7 +297,10 @@ WAR_SUBJECT_RE = re.compile(
 
 OFFICE_SINCE_RE = re.compile(
     r"\b(?:president|prime\s+minister|premier|leader|ruler|dictator|king|emperor|governor|"
-    r"chairman|head\s+of\s+state|in\s+power|in\s+office)\s+(?:since|from)\s+$",
+    r"chairman|head\s+of\s+state|in\s+power|in\s+office)\s+(?:since|from)\s+$|"
+    # "who had first been elected mayor in 1988": an election or an appointment.
+    r"\b(?:elected|re-elected|appointed|sworn\s+in|inaugurated)\s+(?:as\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:in|on)\s+$",
     re.I,
 )
 

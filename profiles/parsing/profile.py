@@ -100,7 +100,12 @@ FORMATION_ANCHOR_RE = re.compile(
     r"set\s+up|surfaced|set\s+(?:it|them|the\s+(?:[\w-]+\s+){0,2}?(?:force|group|militia|unit|units|corps|guard|army|battalions?|brigades?))\s+up|organi[sz]ed|existed\s+(?:\w+\s+){0,3}from|launched|took\s+shape|emerged|came\s+into\s+(?:being|existence)|"
     # "only announced itself under this name in 2007".
     r"(?:announced|declared|proclaimed)\s+(?:itself|themselves|its\s+(?:formation|founding|creation|existence))|"
-    r"was\s+born|put\s+together|originated|origins?|began|started|mobili[sz]ed|assembled|"
+    # "began operating", not "began to settle its veterans" nor "began recording killings".
+    r"was\s+born|put\s+together|originated|origins?|mobili[sz]ed|assembled|"
+    r"(?:began|started)(?!\s+(?:to\s+(?!operate|function|act\b|organi|form|emerge|appear|"
+    r"gather|recruit|raise|build|assemble|mobili|arm\b)[a-z]+|(?!operating|functioning|acting|"
+    r"organi[sz]ing|forming|gathering|recruiting|raising|building|assembling|mobili[sz]ing|"
+    r"arming)[a-z]+ing)\b)|"
     r"grew\s+out\s+of|formation|inception|constituted|broke\s+away|split\s+(?:off\s+)?from|"
     r"splintered)\b",
     re.I,
@@ -429,6 +434,16 @@ def _anchored(sentence, mentions, anchor_re, is_own=None, own_founding=None):
     usable = [m for m in mentions if not is_context(sentence, m)]
     if not usable and is_own and len(mentions) == 1:
         usable = list(mentions)
+    others = set()
+    if own_founding:
+        # Another group's founding claims its date first, before an earlier verb of the
+        # sentence could take it ("traces its origins to the KNDO, an armed body that the
+        # KNU set up in 1947").
+        for anchor in anchor_re.finditer(sentence):
+            if _founding_of_another(sentence, anchor, own_founding):
+                others.add(anchor.start())
+                claimed = [m for m in usable if m.start >= anchor.end()][:1]
+                usable = [m for m in usable if m not in claimed]
     for anchor in anchor_re.finditer(sentence):
         if is_own and _another_subject(sentence, anchor.start(), is_own):
             continue
@@ -440,10 +455,7 @@ def _anchored(sentence, mentions, anchor_re, is_own=None, own_founding=None):
             continue  # "the ALiR, which merged into the FDLR in 2000": the ALiR's end
         if is_own and DEFEAT_RE.fullmatch(anchor.group()) and _own_acts(sentence, anchor, is_own):
             continue  # "the White Guards ... defeated the Red Guards": a victory, no end
-        if own_founding and _founding_of_another(sentence, anchor, own_founding):
-            # Its date is the other group's: no later verb of the sentence may take it.
-            claimed = [m for m in usable if m.start >= anchor.end()][:1]
-            usable = [m for m in usable if m not in claimed]
+        if anchor.start() in others:
             continue
         clause_start, clause_end = _clause_of(sentence, anchor.start())
         in_clause = [m for m in usable if m.start >= clause_start and m.end <= clause_end]
@@ -538,6 +550,8 @@ def _founding_of_another(sentence, anchor, is_own):
     """ "SCIRI, founded in 1982, ..." or "the army set up the Home Guard in 1962": the
     founding of another group, named right before a passive verb or right after an active one."""
     before = sentence[: anchor.start()]
+    if _in_appositive_of_another(before, is_own) or _in_subject_of_another(before, is_own):
+        return True
     link = PASSIVE_LINK_RE.search(before)
     if link:
         subject = name_before(before, link.start())
@@ -549,6 +563,60 @@ def _founding_of_another(sentence, anchor, is_own):
         return False  # "grew out of the Cagoulards": the group named is its forerunner
     found = name_at(sentence, anchor.end())
     return bool(found and not is_own(found[0]) and shaped_like_group(found[0]))
+
+
+# ", a secret guard society that ... had founded", ", an armed body that the KNU set up".
+APPOSITIVE_OPEN_RE = re.compile(r",\s+(?:a|an)\s+")
+APPOSITIVE_CLOSED_RE = re.compile(
+    r",\s+(?:(?:and|but)\s+)?(?:it|they|its|their|the\s+(?:[\w-]+\s+)?(?:group|militia|movement))\b"
+)
+# What the appositive says the other name is: an organisation of some kind.
+APPOSITIVE_BODY_RE = re.compile(
+    r"(?:[\w'\u2019-]+\s+){0,5}?(?:group|society|body|collective|organi[sz]ation|party|movement|"
+    r"militia|faction|front|union|association|army|force|league|network|wing|unit|committee|"
+    r"council|club|circle|brotherhood|order|cell|gang|band|coalition|alliance|federation|corps|"
+    r"guard|brigade|battalion|squad|outfit|offshoot|splinter|predecessor|forerunner)s?\b",
+    re.I,
+)
+CAPITALISED_RUN_RE = re.compile(
+    r"\b[A-Z][\w'\u2019-]*(?:\s+(?:of\s+|the\s+|and\s+)*[A-Z][\w'\u2019-]*)*"
+)
+
+
+def _in_appositive_of_another(before, is_own):
+    """ "the Tamil New Tigers, a small group he had formed in 1972": a founding told in
+    what another group's name is, not the group's own."""
+    opened = None
+    for opened in APPOSITIVE_OPEN_RE.finditer(before):
+        pass
+    if opened is None:
+        return False
+    between = before[opened.end() :]
+    if ";" in between or APPOSITIVE_CLOSED_RE.search(between):
+        return False  # closed, and the clause goes on about the group
+    if not APPOSITIVE_BODY_RE.match(between):
+        return False  # "Sefer Halilović, a military commander, formed the ...": a person
+    if any(is_own(m.group()) for m in CAPITALISED_RUN_RE.finditer(between)):
+        return False
+    antecedent = name_before(before, opened.start())
+    return bool(antecedent) and not is_own(antecedent)
+
+
+# "the Democratic Army of Greece, which ... regarded as the successor of ELAS, was formed".
+CLOSED_RELATIVE_RE = re.compile(
+    r",\s+(?:which|who|whom|whose)\s+[^,;]*,\s*(?:had\s+been|has\s+been|was|were)\s+"
+    r"(?:(?:first|originally|initially|officially|formally|also)\s+)?$"
+)
+
+
+def _in_subject_of_another(before, is_own):
+    """A passive founding whose subject, another group, carries a relative clause that
+    names ours."""
+    relative = CLOSED_RELATIVE_RE.search(before)
+    if not relative:
+        return False
+    antecedent = name_before(before, relative.start())
+    return bool(antecedent) and not is_own(antecedent) and shaped_like_group(antecedent)
 
 
 FROM_ANOTHER_RE = re.compile(
