@@ -103,9 +103,10 @@ FORMATION_ANCHOR_RE = re.compile(
     # "began operating", not "began to settle its veterans" nor "began recording killings".
     r"was\s+born|put\s+together|originated|origins?|mobili[sz]ed|assembled|"
     r"(?:began|started)(?!\s+(?:to\s+(?!operate|function|act\b|organi|form|emerge|appear|"
-    r"gather|recruit|raise|build|assemble|mobili|arm\b)[a-z]+|(?!operating|functioning|acting|"
-    r"organi[sz]ing|forming|gathering|recruiting|raising|building|assembling|mobili[sz]ing|"
-    r"arming)[a-z]+ing)\b)|"
+    r"gather|recruit|raise|build|assemble|mobili|arm\b|patrol|guard|defend|fight)[a-z]+|"
+    r"(?!operating|functioning|acting|organi[sz]ing|forming|gathering|recruiting|raising|"
+    r"building|assembling|mobili[sz]ing|arming|patrolling|guarding|defending|fighting)"
+    r"[a-z]+ing)\b)|"
     r"grew\s+out\s+of|formation|inception|constituted|broke\s+away|split\s+(?:off\s+)?from|"
     r"splintered)\b",
     re.I,
@@ -586,11 +587,10 @@ CAPITALISED_RUN_RE = re.compile(
 def _in_appositive_of_another(before, is_own):
     """ "the Tamil New Tigers, a small group he had formed in 1972": a founding told in
     what another group's name is, not the group's own."""
-    opened = None
-    for opened in APPOSITIVE_OPEN_RE.finditer(before):
-        pass
-    if opened is None:
+    opens = list(APPOSITIVE_OPEN_RE.finditer(before))
+    if not opens:
         return False
+    opened = opens[-1]
     between = before[opened.end() :]
     if ";" in between or APPOSITIVE_CLOSED_RE.search(between):
         return False  # closed, and the clause goes on about the group
