@@ -1143,6 +1143,42 @@ def test_names_in_languages_with_lower_case_words(text, mentions):
     assert mentions_of(text) == mentions
 
 
+@pytest.mark.parametrize(
+    "text, mentions",
+    [
+        # Its components and units are its own, not other groups.
+        (
+            "In practice its strongest factions, among them the Reed Front and the Delta"
+            " Brigade, kept their own commands.",
+            [],
+        ),
+        (
+            "It was formed in 1982, when the leaders of three organisations, the Reed Front,"
+            " the Delta Brigade and the Coast Army, agreed to unite.",
+            [],
+        ),
+        ("It ran its own naval force, the Sea Wolves Brigade, from 1990.", []),
+        # A rank's word that opens an organisation's name is part of it: the name is not
+        # read in part, as the "Union of the Sons of the Coast" of a general.
+        (
+            "It was born of the union of the Reed Front with the General Union of the Sons of"
+            " the Coast.",
+            ["Reed Front"],
+        ),
+    ],
+)
+def test_components_are_not_other_groups(text, mentions):
+    assert mentions_of(text) == mentions
+
+
+def test_a_name_known_at_first_is_an_alias():
+    text = (
+        "Hill Guard\n\nThe Hill Guard is a militia.[1] The force, known at first as the Hill"
+        " Volunteers, took its name in 1990.[2]\n"
+    )
+    assert parse_profile(text).aliases == ["Hill Volunteers"]
+
+
 def test_two_known_groups_joined_by_and_are_two_ties():
     assert relations_of(
         "The Hill Guard worked closely with Asa'ib Ahl al-Haq and Harakat Hezbollah al-Nujaba."

@@ -323,6 +323,8 @@ def shaped_names(sentence):
         while run and (
             run[0].group() in NOT_NAME_WORDS
             or run[0].group() in PERSON_TITLES
+            # "the General Union of the Sons of Chad": a word of the name, not a rank.
+            and not (len(run) > 1 and run[1].group() in HEAD_WORDS | LEADING_WORDS)
             or run[0].group() in OPENING_WORDS
             or ADJECTIVE_COMPOUND_RE.search(run[0].group())
         ):
@@ -575,15 +577,23 @@ def expansion_before(sentence, position, acronym):
 
 
 OWN_WING_RE = re.compile(
-    r"\b(?:[Ii]ts|[Tt]heir)\s+(?:own\s+)?(?:political|armed|military|youth|student|women's|"
-    r"militant|paramilitary)\s+(?:wing|arm)\s*,?\s+"
+    r"\b(?:[Ii]ts|[Tt]heir)\s+(?:own\s+)?(?:(?:political|armed|military|youth|student|women's|"
+    r"militant|paramilitary)\s+(?:wing|arm)|(?:naval|air|maritime|intelligence|suicide|elite)\s+"
+    r"(?:wing|arm|force|unit|squad|branch|corps))\s*,?\s+"
 )
 COMPONENTS_RE = re.compile(
     r"\b(?:made\s+up\s+of|composed\s+of|comprised\s+of|consist(?:s|ed|ing)?\s+of|"
     r"umbrella\s+(?:for|of)|member\s+(?:groups?|organi[sz]ations|unions|parties)|"
-    r"brought\s+together|(?:that|which)\s+made\s+(?:it|them)\s+up)\b"
+    r"brought\s+together|(?:that|which)\s+made\s+(?:it|them)\s+up|"
+    # "its strongest factions, among them ...", "the leaders of four organisations, ...".
+    r"(?:its|their)\s+(?:(?:strongest|main|largest|principal|leading|biggest|constituent|"
+    r"most\s+powerful)\s+)?(?:factions|components|constituent\s+groups|affiliates)|"
+    r"leaders\s+of\s+(?:the\s+)?(?:two|three|four|five|six|seven|several)\s+"
+    r"(?:organi[sz]ations|groups|movements|factions|parties))\b"
 )
-COMPONENT_CUE_RE = re.compile(r" of|ogether|member|made (?:it|them) up")
+COMPONENT_CUE_RE = re.compile(
+    r" of|ogether|member|made (?:it|them) up|factions|components|constituent|affiliates"
+)
 # A source cited in parentheses, which may hold a group's name as its title.
 SOURCE_CITED_RE = re.compile(
     r"\((?:UCDP|ACLED|HRW|Human\s+Rights\s+Watch|Amnesty|Wikipedia|Reuters|BBC|AFP|ICG|"
@@ -715,7 +725,7 @@ class MentionReader:
             taken += [(cited.start(), cited.end()) for cited in SOURCE_CITED_RE.finditer(sentence)]
 
         # "Its paramilitary wing, the Stormjaers": a part of the group, not another group.
-        if " wing" in sentence or " arm " in sentence or " arm," in sentence:
+        if " wing" in sentence or " arm" in sentence or "its " in sentence:
             for wing in OWN_WING_RE.finditer(sentence):
                 found = name_at(sentence, wing.end())
                 if found:
