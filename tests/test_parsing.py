@@ -1171,6 +1171,50 @@ def test_components_are_not_other_groups(text, mentions):
     assert mentions_of(text) == mentions
 
 
+@pytest.mark.parametrize(
+    "sentence, aliases",
+    [
+        ("Formally it called itself the Reed Liberation Front.", ["Reed Liberation Front"]),
+        (
+            "Between 2002 and 2005 the organisation used the names KADO and Reed-Gel.",
+            ["KADO", "Reed-Gel"],
+        ),
+        (
+            "The group also used the names Coast Brigade (CB) and Delta Watch.",
+            ["Coast Brigade", "CB", "Delta Watch"],
+        ),
+        ("In Greek the group's name is Ethniki Frouraki.", ["Ethniki Frouraki"]),
+        (
+            'The guard, which historians also called the "Reed Army", took shape in 1931.',
+            ["Reed Army"],
+        ),
+        # Another body's names.
+        ("A group calling itself the New Reed Guard later claimed two murders.", []),
+        ("Before the ban its parent body renamed itself Reed Dawa.", []),
+        ("Many villages formed militias known as the Patriots.", []),
+        # A person's nickname.
+        (
+            'Kofi Mensah, who led the militia in the 1960s, was nicknamed the "Vampire".',
+            [],
+        ),
+        # Our name's words in another order, for another militia.
+        (
+            'It was first called the "Hill Guard Army", after it broke away from the Army of'
+            " the Hill Guard, another militia.",
+            ["Hill Guard Army"],
+        ),
+    ],
+)
+def test_more_statements_of_names(sentence, aliases):
+    text = f"Hill Guard\n\nThe Hill Guard is a militia.[1] {sentence}[2]\n"
+    assert parse_profile(text).aliases == aliases
+
+
+def test_a_pronunciation_is_no_part_of_a_name():
+    text = "Reed Guard\n\nThe Reed Guard (Urdu: ریڈ گارڈ [riːd ɡaːɾd]; RG) is a militia.[1]\n"
+    assert sorted(parse_profile(text).aliases) == sorted(["ریڈ گارڈ", "RG"])
+
+
 def test_a_name_known_at_first_is_an_alias():
     text = (
         "Hill Guard\n\nThe Hill Guard is a militia.[1] The force, known at first as the Hill"

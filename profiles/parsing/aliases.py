@@ -42,7 +42,10 @@ INTRODUCERS = [
             r"\bcalled\s+(?:itself|themselves|it|their\s+(?:movement|group|organi[sz]ation|militia|force|unit))\s+"
         ),
     ),
-    (("the name",), re.compile(r"\b(?:took|adopted|assumed|chose|used)\s+the\s+name\s+(?:of\s+)?")),
+    (
+        ("the name",),
+        re.compile(r"\b(?:took|adopted|assumed|chose|used)\s+the\s+names?\s+(?:of\s+)?"),
+    ),
     # "La Cagoule was the popular name of the Comité secret d'action révolutionnaire".
     (
         ("name of", "name for"),
@@ -91,6 +94,7 @@ INTRODUCERS = [
             "wards as",
             "quently as",
             "continued as",
+            "carried on as",
             "began as",
             "started as",
             "appeared as",
@@ -109,7 +113,7 @@ INTRODUCERS = [
         ),
         re.compile(
             r"(?:,\s*|\b)(?:(?:and\s+)?(?:then|later|afterwards|subsequently|from\s+\d{4})|"
-            r"(?:continued|began|started|reappeared|resurfaced)(?:\s+life)?)\s+as\s+"
+            r"(?:continued|carried\s+on|began|started|reappeared|resurfaced)(?:\s+life)?)\s+as\s+"
             r"(?=(?:the\s+)?[A-Z])"
         ),
     ),
@@ -117,7 +121,8 @@ INTRODUCERS = [
     (
         ("name is", "name was"),
         re.compile(
-            rf"\b(?:[Ii]ts|[Tt]heir)\s+(?:(?:full|official|original|formal|popular|common|usual|"
+            rf"\b(?:[Ii]ts|[Tt]heir|the\s+(?:group|organi[sz]ation|movement|militia|party)['\u2019]s)"
+            rf"\s+(?:(?:full|official|original|formal|popular|common|usual|"
             rf"informal|local|short|{LANGUAGES})\s+)?"
             r"name\s+(?:is|was)\s+"
         ),
@@ -141,6 +146,11 @@ INTRODUCERS = [
             r"\b(?:presents?\s+(?:itself|themselves)|styled\s+itself|styles\s+itself|calls\s+itself)"
             r"\s+as\s+|\b(?:styled|styles|calls)\s+itself\s+(?=(?:the\s+)?[A-Z])"
         ),
+    ),
+    # "which contemporaries also called the "White Army"".
+    (
+        ("called",),
+        re.compile(r"\b(?:also|often|commonly|widely|popularly|sometimes)\s+called\s+"),
     ),
     # "Lehi ..., called the Stern Gang by the British authorities": an appositive.
     (("called",), re.compile(r",\s*(?:also\s+|often\s+|sometimes\s+|widely\s+)?called\s+")),
@@ -183,6 +193,8 @@ OPENING_RE = re.compile(
     r"initially|afterwards|thereafter|today|gradually),\s*|"
     r"(?:today|now|currently|still|later|then|eventually|initially|originally|recently|"
     r"previously|formerly|soon|thereafter|afterwards)\s+(?=[a-z])|"
+    # "Formally it called itself ...": an adverb before the subject.
+    r"[a-z]+ly\s+(?=(?:it|they)\b)|"
     # "Claiming to defend the king, ...": a participle's clause before the subject.
     r"[a-z]+ing\b[^,]{1,160},\s*|"
     # "Once the new government had been sworn in, ...": a subordinate clause before the subject.
@@ -394,7 +406,8 @@ OTHER_SCRIPT_NAME_RE = re.compile(
 def _introduced_name(text, position):
     """The name an introducer gives: capitalised ("Kikuyu Guard"), with a lower-case head
     noun ("Karimojong militia"), or in quotes ("'war vets'", "“Aydar battalion”")."""
-    quoted = QUOTED_NAME_RE.match(text, position)
+    article = re.match(r"the\s+(?=[\"'\u2018\u201c])", text[position : position + 6])
+    quoted = QUOTED_NAME_RE.match(text, position + (article.end() if article else 0))
     if quoted:
         name = quoted.group("name").strip()
         return (name, quoted.start("name"), quoted.end("name")) if name else None
@@ -463,6 +476,34 @@ def _names_that_follow(text, end):
         end = named[2]
 
 
+OTHER_BODY_BEFORE_RE = re.compile(
+    r"(?:\b(?:[Aa]|[Aa]n|[Aa]nother|[Oo]ne)\s+(?:[\w-]+\s+){0,2}(?:group|faction|splinter|"
+    r"offshoot|organi[sz]ation|movement|cell|militia|network)|"
+    r"\b(?:[Ii]ts|[Tt]heir)\s+(?:parent|mother|sister|rival|former)\s+(?:body|organi[sz]ation|"
+    r"party|group|movement)|"
+    r"\b(?:formed|set\s+up|raised|created|founded|organi[sz]ed)\s+(?:[\w-]+\s+){0,3}"
+    r"(?:militias?|groups?|units?|forces?|brigades?|squads?))\s*,?\s*$"
+)
+LISTED_NAME_JOIN_RE = re.compile(r"\s*(?:\([^()]*\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+
+
+def _names_listed(text, position):
+    """(name, position) of each name of a list that starts at `position`: "the names
+    Anti-Imperialist International Brigade (AIIB) and Holy War Brigade"."""
+    found = []
+    while True:
+        named = name_at(text, position)
+        if not named:
+            return found
+        # A name read across "and" is two names: "KADEK and Kongra-Gel".
+        for part in re.split(r"\s+and\s+", named[0]):
+            found.append((part, text.find(part, named[1])))
+        joined = LISTED_NAME_JOIN_RE.match(text, named[2])
+        if not joined:
+            return found
+        position = joined.end()
+
+
 MEMBERS_SUBJECT_RE = re.compile(
     r"^\s*(?:its|their|the\s+group's|the)?\s*members(?:\s+(?:were|are|was|is|became))?\s*$", re.I
 )
@@ -516,6 +557,13 @@ class AliasReader:
         # "... whose faction broke away from the Ninjas and called itself X": the splinter's.
         if SPLIT_FROM_RE.search(clause_subject(text, position)):
             return False
+        # "a dissident faction calling itself ...", "its parent body renamed itself ...",
+        # "villages formed militias known as ...": another body.
+        if OTHER_BODY_BEFORE_RE.search(text, max(0, position - 80), position):
+            return False
+        # "Luckner Cambronne, who led the militia, was nicknamed ...": a person's name.
+        if re.search(r",\s+who\s", clause_subject(text, position)):
+            return False
         return clause_speaks_of(clause_subject(text, position), self.is_own)
 
     def read(self, text, offset=0):
@@ -546,6 +594,11 @@ class AliasReader:
                     # the long name is the group's too.
                     self.add_alias(appositive, text.rfind(appositive, 0, match.start()))
                 elif self.subject_is_own(text, match.start(), appositive):
+                    if "names" in match.group():
+                        # "used the names KADEK and Kongra-Gel": each is a name.
+                        for part, position in _names_listed(text, found[1]):
+                            self.add_alias(part, position)
+                        continue
                     self.add_alias(name, found[1])
                     for further, position in _names_that_follow(text, found[2]):
                         self.add_alias(further, position)
@@ -699,6 +752,8 @@ def parenthesis_names(inner):
     after_script = False  # the item before was written in a script without Latin letters
     for item in re.split(r"\s*[;,|]\s*", inner):
         item = re.sub(r"^\s*also\s+", "", item.strip())
+        # "Urdu: لشکرِ طیبہ [ˈləʃkər eː ˈt̪ɛːjba]": the pronunciation is no part of the name.
+        item = re.sub(r"\s*\[[^\]]*\]\s*$", "", item)
         if GLOSS_RE.search(item):
             after_script = False
             continue

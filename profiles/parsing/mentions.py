@@ -576,6 +576,7 @@ def expansion_before(sentence, position, acronym):
     return None
 
 
+ANOTHER_AFTER_RE = re.compile(r"\s*(?:\([^()]*\))?\s*,\s*(?:another|a\s+rival|a\s+different)\b")
 OWN_WING_RE = re.compile(
     r"\b(?:[Ii]ts|[Tt]heir)\s+(?:own\s+)?(?:(?:political|armed|military|youth|student|women's|"
     r"militant|paramilitary)\s+(?:wing|arm)|(?:naval|air|maritime|intelligence|suicide|elite)\s+"
@@ -796,7 +797,11 @@ class MentionReader:
                 if part and at >= 0:
                     self._add(sentence, [], evidence, at, at + len(part), part, section)
             return
-        if self.is_own(name) or not is_mentionable(name, sentence[end : end + 30]):
+        # "broke away from the Army of Free Lebanon, another militia": not ours reworded.
+        another = ANOTHER_AFTER_RE.match(sentence, end) and not self.is_own_name(name)
+        if (not another and self.is_own(name)) or not is_mentionable(
+            name, sentence[end : end + 30]
+        ):
             return
         if self._alternative_in_parentheses(sentence, start, end):
             return
