@@ -684,6 +684,29 @@ def aliases_of(sentence):
 
 
 @pytest.mark.parametrize(
+    "sentence, year",
+    [
+        ("In April 2001 its leader announced that the Reed Guard no longer existed.", 2001),
+        ("A congress held in May 2025 decided to dissolve the Reed Guard.", 2025),
+        (
+            "After the December 1944 fighting in the capital, the Coast Agreement of February"
+            " 1945 required the Reed Guard to hand in its weapons and stand down.",
+            1945,
+        ),
+        # Another group's end, told with an aside that names ours.
+        (
+            "The party Reed Front, widely regarded as the Reed Guard's political wing, was"
+            " banned in 2003.",
+            None,
+        ),
+    ],
+)
+def test_more_ends_in_an_article(sentence, year):
+    text = f"Reed Guard\n\nThe Reed Guard was a militia in Ghana.[1] {sentence}[2]\n"
+    assert earliest_year(parse_profile(text).termination) == year
+
+
+@pytest.mark.parametrize(
     "sentence, aliases",
     [
         ("The Hill Guard (HG) patrolled the hills.", ["HG"]),

@@ -276,7 +276,7 @@ CONTEXT_NOUNS = (
     r"independence|genocide|crisis|invasion|occupation|violence|killings|massacre|documentary|"
     r"film|book|report|study|pledge|accords?|agreement|treaty|referendum|constitution|"
     r"earthquake|famine|riots|protests|uprisings|emergency|ceasefire|struggle|campaign|"
-    r"assassination|murder|arrest|overthrow"
+    r"assassination|murder|arrest|overthrow|fighting|clashes"
 )
 CONTEXT_BEFORE_RE = re.compile(
     # "the elections of 2000 and 2002": every year of the list is the elections'.

@@ -125,7 +125,11 @@ TERMINATION_ANCHOR_RE = re.compile(
     r"absorbed\s+into|merged\s+into|turned\s+against|switched\s+sides|collapsed|fell\s+apart|"
     r"was\s+ended|were\s+ended|termination|stopped\s+being|ceased\s+to\s+be|end\s+point|"
     r"wound\s+(?:themselves|itself|\w+)?\s*up|gave\s+up\s+(?:their|its)\s+(?:weapons|arms)|"
-    r"handed\s+(?:in|over)\s+(?:their|its)\s+(?:weapons|arms))\b",
+    r"handed\s+(?:in|over)\s+(?:their|its)\s+(?:weapons|arms)|"
+    # "announced that the NLA no longer existed", "required ELAS to hand in its weapons and
+    # stand down", "a congress decided to dissolve the PKK".
+    r"no\s+longer\s+exist(?:ed|s)?|st(?:an|oo)d\s+down|hand\s+in\s+(?:their|its)\s+(?:weapons|arms)|"
+    r"(?:decided|voted|agreed|resolved)\s+to\s+(?:dissolve|disband))\b",
     re.I,
 )
 KIND_CUES = [
@@ -435,6 +439,10 @@ def _anchored(sentence, mentions, anchor_re, is_own=None, own_founding=None):
     usable = [m for m in mentions if not is_context(sentence, m)]
     if not usable and is_own and len(mentions) == 1:
         usable = list(mentions)
+    if not usable and is_own:
+        # "the Varkiza Agreement of February 1945 required ELAS to ... stand down": with no
+        # other date, an agreement's is the end's.
+        usable = [m for m in mentions if AGREEMENT_OF_RE.search(sentence, 0, m.start)][-1:]
     others = set()
     if own_founding:
         # Another group's founding claims its date first, before an earlier verb of the
@@ -625,11 +633,24 @@ FROM_ANOTHER_RE = re.compile(
 )
 
 
+AGREEMENT_OF_RE = re.compile(r"\b(?:Agreement|Accords?|Treaty|Decree|Law)\s+of\s+(?:the\s+)?$")
+SUBJECT_ASIDE_RE = re.compile(r",\s+[^,;]{3,120},\s*(?:had\s+been|has\s+been|was|were)\s+$")
+
+
 def _another_subject(sentence, position, is_own):
     """ "After the State of Free Lebanon collapsed in 1984": the verb has another subject."""
+    # "The party Batasuna, widely regarded as ETA's political wing, was banned": the
+    # subject before an aside that names us.
+    aside = SUBJECT_ASIDE_RE.search(sentence, 0, position)
+    if aside:
+        other = name_before(sentence, aside.start())
+        if other and not is_own(other) and shaped_like_group(other):
+            return True
     subject = name_before(sentence, position)
     if not subject or is_own(subject) or subject in NOT_NAME_WORDS:
         return False
+    if re.fullmatch(r"(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?\d{4}", subject):
+        return False  # "a congress held in May 2025 decided to ...": a date, not a subject
     return (
         re.fullmatch(
             r"\s*(?:had\s+|has\s+|was\s+|were\s+)?",
