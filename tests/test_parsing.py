@@ -1246,6 +1246,44 @@ def test_a_name_known_at_first_is_an_alias():
     assert parse_profile(text).aliases == ["Hill Volunteers"]
 
 
+@pytest.mark.parametrize(
+    "text, ties",
+    [
+        # Ours split, and the new group is named.
+        (
+            "In 1994 soldiers had broken away to form the Delta Buddhist Army.",
+            [("Delta Buddhist Army", "has_splinter")],
+        ),
+        (
+            "In 1998 Kofi Mensah led a breakaway faction that became the Coast Salafist Front.",
+            [("Coast Salafist Front", "has_splinter")],
+        ),
+        (
+            "In 2004 its eastern commander broke away with thousands of fighters, forming what"
+            " became known as the Mensah Group.",
+            [("Mensah Group", "has_splinter")],
+        ),
+        # Another group is ours carried on.
+        (
+            "Its supporters set up a successor organisation, the Coast Renewal Movement.",
+            [("Coast Renewal Movement", "predecessor_of")],
+        ),
+        (
+            "Former leaders later set up the Coast People's Party as the movement's political"
+            " successor.",
+            [("Coast People's Party", "predecessor_of")],
+        ),
+        (
+            "In 2002 Kofi Mensah founded the Democratic Union of the Coast, a party that"
+            " presented itself as the Hill Guard's political successor.",
+            [("Democratic Union of the Coast", "predecessor_of")],
+        ),
+    ],
+)
+def test_splinters_and_successors_named_after_us(text, ties):
+    assert relations_of(text) == ties
+
+
 def test_two_known_groups_joined_by_and_are_two_ties():
     assert relations_of(
         "The Hill Guard worked closely with Asa'ib Ahl al-Haq and Harakat Hezbollah al-Nujaba."

@@ -22,6 +22,7 @@ from profiles.parsing.names import (
     name_at,
     name_key,
     patron_length,
+    strip_article,
     target_after,
     targets_after,
 )
@@ -311,6 +312,25 @@ STRICT_PHRASES = [
         r"(?:(?:parts|remnants|members|elements|units)\s+of\s+)?(?=(?:the\s+)?[A-Z])",
         "successor_of",
     ),
+    # "Buddhist soldiers had broken away in December 1994 to form the DKBA", "dissenters
+    # had already left to form the Continuity IRA", "led a breakaway faction that became
+    # the GSPC", "broke away with thousands of fighters, forming what became the Karuna
+    # Group", "broke with Goukouni and formed the FAN": ours split, the new group is named.
+    (
+        ("to form", "forming", "that became", "which became", "and formed"),
+        r"\b(?:(?:broke|broken|split|splintered)\s+(?:away|off)\b[^.;]{0,80}?(?:\bto\s+form|"
+        r",\s+forming(?:\s+what\s+became(?:\s+known\s+as)?)?)|(?:left|walked\s+out)\b[^.;]{0,60}?"
+        r"\bto\s+form|\bled\s+a\s+(?:breakaway|dissident|splinter)\s+(?:faction|group|wing)\s+"
+        r"(?:that|which)\s+became|broke\s+with\s+[^.;]{1,40}?\s+and\s+formed)\s+",
+        "has_splinter",
+    ),
+    # "its supporters set up a successor organisation, Movement Rentai".
+    (
+        ("successor organi", "successor party", "successor group", "successor movement"),
+        r"\b(?:set\s+up|founded|formed|created|established)\s+a\s+successor\s+(?:organi[sz]ation|"
+        r"party|group|movement)\s*,?\s+(?:called\s+|named\s+)?",
+        "predecessor_of",
+    ),
     (
         ("re-formed", "reformed", "reorgani", "transformed into", "regrouped"),
         r"\b(?:re-?formed|reorgani[sz]ed|regrouped|transformed)\s+(?:\w+\s+)?(?:as|into)\s+",
@@ -345,6 +365,16 @@ SEEN_AS_SUCCESSOR_RE = re.compile(
     r",\s+(?:which|that|who)\s+(?:was|is|were|are)\s+(?:\w+\s+)?(?:seen|regarded|considered|"
     r"described|viewed)\s+as\s+(?P<whose>its|their|[A-Z][\w'\u2019 -]{0,60}?['\u2019]s)\s+"
     r"(?:direct\s+|de\s+facto\s+|political\s+)?successor\b"
+)
+SUCCESSOR_AS_RE = re.compile(
+    r"\s+as\s+(?:the\s+|a\s+)?(?:(?P<whose>its|their|the\s+(?:movement|group)['\u2019]s|"
+    r"[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,5}['\u2019]s)\s+)?"
+    r"(?:direct\s+|de\s+facto\s+|political\s+|legal\s+|legitimate\s+)?(?:successor|heir)\b"
+    r"(?:\s+(?:of|to)\s+(?P<of>(?:the\s+)?[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,5}))?"
+)
+# The aside between another group's name and what it is said to be.
+ASIDE_BEFORE_RE = re.compile(
+    r",\s+(?:(?:which|that|who)\s+|(?:a|an)\s+[\w-]+\s+(?:that|which)\s+)[^,;]{0,80}$"
 )
 LEADERS_PEOPLE_AFTER_RE = re.compile(
     r"\s+(?:loyalists|supporters|followers|partisans|men|troops|forces|fighters|militiamen|"
@@ -625,6 +655,23 @@ class RelationReader:
             other = name_before(sentence, match.start()) or (
                 name_before(sentence, appositive.start()) if appositive else None
             )
+            if other and not self.is_own(other) and is_mentionable(other):
+                self.add(other, "predecessor_of", sentence, offset + match.start())
+        for match in SUCCESSOR_AS_RE.finditer(sentence) if "successor" in lowered else ():
+            ours = match.group("whose") or match.group("of") or ""
+            ours = POSSESSIVE_END_RE.sub("", ours)
+            if ours.lower() not in ("its", "their") and not (
+                ours.lower().startswith("the ") and ours.lower().endswith(("movement", "group"))
+            ):
+                if not self.is_own(strip_article(ours)):
+                    continue
+            # "set up Partai Aceh as the movement's political successor"; "the DUI, a party
+            # that presented itself as the NLA's political successor"; "the Democratic Army,
+            # which many of its veterans regarded as the successor of ELAS".
+            other = name_before(sentence, match.start())
+            if not other:
+                aside = ASIDE_BEFORE_RE.search(sentence, 0, match.start())
+                other = name_before(sentence, aside.start()) if aside else None
             if other and not self.is_own(other) and is_mentionable(other):
                 self.add(other, "predecessor_of", sentence, offset + match.start())
         for match in SPLINTER_NAMED_RE.finditer(sentence) if self.try_breakaway else ():
