@@ -1233,6 +1233,19 @@ def test_more_statements_of_names(sentence, aliases):
     assert parse_profile(text).aliases == aliases
 
 
+def test_an_article_names_the_group_without_its_titles_country():
+    text = (
+        "Armed Coast Group of Ghana\n\nThe Armed Coast Group (ACG, from French: Groupe côtier"
+        " armé) was an insurgent force.[1]\n"
+    )
+    assert sorted(parse_profile(text).aliases) == sorted(
+        ["Armed Coast Group", "ACG", "Groupe côtier armé"]
+    )
+    # The whole title in the opening: no shorter name.
+    text = "Armed Coast Group of Ghana\n\nThe Armed Coast Group of Ghana (ACG) was a force.[1]\n"
+    assert parse_profile(text).aliases == ["ACG"]
+
+
 def test_a_pronunciation_is_no_part_of_a_name():
     text = "Reed Guard\n\nThe Reed Guard (Urdu: ریڈ گارڈ [riːd ɡaːɾd]; RG) is a militia.[1]\n"
     assert sorted(parse_profile(text).aliases) == sorted(["ریڈ گارڈ", "RG"])

@@ -778,6 +778,8 @@ def parenthesis_names(inner):
             re.search(r"romani[sz]ed|translit|latin", label.group(), re.I)
             or label.group()[0].isupper()
             and not GLOSS_RE.search(label.group())
+            # "from French: Groupe côtier armé".
+            or re.fullmatch(rf"from\s+(?:{LANGUAGES})\s*:\s*", label.group())
         ):
             written.extend(p for p in parts if p[0].isupper() or not p[0].isascii())
         written.extend(p for p in parts if not re.search(r"[A-Za-z]", p))

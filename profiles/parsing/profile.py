@@ -1275,6 +1275,21 @@ def _parse_encyclopedia(title, title_line, text, offset):
     if short_name not in match_keys:
         match_keys.append(short_name)
     own_keys = {name_key(n) for n in [name, *title_extra, *match_keys]}
+    # "Armed Islamic Group of Algeria", opened by "The Armed Islamic Group (GIA, ...)": the
+    # title's country is no part of the name the article uses.
+    of_country = re.fullmatch(r"(?P<name>.+?)\s+(?:of|in)\s+(?P<place>[A-Z][\w' -]+)", short_name)
+    if (
+        of_country
+        and countries.code_for(of_country.group("place"))
+        and len(of_country.group("name").split()) >= 2
+        and analysis.sentences
+        # Used alone, not only as the start of the whole title.
+        and re.search(
+            re.escape(of_country.group("name")) + r"(?!\s+(?:of|in)\s)", analysis.sentences[0].text
+        )
+    ):
+        title_extra.append(of_country.group("name"))
+        own_keys.add(name_key(of_country.group("name")))
     if analysis.sentences:
         title_extra += opening_names(analysis.sentences[0].text, lambda n: name_key(n) in own_keys)
     own_names = [name, *title_extra, *match_keys]
