@@ -1070,6 +1070,12 @@ def test_our_name_reworded_or_enlarged_is_an_alias():
         ("It carried out bombings in Accra and in metropolitan Togo.", ["GH", "TG"]),
         ("From 2002 it carried out raids inside Togo.", ["GH", "TG"]),
         ("Its units fought on in southeastern Togo until 1995.", ["GH", "TG"]),
+        # More verbs of acting somewhere, and a place given by its mountains.
+        ("After 2005 the group moved into the forests of Togo.", ["GH", "TG"]),
+        ("In 1994 the group carried its war to Togo.", ["GH", "TG"]),
+        ("Its fighters were based mainly in the Atakora mountains of northern Togo.", ["GH", "TG"]),
+        # ... but not where some of its people went.
+        ("In 1988 its mercenaries took part in a failed coup in Togo.", ["GH"]),
     ],
 )
 def test_countries_the_group_acted_in(purpose, codes):
@@ -1244,6 +1250,15 @@ def test_an_article_names_the_group_without_its_titles_country():
     # The whole title in the opening: no shorter name.
     text = "Armed Coast Group of Ghana\n\nThe Armed Coast Group of Ghana (ACG) was a force.[1]\n"
     assert parse_profile(text).aliases == ["ACG"]
+
+
+def test_training_abroad_places_no_group():
+    text = (
+        "Reed Army\n\nThe Reed Army was the armed wing of the Reed Congress.[1] Its cadres"
+        " were trained in camps in Togo, Benin and other states, but they carried out few"
+        " operations inside Ghana.[2]\n"
+    )
+    assert parse_profile(text).countries == ["GH"]
 
 
 def test_a_pronunciation_is_no_part_of_a_name():

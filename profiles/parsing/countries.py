@@ -260,9 +260,26 @@ NOT_PLACE_AFTER_DEMONYM_RE = re.compile(
 # A country named right after one of these is a sponsor, an enemy or an origin, not the
 # place the group is in ("backed by Iran", "refugees from Afghanistan").
 NOT_LOCATION_BEFORE_RE = re.compile(
-    r"\b(?:by|from|against|with|backed|supported|funded|armed|trained|to|into|fled|exile|versus)\s+(?:the\s+)?(?:\w+\s+)?$",
+    r"\b(?:by|from|against|with|backed|supported|funded|armed|trained|to|into|fled|exile|versus)\s+(?:the\s+)?(?:\w+\s+)?$|"
+    # "Its cadres were trained in camps in Lesotho": training abroad is no place of activity.
+    r"\b(?:trained|training)\s+(?:\w+\s+){0,3}?in\s+$",
     re.I,
 )
+
+
+def _located(text):
+    """The country mentions of `text` that may say where a group is: not one it was backed
+    by, fled to or trained in, nor the rest of such a list ("trained in camps in Lesotho,
+    Tanzania and ...")."""
+    excluded_end = None
+    for code, start, end, demonym in mentions(text):
+        listed_on = excluded_end is not None and re.fullmatch(
+            r"\s*(?:,|and|or|,\s*and)\s*", text[excluded_end:start]
+        )
+        if listed_on or NOT_LOCATION_BEFORE_RE.search(text[max(0, start - 40) : start]):
+            excluded_end = end
+            continue
+        yield code, start, end, demonym
 
 
 def place_of(text: str, first_paragraph: str) -> list[str]:
@@ -274,9 +291,7 @@ def place_of(text: str, first_paragraph: str) -> list[str]:
     """
     opening = []
     last_end = None
-    for code, start, end, _demonym in mentions(first_paragraph):
-        if NOT_LOCATION_BEFORE_RE.search(first_paragraph[max(0, start - 40) : start]):
-            continue
+    for code, start, end, _demonym in _located(first_paragraph):
         # A second country counts only when listed with the first ("in Iraq and Syria").
         joined = last_end is not None and re.fullmatch(
             r"\s*(?:,|and|&|,\s*and)\s*", first_paragraph[last_end:start]
@@ -290,9 +305,8 @@ def place_of(text: str, first_paragraph: str) -> list[str]:
     # "Influenced by Italian fascism", "backed by Iran": a model or a sponsor, no place.
     placed = [
         code
-        for code, start, end, demonym in mentions(text)
-        if not NOT_LOCATION_BEFORE_RE.search(text[max(0, start - 40) : start])
-        and not (demonym and NOT_PLACE_AFTER_DEMONYM_RE.match(text, end))
+        for code, _start, end, demonym in _located(text)
+        if not (demonym and NOT_PLACE_AFTER_DEMONYM_RE.match(text, end))
     ]
     counts = Counter(placed)
     counts.update(subdivision_mentions(text))

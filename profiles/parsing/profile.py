@@ -1147,11 +1147,12 @@ ACRONYM_TOKEN_RE = re.compile(r"(?<![\w/-])[A-Z][A-Z]{1,7}(?![\w/-])")
 OPERATED_RE = re.compile(
     r"\b(?:fought|fighting|operated|operating|operates|deployed|active|involvement|intervened|"
     r"took\s+part|carried\s+out|raided|attacked|campaigned|sent|dispatched|headquarters|"
-    r"headquartered|based)\b(?<!the\sfighting)",
+    r"headquartered|based|struck|moved|relocated|spread|expanded|"
+    r"carried\s+(?:its|their)\s+(?:war|campaign|fight|struggle|attacks))\b(?<!the\sfighting)",
     re.I,
 )
 PLACE_AHEAD_RE = re.compile(
-    r"\b(?:in|into|inside|within|across|throughout|to)\s+(?:the\s+)?(?:[a-z-]+\s+)?[A-Z]"
+    r"\b(?:in|into|inside|within|across|throughout|to)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}[A-Z]"
 )
 # Where the verb's clause ends: what follows speaks of something else ("because members of
 # their family had been murdered in North Korea").
@@ -1162,7 +1163,10 @@ CLAUSE_END_RE = re.compile(
 PLACE_BEFORE_RE = re.compile(
     r"\b(?:in|into|inside|within|across|throughout|to)\s+(?:the\s+)?"
     r"(?:(?:(?:north|south)[\s-]?(?:east|west)|north|south|east|west|central|upper|lower)(?:ern)?"
-    r"(?:[\s-]+(?:north|south|east|west)(?:ern)?)?\s+|(?:metropolitan|mainland)\s+)?$",
+    r"(?:[\s-]+(?:north|south|east|west)(?:ern)?)?\s+|(?:metropolitan|mainland)\s+)?$|"
+    # "based mainly in the Qandil mountains of northern Iraq".
+    r"\b(?:mountains|hills|highlands|jungles?|forests?|border\s+areas?)\s+of\s+"
+    r"(?:(?:north|south|east|west)(?:ern)?\s+)?$",
     re.I,
 )
 
@@ -1170,6 +1174,14 @@ PLACE_BEFORE_RE = re.compile(
 PEOPLE_OF_GROUP_RE = re.compile(
     r"\b(?:members|mercenaries|fighters|veterans|recruits|leaders?|cadres|volunteers|officers|"
     r"commanders?|activists|militants)\b",
+    re.I,
+)
+
+
+# Some of its people, not the group: "many of its members", "former fighters".
+SOME_PEOPLE_RE = re.compile(
+    r"\b(?:many|some|several|few|a\s+few|hundreds|thousands|dozens|former|individual|most|"
+    r"other|certain|members|mercenaries|volunteers|veterans|exiles|recruits)\b",
     re.I,
 )
 
@@ -1187,7 +1199,9 @@ def _operated_in(analysis, is_own, codes):
         if not PLACE_AHEAD_RE.search(text, verb.end(), limit):
             continue  # no "in <Capitalised>" after the verb: nothing to look up
         subject = clause_subject(text, verb.start())
-        if not clause_speaks_of(subject, is_own) or PEOPLE_OF_GROUP_RE.search(subject):
+        if not clause_speaks_of(subject, is_own) or (
+            PEOPLE_OF_GROUP_RE.search(subject) and SOME_PEOPLE_RE.search(subject)
+        ):
             continue  # "many of its members later fought in Spain": people, not the group
         for code, start, _end, demonym in countries.mentions(text):
             if demonym or not verb.end() <= start < limit or code in codes or code in found:
