@@ -269,6 +269,9 @@ def test_running_text_does_not_read_a_bare_figure():
         "Some 150 were killed in 2001.",
         "--",
         "It was estimated in 2004.",
+        # The dead and the jailed; the other side's troops.
+        "Its own figures speak of roughly 300 members killed in combat and 3,000 jailed.",
+        "The colonial power deployed between 25,000 and 40,000 troops against them.",
     ],
 )
 def test_a_size_field_still_skips_what_is_not_strength(text):

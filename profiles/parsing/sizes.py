@@ -122,6 +122,19 @@ def _next_words(text, end, count=3):
     return re.findall(r"[A-Za-z%][\w'-]*|%", text[end : end + 60])[:count]
 
 
+CASUALTY = r"(?:killed|jailed|imprisoned|arrested|detained|dead|executed|captured|wounded|died)\b"
+AGAINST_US_RE = re.compile(
+    r"[^.;]{0,40}?\bagainst\s+(?:them|it|the\s+(?:group|movement|militia|guerrillas|rebels|"
+    r"insurgents|organi[sz]ation))\b"
+)
+
+
+TROOPS_AGAINST_US_RE = re.compile(
+    r"[^.;]{0,30}?\b(?:troops|soldiers|police(?:men)?|security\s+forces)\s+against\s+"
+    r"(?:them|it|the\s+(?:group|movement|militia|guerrillas|rebels|insurgents))\b"
+)
+
+
 def _classify(text, match, clause, lenient):
     """True if the figure is a strength of the whole group."""
     value = _value(match)
@@ -173,6 +186,9 @@ def _classify(text, match, clause, lenient):
     # disarmament scheme are not the group's strength.
     if DISARMAMENT_CUE_RE.search(clause) and not MEMBERSHIP_CUE_RE.search(clause):
         return False
+    # "between 25,000 and 40,000 troops against them": the other side's forces.
+    if TROOPS_AGAINST_US_RE.match(text, match.end()):
+        return False
     written = _next_words(text, match.end(), 6)
     if written and MONTH_RE.fullmatch(written[0]):
         return False  # "On 11 October 1993": a day of a date
@@ -191,6 +207,15 @@ def _classify(text, match, clause, lenient):
         return not DEATH_CUE_RE.search(clause)
     if noun in STRENGTH_NOUNS:
         if noun in ("men", "gunmen") and RAID_CUE_RE.search(clause):
+            return False
+        rest = text[match.end() : match.end() + 80]
+        # "roughly 300 members killed in combat": the dead, not a strength.
+        if re.match(
+            rf"\s*(?:\S+\s+){{0,{len(written) - len(words) + 1}}}?(?:\w+\s+)?{CASUALTY}", rest
+        ):
+            return False
+        # "The British deployed 40,000 troops against them": the other side's.
+        if AGAINST_US_RE.match(rest):
             return False
         before = text[max(0, match.start() - 40) : match.start()]
         if any(not THE_UNIT_RE.fullmatch(cue.group()) for cue in _subunit_cues(before)):
