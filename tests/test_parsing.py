@@ -1035,6 +1035,17 @@ def test_formation_readings(formation, year):
         ),
         # Two readings and nothing to choose between them: a doubt, no value.
         ("Its leaders were arrested in 2001. Its last reported activity dates from 2000.", None),
+        # Signs of life after the year.
+        (
+            "No information. Killings attributed to the guard were still being reported when"
+            " a new governor took office in 2016.",
+            None,
+        ),
+        (
+            "After its patron was dismissed in May 1932 it faded away, although parts of its"
+            " network may have survived in dormant form.",
+            None,
+        ),
     ],
 )
 def test_termination_readings(termination, year):

@@ -680,6 +680,11 @@ def _event_kind(key, sentence, mention, is_formation, is_termination):
 # Words that say a group went on, or came back, after the date an end would be read from.
 STILL_ACTIVE_RE = re.compile(
     r"\b(?:still\s+(?:active|in\s+place|operat\w*|exists?|existed|a\s+PGM|pro-government)|"
+    # "killings attributed to the squad were still being reported"; "parts of its network
+    # may have survived in dormant form".
+    r"still\s+being\s+(?:reported|carried\s+out|recorded|committed)|"
+    r"(?:parts|remnants|elements|cells)\s+of\s+(?:its|their|the)\s+(?:\w+\s+)?"
+    r"(?:may\s+have\s+|have\s+|had\s+)?survived|"
     r"remain(?:ed|s)?\s+active|(?:has\s+been|is|was|became)\s+(?:one|a\s+PGM)\s+again|"
     r"again\s+(?:a\s+PGM|active)|since\s+then\s+(?:again\s+)?active|no\s+(?:explicit|clear)\s+end|"
     r"unconfirmed|re-?(?:formed|activated|emerged)|revived|"
