@@ -1178,6 +1178,12 @@ def test_names_that_are_not_groups(text, mentions):
         ("Many members joined the Kampfbund gegen den Hunger.", ["Kampfbund gegen den Hunger"]),
         # A known name whose article is written in lower case.
         ("A bomber sent by al-Qaeda killed seven officers.", ["al-Qaeda"]),
+        # A compound with an en dash is one name; the Axis and Iran's guards are no groups.
+        (
+            "It merged with the Marxist–Leninist Coast Socialist Party in 1982.",
+            ["Marxist–Leninist Coast Socialist Party"],
+        ),
+        ("It fought the Axis, and Iran's Revolutionary Guards sent it advisers.", []),
         # English words after such a word go on with the sentence.
         ("It joined the Frente in 1990 and fought the Union alone.", []),
     ],
@@ -1230,6 +1236,12 @@ def test_components_are_not_other_groups(text, mentions):
         (
             'The guard, which historians also called the "Reed Army", took shape in 1931.',
             ["Reed Army"],
+        ),
+        # The majority carries on under a name with a second part after an en dash.
+        (
+            "In 1984 the organisation split: a minority left, while the majority continued as"
+            " the Hill Guard – Fighting Party (HG-FP).",
+            ["Hill Guard – Fighting Party", "HG-FP"],
         ),
         # Another body's names.
         ("A group calling itself the New Reed Guard later claimed two murders.", []),

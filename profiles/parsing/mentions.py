@@ -77,6 +77,7 @@ NOT_GROUPS = {
     "truth and reconciliation commission", "international criminal court", "icc",
     "wikipedia", "reuters", "bbc", "new york times", "guardian", "al jazeera", "dfid",
     "commonwealth", "interpol", "opec", "the hague", "world war", "civil war", "cold war",
+    "axis", "axis powers", "allies", "allied powers",
 }  # fmt: skip
 UN_BODY_RE = re.compile(r"(?:UN|U\.N\.|United Nations)\s")
 STATE_NAME_RE = re.compile(
@@ -306,7 +307,12 @@ def shaped_names(sentence):
             token = tokens[next_index]
             gap = sentence[run[-1].end() : token.start()]
             word = token.group()
-            if gap not in (" ", "-") and not (gap == "" and word == "/"):
+            # "Marxist–Leninist Revolutionary Socialist Party": a compound with an en dash;
+            # "National Liberation Movement – Tupamaros": a name's second part after its head.
+            joined = gap == "\u2013" or (
+                gap == " \u2013 " and run[-1].group() in HEAD_WORDS and _capitalised(word)
+            )
+            if gap not in (" ", "-") and not (gap == "" and word == "/") and not joined:
                 break
             if _capitalised(word) or word in CONNECTORS or word == "/":
                 run.append(token)
@@ -523,6 +529,8 @@ def _is_mentionable(name, following):
         return False  # "Army of the Republic of Bosnia and Herzegovina"
     if STRONG_STATE_RE.search(name) and not STRONG_GROUP_RE.search(name):
         return False  # "Uganda People's Defence Force", "Border Security Force"
+    if name == "Revolutionary Guards":
+        return False  # Iran's, a state's force, by its usual short name
     if GROUP_MARKERS_RE.search(name):
         return True  # "Sudan Liberation Army", "Islamic State", "Civil Defence Forces"
     # "Syrian Army", "Colombian Congress", "Pakistan Rangers": the state's own bodies.

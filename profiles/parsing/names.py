@@ -110,6 +110,12 @@ ADJECTIVE_COMPOUND_RE = re.compile(
 )
 
 
+# The words that end most organisations' names (the mentions' HEAD_WORDS, in short).
+NAME_HEAD_WORDS = {"Front", "Army", "Party", "Movement", "Brigade", "Brigades", "Forces",
+                   "League", "Organisation", "Organization", "Union", "Alliance", "Council",
+                   "Guard", "Guards", "Militia"}  # fmt: skip
+
+
 def name_at(text: str, start: int) -> tuple[str, int, int] | None:
     """The capitalised name that begins at `start` (after an optional "the")."""
     article = re.match(r"\s*(?:the\s+|The\s+)?", text[start:])
@@ -118,7 +124,15 @@ def name_at(text: str, start: int) -> tuple[str, int, int] | None:
     owned = False  # the name ends in a possessive: "the Cocoyes of Lissouba's camp"
     for match in TOKEN_RE.finditer(text, position):
         gap = text[position if not tokens else tokens[-1][2] : match.start()]
-        if tokens and gap not in (" ",):
+        # "Marxist–Leninist Party"; "National Liberation Movement – Tupamaros": a name's
+        # second part after its head word.
+        dashed = gap == "\u2013" or (
+            gap == " \u2013 "
+            and tokens
+            and tokens[-1][0] in NAME_HEAD_WORDS
+            and match.group()[0].isupper()
+        )
+        if tokens and gap not in (" ",) and not dashed:
             break
         if not tokens and match.start() != position:
             break
