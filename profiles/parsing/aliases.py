@@ -403,10 +403,13 @@ OTHER_SCRIPT_NAME_RE = re.compile(
 )
 
 
-def _introduced_name(text, position):
+def _introduced_name(text, position, article_before_quote=False):
     """The name an introducer gives: capitalised ("Kikuyu Guard"), with a lower-case head
-    noun ("Karimojong militia"), or in quotes ("'war vets'", "“Aydar battalion”")."""
-    article = re.match(r"the\s+(?=[\"'\u2018\u201c])", text[position : position + 6])
+    noun ("Karimojong militia"), or in quotes ("'war vets'", "“Aydar battalion”"); after
+    "called", also an article before the quotes ('first called the "Free Lebanon Army"')."""
+    article = article_before_quote and re.match(
+        r"the\s+(?=[\"'\u2018\u201c])", text[position : position + 6]
+    )
     quoted = QUOTED_NAME_RE.match(text, position + (article.end() if article else 0))
     if quoted:
         name = quoted.group("name").strip()
@@ -580,7 +583,7 @@ class AliasReader:
             for match in pattern.finditer(text):
                 if words == ("known",) and _names_a_thing(text, match.start()):
                     continue
-                found = _introduced_name(text, match.end())
+                found = _introduced_name(text, match.end(), "called" in words or "calling" in words)
                 if not found or found[0] in NOT_NAME_WORDS:
                     continue
                 name = found[0]

@@ -21,11 +21,13 @@ from profiles.parsing.aliases import abbreviates, clause_speaks_of, is_acronym, 
 from profiles.parsing.names import (
     ADJECTIVE_COMPOUND_RE,
     CONNECTORS,
+    DASHED_NAME_RE,
     NAME_CONTINUATION_WORDS,
     NAME_POSSESSIVE_WORDS,
     NOT_NAME_WORDS,
     PARTICLE_RE,
     PERSON_TITLES,
+    en_dash_compound,
     is_state_or_person,
     name_at,
     name_key,
@@ -309,8 +311,10 @@ def shaped_names(sentence):
             word = token.group()
             # "Marxist–Leninist Revolutionary Socialist Party": a compound with an en dash;
             # "National Liberation Movement – Tupamaros": a name's second part after its head.
-            joined = gap == "\u2013" or (
-                gap == " \u2013 " and run[-1].group() in HEAD_WORDS and _capitalised(word)
+            joined = (gap == "\u2013" and en_dash_compound(run[-1].group(), word)) or (
+                gap == " \u2013 "
+                and run[-1].group() in HEAD_WORDS
+                and DASHED_NAME_RE.match(sentence, token.start())
             )
             if gap not in (" ", "-") and not (gap == "" and word == "/") and not joined:
                 break

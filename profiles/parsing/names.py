@@ -116,6 +116,22 @@ NAME_HEAD_WORDS = {"Front", "Army", "Party", "Movement", "Brigade", "Brigades", 
                    "Guard", "Guards", "Militia"}  # fmt: skip
 
 
+# A name's second part after a spaced en dash, as its hyphenated acronym after it shows
+# ("Red Brigades – Fighting Communist Party (BR-PCC)"); otherwise such a dash is the
+# sentence's own.
+DASHED_NAME_RE = re.compile(r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,5}\s+\([A-Z]+-[A-Z]+\)")
+
+
+def en_dash_compound(left, right):
+    """ "Marxist–Leninist": two words of one name; not "Iran–Iraq", two countries side by
+    side."""
+    return (
+        left[:1].isalpha()
+        and right[:1].isupper()
+        and not any(countries.code_for(word) for word in (left, right))
+    )
+
+
 def name_at(text: str, start: int) -> tuple[str, int, int] | None:
     """The capitalised name that begins at `start` (after an optional "the")."""
     article = re.match(r"\s*(?:the\s+|The\s+)?", text[start:])
@@ -124,13 +140,13 @@ def name_at(text: str, start: int) -> tuple[str, int, int] | None:
     owned = False  # the name ends in a possessive: "the Cocoyes of Lissouba's camp"
     for match in TOKEN_RE.finditer(text, position):
         gap = text[position if not tokens else tokens[-1][2] : match.start()]
-        # "Marxist–Leninist Party"; "National Liberation Movement – Tupamaros": a name's
-        # second part after its head word.
-        dashed = gap == "\u2013" or (
+        # "National Liberation Movement – Tupamaros (MLN-T)": a name's second part after its
+        # head word. (Not "Sunni–Shia" compounds: in a tie's sentence they describe it.)
+        dashed = (
             gap == " \u2013 "
             and tokens
             and tokens[-1][0] in NAME_HEAD_WORDS
-            and match.group()[0].isupper()
+            and DASHED_NAME_RE.match(text, match.start())
         )
         if tokens and gap not in (" ",) and not dashed:
             break
