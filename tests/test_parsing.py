@@ -269,6 +269,10 @@ def test_running_text_does_not_read_a_bare_figure():
         "Some 150 were killed in 2001.",
         "--",
         "It was estimated in 2004.",
+        # A crowd at one event; a count per state; a year after its month.
+        "A general mobilisation brought some 6,000 men to the town.",
+        "Several states announced drives of about 1,000 to 2,000 operatives each.",
+        "In November 1986 soldiers killed at least 35 people in the village.",
         # The dead and the jailed; the other side's troops.
         "Its own figures speak of roughly 300 members killed in combat and 3,000 jailed.",
         "The colonial power deployed between 25,000 and 40,000 troops against them.",
@@ -696,6 +700,20 @@ def aliases_of(sentence):
             " 1945 required the Reed Guard to hand in its weapons and stand down.",
             1945,
         ),
+        # A demand, a truce that ended nothing, another group's end in a relative clause,
+        # an event's end, a ban on a thing.
+        ("In 2015 senators called for the Reed Guard to be disarmed and disbanded.", None),
+        (
+            "It declared several truces, one in April 2014, but none of them ended the armed"
+            " struggle.",
+            None,
+        ),
+        (
+            "It is regarded as a revival of the Coast Army, which had been disbanded in 2008.",
+            None,
+        ),
+        ("The rebellion ended in late August 1980, when its leader surrendered.", None),
+        ("The government banned political uniforms in 1933.", None),
         # Another group's end, told with an aside that names ours.
         (
             "The party Reed Front, widely regarded as the Reed Guard's political wing, was"

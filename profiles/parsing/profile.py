@@ -354,14 +354,20 @@ def _clause_of(sentence, position):
 
 
 NEGATION_BEFORE_RE = re.compile(
-    r"\b(?:never|not|n't|nor|neither)\s+(?:\w+\s+){0,2}$|\bno\s+$", re.I
+    r"\b(?:never|not|n't|nor|neither)\s+(?:\w+\s+){0,2}$|\bno\s+$|"
+    # "none of them ended the armed struggle".
+    r"\bnone\s+of\s+(?:them|these|those|which)\s+(?:\w+\s+)?$",
+    re.I,
 )
 
 
 UNPROVEN_BEFORE_RE = re.compile(
     r"\b(?:no\s+(?:clear\s+|firm\s+|hard\s+|real\s+)?(?:evidence|proof|signs?|indications?|"
     r"records?)\s+(?:\w+\s+)?that|(?:unclear|uncertain|not\s+clear|not\s+known|unknown)\s+"
-    r"(?:whether|if))\b[^.;]*$",
+    r"(?:whether|if))\b[^.;]*$|"
+    # "senators called for it to be disarmed and disbanded": a demand, not an end.
+    r"\b(?:called\s+for|demanded|urged|proposed|threatened|vowed|promised|sought|wanted)\b"
+    r"[^.;]{0,50}$",
     re.I,
 )
 NOT_UNTIL_RE = re.compile(r"\s+(?:[\w,]+\s+){0,4}?(?:until|till|before)\b", re.I)
@@ -466,6 +472,10 @@ def _anchored(sentence, mentions, anchor_re, is_own=None, own_founding=None):
             continue  # "the White Guards ... defeated the Red Guards": a victory, no end
         if anchor.start() in others:
             continue
+        if is_own and NOT_OUR_END_RE.match(clause_subject(sentence, anchor.start())):
+            continue  # "The rebellion ended in August 1980": an event's end, not the group's
+        if is_own and BANNED_THING_RE.match(sentence, anchor.end()):
+            continue  # "banned political uniforms in 1933": a thing, not the group
         clause_start, clause_end = _clause_of(sentence, anchor.start())
         in_clause = [m for m in usable if m.start >= clause_start and m.end <= clause_end]
         of_clause = [m for m in mentions if m.start >= clause_start and m.end <= clause_end]
@@ -539,7 +549,7 @@ def _refined(date, dates, sentence):
 
 RELATIVE_BEFORE_RE = re.compile(
     r",?\s*(?:which|who|that)\s+(?:(?:later|then|eventually|itself|had|has|was|were|also|"
-    r"finally|soon)\s+){0,2}$|"
+    r"finally|soon|been|formally|officially)\s+){0,3}$|"
     # "the Polissian Sich, whose men were partly absorbed ...".
     r",\s*whose\s+(?:[a-z]+\s+){1,2}(?:were|was|had\s+been)\s+(?:[a-z]+\s+)?$"
 )
@@ -633,6 +643,17 @@ FROM_ANOTHER_RE = re.compile(
 )
 
 
+NOT_OUR_END_RE = re.compile(
+    r"^\s*(?:[^,]{0,60},\s*)?(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:rebellion|uprising|war|"
+    r"insurgency|conflict|revolt|siege|occupation|crisis|emergency|strike|mutiny|offensive|"
+    r"insurrection|fighting)\s+(?:had\s+|has\s+|was\s+)?$",
+    re.I,
+)
+BANNED_THING_RE = re.compile(
+    r"\s+(?:all\s+)?(?:political\s+|private\s+|paramilitary\s+|party\s+|public\s+)?"
+    r"(?:uniforms|marches|rallies|demonstrations|parades|meetings|gatherings|the\s+wearing)\b",
+    re.I,
+)
 AGREEMENT_OF_RE = re.compile(r"\b(?:Agreement|Accords?|Treaty|Decree|Law)\s+of\s+(?:the\s+)?$")
 SUBJECT_ASIDE_RE = re.compile(r",\s+[^,;]{3,120},\s*(?:had\s+been|has\s+been|was|were)\s+$")
 
@@ -843,8 +864,8 @@ def _negated(sentence, anchor):
 def _denies_end(sentence):
     """ "The group was not disbanded", "never formally dissolved": the sentence, quoted."""
     for anchor in TERMINATION_ANCHOR_RE.finditer(sentence):
-        if _negated(sentence, anchor):
-            return sentence
+        if _negated(sentence, anchor) or UNPROVEN_BEFORE_RE.search(sentence, 0, anchor.start()):
+            return sentence  # also "called for it to be disbanded": asked for, not done
     return None
 
 

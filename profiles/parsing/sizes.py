@@ -150,9 +150,12 @@ def _classify(text, match, clause, lenient):
         words = _next_words(text, match.end(), 2)
         if not words or words[0].lower() not in STRENGTH_NOUNS - {"armed", "active", "strong"}:
             return False
-        # "in 1906 members of the Union murdered ...": a year before the subject.
+        # "in 1906 members of the Union murdered ...", "In November 1986 soldiers killed":
+        # a year before the subject.
         if re.search(
-            r"\b(?:in|since|by|from|until|till|of|during|after|before)\s+$",
+            r"\b(?:in|since|by|from|until|till|of|during|after|before)\s+$|"
+            r"\b(?:January|February|March|April|May|June|July|August|September|October|"
+            r"November|December)\s+$",
             text[max(0, match.start() - 12) : match.start()],
             re.I,
         ):
@@ -167,6 +170,15 @@ def _classify(text, match, clause, lenient):
         return False
     # "executed 35 men", "arrested 200 members": people acted upon, not the group's strength.
     if ACTED_UPON_BEFORE_RE.search(text[max(0, match.start() - 40) : match.start()]):
+        return False
+    # "a mobilisation that brought some 6,000 men to the town": a crowd at one event (but
+    # "it drew 26,000 volunteers" is a strength).
+    if re.search(
+        r"\b(?:brought|gathered)\s+(?:some|about|around|roughly|nearly|over|"
+        r"more\s+than|up\s+to|at\s+least)?\s*$",
+        text[max(0, match.start() - 30) : match.start()],
+        re.I,
+    ):
         return False
     # "A single village group could count between 20 and 100 men", "each cell had 30
     # members": the strength of one of its parts.
@@ -188,6 +200,13 @@ def _classify(text, match, clause, lenient):
         return False
     # "between 25,000 and 40,000 troops against them": the other side's forces.
     if TROOPS_AGAINST_US_RE.match(text, match.end()):
+        return False
+    # "drives of about 1,000 to 2,000 operatives each": a part's count.
+    if re.match(
+        r"(?:[^.;,]|,(?=\d)){0,30}?\b(?:(?:each|apiece)(?=\s*(?:[.;,)]|$))|"
+        r"per\s+(?:state|unit|village|district|province)\b)",
+        text[match.end() : match.end() + 50],
+    ):
         return False
     written = _next_words(text, match.end(), 6)
     if written and MONTH_RE.fullmatch(written[0]):
