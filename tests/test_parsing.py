@@ -700,6 +700,9 @@ def aliases_of(sentence):
             " 1945 required the Reed Guard to hand in its weapons and stand down.",
             1945,
         ),
+        # The year of its disbandment; an accord that ended the war is no end of ours.
+        ("Its leader announced the Reed Guard's disbandment in April 1996.", 1996),
+        ("The peace accords signed on 4 October 1992 ended the war in the north.", None),
         # A demand, a truce that ended nothing, another group's end in a relative clause,
         # an event's end, a ban on a thing.
         ("In 2015 senators called for the Reed Guard to be disarmed and disbanded.", None),
@@ -1261,6 +1264,10 @@ def test_components_are_not_other_groups(text, mentions):
             " the Hill Guard – Fighting Party (HG-FP).",
             ["Hill Guard – Fighting Party", "HG-FP"],
         ),
+        # What a relative clause names, an event, a date after a name: none is ours.
+        ("It took its name from the Reed River, which is called Heishui in Chinese.", []),
+        ("It led the 1980 secession attempt known as the Coconut War.", []),
+        ("It took the name Hill Guard Corps on 30 March.", ["Hill Guard Corps"]),
         # Another body's names.
         ("A group calling itself the New Reed Guard later claimed two murders.", []),
         ("Before the ban its parent body renamed itself Reed Dawa.", []),
@@ -1303,6 +1310,11 @@ def test_training_abroad_places_no_group():
         " operations inside Ghana.[2]\n"
     )
     assert parse_profile(text).countries == ["GH"]
+
+
+def test_a_titles_descriptive_parenthesis_is_no_name():
+    text = "Reed Men (anti-Communist organization)\n\nThe Reed Men were a militia.[1]\n"
+    assert "anti-Communist organization" not in parse_profile(text).aliases
 
 
 def test_a_pronunciation_is_no_part_of_a_name():
@@ -1646,6 +1658,17 @@ def test_more_formation_readings_around_clauses(formation, year):
             "It grew out of the Reed Front, a student circle of the north, and it was founded"
             " on 31 July 1959.",
             1959,
+        ),
+        # A plan is no founding, nor a founding its namesake had no part in.
+        (
+            "The governors agreed in June 2019 to set up a joint outfit, which was launched on"
+            " 9 January 2020.",
+            2020,
+        ),
+        (
+            "It was named after Kofi Mensah, who was killed in June 1942 and who had no part in"
+            " its creation.",
+            None,
         ),
         # Beginning to do something is no founding, except gathering its men.
         ("From 1913 it began to settle its veterans on the land.", None),

@@ -479,6 +479,8 @@ def _names_that_follow(text, end):
         end = named[2]
 
 
+EVENT_NAME_WORDS = {"War", "Rebellion", "Uprising", "Revolution", "Massacre", "Crisis", "Affair",
+                    "Incident", "Operation", "Coup", "Riots", "Strike"}  # fmt: skip
 OTHER_BODY_BEFORE_RE = re.compile(
     r"(?:\b(?:[Aa]|[Aa]n|[Aa]nother|[Oo]ne)\s+(?:[\w-]+\s+){0,2}(?:group|faction|splinter|"
     r"offshoot|organi[sz]ation|movement|cell|militia|network)|"
@@ -536,6 +538,8 @@ class AliasReader:
         key = name_key(name)
         if not key or key in self.own_keys or countries.code_for(name):
             return False
+        if name.split()[-1] in EVENT_NAME_WORDS:
+            return False  # "the secession attempt known as the Coconut War": an event
         self.own_keys.add(key)
         self.aliases.append((self.offset + position, name))
         return True
@@ -564,6 +568,12 @@ class AliasReader:
         # "villages formed militias known as ...": another body.
         if OTHER_BODY_BEFORE_RE.search(text, max(0, position - 80), position):
             return False
+        # "the Amur River, which is called Heilongjiang": what the relative clause names.
+        relative = re.search(r",\s*(?:which|that|who)\s+$", text[:position])
+        if relative:
+            antecedent = name_before(text, relative.start())
+            if antecedent and not self.is_own(antecedent):
+                return False
         # "Luckner Cambronne, who led the militia, was nicknamed ...": a person's name.
         if re.search(r",\s+who\s", clause_subject(text, position)):
             return False

@@ -167,6 +167,8 @@ def name_at(text: str, start: int) -> tuple[str, int, int] | None:
                 tokens.append((word[:-2], match.start(), match.start() + len(word) - 2))
                 owned = True
                 break
+        if word[0].isdigit() and tokens and tokens[-1][0] == "on":
+            break  # "took the name Schalburg Corps on 30 March": a date ends the name
         if _is_capitalised(word) and (tokens or not word[0].isdigit()):
             tokens.append((word, match.start(), match.start() + len(word)))
             if match.group().endswith(".") and len(word) > 1:

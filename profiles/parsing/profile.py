@@ -112,7 +112,7 @@ FORMATION_ANCHOR_RE = re.compile(
     re.I,
 )
 TERMINATION_ANCHOR_RE = re.compile(
-    r"\b(?:disbanded|disband|dissolved|dissolution|demobili[sz]ation|"
+    r"\b(?:disbanded|disband|disbandment|dissolved|dissolution|demobili[sz]ation|"
     # "demobilised soldiers formed militias": an adjective, not the group's end.
     r"demobili[sz]ed(?!\s+(?:soldiers|fighters|combatants|men|members|troops|militiamen|"
     r"veterans|officers|guerrillas|rebels))|"
@@ -254,6 +254,12 @@ def _is_unknown(value):
     return one_line(value).lower().strip(" .") in UNKNOWN_VALUES or not value.strip()
 
 
+DISAMBIGUATOR_RE = re.compile(
+    r"\b(?:organi[sz]ation|group|militia|movement|party|army|paramilitary|militant\s+group|"
+    r"guerrilla\s+group|rebel\s+group|faction|gang|unit|force)$"
+)
+
+
 def _split_title(title):
     """ "MQM Haqiqi (Pakistan)" -> name, country codes, and a bracketed acronym if any.
 
@@ -267,8 +273,10 @@ def _split_title(title):
         found = countries.codes_in_list(inner)
         if found:
             codes.extend(c for c in found if c not in codes)
-        elif inner and not inner.islower():
-            extra.append(inner)  # "Grey Wolves (organization)": a disambiguator, no name
+        elif inner and not inner.islower() and not DISAMBIGUATOR_RE.search(inner):
+            # "Grey Wolves (organization)", "Minutemen (anti-Communist organization)": a
+            # disambiguator, no name.
+            extra.append(inner)
         name = name[:opening].strip()
     return name or title, codes, extra
 
@@ -355,8 +363,9 @@ def _clause_of(sentence, position):
 
 NEGATION_BEFORE_RE = re.compile(
     r"\b(?:never|not|n't|nor|neither)\s+(?:\w+\s+){0,2}$|\bno\s+$|"
-    # "none of them ended the armed struggle".
-    r"\bnone\s+of\s+(?:them|these|those|which)\s+(?:\w+\s+)?$",
+    # "none of them ended the armed struggle", "who had no part in its creation".
+    r"\bnone\s+of\s+(?:them|these|those|which)\s+(?:\w+\s+)?$|"
+    r"\bno\s+(?:part|role|hand|share)\s+in\s+(?:its|their|the)\s+$",
     re.I,
 )
 
@@ -472,10 +481,20 @@ def _anchored(sentence, mentions, anchor_re, is_own=None, own_founding=None):
             continue  # "the White Guards ... defeated the Red Guards": a victory, no end
         if anchor.start() in others:
             continue
+        if own_founding and PLANNED_BEFORE_RE.search(
+            sentence, max(0, anchor.start() - 80), anchor.start()
+        ):
+            continue  # "agreed in June 2019 to set up a regional outfit": a plan, not the founding
         if is_own and NOT_OUR_END_RE.match(clause_subject(sentence, anchor.start())):
             continue  # "The rebellion ended in August 1980": an event's end, not the group's
         if is_own and BANNED_THING_RE.match(sentence, anchor.end()):
             continue  # "banned political uniforms in 1933": a thing, not the group
+        if (
+            is_own
+            and anchor.group().lower() == "ended"
+            and ENDED_EVENT_RE.match(sentence, anchor.end())
+        ):
+            continue
         clause_start, clause_end = _clause_of(sentence, anchor.start())
         in_clause = [m for m in usable if m.start >= clause_start and m.end <= clause_end]
         of_clause = [m for m in mentions if m.start >= clause_start and m.end <= clause_end]
@@ -643,10 +662,20 @@ FROM_ANOTHER_RE = re.compile(
 )
 
 
+PLANNED_BEFORE_RE = re.compile(
+    r"\b(?:agreed|decided|planned|proposed|pledged|resolved|promised|voted)\b[^.;]{0,60}?\bto\s+$",
+    re.I,
+)
 NOT_OUR_END_RE = re.compile(
     r"^\s*(?:[^,]{0,60},\s*)?(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:rebellion|uprising|war|"
     r"insurgency|conflict|revolt|siege|occupation|crisis|emergency|strike|mutiny|offensive|"
     r"insurrection|fighting)\s+(?:had\s+|has\s+|was\s+)?$",
+    re.I,
+)
+# "The General Peace Accords ... ended the war": what was ended is an event.
+ENDED_EVENT_RE = re.compile(
+    r"\s+(?:the|a|its|their)\s+(?:[\w-]+\s+){0,2}?(?:war|conflict|fighting|insurgency|rebellion|"
+    r"struggle|campaign|violence|hostilities|occupation|siege|uprising)\b",
     re.I,
 )
 BANNED_THING_RE = re.compile(
