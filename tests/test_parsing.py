@@ -1264,6 +1264,18 @@ def test_components_are_not_other_groups(text, mentions):
             " the Hill Guard – Fighting Party (HG-FP).",
             ["Hill Guard – Fighting Party", "HG-FP"],
         ),
+        # Its formal name, its first name, a name given after an aside, its own script's.
+        (
+            "The guard, formally the Reed Liberation Army, fought in the north.",
+            ["Reed Liberation Army"],
+        ),
+        ("The guard was formed on 2 February 1943 as the Reed Corps.", ["Reed Corps"]),
+        (
+            "It is known in English as the Reed Companies or, in many media reports, the Reed"
+            " Brigades.",
+            ["Reed Companies", "Reed Brigades"],
+        ),
+        ("The force (Arabic: حرس القصب) was raised around 2015.", ["حرس القصب"]),
         # What a relative clause names, an event, a date after a name: none is ours.
         ("It took its name from the Reed River, which is called Heishui in Chinese.", []),
         ("It led the 1980 secession attempt known as the Coconut War.", []),

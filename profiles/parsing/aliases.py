@@ -46,6 +46,14 @@ INTRODUCERS = [
         ("the name",),
         re.compile(r"\b(?:took|adopted|assumed|chose|used)\s+the\s+names?\s+(?:of\s+)?"),
     ),
+    # "The corps was formed on 2 February 1943 as the Germanic Corps": its first name.
+    (
+        ("formed", "founded", "established", "created"),
+        re.compile(
+            r"\b(?:was|were)\s+(?:first\s+|originally\s+)?(?:formed|founded|established|created)"
+            r"\b[^.;,]{0,40}?\bas\s+(?=the\s+[A-Z])"
+        ),
+    ),
     # "La Cagoule was the popular name of the Comité secret d'action révolutionnaire".
     (
         ("name of", "name for"),
@@ -133,9 +141,10 @@ INTRODUCERS = [
     ),
     # "The Tonton Macoute, officially the Milice de Volontaires ...": its formal name.
     (
-        ("officially",),
+        ("officially", "formally"),
         re.compile(
-            r"(?:,|\()\s*officially\s+(?:known\s+as\s+|called\s+|named\s+)?(?=(?:the\s+)?[A-Z])"
+            r"(?:,|\()\s*(?:officially|formally)\s+(?:known\s+as\s+|called\s+|named\s+)?"
+            r"(?=(?:the\s+)?[A-Z])"
         ),
     ),
     # "The Jowzjanis, nicknamed "Gilam Jam"", "It also presents itself as the ...".
@@ -447,7 +456,9 @@ def _spelled_out_end(text, start):
     return match.end(1) if initials == match.group(2) else -1
 
 
-FURTHER_NAME_RE = re.compile(r"\s*(?:,\s*)?\bor\s+(?:as\s+|simply\s+)?(?:the\s+)?(?=[A-Z])")
+FURTHER_NAME_RE = re.compile(
+    r"\s*(?:,\s*)?\bor\s*(?:,\s*[^,;()]{3,40},\s*)?(?:as\s+|simply\s+)?(?:the\s+)?(?=[A-Z])"
+)
 TRANSLATED_NAME_RE = re.compile(r"\s*\((?P<inner>[^()\d,;:]{2,60})\)")
 
 
@@ -479,6 +490,10 @@ def _names_that_follow(text, end):
         end = named[2]
 
 
+OWN_KIND_BEFORE_RE = re.compile(
+    r"(?:^|\.\s+|:\s+)(?:The|the)\s+(?:force|group|militia|movement|organi[sz]ation|unit|corps|"
+    r"brigade|network|league)\s*$"
+)
 EVENT_NAME_WORDS = {"War", "Rebellion", "Uprising", "Revolution", "Massacre", "Crisis", "Affair",
                     "Incident", "Operation", "Coup", "Riots", "Strike"}  # fmt: skip
 OTHER_BODY_BEFORE_RE = re.compile(
@@ -640,11 +655,15 @@ class AliasReader:
             if NOT_THE_SAME_RE.search(text, 0, match.start()):
                 continue  # "not to be confused with the Tamil National Alliance (TNA)"
             inner = match.group("inner")
-            if not re.search(r"[A-Za-z\d]", inner) and OTHER_SCRIPT_NAME_RE.fullmatch(inner):
-                # "set up the Defense Companies (سرايا الدفاع)": its name in its own script.
+            # "set up the Defense Companies (سرايا الدفاع)", "The force (Arabic: قوات ...)":
+            # its name in its own script.
+            script = re.sub(rf"^(?:{LANGUAGES})\s*:\s*", "", inner)
+            if not re.search(r"[A-Za-z\d]", script) and OTHER_SCRIPT_NAME_RE.fullmatch(script):
                 outer = name_before(text, match.start())
-                if outer and self.is_own(outer):
-                    self.add_alias(inner.strip(), match.start("inner"))
+                if (outer and self.is_own(outer)) or (
+                    not outer and OWN_KIND_BEFORE_RE.search(text, 0, match.start())
+                ):
+                    self.add_alias(script.strip(), match.start("inner") + inner.find(script))
                 continue
             found = name_at(inner, 0)
             if not found or found[0] != inner.strip() or found[0] in NOT_NAME_WORDS:
