@@ -1205,6 +1205,15 @@ def test_names_that_are_not_groups(text, mentions):
             ["Marxist–Leninist Coast Socialist Party"],
         ),
         ("It fought the Axis, and Iran's Revolutionary Guards sent it advisers.", []),
+        # An acronym in the group's own language after its translated name; a crown's army.
+        (
+            "Kofi Mensah's National Socialist Movement (NSB) created it in 1932.",
+            ["National Socialist Movement"],
+        ),
+        (
+            "The Greek People's Liberation Army (ELAS) fought it, with the Imperial Japanese Army.",
+            ["Greek People's Liberation Army"],
+        ),
         # English words after such a word go on with the sentence.
         ("It joined the Frente in 1990 and fought the Union alone.", []),
     ],

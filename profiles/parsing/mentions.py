@@ -541,9 +541,11 @@ def _is_mentionable(name, following):
     state = STATE_NAME_RE.search(name)
     if state and not (state.group() in EVENT_WORDS and words[-1] in NAMED_AFTER_EVENT_HEADS):
         return False  # but the "1920 Revolution Brigade" is named after an event
-    if words[-1] in STATE_HEADS and any(
-        countries.code_for(" ".join(words[:size]).removesuffix("'s"))
-        for size in range(1, min(3, len(words) - 1) + 1)
+    # "Imperial Japanese Army", "Royal Thai Police": a state's, by its crown and country.
+    state_words = words[1:] if words[0] in ("Imperial", "Royal") and len(words) > 2 else words
+    if state_words[-1] in STATE_HEADS and any(
+        countries.code_for(" ".join(state_words[:size]).removesuffix("'s"))
+        for size in range(1, min(3, len(state_words) - 1) + 1)
     ):
         return False  # "Sierra Leone Army", "Iran's Revolutionary Guards"
     # "Armed Forces of Liberia", "Forces of Liberia": a state's, by its country.
@@ -585,6 +587,21 @@ def expansion_before(sentence, position, acronym):
         candidate = sentence[offset + words[start].start() : position].strip()
         if abbreviates(acronym, candidate):
             return candidate
+    # "Anton Mussert's National Socialist Movement (NSB)": an acronym of the name in its own
+    # language, right after a name that is plainly an organisation's.
+    named = name_before(sentence, position) or ""
+    # The last of "X and the Y (ACR)", without its owner ("Anton Mussert's ...").
+    named = re.split(r"\s+and\s+(?:the\s+)?", named)[-1]
+    owner = re.match(r"^.*?(\S+['\u2019]s)\s+(?=[A-Z])", named)
+    if owner and possessive_stem(owner.group(1)) not in NAME_POSSESSIVE_WORDS:
+        named = named[owner.end() :]
+    if (
+        named
+        and named.split()[-1] in HEAD_WORDS
+        and len(named.split()) >= 2
+        and sentence[:position].rstrip().endswith(named)
+    ):
+        return named
     return None
 
 
