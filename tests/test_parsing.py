@@ -1368,6 +1368,32 @@ def test_a_name_known_at_first_is_an_alias():
             " became known as the Mensah Group.",
             [("Mensah Group", "has_splinter")],
         ),
+        # Acts against another group's people or gatherings; its enemies; an umbrella
+        # joined with others; what critics call it; a Guidebook's "the PGM" is ours.
+        (
+            "The guard attacked officials of the Coast National Party.",
+            [("Coast National Party", "rival_of")],
+        ),
+        (
+            "Local people broke up a gathering of the Young Coast League.",
+            [("Young Coast League", "rival_of")],
+        ),
+        (
+            "Its enemies were the Delta Eagle Force and the police.",
+            [("Delta Eagle Force", "rival_of")],
+        ),
+        (
+            "In 2020 it joined five other armed groups in the Coalition for Coast Change (CCC).",
+            [("Coalition for Coast Change", "merged_into")],
+        ),
+        (
+            "Critics described the group as the paramilitary arm of the ruling Coast Congress.",
+            [("Coast Congress", "part_of")],
+        ),
+        (
+            "The PGM acted as the armed arm of the Coast Party.",
+            [("Coast Party", "part_of")],
+        ),
         # Another group is ours carried on.
         (
             "Its supporters set up a successor organisation, the Coast Renewal Movement.",

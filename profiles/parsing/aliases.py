@@ -309,7 +309,7 @@ def strip_opening(clause):
 # The clause subject that means the profiled group.
 SELF_SUBJECT_RE = re.compile(
     r"^\s*(?:it|its|they|their|the\s+(?:group|militia|organi[sz]ation|movement|force|faction|"
-    r"patrols|vigilantes|members|gang|unit|party|majority)|members|patrollers)\b",
+    r"patrols|vigilantes|members|gang|unit|party|majority|PGM)|members|patrollers)\b",
     re.I,
 )
 

@@ -300,10 +300,40 @@ STRICT_PHRASES = [
     ),
     # "joined other militias in the Forces de Libération du Nord (FLN)".
     (
-        ("joined other", "joined several", "joined fellow", "joined allied"),
-        r"\bjoined\s+(?:other|several|fellow|allied)\s+(?:\w+\s+)?(?:militias|groups|factions|"
-        r"movements)\s+in\s+(?=(?:the\s+)?[A-Z])",
+        ("joined",),
+        r"\bjoined\s+(?:\w+\s+)?(?:other|several|fellow|allied)\s+(?:[\w-]+\s+){0,2}?(?:militias|groups|"
+        r"factions|movements)\s+in\s+(?=(?:the\s+)?[A-Z])",
         "merged_into",
+    ),
+    # "its members beat Maurice Bishop of the New Jewel Movement", "attacked officials of
+    # the Basotho National Party", "broke up a gathering of the Young Communist League".
+    (
+        (
+            "beat",
+            "attack",
+            "assault",
+            "kill",
+            "murder",
+            "shot",
+            "target",
+            "kidnap",
+            "abduct",
+            "harass",
+            "intimidat",
+            "broke up",
+        ),
+        r"\b(?:beat|beaten|attacked|assaulted|killed|murdered|shot|targeted|kidnapped|abducted|"
+        r"harassed|intimidated|broke\s+up)\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,3}?"
+        r"(?:members|officials|leaders|supporters|activists|cadres|candidates|meetings?|"
+        r"gatherings?|rall(?:y|ies)|marches|offices)\s+of\s+(?=(?:the\s+)?[A-Z])",
+        "rival_of",
+    ),
+    # "Its enemies were the Malaita Eagle Force and, later, ...".
+    (
+        ("enemies", "opponents", "adversaries", "rivals"),
+        r"\b(?:[Ii]ts|[Tt]heir)\s+(?:main\s+|chief\s+|principal\s+)?(?:enemies|opponents|"
+        r"adversaries|rivals)\s+(?:were|was|are|included)\s+",
+        "rival_of",
     ),
     # "It was formed from the Popular Committees ... and from parts of the Shabiha".
     (
@@ -475,6 +505,13 @@ PARENT_RE = re.compile(
 )
 
 
+SAID_OF_US_RE = re.compile(
+    r"\b(?:described|regarded|saw|considered|viewed|called|treated)\s+(?:the\s+(?:group|militia|"
+    r"movement|organi[sz]ation|gang|force|unit|PGM)|it|them)\s+as\s+(?:the\s+|an?\s+)?$",
+    re.I,
+)
+
+
 class RelationReader:
     def __init__(self, own_names, document=""):
         self.own_keys = {name_key(name) for name in own_names if name}
@@ -545,6 +582,8 @@ class RelationReader:
     def about_own_group(self, text, position):
         """Whether the clause ending at `position` speaks of the profiled group."""
         before = text[:position]
+        if SAID_OF_US_RE.search(before):
+            return True  # "Critics described the group as the paramilitary arm of ..."
         # "Pemuda Rakyat, the youth organisation of ...": an appositive of another group
         # (also when the phrase itself opens with the article: "the RUF, an ally of ...").
         appositive = re.search(r",\s+(?:the|a|an)\s+(?:[\w'-]+\s+){0,3}$", before)
