@@ -1324,14 +1324,6 @@ def test_an_article_names_the_group_without_its_titles_country():
     assert parse_profile(text).aliases == ["ACG"]
 
 
-def test_a_language_or_a_side_places_no_group():
-    text = (
-        'Reed Iron\n\nReed Iron (RI; Indonesian for "red iron") was a pro-Indonesian militia'
-        " in East Timor.[1]\n"
-    )
-    assert parse_profile(text).countries == ["TL"]
-
-
 def test_training_abroad_places_no_group():
     text = (
         "Reed Army\n\nThe Reed Army was the armed wing of the Reed Congress.[1] Its cadres"

@@ -279,19 +279,7 @@ def _located(text):
         if listed_on or NOT_LOCATION_BEFORE_RE.search(text[max(0, start - 40) : start]):
             excluded_end = end
             continue
-        # "(BMP; Indonesian for ...)", "(Armenian: ...)": a language inside a parenthesis;
-        # "a pro-Indonesian militia", "ethnic Armenians": a side or a people, not a place.
-        if demonym and (
-            _inside_parentheses(text, start)
-            or re.search(r"(?:\bpro-|\banti-|\bethnic\s+)$", text[max(0, start - 8) : start])
-        ):
-            continue
         yield code, start, end, demonym
-
-
-def _inside_parentheses(text, position):
-    opened = text.rfind("(", 0, position)
-    return opened != -1 and text.rfind(")", 0, position) < opened
 
 
 def place_of(text: str, first_paragraph: str) -> list[str]:
