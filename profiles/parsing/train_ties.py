@@ -26,7 +26,7 @@ from profiles.parsing.text import decode
 
 TUNED = (
     "seeds", "practice", "practice/real", "heldout", "dev", "dev2", "dev3", "dev4", "dev5", "dev6",
-    "dev7",
+    "dev7", "dev9",
 )  # fmt: skip
 THRESHOLDS = (0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9)
 PRECISION_TARGET = 0.90  # cross-validated tie precision: see cross_validate()
