@@ -14,7 +14,10 @@ file under bench/out/):
    added at its end), as a new version of a corpus arrives: each changed file is compared
    value by value and row by row with what its last import wrote (profiles.reimport);
 3. time the JSON views on the N-file database with Django's test Client in a separate
-   process (bench/http_timing.py): median and p95 of --requests requests each.
+   process (bench/http_timing.py): median and p95 of --requests requests each;
+4. import the N files once more into a fresh database with every file parsed beforehand
+   (bench/writer_rate.py): the writer's ceiling, what the import would do if parsing
+   cost nothing (skipped with --skip-writer).
 
 Before the databases, the small corpus is parsed alone, without a database, in one
 process and in one per CPU (bench/parse_rate.py): no import on this machine can be
@@ -60,6 +63,9 @@ def parse_args(argv=None):
     parser.add_argument("--pg-url", default=DEFAULT_PG_URL, help="PostgreSQL database to recreate")
     parser.add_argument("--seed", default="1", help="corpus seed (default 1)")
     parser.add_argument("--requests", type=int, default=200, help="timed requests per endpoint")
+    parser.add_argument(
+        "--skip-writer", action="store_true", help="do not measure the writer's ceiling"
+    )
     parser.add_argument(
         "--timeout", type=float, default=600, help="seconds before a child process is killed (600)"
     )
@@ -293,6 +299,36 @@ def http_run(db, url, country, args, logs):
     return result
 
 
+def writer_run(db, corpus, files, args, logs):
+    """Files/s of the import's writing alone (bench/writer_rate.py), into a fresh database."""
+    label = db.label.lower()
+    try:
+        url = db.fresh()
+    except Exception as error:  # reported below the table
+        return {"ok": False, "error": f"could not create the database: {error}"}
+    env = child_env(url)
+    migrate = run_child(
+        [sys.executable, "manage.py", "migrate", "--noinput"],
+        env,
+        logs / f"{label}-writer-migrate.log",
+        args.timeout,
+    )
+    if not migrate["ok"]:
+        return {"ok": False, "error": f"migrate failed (exit {migrate['returncode']})"}
+    print(f"  {db.label}: writing {files} files parsed beforehand ...", flush=True)
+    result_path = args.out / f"writer-{label}.json"
+    result_path.unlink(missing_ok=True)
+    child = run_child(
+        [sys.executable, "-m", "bench.writer_rate", str(corpus), "--output", str(result_path)],
+        env,
+        logs / f"{label}-writer.log",
+        args.timeout,
+    )
+    if not child["ok"] or not result_path.exists():
+        return {"ok": False, "error": f"writer rate failed (exit {child['returncode']})"}
+    return {"ok": True, **json.loads(result_path.read_text())}
+
+
 def parse_run(corpus, args, logs):
     """Files/s of parsing alone (bench/parse_rate.py) in 1 process and one per CPU."""
     result_path = args.out / "parse-rate.json"
@@ -320,7 +356,7 @@ def fmt(value, digits=1):
     return "–" if value is None else f"{value:,.{digits}f}"
 
 
-def render(meta, imports, https, reimports=(), parsing=None):
+def render(meta, imports, https, reimports=(), parsing=None, writers=None):
     lines = [
         "# Benchmark results",
         "",
@@ -365,6 +401,28 @@ def render(meta, imports, https, reimports=(), parsing=None):
         ]
     elif parsing:
         lines += ["", f"Parsing alone: {parsing.get('error', 'failed')}"]
+    if writers:
+        lines += [
+            "",
+            "Writing alone (every file parsed beforehand, then imported into a fresh database; "
+            "the ceiling of an import if parsing cost nothing):",
+            "",
+        ]
+        for label, writer in writers.items():
+            if not writer.get("ok"):
+                lines.append(f"- {label}: {writer.get('error', 'failed')}")
+                continue
+            database_cpu = writer.get("database_cpu_s")
+            lines.append(
+                f"- {label}: {writer['files']:,} files in {writer['write_s']:.1f} s, "
+                f"{writer['files_per_s']:,.0f} files/s; CPU {writer['cpu_s']:.1f} s in the "
+                "importer"
+                + (
+                    f", {database_cpu:.1f} s in the database's process"
+                    if database_cpu is not None
+                    else ""
+                )
+            )
     memory = []
     for label in dict.fromkeys(row["database"] for row in imports):
         rows = [r for r in imports if r["database"] == label and r.get("ok")]
@@ -479,7 +537,7 @@ def main(argv=None):
         "requests": args.requests,
         "databases": [],
     }
-    imports, https, reimports = [], {}, []
+    imports, https, reimports, writers = [], {}, [], {}
     print("parsing alone ...", flush=True)
     parsing = parse_run(corpora[small_n], args, logs)
     failed = not parsing["ok"]
@@ -508,13 +566,23 @@ def main(argv=None):
             failed |= not https[db.label].get("ok")
         else:
             https[db.label] = {"ok": False, "error": "import failed"}
+        if not args.skip_writer:
+            # Last: it recreates the database the steps above used.
+            writers[db.label] = writer_run(db, corpora[args.files], args.files, args, logs)
+            failed |= not writers[db.label]["ok"]
 
-    report = render(meta, imports, https, reimports, parsing)
+    report = render(meta, imports, https, reimports, parsing, writers)
     report += f"\nTotal bench time: {time.perf_counter() - started:.0f} s; logs in {logs}.\n"
     (args.out / "results.md").write_text(report)
     (args.out / "results.json").write_text(
         json.dumps(
-            {"meta": meta, "parsing": parsing, "imports": imports, "http": https},
+            {
+                "meta": meta,
+                "parsing": parsing,
+                "imports": imports,
+                "http": https,
+                "writers": writers,
+            },
             indent=2,
             default=str,
         )

@@ -148,6 +148,10 @@ class Group(models.Model):
 
     objects = GroupQuerySet.as_manager()
     # Derived columns are left out: they are rebuilt from the others on every save.
+    # History tables keep only the indexes something reads them by: the row's id (its
+    # History page, restoring it) and its group (profiles.history.row_history). The
+    # others simple-history copies from the row (no_db_index here and on each model
+    # below) cost every import's history rows for no query.
     history = HistoricalRecords(
         excluded_fields=[
             "sections_html",
@@ -155,7 +159,8 @@ class Group(models.Model):
             "name_vector",
             "search_names",
             "imported_values",
-        ]
+        ],
+        no_db_index=["slug", "active_start", "active_end", "updated_at"],
     )
 
     class Meta:
@@ -264,7 +269,9 @@ class SourceDocument(models.Model):
     # The group's values as this file gave them at its last import (profiles.reimport).
     imported_values = models.JSONField(null=True, blank=True, editable=False)
 
-    history = HistoricalRecords(excluded_fields=["imported_rows", "imported_values"])
+    history = HistoricalRecords(
+        excluded_fields=["imported_rows", "imported_values"], no_db_index=["filename"]
+    )
 
     class Meta:
         ordering = ["filename"]
@@ -293,7 +300,7 @@ class Alias(models.Model):
     )
     position = models.PositiveIntegerField(default=0)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(no_db_index=["subject_key", "document"])
 
     class Meta:
         verbose_name_plural = "aliases"
@@ -329,7 +336,7 @@ class Reference(models.Model):
     url = models.URLField(max_length=1000, blank=True)
     position = models.PositiveIntegerField(default=0)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(no_db_index=["document"])
 
     class Meta:
         ordering = ["marker", "position"]
@@ -365,7 +372,7 @@ class Event(models.Model):
     section = models.CharField(max_length=40, blank=True)
     position = models.PositiveIntegerField(default=0)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(no_db_index=["document"])
 
     class Meta:
         ordering = ["earliest", "latest", "position"]
@@ -397,7 +404,7 @@ class Citation(models.Model):
     statement = models.TextField(blank=True)
     position = models.PositiveIntegerField(default=0, help_text="Offset of the marker.")
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(no_db_index=["reference", "document", "event"])
 
     class Meta:
         ordering = ["section", "position"]
@@ -467,7 +474,7 @@ class Relationship(models.Model):
     line = models.PositiveIntegerField(default=0, db_default=0)
     quote = models.TextField(blank=True, default="", db_default="")
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(no_db_index=["target", "target_key", "document"])
 
     class Meta:
         ordering = ["relation", "target_name"]

@@ -19,7 +19,8 @@ references, citations and ties), history (bulk history rows), linking (names acr
 files), doubts (what a curator should check).
 """
 
-from contextlib import nullcontext
+import gc
+from contextlib import contextmanager, nullcontext
 
 from django.apps import apps
 from django.db import connection, transaction
@@ -53,7 +54,10 @@ __all__ = [
     "parse_bytes",
 ]
 
-BATCH_SIZE = 250
+# Files per batch. Each batch also pays for what is done once per batch whatever its size
+# (linking, the list's facets, a commit): 500 wrote 10,000 files on PostgreSQL in 15% less
+# time than 250, and the parent's memory stays within a few tens of MB of it.
+BATCH_SIZE = 500
 
 
 def import_paths(
@@ -82,6 +86,7 @@ def import_paths(
         transaction.atomic() if dry_run else nullcontext(),
         bulk_changes(),
         nullcontext() if dry_run else rebuilt_at_the_end(),
+        _collections_skip_what_is_loaded(),
     ):
         seen = {}
         written = 0
@@ -108,7 +113,7 @@ def _commit_batch(started, record, history):
     """Write a batch in one transaction with what derives from it (links, search vectors,
     doubts, the archive's version): readers see its groups whole or not at all, and an
     import stopped later keeps it. Returns how many groups it changed."""
-    with transaction.atomic():
+    with _collections_paused(), transaction.atomic():
         # The profiles showing these files' groups now: a tie or a name that a new version
         # drops leaves them.
         groups_changed(previous.group_id for _, _, _, previous in started[0] if previous)
@@ -119,6 +124,36 @@ def _commit_batch(started, record, history):
     for outcome in outcomes:
         record(outcome)
     return len(changed_groups)
+
+
+# The garbage collector: a batch's rows are tens of thousands of objects that live until
+# it is committed, and most are freed by reference counting. Its collections during a
+# batch found little to free but walked them all, and everything loaded before (Django,
+# the parser's dictionary of names) each time: 14 s of the parent's 74 s when importing
+# 10,000 files on PostgreSQL, 1 s with the two below.
+
+
+@contextmanager
+def _collections_skip_what_is_loaded():
+    """What is loaded before the import lives through it: frozen, collections skip it."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
+@contextmanager
+def _collections_paused():
+    """No collections while a batch is written; its garbage with cycles waits until the
+    next collection after it."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _bring_up_to_date(changed_groups, history):

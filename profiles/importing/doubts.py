@@ -43,8 +43,11 @@ def flag_doubts(group_ids, history, chunk_size=1000):
 
 
 def _flag_chunk(group_ids, history):
-    # Whole rows (but the search vectors): the history records the whole row.
-    groups = Group.objects.filter(pk__in=group_ids).defer("search_vector", "name_vector")
+    # What the checks read: the history rows are copied from the table (History.update).
+    groups = Group.objects.filter(pk__in=group_ids).only(
+        "formation_date", "formation_precision", "termination_date", "termination_precision",
+        "import_warnings", "needs_review",
+    )  # fmt: skip
     with_country = set(
         GroupCountry.objects.filter(group__in=group_ids).values_list("group_id", flat=True)
     )
@@ -78,9 +81,10 @@ def _flag_chunk(group_ids, history):
         if warnings != group.import_warnings:
             group.needs_review = group.needs_review or bool(warnings)
             group.import_warnings = warnings
-            group._change_reason = "doubts noted after an import"
             changed.append(group)
-    history.update(Group, changed, ["import_warnings", "needs_review"])
+    history.update(
+        Group, changed, ["import_warnings", "needs_review"], reason="doubts noted after an import"
+    )
 
 
 def _date_doubts(group):

@@ -173,9 +173,11 @@ def _parse_all(blobs):
     if _pool is None:
         # fork: the workers inherit the loaded parser and never touch the database. What
         # the parent holds is frozen first, so that the workers' garbage collections neither
-        # walk it nor copy its pages.
+        # walk it nor copy its pages (and stays frozen if the import froze it already).
+        frozen_already = gc.get_freeze_count() > 0
         gc.freeze()
         _pool = multiprocessing.get_context("fork").Pool(workers)
-        gc.unfreeze()
+        if not frozen_already:
+            gc.unfreeze()
         atexit.register(_pool.terminate)
     return _pool.map_async(prepare_bytes, blobs, chunksize=16)

@@ -63,10 +63,13 @@ class History:
         ]
 
     def update(self, model, rows, fields, reason=None):
-        """Update rows; the history gives `reason`, else the file each row came from."""
+        """Update rows; the history gives `reason`, else the file each row came from (or,
+        for a model without files, each row's `_change_reason`)."""
         if not rows:
             return
-        if model in self.COPIED:
+        # With the reason known, the history rows are copied by the database too: the
+        # rows need only the fields updated, not the whole row the history records.
+        if model in self.COPIED or reason is not None:
             update_rows(model, rows, fields)
             self._copy(model, [row.pk for row in rows], "~", reason)
             return
@@ -118,14 +121,16 @@ class History:
         columns = [f.column for f in historical.tracked_fields]
         documents = quote(SourceDocument._meta.db_table)
         # The reason given, else the row's file.
-        reason_sql = "%s" if reason else "COALESCE('import of ' || d.filename, %s)"
+        reason_sql, documents_sql = "%s", ""
+        if not reason:
+            reason_sql = "COALESCE('import of ' || d.filename, %s)"
+            documents_sql = f"LEFT JOIN {documents} d ON d.id = r.document_id "
         insert = (
             f"INSERT INTO {quote(historical._meta.db_table)} "
             f"({', '.join(quote(c) for c in columns)}, history_date, history_change_reason, "
             "history_type, history_user_id) "
             f"SELECT {', '.join('r.' + quote(c) for c in columns)}, %s, {reason_sql}, %s, %s "
-            f"FROM {quote(model._meta.db_table)} r LEFT JOIN {documents} d "
-            "ON d.id = r.document_id WHERE r.id IN "
+            f"FROM {quote(model._meta.db_table)} r {documents_sql}WHERE r.id IN "
         )
         # As the ORM stores it (on SQLite, naive UTC text that compares with its own).
         now = connection.ops.adapt_datetimefield_value(timezone.now())
