@@ -269,6 +269,10 @@ def test_running_text_does_not_read_a_bare_figure():
         "Some 150 were killed in 2001.",
         "--",
         "It was estimated in 2004.",
+        # A plan's figure; the men of one operation; one battalion's strength.
+        "Most battalions had far fewer men than the planned 326.",
+        "On 27 July 1990, 114 members stormed the parliament.",
+        "Each border battalion was meant to have 326 men.",
         # A crowd at one event; a count per state; a year after its month.
         "A general mobilisation brought some 6,000 men to the town.",
         "Several states announced drives of about 1,000 to 2,000 operatives each.",
@@ -699,6 +703,16 @@ def aliases_of(sentence):
             "After the December 1944 fighting in the capital, the Coast Agreement of February"
             " 1945 required the Reed Guard to hand in its weapons and stand down.",
             1945,
+        ),
+        # An event's end: a war, crushed protests, a demonstration that ended in a shoot-out.
+        ("The Reed Guard was not disbanded after the war ended in May 2009.", None),
+        (
+            "The guards withdrew from view after the protests had been crushed in 2018.",
+            None,
+        ),
+        (
+            "On 7 October 1934 a counter-demonstration ended in a shoot-out with the guard.",
+            None,
         ),
         # The year of its disbandment; an accord that ended the war is no end of ours.
         ("Its leader announced the Reed Guard's disbandment in April 1996.", 1996),

@@ -485,8 +485,15 @@ def _anchored(sentence, mentions, anchor_re, is_own=None, own_founding=None):
             sentence, max(0, anchor.start() - 80), anchor.start()
         ):
             continue  # "agreed in June 2019 to set up a regional outfit": a plan, not the founding
-        if is_own and NOT_OUR_END_RE.match(clause_subject(sentence, anchor.start())):
-            continue  # "The rebellion ended in August 1980": an event's end, not the group's
+        if is_own and (
+            NOT_OUR_END_RE.match(clause_subject(sentence, anchor.start()))
+            or EVENT_BEFORE_ANCHOR_RE.search(sentence, max(0, anchor.start() - 60), anchor.start())
+            or re.match(r"\s+(?:in|with)\s+(?:a|an)\b", sentence[anchor.end() :])
+        ):
+            # "The rebellion ended in August 1980", "after the war ended in May 2009", "after
+            # the protests had been crushed", "a counter-demonstration ended in a shoot-out":
+            # an event's end, not the group's.
+            continue
         if is_own and BANNED_THING_RE.match(sentence, anchor.end()):
             continue  # "banned political uniforms in 1933": a thing, not the group
         if (
@@ -676,6 +683,13 @@ NOT_OUR_END_RE = re.compile(
 ENDED_EVENT_RE = re.compile(
     r"\s+(?:the|a|its|their)\s+(?:[\w-]+\s+){0,2}?(?:war|conflict|fighting|insurgency|rebellion|"
     r"struggle|campaign|violence|hostilities|occupation|siege|uprising)\b",
+    re.I,
+)
+EVENT_BEFORE_ANCHOR_RE = re.compile(
+    r"\b(?:the|a|an|this|that)\s+(?:[\w-]+\s+){0,2}?(?:war|rebellion|uprising|insurgency|"
+    r"conflict|revolt|siege|occupation|crisis|emergency|strike|mutiny|offensive|insurrection|"
+    r"protests?|demonstrations?|counter-demonstration|march|rally|clash|riots?)\s+"
+    r"(?:had\s+been\s+|has\s+been\s+|was\s+|were\s+|had\s+|has\s+)?$",
     re.I,
 )
 BANNED_THING_RE = re.compile(

@@ -71,7 +71,7 @@ SUBUNIT_CUE_RE = re.compile(
 ONE_PART_RE = re.compile(
     r"(?:^|[.;:]\s*|\b)(?:a\s+single|each|every|any\s+one|an\s+individual)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:group|unit|cell|band|squad|team|village|town|post|chapter|branch|camp|company|"
-    r"platoon|patrol|committee|section)s?\b[^.;]*$",
+    r"platoon|patrol|committee|section|battalion|brigade|regiment|detachment)s?\b[^.;]*$",
     re.I,
 )
 # "put the brigade at 5,000 men": "the brigade" of a group that is one is the group itself.
@@ -170,6 +170,21 @@ def _classify(text, match, clause, lenient):
         return False
     # "executed 35 men", "arrested 200 members": people acted upon, not the group's strength.
     if ACTED_UPON_BEFORE_RE.search(text[max(0, match.start() - 40) : match.start()]):
+        return False
+    # "the planned 326", "an authorised strength of 500": a plan, not a count.
+    if re.search(
+        r"\b(?:planned|intended|authori[sz]ed|target(?:ed)?|envisaged|proposed)\s+"
+        r"(?:strength\s+of\s+|size\s+of\s+)?(?:some\s+|about\s+)?$",
+        text[max(0, match.start() - 30) : match.start()],
+        re.I,
+    ):
+        return False
+    # "On 27 July 1990, 114 members stormed the Red House": the men of one operation.
+    if re.match(
+        r"\s+(?:[\w-]+\s+)?(?:members|men|fighters|gunmen|militants|guerrillas)\s+"
+        r"(?:\w+\s+)?(?:stormed|attacked|raided|seized|ambushed|occupied|besieged|took\s+part)\b",
+        text[match.end() : match.end() + 60],
+    ):
         return False
     # "a mobilisation that brought some 6,000 men to the town": a crowd at one event (but
     # "it drew 26,000 volunteers" is a strength).
