@@ -1299,6 +1299,13 @@ def test_components_are_not_other_groups(text, mentions):
             ["Reed Companies", "Reed Brigades"],
         ),
         ("The force (Arabic: حرس القصب) was raised around 2015.", ["حرس القصب"]),
+        # A short form; a new name after a restructuring (not a part's new body).
+        ("It was often shortened to Reedcheong.", ["Reedcheong"]),
+        (
+            "In 2006 the service was restructured as the Civil Guard Department (CGD).",
+            ["Civil Guard Department", "CGD"],
+        ),
+        ("In 2013 most units were reorganised as the Rapid Coast Forces (RCF).", []),
         # What a relative clause names, an event, a date after a name: none is ours.
         ("It took its name from the Reed River, which is called Heishui in Chinese.", []),
         ("It led the 1980 secession attempt known as the Coconut War.", []),
@@ -1345,6 +1352,14 @@ def test_training_abroad_places_no_group():
         " operations inside Ghana.[2]\n"
     )
     assert parse_profile(text).countries == ["GH"]
+
+
+def test_a_titles_place_is_no_name():
+    text = (
+        "Reed Men (Hyderabad)\n\nThe Reed Men were a militia in the princely state of"
+        " Hyderabad.[1]\n"
+    )
+    assert "Hyderabad" not in parse_profile(text).aliases
 
 
 def test_a_titles_descriptive_parenthesis_is_no_name():

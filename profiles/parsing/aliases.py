@@ -126,6 +126,13 @@ INTRODUCERS = [
         ),
     ),
     (("abbreviated",), re.compile(r"\babbreviated\s+(?:as\s+|to\s+)?(?=[A-Z])")),
+    # "often shortened to Jokcheong"; "restructured as the Civil Security Department (CSD)"
+    # (but "most Janjaweed units were reorganised as the RSF": another body).
+    (("shortened",), re.compile(r"\bshortened\s+to\s+(?=[A-Z])")),
+    (
+        ("restructured",),
+        re.compile(r"\b(?:was|were)\s+(?:later\s+|then\s+)?restructured\s+as\s+(?=the\s+[A-Z])"),
+    ),
     (
         ("name is", "name was"),
         re.compile(

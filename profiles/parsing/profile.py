@@ -1343,6 +1343,13 @@ def _parse_encyclopedia(title, title_line, text, offset):
     # parenthesis may still say where the group is, or give another name.
     short_name, title_codes, title_extra = _split_title(title)
     name = title
+    # "Razakars (Hyderabad)", where the text says "the princely state of Hyderabad": a place
+    # that tells namesakes apart, not another name.
+    title_extra = [
+        extra
+        for extra in title_extra
+        if not re.search(rf"\b(?:in|of|from)\s+(?:the\s+)?{re.escape(extra)}\b", body)
+    ]
     title_extra = [*_title_alternatives(short_name), *title_extra]
     analysis = Analysis()
     analysis.read_section("narrative", body, offset)
@@ -1401,6 +1408,8 @@ def _parse_encyclopedia(title, title_line, text, offset):
     references.sort(key=lambda r: r.marker)
     locator = Locator(text, analysis.sentences)
     mentions, variants = _mentions(analysis, locator, relations, is_own, [name, *aliases])
+    # "Popular Forces" of the title "Popular Forces (Gaza)" is its name, not another one.
+    variants = [v for v in variants if name_key(v) != name_key(short_name)]
     aliases = _unique([*aliases, *variants], name)
     title_evidence = locator.whole_line(title_line)
     evidence = {}
