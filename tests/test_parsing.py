@@ -1228,6 +1228,18 @@ def test_names_that_are_not_groups(text, mentions):
             "The Greek People's Liberation Army (ELAS) fought it, with the Imperial Japanese Army.",
             ["Greek People's Liberation Army"],
         ),
+        # Words in lower case are no known name; councils of states are no groups; a name
+        # with plural possessives is read whole.
+        ("Its members wore green shirts and fought the Guardia Nacional.", []),
+        (
+            "The Allied Control Council dissolved it, and the State Peace and Development"
+            " Council banned it.",
+            [],
+        ),
+        (
+            "The Returned Sailors' and Soldiers' League of Ghana set up the corps.",
+            ["Returned Sailors' and Soldiers' League of Ghana"],
+        ),
         # English words after such a word go on with the sentence.
         ("It joined the Frente in 1990 and fought the Union alone.", []),
     ],

@@ -87,6 +87,8 @@ STATE_NAME_RE = re.compile(
     r"Presidential Guard|National Guard|Special Forces|Police|Gendarmerie|Ministry|Army Corps|"
     r"Intelligence|Border Guards?|Coast Guard|Navy|Air Force|Royal|Government|Parliament|"
     r"Territorial Defen[cs]e|Revolutionary Guards? Corps|Military|Junta|Agency|Bureau|"
+    r"Guardia Nacional|Guardia Civil|Privy Council|Control Council|Development Council|"
+    r"Command Council|Military Council|"
     r"Department|Directorate|Office|Embassy|University|Institute|Court|Commission|Mission|"
     r"Operation|Agreement|Accords?|Treaty|Act|Law|Decree|Plan|War|Campaign|Uprising|Revolution|"
     r"Massacre|Crisis|Conflict|Offensive|Battle|Prize|Award|Programme|Program|Project|Report|"
@@ -235,6 +237,11 @@ class NameMatcher:
                     continue
                 # "VMRO" inside "VMRO-DPMNE": part of a longer hyphenated name.
                 if searched[end + 1 : end + 2] == "-" and searched[end + 2 : end + 3].isalnum():
+                    continue
+                # A name written all in lower case is words, not the name ("wore green
+                # shirts", not the Green Shirts).
+                written = text[start : end + 1]
+                if written.islower() and not name.islower():
                     continue
                 # A one-word name must be written with its capital ("Lions", not "lions"),
                 # but an article joined to it may be either way ("al-Qaeda", "Al-Qaeda").

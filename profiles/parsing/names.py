@@ -275,7 +275,8 @@ OWNER_PREFIX_RE = re.compile(
 NAME_POSSESSIVE_WORDS = {"People", "Peoples", "Women", "Workers", "Worker", "Children",
                          "Farmers", "Nation", "God", "Martyrs", "Patriots", "Youth", "Lord",
                          "Allah", "Peasants", "Soldiers", "Students", "Mothers", "Citizens",
-                         "Toilers", "Men", "Fighters", "Veterans", "Volunteers"}  # fmt: skip
+                         "Toilers", "Men", "Fighters", "Veterans", "Volunteers", "Sailors",
+                         "Officers", "Ex-Servicemen", "Servicemen", "Airmen"}  # fmt: skip
 
 
 def possessive_stem(word):
