@@ -1435,6 +1435,35 @@ def test_a_name_known_at_first_is_an_alias():
             "The PGM acted as the armed arm of the Coast Party.",
             [("Coast Party", "part_of")],
         ),
+        # A party's formation or organisation, an umbrella it belongs to, its bitter enemies,
+        # a group that opposes it, supporters of a party, acting on a party's behalf.
+        (
+            "It was the armed youth organisation of the Coast Workers' Party.",
+            [("Coast Workers' Party", "part_of")],
+        ),
+        (
+            "It was a paramilitary formation of the Coast Renewal Movement (CRM).",
+            [("Coast Renewal Movement", "part_of")],
+        ),
+        (
+            "It belongs to the Coast Mobilization Forces.",
+            [("Coast Mobilization Forces", "part_of")],
+        ),
+        (
+            "Its men were bitter enemies of the Coast Liberation Alliance.",
+            [("Coast Liberation Alliance", "rival_of")],
+        ),
+        ("The group opposes the Coast Front.", [("Coast Front", "rival_of")]),
+        (
+            "It is a vigilante group made up of supporters of the Coast Patriotic Party.",
+            [("Coast Patriotic Party", "ally_of")],
+        ),
+        (
+            "It broke up protests on behalf of the Coast Liberation Front.",
+            [("Coast Liberation Front", "ally_of")],
+        ),
+        # People's other memberships are no tie.
+        ("Many members also belonged to the Coast Workers' Party.", []),
         # Another group is ours carried on.
         (
             "Its supporters set up a successor organisation, the Coast Renewal Movement.",

@@ -63,9 +63,36 @@ PHRASES = [
         "rival_of",
     ),
     (
-        ("wing", "arm ", "branch", "organisation", "organization", "league", "front of"),
-        r"\b(?:youth|armed|military|militant|paramilitary|women's|student|political|militia|fighting)\s+(?:wing|arm|branch|organi[sz]ation|league|front)\s+of\s+",
+        (
+            "wing",
+            "arm ",
+            "branch",
+            "organisation",
+            "organization",
+            "league",
+            "front of",
+            "formation of",
+        ),
+        # "the armed youth organisation of the single party", "a paramilitary formation of".
+        r"\b(?:(?:youth|armed|military|militant|paramilitary|women's|student|political|militia|"
+        r"fighting)\s+){1,2}(?:wing|arm|branch|organi[sz]ation|league|front|formation)\s+of\s+",
         "part_of",
+    ),
+    # "it belongs to the Popular Mobilization Forces" (not "many members also belonged to
+    # the Association ...": people's other membership).
+    (("belongs",), r"\bbelongs\s+to\s+(?=(?:the\s+)?[A-Z])", "part_of"),
+    # "bitter enemies of the National Liberation Alliance"; "The group opposes Hamas".
+    (
+        ("enemies of", "enemy of", "opposes"),
+        r"\b(?:(?:bitter|sworn|old|implacable)\s+)?enem(?:y|ies)\s+of\s+|\bopposes\s+(?=(?:the\s+)?[A-Z])",
+        "rival_of",
+    ),
+    # "a vigilante group made up of supporters of the New Patriotic Party"; "on behalf of the FSLN".
+    (
+        ("supporters of", "on behalf of"),
+        r"\b(?:made\s+up\s+of|composed\s+of|drawn\s+from)\s+(?:\w+\s+)?(?:supporters|sympathi[sz]ers)"
+        r"\s+of\s+|\bon\s+behalf\s+of\s+(?=(?:the\s+)?[A-Z])",
+        "ally_of",
     ),
     (
         (
@@ -182,9 +209,9 @@ STRICT_PHRASES = [
         ),
         r"\b(?:intimidat\w*|harass\w*|attack\w*|beat|beaten|beating|target\w*|hunt(?:ed|ing)?"
         r"(?:\s+down)?|terrori[sz]\w*|persecut\w*|assault\w*|kill\w*|murder\w*|abduct\w*|raid\w*|"
-        r"threaten\w*|broke\s+up|disrupt\w*)\s+(?:on\s+)?(?:the\s+|\w+\s+){0,3}?(?:supporters|"
+        r"threaten\w*|broke\s+up|disrupt\w*)\s+(?:on\s+)?(?:an?\s+|the\s+|\w+\s+){0,3}?(?:supporters|"
         r"members|activists|offices|fighters|leaders|cadres|bases|camps|candidates|followers|"
-        r"rallies|meetings|demonstrations|sympathi[sz]ers)\s+"
+        r"rallies|meetings?|demonstrations|sympathi[sz]ers|officials|gatherings?)\s+"
         r"of\s+(?:the\s+)?",
         "rival_of",
     ),
@@ -304,29 +331,6 @@ STRICT_PHRASES = [
         r"\bjoined\s+(?:\w+\s+)?(?:other|several|fellow|allied)\s+(?:[\w-]+\s+){0,2}?(?:militias|groups|"
         r"factions|movements)\s+in\s+(?=(?:the\s+)?[A-Z])",
         "merged_into",
-    ),
-    # "its members beat Maurice Bishop of the New Jewel Movement", "attacked officials of
-    # the Basotho National Party", "broke up a gathering of the Young Communist League".
-    (
-        (
-            "beat",
-            "attack",
-            "assault",
-            "kill",
-            "murder",
-            "shot",
-            "target",
-            "kidnap",
-            "abduct",
-            "harass",
-            "intimidat",
-            "broke up",
-        ),
-        r"\b(?:beat|beaten|attacked|assaulted|killed|murdered|shot|targeted|kidnapped|abducted|"
-        r"harassed|intimidated|broke\s+up)\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,3}?"
-        r"(?:members|officials|leaders|supporters|activists|cadres|candidates|meetings?|"
-        r"gatherings?|rall(?:y|ies)|marches|offices)\s+of\s+(?=(?:the\s+)?[A-Z])",
-        "rival_of",
     ),
     # "Its enemies were the Malaita Eagle Force and, later, ...".
     (
