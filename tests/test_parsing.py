@@ -1366,6 +1366,20 @@ def test_training_abroad_places_no_group():
     assert parse_profile(text).countries == ["GH"]
 
 
+def test_a_title_halfs_acronym_and_our_initials_in_the_text_are_aliases():
+    text = (
+        "Hill Guerrilla Units (HGU)/Secret Hill Army (Ghana)\n\nCountry: Ghana\n"
+        "Details of Formation: Formed in 1960.\nOrganisation: The Hill Guard Constabulary"
+        " was divided into three classes.\n"
+    )
+    assert {"Hill Guerrilla Units", "HGU", "Secret Hill Army"} <= set(parse_profile(text).aliases)
+    text = (
+        "Reed Special Constabulary (Ghana)\n\nCountry: Ghana\nDetails of Formation: Formed in"
+        " 1920.\nOrganisation: The RSC was divided into three classes.\n"
+    )
+    assert parse_profile(text).aliases == ["RSC"]
+
+
 def test_a_titles_place_is_no_name():
     text = (
         "Reed Men (Hyderabad)\n\nThe Reed Men were a militia in the princely state of"

@@ -248,6 +248,16 @@ def abbreviates(short, long):
     return _same_initials(letters, words)
 
 
+OWN_ACRONYM_RE = re.compile(r"(?<![\w-])([A-Z]{3,8})s?(?![\w-])")
+
+
+def _same_initials_all(acronym, name):
+    """Whether `acronym` is exactly the initials of `name`'s capitalised words, in order
+    ("USC", "Ulster Special Constabulary")."""
+    words = [w for w in re.split(r"[\s/-]+", _without_punctuation(name)) if w and w[0].isupper()]
+    return "".join(w[0] for w in words).upper() == acronym
+
+
 def _same_initials(letters, words):
     initials = [w[0].upper() for w in words if w[0].isupper()]
     return len(letters) >= 3 and sorted(letters) == sorted(initials)
@@ -651,6 +661,22 @@ class AliasReader:
             else:
                 self.add_claim(subject, found[0], display=True)
         self._read_parentheses(text)
+        self._read_own_acronyms(text)
+
+    def _read_own_acronyms(self, text):
+        """ "The USC was divided into three classes": the initials of one of the group's
+        names, used as its name (also in the plural, "The SGUs were to fight")."""
+        for match in OWN_ACRONYM_RE.finditer(text):
+            acronym = match.group(1)
+            if name_key(acronym) in self.own_keys:
+                continue
+            if any(
+                len(own.split()) >= 3
+                and abbreviates(acronym, own)
+                and _same_initials_all(acronym, own)
+                for own in self.own_names
+            ):
+                self.add_alias(acronym, match.start(1))
 
     def _read_parentheses(self, text):
         """ "Long Name (ACRONYM)": an alias when the long name is one of the group's; and

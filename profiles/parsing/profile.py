@@ -301,7 +301,14 @@ TITLE_ALTERNATIVES_RE = re.compile(
 def _title_alternatives(name):
     """The names a title joins with "/" or "aka": each is another name of the group."""
     parts = [p.strip() for p in TITLE_ALTERNATIVES_RE.split(name) if p and p.strip()]
-    return parts if len(parts) > 1 and all(len(p) > 1 for p in parts) else []
+    if len(parts) < 2 or any(len(p) <= 1 for p in parts):
+        return []
+    names = []
+    for part in parts:
+        # "Special Guerrilla Units (SGU)/Secret Army": the name and its acronym.
+        acronym = re.fullmatch(r"(?P<name>.+?)\s*\((?P<acronym>[A-Z][A-Za-z0-9-]{1,11})\)", part)
+        names += [acronym["name"], acronym["acronym"]] if acronym else [part]
+    return names
 
 
 class Statement(NamedTuple):
