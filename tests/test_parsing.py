@@ -1801,6 +1801,12 @@ def test_more_formation_readings_around_clauses(formation, year):
             " its creation.",
             None,
         ),
+        # The date of what came before it.
+        (
+            "It emerged after the demobilisation of the Coast Self-Defence Forces between 2003"
+            " and 2006.",
+            None,
+        ),
         # Beginning to do something is no founding, except gathering its men.
         ("From 1913 it began to settle its veterans on the land.", None),
         ("Kofi Mensah began gathering armed followers in the hills in 1987.", 1987),

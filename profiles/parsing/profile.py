@@ -676,6 +676,11 @@ FROM_ANOTHER_RE = re.compile(
 )
 
 
+AFTER_EVENT_BEFORE_DATE_RE = re.compile(
+    r"\bafter\s+the\s+(?:[\w-]+\s+)?(?:demobili[sz]ation|disarmament|collapse|fall|end|defeat|"
+    r"dissolution|withdrawal|death|killing|assassination|arrest|overthrow)\b[^.;]{0,80}$",
+    re.I,
+)
 PLANNED_BEFORE_RE = re.compile(
     r"\b(?:agreed|decided|planned|proposed|pledged|resolved|promised|voted)\b[^.;]{0,60}?\bto\s+$",
     re.I,
@@ -822,6 +827,9 @@ def _choose_dates(analysis, formation_sections, termination_sections, fallback, 
                 # The founder is often the subject: "The army created the militia in 1991".
                 (m, offset)
                 for m in _anchored(sentence, mentions, FORMATION_ANCHOR_RE, own_founding=is_own)
+                # "emerged after the demobilisation of the AUC between 2003 and 2006": the
+                # date of what came before it.
+                if not AFTER_EVENT_BEFORE_DATE_RE.search(sentence, max(0, m.start - 100), m.start)
             ]
         if key in termination_sections:
             termination_pool += [
