@@ -337,6 +337,15 @@ def shaped_names(sentence):
             next_index = _foreign_name_end(sentence, tokens, index + len(run))
             run = tokens[index:next_index]
         index = max(next_index, index + 1)
+        if run:
+            # "the 14th of May Movement": a date's name, read whole with its day.
+            dated = DATE_NAMED_BEFORE_RE.search(
+                sentence, max(0, run[0].start() - 12), run[0].start()
+            )
+            name = sentence[dated.start() : run[-1].end()].rstrip(".") if dated else ""
+            if dated and DATE_NAMED_RE.fullmatch(name):
+                found.append((dated.start(), dated.start() + len(name), name))
+                continue
         while run and (
             run[0].group() in NOT_NAME_WORDS
             or run[0].group() in PERSON_TITLES
@@ -351,7 +360,7 @@ def shaped_names(sentence):
             continue
         start, end = run[0].start(), run[-1].end()
         if ORDINAL_BEFORE_RE.search(sentence, max(0, start - 12), start):
-            continue  # "the 14th of June Movement": not read whole, so not read at all
+            continue  # "the 14th of June ... Movement": not read whole, so not read at all
         name = sentence[start:end].rstrip(".")
         end = start + len(name)
         words = name.split()
@@ -381,6 +390,11 @@ def shaped_names(sentence):
 
 
 ORDINAL_BEFORE_RE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$")
+DATE_NAMED_BEFORE_RE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)\s+of\s+$")
+DATE_NAMED_RE = re.compile(
+    r"\d{1,2}(?:st|nd|rd|th)\s+of\s+(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)\s+(?:Movement|Front|Brigade|Brigades|Group|Alliance)"
+)
 
 # ... or by one spelled as in English, when a word of that language follows it
 # ("Coalition des patriotes résistants congolais").
@@ -764,6 +778,8 @@ class MentionReader:
         # "Its paramilitary wing, the Stormjaers": a part of the group, not another group.
         if " wing" in sentence or " arm" in sentence or "its " in sentence:
             for wing in OWN_WING_RE.finditer(sentence):
+                if re.search(r"[A-Z][\w'-]*\s+and\s+$", sentence[: wing.start()]):
+                    continue  # "Hamas and its armed wing, the Qassam Brigades": Hamas's
                 found = name_at(sentence, wing.end())
                 if found:
                     taken.append((found[1], found[2]))
