@@ -67,6 +67,9 @@ CORPORA = {
     # Written for training late in the fifth session (mostly pro-government militias): scored
     # once before anything learned from it, 245/300 (242 with the session's starting parser).
     "dev10": ours("dev10"),
+    # Written for training at the end of the fifth session (18 Guidebook entries): scored once
+    # before anything learned from it, 242/300 (240 with the session's starting parser).
+    "dev11": ours("dev11"),
     # Written blind by another helper in the fourth session of 2026-12-06, scored with the
     # parser of that session's start and end; never tuned on (its README).
     "heldout/blind5": ours("heldout/blind5"),

@@ -1808,6 +1808,16 @@ def test_more_formation_readings_around_clauses(formation, year):
             " its creation.",
             None,
         ),
+        # A participle right after another group's name; a founding word inside a name.
+        (
+            "The guards were set up in 1948 as successors to the Rural Coast Units (RCU)"
+            " raised in 1946-1947.",
+            1948,
+        ),
+        (
+            "In 2018 the council renamed it the Office for Combating Organized Crime.",
+            None,
+        ),
         # The date of what came before it.
         (
             "It emerged after the demobilisation of the Coast Self-Defence Forces between 2003"

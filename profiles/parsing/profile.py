@@ -488,6 +488,8 @@ def _anchored(sentence, mentions, anchor_re, is_own=None, own_founding=None):
             continue  # "the White Guards ... defeated the Red Guards": a victory, no end
         if anchor.start() in others:
             continue
+        if anchor.group()[0].isupper() and sentence[: anchor.start()].strip(" \"'(\u201c"):
+            continue  # "the Deterrence Apparatus for Combating Organized Crime": in a name
         if own_founding and PLANNED_BEFORE_RE.search(
             sentence, max(0, anchor.start() - 80), anchor.start()
         ):
@@ -604,6 +606,22 @@ def _founding_of_another(sentence, anchor, is_own):
     before = sentence[: anchor.start()]
     if _in_appositive_of_another(before, is_own) or _in_subject_of_another(before, is_own):
         return True
+    # "as successors to the Rural Security Units (MAY) raised in 1946-1947": a participle
+    # right after another group's name.
+    if (
+        PARTICIPLE_RE.fullmatch(anchor.group())
+        and re.search(r"[\w)]\s$", before)
+        and re.match(r"\s+(?:in|on|around|during|by|between|from|at|\d)", sentence[anchor.end() :])
+    ):
+        named = name_before(sentence, anchor.start())
+        acronym_after = re.search(r"\([A-Z][A-Z0-9-]+\)\s$", before)  # "Units (MAY)": a group's
+        if (
+            named
+            and not is_own(named)
+            and (shaped_like_group(named) or acronym_after)
+            and re.search(rf"{re.escape(named)}(?:\s*\([^()]*\))?\s$", before)
+        ):
+            return True
     link = PASSIVE_LINK_RE.search(before)
     if link:
         subject = name_before(before, link.start())
@@ -670,6 +688,7 @@ def _in_subject_of_another(before, is_own):
     return bool(antecedent) and not is_own(antecedent) and shaped_like_group(antecedent)
 
 
+PARTICIPLE_RE = re.compile(r"formed|founded|established|created|raised|organi[sz]ed", re.I)
 FROM_ANOTHER_RE = re.compile(
     r"grew\s+out\s+of|broke\s+away|split\s+(?:off\s+)?from|splintered|originated|origins?",
     re.I,
