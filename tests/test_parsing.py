@@ -1185,6 +1185,8 @@ def test_more_alias_statements(text, aliases):
     "text, mentions",
     [
         # Peoples joined by "and", a family, a name read only in part: none is a group.
+        # Theatres of a war and the Soviet army are no groups.
+        ("Its men fought on the Eastern and Western Fronts against the Red Army.", []),
         # Another group's armed wing is not ours.
         (
             "The Coast Front and its armed wing, the Qassam Coast Brigades, attacked it.",
@@ -1483,7 +1485,8 @@ def test_a_name_known_at_first_is_an_alias():
             "It broke up protests on behalf of the Coast Liberation Front.",
             [("Coast Liberation Front", "ally_of")],
         ),
-        # People's other memberships are no tie.
+        # A person named after what he is, and people's other memberships, are no tie.
+        ("It was funded by the oligarch Kofi Mensah.", []),
         ("Many members also belonged to the Coast Workers' Party.", []),
         # Another group is ours carried on.
         (

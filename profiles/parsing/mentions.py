@@ -556,6 +556,8 @@ def _is_mentionable(name, following):
         return False  # "Uganda People's Defence Force", "Border Security Force"
     if name == "Revolutionary Guards":
         return False  # Iran's, a state's force, by its usual short name
+    if name == "Red Army" or WAR_FRONT_RE.fullmatch(name):
+        return False  # the Soviet army; "the Eastern Front": a theatre of a war
     if GROUP_MARKERS_RE.search(name):
         return True  # "Sudan Liberation Army", "Islamic State", "Civil Defence Forces"
     # "Syrian Army", "Colombian Congress", "Pakistan Rangers": the state's own bodies.
@@ -626,6 +628,11 @@ def expansion_before(sentence, position, acronym):
     return None
 
 
+THEATRE_WORDS = r"(?:Eastern|Western|Northern|Southern|Central|Russian|Italian|Balkan|Macedonian)"
+WAR_FRONT_RE = re.compile(
+    rf"(?:{THEATRE_WORDS}(?:\s+and\s+|,\s+))*{THEATRE_WORDS}\s+Fronts?|"
+    r"Eastern|Western|Northern|Southern"
+)
 ANOTHER_AFTER_RE = re.compile(r"\s*(?:\([^()]*\))?\s*,\s*(?:another|a\s+rival|a\s+different)\b")
 OWN_WING_RE = re.compile(
     r"\b(?:[Ii]ts|[Tt]heir)\s+(?:own\s+)?(?:(?:political|armed|military|youth|student|women's|"

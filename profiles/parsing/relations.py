@@ -419,7 +419,8 @@ NAME_GOES_ON_RE = re.compile(r"\s+(?:in|for|from|de|del|du)\s+(?:the\s+)?[A-Z]")
 PERSON_TITLE_BEFORE_RE = re.compile(
     r"\b(?:President|Prime\s+Minister|Premier|King|Queen|Emperor|Shah|Sheikh|Sultan|Emir|"
     r"General|Colonel|Major|Captain|Commander|Senator|Governor|Minister|Dr\.?|Mr\.?|Mrs\.?|"
-    r"Archbishop|Bishop|Ayatollah|Imam)\s+$"
+    r"Archbishop|Bishop|Ayatollah|Imam|oligarch|tycoon|businessman|businesswoman|billionaire|"
+    r"warlord|cleric|politician|governor|mayor)\s+$"
 )
 GOVERNMENT_OF_RE = re.compile(
     r"['\u2019]s?\s+(?:government|regime|administration|cabinet|presidency|rule)\b"
