@@ -45,7 +45,13 @@ from profiles.accuracy import CORPORA, score_corpus
 # with the model retrained again. dev9 joined the tie model's training (276 texts; the
 # cross-validated threshold stayed 0.75, files whose ties hold 135/276): dev2's ties recall
 # 95% -> 92.7% (one tie), blind3's ties precision 86% -> 84% for recall 41% -> 45.7%. dev8
-# did not: with it the threshold rose to 0.85-0.9 and ties recall fell on every tuned set.)
+# did not: with it the threshold rose to 0.85-0.9 and ties recall fell on every tuned set.
+# At the end of the fifth session, retrained after its last rules on the same 276 texts,
+# the cross-validated precision at 0.75 was 89.9% (one wrong tie under the 90% rule), so the
+# threshold is 0.8: ties recall floors lowered on practice/real, dev, dev3 to dev8 and
+# blind3 (precision up on most, blind3's 84% -> 81.8%); the blind sets' totals did not
+# move. dev10 and dev11 stay out of the training: with them the threshold was 0.8 as well
+# and ties recall fell further.)
 FLOORS = {
     "seeds": {
         "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (1.00, 1.00), "size": (1.00, 1.00), "countries": (1.00, 1.00), "aliases": (1.00, 1.00), "relations": (1.00, 1.00), "mentions": (1.00, 0.83), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
@@ -54,49 +60,55 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (1.00, 1.00), "size": (1.00, 1.00), "countries": (1.00, 1.00), "aliases": (1.00, 1.00), "relations": (1.00, 1.00), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "practice/real": {
-        "name": (1.00, 1.00), "formation": (1.00, 0.93), "termination": (1.00, 0.88), "size": (1.00, 1.00), "countries": (1.00, 0.95), "aliases": (1.00, 0.87), "relations": (0.96, 0.83), "mentions": (0.89, 0.86), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (1.00, 0.93), "termination": (1.00, 0.88), "size": (1.00, 1.00), "countries": (1.00, 0.95), "aliases": (1.00, 0.87), "relations": (0.96, 0.80), "mentions": (0.89, 0.86), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "heldout": {
         "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (1.00, 1.00), "size": (1.00, 1.00), "countries": (1.00, 1.00), "aliases": (1.00, 0.90), "relations": (1.00, 0.96), "markers": (1.00, 1.00), "event_years": (1.00, 0.98),
     },
     "dev": {
-        "name": (1.00, 1.00), "formation": (1.00, 0.77), "termination": (1.00, 1.00), "size": (1.00, 1.00), "countries": (1.00, 1.00), "aliases": (0.95, 0.95), "relations": (0.98, 0.93), "mentions": (0.91, 0.87), "markers": (1.00, 1.00), "event_years": (1.00, 0.98),
+        "name": (1.00, 1.00), "formation": (1.00, 0.77), "termination": (1.00, 1.00), "size": (1.00, 1.00), "countries": (1.00, 1.00), "aliases": (0.95, 0.95), "relations": (0.98, 0.91), "mentions": (0.91, 0.87), "markers": (1.00, 1.00), "event_years": (1.00, 0.98),
     },
     "dev3": {
-        "name": (1.00, 1.00), "formation": (1.00, 0.83), "termination": (1.00, 0.76), "size": (1.00, 0.92), "countries": (0.97, 0.91), "aliases": (0.98, 0.88), "relations": (0.95, 0.78), "mentions": (0.87, 0.87), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (1.00, 0.83), "termination": (1.00, 0.76), "size": (1.00, 0.92), "countries": (0.97, 0.91), "aliases": (0.98, 0.88), "relations": (0.95, 0.74), "mentions": (0.87, 0.87), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev2": {
         "name": (1.00, 1.00), "formation": (1.00, 0.94), "termination": (1.00, 0.78), "size": (1.00, 0.91), "countries": (1.00, 1.00), "aliases": (1.00, 0.94), "relations": (1.00, 0.92), "mentions": (0.93, 0.90), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev4": {
-        "name": (1.00, 1.00), "formation": (1.00, 0.93), "termination": (1.00, 0.70), "size": (1.00, 1.00), "countries": (1.00, 0.95), "aliases": (0.90, 0.97), "relations": (0.97, 0.85), "mentions": (0.94, 0.91), "markers": (1.00, 1.00), "event_years": (0.98, 1.00),
+        "name": (1.00, 1.00), "formation": (1.00, 0.93), "termination": (1.00, 0.70), "size": (1.00, 1.00), "countries": (1.00, 0.95), "aliases": (0.90, 0.97), "relations": (0.97, 0.81), "mentions": (0.94, 0.91), "markers": (1.00, 1.00), "event_years": (0.98, 1.00),
     },
     "heldout/blind3": {
-        "name": (1.00, 1.00), "formation": (0.93, 0.77), "termination": (0.85, 0.70), "size": (0.80, 1.00), "countries": (0.91, 0.91), "aliases": (0.83, 0.63), "relations": (0.84, 0.45), "mentions": (0.82, 0.81), "markers": (1.00, 1.00), "event_years": (0.98, 1.00),
+        "name": (1.00, 1.00), "formation": (0.93, 0.77), "termination": (0.85, 0.70), "size": (0.80, 1.00), "countries": (0.91, 0.91), "aliases": (0.83, 0.63), "relations": (0.81, 0.39), "mentions": (0.82, 0.81), "markers": (1.00, 1.00), "event_years": (0.98, 1.00),
     },
     "dev6": {
-        "name": (1.00, 1.00), "formation": (1.00, 0.93), "termination": (1.00, 0.77), "size": (0.94, 0.85), "countries": (1.00, 0.88), "aliases": (0.96, 0.84), "relations": (0.89, 0.91), "mentions": (0.90, 0.90), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (1.00, 0.93), "termination": (1.00, 0.77), "size": (0.94, 0.85), "countries": (1.00, 0.88), "aliases": (0.96, 0.84), "relations": (0.89, 0.90), "mentions": (0.90, 0.90), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev5": {
-        "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (0.91, 0.64), "size": (1.00, 1.00), "countries": (0.96, 0.88), "aliases": (0.97, 0.79), "relations": (0.92, 0.71), "mentions": (0.89, 0.86), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (0.91, 0.64), "size": (1.00, 1.00), "countries": (0.96, 0.88), "aliases": (0.97, 0.79), "relations": (0.91, 0.69), "mentions": (0.90, 0.86), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "heldout/blind5": {
-        "name": (1.00, 1.00), "formation": (0.96, 0.92), "termination": (0.88, 0.53), "size": (0.78, 0.84), "countries": (0.96, 0.80), "aliases": (0.91, 0.77), "relations": (0.88, 0.53), "mentions": (0.90, 0.81), "markers": (1.00, 1.00), "event_years": (1.00, 0.98),
+        "name": (1.00, 1.00), "formation": (0.96, 0.92), "termination": (0.88, 0.53), "size": (0.78, 0.84), "countries": (0.96, 0.80), "aliases": (0.93, 0.77), "relations": (0.88, 0.53), "mentions": (0.91, 0.81), "markers": (1.00, 1.00), "event_years": (1.00, 0.98),
     },
     "dev7": {
-        "name": (1.00, 1.00), "formation": (1.00, 0.88), "termination": (0.90, 0.62), "size": (0.91, 1.00), "countries": (0.93, 0.91), "aliases": (1.00, 0.92), "relations": (0.93, 0.65), "mentions": (0.91, 0.83), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (1.00, 0.88), "termination": (0.90, 0.62), "size": (0.91, 1.00), "countries": (0.93, 0.91), "aliases": (1.00, 0.92), "relations": (0.92, 0.63), "mentions": (0.92, 0.84), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "heldout/blind6": {
-        "name": (1.00, 1.00), "formation": (0.88, 0.81), "termination": (1.00, 0.71), "size": (0.78, 0.90), "countries": (0.96, 0.88), "aliases": (0.77, 0.60), "relations": (1.00, 0.57), "mentions": (0.92, 0.86), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (0.91, 0.81), "termination": (1.00, 0.71), "size": (0.78, 0.90), "countries": (0.96, 0.88), "aliases": (0.82, 0.60), "relations": (1.00, 0.57), "mentions": (0.92, 0.86), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev8": {
-        "name": (1.00, 1.00), "formation": (0.95, 0.79), "termination": (1.00, 0.76), "size": (1.00, 0.94), "countries": (0.97, 0.77), "aliases": (0.97, 0.85), "relations": (0.72, 0.32), "mentions": (0.82, 0.78), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (0.95, 0.79), "termination": (1.00, 0.76), "size": (1.00, 0.94), "countries": (0.97, 0.77), "aliases": (0.97, 0.85), "relations": (0.72, 0.30), "mentions": (0.82, 0.78), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "heldout/blind7": {
-        "name": (1.00, 1.00), "formation": (0.92, 0.86), "termination": (0.86, 0.68), "size": (0.92, 0.92), "countries": (1.00, 1.00), "aliases": (0.83, 0.88), "relations": (0.87, 0.35), "mentions": (0.84, 0.79), "markers": (1.00, 1.00), "event_years": (0.98, 1.00),
+        "name": (1.00, 1.00), "formation": (0.92, 0.86), "termination": (0.86, 0.68), "size": (0.92, 0.92), "countries": (1.00, 1.00), "aliases": (0.83, 0.88), "relations": (0.87, 0.35), "mentions": (0.85, 0.79), "markers": (1.00, 1.00), "event_years": (0.98, 1.00),
     },
     "dev9": {
-        "name": (1.00, 1.00), "formation": (1.00, 0.89), "termination": (0.92, 0.76), "size": (0.92, 0.92), "countries": (0.93, 0.93), "aliases": (0.90, 0.82), "relations": (0.88, 0.73), "mentions": (0.95, 0.72), "markers": (1.00, 1.00), "event_years": (0.99, 1.00),
+        "name": (1.00, 1.00), "formation": (1.00, 0.89), "termination": (0.92, 0.76), "size": (0.92, 0.92), "countries": (0.93, 0.93), "aliases": (0.90, 0.84), "relations": (0.88, 0.75), "mentions": (0.95, 0.73), "markers": (1.00, 1.00), "event_years": (0.99, 1.00),
+    },
+    "dev10": {
+        "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (1.00, 0.68), "size": (1.00, 0.92), "countries": (1.00, 0.96), "aliases": (0.95, 0.77), "relations": (0.94, 0.69), "mentions": (0.93, 0.94), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+    },
+    "dev11": {
+        "name": (1.00, 1.00), "formation": (0.95, 0.85), "termination": (0.92, 0.76), "size": (1.00, 0.80), "countries": (0.93, 0.84), "aliases": (0.94, 0.84), "relations": (0.75, 0.51), "mentions": (0.82, 0.83), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
 }  # fmt: skip
 
