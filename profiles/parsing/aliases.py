@@ -671,10 +671,7 @@ class AliasReader:
             if name_key(acronym) in self.own_keys:
                 continue
             if any(
-                len(own.split()) >= 3
-                and abbreviates(acronym, own)
-                and _same_initials_all(acronym, own)
-                for own in self.own_names
+                len(own.split()) >= 3 and _same_initials_all(acronym, own) for own in self.own_names
             ):
                 self.add_alias(acronym, match.start(1))
 

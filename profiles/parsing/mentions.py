@@ -22,6 +22,7 @@ from profiles.parsing.names import (
     ADJECTIVE_COMPOUND_RE,
     CONNECTORS,
     DASHED_NAME_RE,
+    HEAD_WORDS,
     NAME_CONTINUATION_WORDS,
     NAME_POSSESSIVE_WORDS,
     NOT_NAME_WORDS,
@@ -31,6 +32,7 @@ from profiles.parsing.names import (
     is_state_or_person,
     name_at,
     name_key,
+    patron_length,
     peoples,
     possessive_stem,
     strip_article,
@@ -39,18 +41,6 @@ from profiles.parsing.types import Occurrence, ParsedMention
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "armed_groups.tsv"
 
-# The last word of an organisation's name.
-HEAD_WORDS = {
-    "Front", "Army", "Armies", "Party", "Movement", "Brigade", "Brigades", "Battalion",
-    "Battalions", "Militia", "Militias", "League", "Congress", "Organisation", "Organization",
-    "Forces", "Force", "Guard", "Guards", "Alliance", "Coalition", "Committee", "Committees",
-    "Association", "Tigers", "Mujahideen", "Mujahidin", "Commando", "Commandos", "Squad",
-    "Squads", "Legion", "Resistance", "Boys", "Volunteers", "Patrols", "Brotherhood",
-    "Command", "Union", "Cartel", "Gang", "Network", "Jihad", "Council", "Group", "Rebels",
-    "Fighters", "Warriors", "Partisans", "Youth", "Shirts", "Hand", "Companions", "Kampfbund",
-    # South Asian words for an army, a force, an association or a front.
-    "Sena", "Bahini", "Sangha", "Sangh", "Parishad", "Morcha", "Samiti",
-}  # fmt: skip
 # The first word of one: "Forces Nouvelles", "Army of the Guardians".
 LEADING_WORDS = {"Forces", "Army", "Front", "Movement", "Party", "Union", "League", "Brigades",
                  "Partido", "Frente", "Movimiento", "Ejército", "Fuerzas", "Parti", "Mouvement",
@@ -80,6 +70,7 @@ NOT_GROUPS = {
     "wikipedia", "reuters", "bbc", "new york times", "guardian", "al jazeera", "dfid",
     "commonwealth", "interpol", "opec", "the hague", "world war", "civil war", "cold war",
     "axis", "axis powers", "allies", "allied powers",
+    "red army", "revolutionary guards",  # the Soviet army; Iran's guards by their short name
 }  # fmt: skip
 UN_BODY_RE = re.compile(r"(?:UN|U\.N\.|United Nations)\s")
 STATE_NAME_RE = re.compile(
@@ -554,10 +545,8 @@ def _is_mentionable(name, following):
         return False  # "Army of the Republic of Bosnia and Herzegovina"
     if STRONG_STATE_RE.search(name) and not STRONG_GROUP_RE.search(name):
         return False  # "Uganda People's Defence Force", "Border Security Force"
-    if name == "Revolutionary Guards":
-        return False  # Iran's, a state's force, by its usual short name
-    if name == "Red Army" or WAR_FRONT_RE.fullmatch(name):
-        return False  # the Soviet army; "the Eastern Front": a theatre of a war
+    if WAR_FRONT_RE.fullmatch(name):
+        return False  # "the Eastern Front": a theatre of a war
     if GROUP_MARKERS_RE.search(name):
         return True  # "Sudan Liberation Army", "Islamic State", "Civil Defence Forces"
     # "Syrian Army", "Colombian Congress", "Pakistan Rangers": the state's own bodies.
@@ -615,9 +604,7 @@ def expansion_before(sentence, position, acronym):
     named = name_before(sentence, position) or ""
     # The last of "X and the Y (ACR)", without its owner ("Anton Mussert's ...").
     named = re.split(r"\s+and\s+(?:the\s+)?", named)[-1]
-    owner = re.match(r"^.*?(\S+['\u2019]s)\s+(?=[A-Z])", named)
-    if owner and possessive_stem(owner.group(1)) not in NAME_POSSESSIVE_WORDS:
-        named = named[owner.end() :]
+    named = named[patron_length(named) :]
     if (
         named
         and named.split()[-1] in HEAD_WORDS

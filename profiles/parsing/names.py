@@ -110,10 +110,18 @@ ADJECTIVE_COMPOUND_RE = re.compile(
 )
 
 
-# The words that end most organisations' names (the mentions' HEAD_WORDS, in short).
-NAME_HEAD_WORDS = {"Front", "Army", "Party", "Movement", "Brigade", "Brigades", "Forces",
-                   "League", "Organisation", "Organization", "Union", "Alliance", "Council",
-                   "Guard", "Guards", "Militia"}  # fmt: skip
+# The last word of an organisation's name.
+HEAD_WORDS = {
+    "Front", "Army", "Armies", "Party", "Movement", "Brigade", "Brigades", "Battalion",
+    "Battalions", "Militia", "Militias", "League", "Congress", "Organisation", "Organization",
+    "Forces", "Force", "Guard", "Guards", "Alliance", "Coalition", "Committee", "Committees",
+    "Association", "Tigers", "Mujahideen", "Mujahidin", "Commando", "Commandos", "Squad",
+    "Squads", "Legion", "Resistance", "Boys", "Volunteers", "Patrols", "Brotherhood",
+    "Command", "Union", "Cartel", "Gang", "Network", "Jihad", "Council", "Group", "Rebels",
+    "Fighters", "Warriors", "Partisans", "Youth", "Shirts", "Hand", "Companions", "Kampfbund",
+    # South Asian words for an army, a force, an association or a front.
+    "Sena", "Bahini", "Sangha", "Sangh", "Parishad", "Morcha", "Samiti",
+}  # fmt: skip
 
 
 # A name's second part after a spaced en dash, as its hyphenated acronym after it shows
@@ -145,7 +153,7 @@ def name_at(text: str, start: int) -> tuple[str, int, int] | None:
         dashed = (
             gap == " \u2013 "
             and tokens
-            and tokens[-1][0] in NAME_HEAD_WORDS
+            and tokens[-1][0] in HEAD_WORDS
             and DASHED_NAME_RE.match(text, match.start())
         )
         if tokens and gap not in (" ",) and not dashed:

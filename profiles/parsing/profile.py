@@ -495,8 +495,7 @@ def _anchored(sentence, mentions, anchor_re, is_own=None, own_founding=None):
         ):
             continue  # "agreed in June 2019 to set up a regional outfit": a plan, not the founding
         if is_own and (
-            NOT_OUR_END_RE.match(clause_subject(sentence, anchor.start()))
-            or EVENT_BEFORE_ANCHOR_RE.search(sentence, max(0, anchor.start() - 60), anchor.start())
+            EVENT_BEFORE_ANCHOR_RE.search(sentence, max(0, anchor.start() - 60), anchor.start())
             or re.match(r"\s+(?:in|with)\s+(?:a|an)\b", sentence[anchor.end() :])
         ):
             # "The rebellion ended in August 1980", "after the war ended in May 2009", "after
@@ -704,12 +703,6 @@ PLANNED_BEFORE_RE = re.compile(
     r"\b(?:agreed|decided|planned|proposed|pledged|resolved|promised|voted)\b[^.;]{0,60}?\bto\s+$",
     re.I,
 )
-NOT_OUR_END_RE = re.compile(
-    r"^\s*(?:[^,]{0,60},\s*)?(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:rebellion|uprising|war|"
-    r"insurgency|conflict|revolt|siege|occupation|crisis|emergency|strike|mutiny|offensive|"
-    r"insurrection|fighting)\s+(?:had\s+|has\s+|was\s+)?$",
-    re.I,
-)
 # "The General Peace Accords ... ended the war": what was ended is an event.
 ENDED_EVENT_RE = re.compile(
     r"\s+(?:the|a|its|their)\s+(?:[\w-]+\s+){0,2}?(?:war|conflict|fighting|insurgency|rebellion|"
@@ -719,7 +712,7 @@ ENDED_EVENT_RE = re.compile(
 EVENT_BEFORE_ANCHOR_RE = re.compile(
     r"\b(?:the|a|an|this|that)\s+(?:[\w-]+\s+){0,2}?(?:war|rebellion|uprising|insurgency|"
     r"conflict|revolt|siege|occupation|crisis|emergency|strike|mutiny|offensive|insurrection|"
-    r"protests?|demonstrations?|counter-demonstration|march|rally|clash|riots?)\s+"
+    r"fighting|protests?|demonstrations?|counter-demonstration|march|rally|clash|riots?)\s+"
     r"(?:had\s+been\s+|has\s+been\s+|was\s+|were\s+|had\s+|has\s+)?$",
     re.I,
 )

@@ -394,12 +394,6 @@ JOINED_IN_RE = re.compile(
     r"in\s+(?!\d|(?:early|mid|late)\b|(?:January|February|March|April|May|June|July|August|"
     r"September|October|November|December)\b)"
 )
-# "X, which was widely seen as its successor": X is the profiled group's successor.
-SEEN_AS_SUCCESSOR_RE = re.compile(
-    r",\s+(?:which|that|who)\s+(?:was|is|were|are)\s+(?:\w+\s+)?(?:seen|regarded|considered|"
-    r"described|viewed)\s+as\s+(?P<whose>its|their|[A-Z][\w'\u2019 -]{0,60}?['\u2019]s)\s+"
-    r"(?:direct\s+|de\s+facto\s+|political\s+)?successor\b"
-)
 SUCCESSOR_AS_RE = re.compile(
     r"\s+as\s+(?:the\s+|a\s+)?(?:(?P<whose>its|their|the\s+(?:movement|group)['\u2019]s|"
     r"[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,5}['\u2019]s)\s+)?"
@@ -687,20 +681,6 @@ class RelationReader:
                 other = other[patron_length(other) :]  # "Malan's Herenigde Nasionale Party"
             if other and not self.is_own(other) and shaped_like_group(other):
                 self.add(other, "rival_of", sentence, offset + match.start())
-        for match in SEEN_AS_SUCCESSOR_RE.finditer(sentence) if "successor" in lowered else ():
-            whose = match.group("whose")
-            if whose.lower() not in ("its", "their") and not self.is_own(
-                POSSESSIVE_END_RE.sub("", whose)
-            ):
-                continue
-            # "the Hlinka Guard, formed in 1938, which was widely seen as its successor".
-            before = sentence[: match.start()]
-            appositive = re.search(r",\s+[^,]{1,40}$", before)
-            other = name_before(sentence, match.start()) or (
-                name_before(sentence, appositive.start()) if appositive else None
-            )
-            if other and not self.is_own(other) and is_mentionable(other):
-                self.add(other, "predecessor_of", sentence, offset + match.start())
         for match in SUCCESSOR_AS_RE.finditer(sentence) if "successor" in lowered else ():
             ours = match.group("whose") or match.group("of") or ""
             ours = POSSESSIVE_END_RE.sub("", ours)
@@ -711,11 +691,15 @@ class RelationReader:
                     continue
             # "set up Partai Aceh as the movement's political successor"; "the DUI, a party
             # that presented itself as the NLA's political successor"; "the Democratic Army,
-            # which many of its veterans regarded as the successor of ELAS".
+            # which many of its veterans regarded as the successor of ELAS"; "the Hlinka
+            # Guard, formed in 1938, which was widely seen as its successor".
             other = name_before(sentence, match.start())
-            if not other:
-                aside = ASIDE_BEFORE_RE.search(sentence, 0, match.start())
-                other = name_before(sentence, aside.start()) if aside else None
+            aside = None if other else ASIDE_BEFORE_RE.search(sentence, 0, match.start())
+            if aside:
+                other = name_before(sentence, aside.start())
+                appositive = re.search(r",\s+[^,]{1,40}$", sentence[: aside.start()])
+                if not other and appositive:
+                    other = name_before(sentence, appositive.start())
             if other and not self.is_own(other) and is_mentionable(other):
                 self.add(other, "predecessor_of", sentence, offset + match.start())
         for match in SPLINTER_NAMED_RE.finditer(sentence) if self.try_breakaway else ():
