@@ -112,7 +112,7 @@ def test_the_committed_model_is_what_training_gives_today():
         assert max(abs(a - b) for a, b in zip(now, then, strict=True)) < 0.01, feature
 
 
-def test_the_threshold_is_the_lowest_that_is_precise_enough():
+def test_the_threshold_is_the_lowest_from_which_every_one_is_precise_enough():
     from profiles.accuracy import Score
 
     def score(right, wrong):
@@ -123,3 +123,6 @@ def test_the_threshold_is_the_lowest_that_is_precise_enough():
     scores = {0.5: score(80, 20), 0.7: score(90, 5), 0.9: score(60, 1)}
     assert train_ties.choose_threshold(scores) == 0.7
     assert train_ties.choose_threshold({0.5: score(5, 5), 0.9: score(6, 4)}) == 0.9
+    # A precise threshold below an imprecise one is not chosen.
+    scores = {0.5: score(91, 9), 0.6: score(89, 11), 0.7: score(90, 5), 0.9: score(60, 1)}
+    assert train_ties.choose_threshold(scores) == 0.7

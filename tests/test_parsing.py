@@ -2085,3 +2085,40 @@ def test_another_group_s_appositive_is_not_our_alliance():
     relations = relations_of("It fought the Red Front (RF), an ally of the Blue Army, in 1991.")
     assert ("Blue Army", "ally_of") not in relations
     assert ("Red Front", "rival_of") in relations
+
+
+def test_a_country_s_branch_does_not_make_the_group_it_is_named_after_ours():
+    text = (
+        "Tajikistani Taliban\n\nThe Tajikistani Taliban is a militant movement.[1] "
+        "Its fighters fought alongside the Taliban in 2015.[2]\n"
+    )
+    profile = parse_profile(text)
+    assert [m.name for m in profile.mentions] == ["Taliban"]
+    assert [(r.target, r.relation) for r in profile.relations] == [("Taliban", "ally_of")]
+
+
+def test_an_acronym_we_share_with_another_group_does_not_make_it_ours():
+    text = (
+        "National Liberation Army (Macedonia)\n\nThe National Liberation Army (UÇK) was an "
+        "Albanian insurgent group.[1] Its leader had served in the Kosovo Liberation Army.[2]\n"
+    )
+    assert [m.name for m in parse_profile(text).mentions] == ["Kosovo Liberation Army"]
+
+
+@pytest.mark.parametrize(
+    "text, mentions",
+    [
+        # An acronym or a part of a name named before is that name again.
+        (
+            "It fought the Communist Party of India (Maoist); the CPI (Maoist) won.",
+            ["Communist Party of India (Maoist)"],
+        ),
+        # What another group is also known as is its name, not a second group.
+        (
+            "It was the wing of the Hill Farmers Party, also known as the Green Shirts, in 1970.",
+            ["Hill Farmers Party"],
+        ),
+    ],
+)
+def test_names_of_one_organisation_and_of_two(text, mentions):
+    assert sorted(mentions_of(text)) == mentions

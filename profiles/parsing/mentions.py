@@ -700,6 +700,11 @@ def organisation_of_person(name):
 OWN_NAMED_BODY_RE = re.compile(r"\s+(?:Party|Parti|Partido)\b")
 
 
+ALSO_KNOWN_AS_BEFORE_RE = re.compile(
+    r",?\s+(?:also|commonly|better|otherwise)\s+(?:known|called)\s+as\s+(?:the\s+)?$"
+)
+
+
 class MentionReader:
     """Collects the organisations a profile names, sentence by sentence."""
 
@@ -714,8 +719,13 @@ class MentionReader:
         self.components: set[str] = set()  # keys of the groups it is made up of
         self.occurrences: dict[str, list[Occurrence]] = {}  # key -> every place it is named
         self.relations = []  # the ties read by the rules, whose targets follow merged names
-        # The data file's organisation(s) we are: its other names are ours, not mentions.
-        self.own_canonical = {canonical_key(n) for n in self.own_names} - {None}
+        # The data file's organisation(s) we are: its other names are ours, not mentions. An
+        # acronym says which only when no full name does: the Kosovo and the Macedonian
+        # liberation armies were both "UÇK".
+        full_names = [n for n in self.own_names if not (n.isupper() and " " not in n)]
+        self.own_canonical = {canonical_key(n) for n in full_names} - {None} or {
+            canonical_key(n) for n in self.own_names
+        } - {None}
 
     def is_own(self, name):
         if self.is_own_name(name):
@@ -871,11 +881,15 @@ class MentionReader:
         ]
 
     def _alternative_in_parentheses(self, sentence, start, end):
-        """ "the Group for the Support of Islam and Muslims (JNIM)", "the Awakening (Sahwa)":
-        a name in parentheses right after another is that one's other name, not a group."""
-        if not (sentence[:start].rstrip().endswith("(") and sentence[end:].lstrip()[:1] == ")"):
+        """ "the Group for the Support of Islam and Muslims (JNIM)", "the Awakening (Sahwa)",
+        "the Kataeb Party, also known as the Phalange": a name in parentheses right after
+        another, or given as what it is also known as, is that one's other name."""
+        if sentence[:start].rstrip().endswith("(") and sentence[end:].lstrip()[:1] == ")":
+            outer = name_before(sentence, sentence.rfind("(", 0, start))
+        elif known_as := ALSO_KNOWN_AS_BEFORE_RE.search(sentence, 0, start):
+            outer = name_before(sentence, known_as.start())
+        else:
             return False
-        outer = name_before(sentence, sentence.rfind("(", 0, start))
         return bool(outer) and (self.is_own(outer) or name_key(outer) in self.mentions)
 
     def _fuller_name(self, key, among=None):

@@ -5,6 +5,7 @@ from functools import cache
 
 import ahocorasick
 
+from profiles.parsing import countries
 from profiles.parsing.aliases import clause_speaks_of, clause_subject, name_before
 from profiles.parsing.mentions import (
     COORDINATED_OF_RE,
@@ -511,6 +512,18 @@ SAID_OF_US_RE = re.compile(
 )
 
 
+def _national_branch_of(own_key, key, name):
+    """ "Tajikistani Taliban", "Turkish Hezbollah": a country's branch or namesake of a
+    group known by itself; that group is another, not us."""
+    qualifier = own_key[: -len(key)].strip()
+    return (
+        bool(qualifier)
+        and " " not in qualifier
+        and bool(countries.code_for(qualifier.title()))
+        and is_known_name(name)
+    )
+
+
 class RelationReader:
     def __init__(self, own_names, document=""):
         self.own_keys = {name_key(name) for name in own_names if name}
@@ -537,7 +550,8 @@ class RelationReader:
             return True
         singular = key.rstrip("s")
         return any(
-            own.endswith(" " + key) or own.endswith(" " + singular)
+            (own.endswith(" " + key) or own.endswith(" " + singular))
+            and not _national_branch_of(own, key, name)
             for own in self.own_keys
             if key and len(singular) > 3
         )
