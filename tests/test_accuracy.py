@@ -77,7 +77,7 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (1.00, 0.94), "termination": (1.00, 0.78), "size": (1.00, 0.91), "countries": (1.00, 1.00), "aliases": (1.00, 0.94), "relations": (1.00, 0.92), "mentions": (0.93, 0.90), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev4": {
-        "name": (1.00, 1.00), "formation": (1.00, 0.93), "termination": (1.00, 0.70), "size": (1.00, 1.00), "countries": (1.00, 0.95), "aliases": (0.90, 0.97), "relations": (0.97, 0.81), "mentions": (0.94, 0.91), "markers": (1.00, 1.00), "event_years": (0.98, 1.00),
+        "name": (1.00, 1.00), "formation": (1.00, 0.93), "termination": (1.00, 0.70), "size": (1.00, 1.00), "countries": (1.00, 0.95), "aliases": (0.92, 0.97), "relations": (0.97, 0.81), "mentions": (0.94, 0.91), "markers": (1.00, 1.00), "event_years": (0.98, 1.00),
     },
     "heldout/blind3": {
         "name": (1.00, 1.00), "formation": (0.93, 0.77), "termination": (0.85, 0.70), "size": (0.80, 1.00), "countries": (0.91, 0.91), "aliases": (0.83, 0.63), "relations": (0.81, 0.39), "mentions": (0.82, 0.81), "markers": (1.00, 1.00), "event_years": (0.98, 1.00),
@@ -95,7 +95,7 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (1.00, 0.88), "termination": (0.90, 0.62), "size": (0.91, 1.00), "countries": (0.93, 0.91), "aliases": (1.00, 0.92), "relations": (0.92, 0.619), "mentions": (0.92, 0.84), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "heldout/blind6": {
-        "name": (1.00, 1.00), "formation": (0.91, 0.81), "termination": (1.00, 0.71), "size": (0.78, 0.90), "countries": (0.96, 0.88), "aliases": (0.82, 0.60), "relations": (1.00, 0.57), "mentions": (0.92, 0.86), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (0.91, 0.81), "termination": (1.00, 0.71), "size": (0.78, 0.90), "countries": (0.96, 0.88), "aliases": (0.84, 0.60), "relations": (1.00, 0.57), "mentions": (0.92, 0.86), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev8": {
         "name": (1.00, 1.00), "formation": (0.95, 0.79), "termination": (1.00, 0.76), "size": (1.00, 0.94), "countries": (0.97, 0.77), "aliases": (0.97, 0.85), "relations": (0.72, 0.30), "mentions": (0.82, 0.79), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
@@ -107,10 +107,10 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (1.00, 0.89), "termination": (0.92, 0.76), "size": (0.92, 0.92), "countries": (0.93, 0.93), "aliases": (0.90, 0.84), "relations": (0.89, 0.77), "mentions": (0.95, 0.74), "markers": (1.00, 1.00), "event_years": (0.99, 1.00),
     },
     "dev10": {
-        "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (1.00, 0.68), "size": (1.00, 0.92), "countries": (1.00, 0.96), "aliases": (0.95, 0.77), "relations": (0.94, 0.69), "mentions": (0.93, 0.94), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (1.00, 0.68), "size": (1.00, 0.92), "countries": (1.00, 0.96), "aliases": (0.97, 0.77), "relations": (0.94, 0.69), "mentions": (0.93, 0.94), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev11": {
-        "name": (1.00, 1.00), "formation": (0.95, 0.85), "termination": (0.92, 0.76), "size": (1.00, 0.80), "countries": (0.93, 0.84), "aliases": (0.94, 0.84), "relations": (0.75, 0.51), "mentions": (0.82, 0.83), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (0.95, 0.85), "termination": (0.92, 0.76), "size": (1.00, 0.80), "countries": (0.93, 0.84), "aliases": (0.97, 0.84), "relations": (0.75, 0.51), "mentions": (0.82, 0.83), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
 }  # fmt: skip
 

@@ -1167,8 +1167,9 @@ def test_an_end_the_text_denies_is_no_end():
             " marine unit known as the Sea Wolves.\n",
             [],
         ),
-        # A title's lower-case parenthesis only tells namesakes apart: no alias of its own.
-        ("Hill Guard (organization)\n\nThe Hill Guard patrolled the hills.[1]\n", ["Hill Guard"]),
+        # A title's lower-case parenthesis only tells namesakes apart: neither it nor the name
+        # without it is an alias (that name is a match key).
+        ("Hill Guard (organization)\n\nThe Hill Guard patrolled the hills.[1]\n", []),
         # The word before the head word, used alone twice.
         (
             "Delta Resistance Force\n\nThe Delta Resistance Force held the creeks.[1] The"
@@ -2122,3 +2123,21 @@ def test_an_acronym_we_share_with_another_group_does_not_make_it_ours():
 )
 def test_names_of_one_organisation_and_of_two(text, mentions):
     assert sorted(mentions_of(text)) == mentions
+
+
+def test_an_article_title_s_name_without_its_qualifier_is_no_alias_but_finds_the_group():
+    text = (
+        "Reed Guard (Volta)\n\nThe Reed Guard (Ewe: Aƒeɖuwo) is an armed group in the Volta "
+        "basin.[1] The Reed Guard was formed in 2004.[2]\n"
+    )
+    profile = parse_profile(text)
+    assert "Reed Guard" not in profile.aliases
+    assert "Reed Guard" in profile.match_keys
+
+
+def test_a_dated_event_s_name_is_no_alias():
+    text = (
+        "Reed Guard\n\nThe Reed Guard is a militia in the Volta basin.[1] It took part in the "
+        "failed coup of 3 May 1981 known as the Blue Night.[2]\n"
+    )
+    assert parse_profile(text).aliases == []

@@ -3,6 +3,7 @@
 import re
 
 from profiles.parsing import countries
+from profiles.parsing.dates import MONTHS
 from profiles.parsing.names import (
     CONNECTORS,
     LANGUAGES,
@@ -404,10 +405,18 @@ GROUP_LEAD_WORDS = {
 }  # fmt: skip
 
 
+MONTH_NAMES = "|".join(month.title() for month in MONTHS)
+DATE_AT_END_RE = re.compile(
+    rf"(?:(?:\s+(?:of|on|in))?(?:\s+\d{{1,2}})?\s+(?:{MONTH_NAMES})|\s+of)\s+\d{{4}}[\s,]*$"
+)
+
+
 def _names_a_thing(text, position):
     """ "a separate headquarters known as ...", "an order commonly known as ...": the name
     belongs to the noun before it, which is not a group."""
-    before = re.search(r"([A-Za-z]+)[\s,]*$", text[:position])
+    # "the failed uprising of 29 June 1973 known as the Tanquetazo": the noun before its date.
+    head = DATE_AT_END_RE.sub("", text[:position])
+    before = re.search(r"([A-Za-z]+)[\s,]*$", head)
     if not before:
         return False
     word = before.group(1)

@@ -1435,9 +1435,11 @@ def _parse_encyclopedia(title, title_line, text, offset):
     references.sort(key=lambda r: r.marker)
     locator = Locator(text, analysis.sentences)
     mentions, variants = _mentions(analysis, locator, relations, is_own, [name, *aliases])
-    # "Popular Forces" of the title "Popular Forces (Gaza)" is its name, not another one.
-    variants = [v for v in variants if name_key(v) != name_key(short_name)]
-    aliases = _unique([*aliases, *variants], name)
+    # "Popular Forces" of the title "Popular Forces (Gaza)" is its name, not another one (it
+    # still finds the group: it is a match key).
+    aliases = [
+        a for a in _unique([*aliases, *variants], name) if name_key(a) != name_key(short_name)
+    ]
     title_evidence = locator.whole_line(title_line)
     evidence = {}
     for code in codes:
