@@ -2141,3 +2141,16 @@ def test_a_dated_event_s_name_is_no_alias():
         "failed coup of 3 May 1981 known as the Blue Night.[2]\n"
     )
     assert parse_profile(text).aliases == []
+
+
+def test_a_ban_told_in_an_article_is_a_doubt_and_in_a_termination_field_the_end():
+    article = parse_profile(
+        "Reed Guard\n\nThe Reed Guard is a militia in the Volta basin.[1] The government "
+        "banned the group in 2012.[2]\n"
+    )
+    assert article.termination is None
+    assert [(d.field, [c.value.year for c in d.candidates if c.value]) for d in article.doubts] == [
+        ("termination", [2012])
+    ]
+    field = guidebook(termination="The authorities banned the Reed Guard in 1927.")
+    assert earliest_year(field.termination) == 1927

@@ -111,13 +111,16 @@ FORMATION_ANCHOR_RE = re.compile(
     r"splintered)\b",
     re.I,
 )
+# A ban ends a group only sometimes: many carry on underground or abroad.
+BAN_WORDS = r"outlawed|banned|proscribed"
+BAN_RE = re.compile(rf"\b(?:{BAN_WORDS})\b", re.I)
 TERMINATION_ANCHOR_RE = re.compile(
     r"\b(?:disbanded|disband|disbandment|dissolved|dissolution|demobili[sz]ation|"
     # "demobilised soldiers formed militias": an adjective, not the group's end.
     r"demobili[sz]ed(?!\s+(?:soldiers|fighters|combatants|men|members|troops|militiamen|"
     r"veterans|officers|guerrillas|rebels))|"
     r"broke\s+up(?!\s+(?:the|a|an|its|their|his|her|protests?|demonstrations?)\b)|"
-    r"outlawed|banned|proscribed|ceased|abolished|dismantled|broken\s+up|"
+    rf"{BAN_WORDS}|ceased|abolished|dismantled|broken\s+up|"
     # Defeated itself, not defeating others: "the guards defeated the Red Guards".
     r"defeated|destroyed|wiped\s+out|crushed|defeat\s+of|existed\s+(?:[\w,]+\s+){0,6}?(?:until|till|to)|"
     r"lost\s+(?:\w+\s+)?(?:patronage|support|backing)|withdrew\s+(?:\w+\s+)?support|ended|"
@@ -816,7 +819,8 @@ def _choose_dates(analysis, formation_sections, termination_sections, fallback, 
     """
     formation_pool, termination_pool = [], []
     termination_texts = []
-    coded_ends, ends_begun = set(), set()  # offsets of statements
+    coded_ends, ends_begun, bans = set(), set(), set()  # offsets of statements
+    sections = {}  # offset of a statement -> its section
     for statement in analysis.sentences:
         key, sentence, offset, mentions = (
             statement.section,
@@ -844,9 +848,12 @@ def _choose_dates(analysis, formation_sections, termination_sections, fallback, 
                 if not AFTER_EVENT_BEFORE_DATE_RE.search(sentence, max(0, m.start - 100), m.start)
             ]
         if key in termination_sections:
-            termination_pool += [
-                (m, offset) for m in _anchored(sentence, mentions, TERMINATION_ANCHOR_RE, is_own)
-            ]
+            ends = _anchored(sentence, mentions, TERMINATION_ANCHOR_RE, is_own)
+            termination_pool += [(m, offset) for m in ends]
+            sections[offset] = key
+            anchors = [a.group() for a in TERMINATION_ANCHOR_RE.finditer(sentence)] if ends else []
+            if anchors and all(BAN_RE.fullmatch(anchor) for anchor in anchors):
+                bans.add(offset)
             coded = CODED_END_RE.search(sentence)
             stated = [m for m in mentions if coded and m.start >= coded.end()]
             if stated:
@@ -857,6 +864,17 @@ def _choose_dates(analysis, formation_sections, termination_sections, fallback, 
                 ends_begun.add(offset)
     doubts = []
     formation = _formation_of(formation_pool, fallback)
+    # "The Tajik government banned the group in 2012": outside a field about its end, a ban
+    # alone is one reading of an end, not the end (a field "Details of Termination" that
+    # gives a ban gives it as the end).
+    banned_only = [
+        item
+        for item in termination_pool
+        if item[1] in bans and sections[item[1]] not in ("termination",)
+    ]
+    if banned_only and len(banned_only) == len(termination_pool) and not coded_ends:
+        doubts.append(("termination", banned_only, None))
+        termination_pool = []
     if fallback and not formation:
         dates = _all_dates(analysis, "formation")
         if len({m.year for m, _ in dates}) == 1:
