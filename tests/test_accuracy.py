@@ -56,7 +56,9 @@ from profiles.accuracy import CORPORA, score_corpus
 # stays 0.8, and dev7's ties recall 63% -> 61.9% (one tie). A ban told outside a field
 # about the end became a doubt, not an end (precision before recall): dev6's termination
 # recall 77% -> 72.2% and blind3's precision 85% -> 84.6% (one right end each now a doubt;
-# one wrong end fewer on dev9 and on blind5).)
+# one wrong end fewer on dev9 and on blind5). "Organised marches", "launched an offensive"
+# are acts, not foundings: dev8's formation recall one year lower (one wrong year fewer, and
+# one right year that an offensive's date gave by chance is missing).)
 FLOORS = {
     "seeds": {
         "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (1.00, 1.00), "size": (1.00, 1.00), "countries": (1.00, 1.00), "aliases": (1.00, 1.00), "relations": (1.00, 1.00), "mentions": (1.00, 0.83), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
@@ -101,7 +103,7 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (0.91, 0.81), "termination": (1.00, 0.71), "size": (0.78, 0.90), "countries": (0.96, 0.88), "aliases": (0.84, 0.60), "relations": (1.00, 0.57), "mentions": (0.92, 0.86), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev8": {
-        "name": (1.00, 1.00), "formation": (0.95, 0.79), "termination": (1.00, 0.76), "size": (1.00, 0.94), "countries": (0.97, 0.77), "aliases": (0.97, 0.85), "relations": (0.72, 0.30), "mentions": (0.82, 0.79), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (1.00, 0.758), "termination": (1.00, 0.76), "size": (1.00, 0.94), "countries": (0.97, 0.77), "aliases": (0.97, 0.85), "relations": (0.72, 0.30), "mentions": (0.82, 0.79), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "heldout/blind7": {
         "name": (1.00, 1.00), "formation": (0.92, 0.86), "termination": (0.86, 0.68), "size": (0.92, 0.92), "countries": (1.00, 1.00), "aliases": (0.83, 0.88), "relations": (0.87, 0.35), "mentions": (0.85, 0.79), "markers": (1.00, 1.00), "event_years": (0.98, 1.00),

@@ -2154,3 +2154,23 @@ def test_a_ban_told_in_an_article_is_a_doubt_and_in_a_termination_field_the_end(
     ]
     field = guidebook(termination="The authorities banned the Reed Guard in 1927.")
     assert earliest_year(field.termination) == 1927
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In May 1968 its members organised mass marches in the capital.",
+        "In 1980 the Reed Guard launched an offensive against the rebels.",
+    ],
+)
+def test_an_act_organised_or_launched_is_no_founding(sentence):
+    profile = parse_profile(f"Reed Guard\n\nThe Reed Guard was a militia.[1] {sentence}[2]\n")
+    assert profile.formation is None
+
+
+def test_a_group_organised_or_launched_is_founded():
+    profile = parse_profile(
+        "Reed Guard\n\nThe Reed Guard was a militia.[1] The army organised the first Reed "
+        "Guard units in 1981.[2]\n"
+    )
+    assert earliest_year(profile.formation) == 1981

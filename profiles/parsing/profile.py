@@ -86,6 +86,15 @@ UNKNOWN_VALUES = {
     "no information.",
 }
 
+NOT_AN_ACT_AFTER = (
+    r"(?!\s+(?:(?:a|an|the|its|their|his|her|several|many|large|mass|new|further|joint|armed|"
+    r"violent|regular|daily|night|weekly|public|street|counter-?)\s+)*(?:[\w-]+\s+)?"
+    r"(?:marches|march|protests?|rall(?:y|ies)|demonstrations?|strikes?|attacks?|raids?|"
+    r"campaigns?|elections?|meetings?|boycotts?|operations?|offensives?|ambush(?:es)?|riots?|"
+    r"killings?|assassinations?|coups?|uprisings?|rebellions?|revolts?|"
+    r"insurrections?|assaults?|bombings?|massacres?|pogroms?|invasions?|incursions?|"
+    r"counter-?attacks?|rescues?|parades?|congress(?:es)?|conferences?)\b)"
+)
 FORMATION_ANCHOR_RE = re.compile(
     r"\b(?:formed|forming|founded|founding|foundation|established|establishment|created|creation|"
     # "raised a militia", "raised the Home Guard"; not "raised fears" or "raised the idea".
@@ -97,7 +106,9 @@ FORMATION_ANCHOR_RE = re.compile(
     r"proclaimed(?=\s+(?:the\s+|a\s+)?(?-i:[A-Z]))|"
     r"first\s+(?:(?:reports?|sightings?|mentions?|traces?)\s+(?:[\w'\u2019-]+\s+){0,5}?dat\w+\s+from|"
     r"appeared|appearance|surfaced|reported|sighted)|"
-    r"set\s+up|surfaced|set\s+(?:it|them|the\s+(?:[\w-]+\s+){0,2}?(?:force|group|militia|unit|units|corps|guard|army|battalions?|brigades?))\s+up|organi[sz]ed|existed\s+(?:\w+\s+){0,3}from|launched|took\s+shape|emerged|came\s+into\s+(?:being|existence)|"
+    r"set\s+up|surfaced|set\s+(?:it|them|the\s+(?:[\w-]+\s+){0,2}?(?:force|group|militia|unit|units|corps|guard|army|battalions?|brigades?))\s+up|"
+    # "organised marches", "launched an offensive": an act, not a founding.
+    rf"(?:organi[sz]ed|launched){NOT_AN_ACT_AFTER}|existed\s+(?:\w+\s+){{0,3}}from|took\s+shape|emerged|came\s+into\s+(?:being|existence)|"
     # "only announced itself under this name in 2007".
     r"(?:announced|declared|proclaimed)\s+(?:itself|themselves|its\s+(?:formation|founding|creation|existence))|"
     # "began operating", not "began to settle its veterans" nor "began recording killings".
