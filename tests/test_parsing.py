@@ -2174,3 +2174,16 @@ def test_a_group_organised_or_launched_is_founded():
         "Guard units in 1981.[2]\n"
     )
     assert earliest_year(profile.formation) == 1981
+
+
+@pytest.mark.parametrize(
+    "text, mentions",
+    [
+        # A council or committee named by generic words only is a body, not a group.
+        ("Its Army Council met the National Council in 1970.", []),
+        # ... but one whose name says who it is, is named.
+        ("It fought the Croatian Defence Council in 1993.", ["Croatian Defence Council"]),
+    ],
+)
+def test_councils_that_are_bodies_and_councils_that_are_groups(text, mentions):
+    assert mentions_of(text) == mentions

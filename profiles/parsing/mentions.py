@@ -501,6 +501,14 @@ def is_mentionable(name, following=""):
     return _is_mentionable(name, words_after.group() if words_after else "")
 
 
+# Words that name no one in particular before "Council" or "Committee".
+GENERIC_BODY_WORDS = {
+    "National", "Inner", "Army", "Provisional", "Presidential", "Provincial", "Regional",
+    "Eastern", "Western", "Northern", "Southern", "North", "South", "East", "West", "Central",
+    "Executive", "Supreme", "General", "Military", "Local", "Village", "Municipal", "City",
+    "State", "Federal", "Governing", "Ruling", "Joint", "Security", "Standing", "Steering",
+    "Coordinating", "Co-ordinating", "High", "Grand",
+}  # fmt: skip
 FOLLOWING_WORDS_RE = re.compile(r"\s*[a-z]+(?:\s+[a-z]+)?")
 COORDINATED_OF_RE = re.compile(r"\s+(?:and|or)\s+of\s+(?:the\s+)?")
 LEADING_NOT_NAME_RE = re.compile(
@@ -547,6 +555,10 @@ def _is_mentionable(name, following):
         return False  # "Uganda People's Defence Force", "Border Security Force"
     if WAR_FRONT_RE.fullmatch(name):
         return False  # "the Eastern Front": a theatre of a war
+    if words[-1] in ("Council", "Councils", "Committee", "Committees") and all(
+        word in GENERIC_BODY_WORDS for word in words[:-1]
+    ):
+        return False  # "the National Council", "the Army Council": a body of some state or group
     if GROUP_MARKERS_RE.search(name):
         return True  # "Sudan Liberation Army", "Islamic State", "Civil Defence Forces"
     # "Syrian Army", "Colombian Congress", "Pakistan Rangers": the state's own bodies.
