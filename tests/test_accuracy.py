@@ -60,7 +60,14 @@ from profiles.accuracy import CORPORA, score_corpus
 # are acts, not foundings: dev8's formation recall one year lower (one wrong year fewer, and
 # one right year that an offensive's date gave by chance is missing). Councils named by
 # generic words ("the Army Council") are no groups; the tie model retrained without those
-# mentions reads one tie fewer on blind5 (recall 53% -> 52.1%, totals only).)
+# mentions reads one tie fewer on blind5 (recall 53% -> 52.1%, totals only). State forces
+# of no telltale shape (the IRGC, its Quds Force, the Tatmadaw, a Constabulary, a Civil
+# Guard) are no groups, as the sidecars' rules say: heldout's ties recall 96% -> 88.9%, where
+# two early sidecars typed ties to the IRGC and the Quds Force against those rules, and
+# dev9's mentions recall 74% -> 73.4% (Finland's Civil Guard was a militia). Retrained
+# after it, the tie model's threshold fell to 0.65 (every threshold from there up is 90%
+# precise in cross-validation): on the blind sets 8 more right ties and 2 more wrong ones
+# (totals only), so blind5's ties precision 88% -> 84.8% and dev8's 72% -> 70.7%.)
 FLOORS = {
     "seeds": {
         "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (1.00, 1.00), "size": (1.00, 1.00), "countries": (1.00, 1.00), "aliases": (1.00, 1.00), "relations": (1.00, 1.00), "mentions": (1.00, 0.83), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
@@ -69,55 +76,55 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (1.00, 1.00), "size": (1.00, 1.00), "countries": (1.00, 1.00), "aliases": (1.00, 1.00), "relations": (1.00, 1.00), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "practice/real": {
-        "name": (1.00, 1.00), "formation": (1.00, 0.93), "termination": (1.00, 0.88), "size": (1.00, 1.00), "countries": (1.00, 0.95), "aliases": (1.00, 0.87), "relations": (0.96, 0.80), "mentions": (0.89, 0.86), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (1.00, 0.93), "termination": (1.00, 0.88), "size": (1.00, 1.00), "countries": (1.00, 0.95), "aliases": (1.00, 0.87), "relations": (0.96, 0.83), "mentions": (0.89, 0.86), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "heldout": {
-        "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (1.00, 1.00), "size": (1.00, 1.00), "countries": (1.00, 1.00), "aliases": (1.00, 0.90), "relations": (1.00, 0.96), "markers": (1.00, 1.00), "event_years": (1.00, 0.98),
+        "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (1.00, 1.00), "size": (1.00, 1.00), "countries": (1.00, 1.00), "aliases": (1.00, 0.90), "relations": (1.00, 0.888), "markers": (1.00, 1.00), "event_years": (1.00, 0.98),
     },
     "dev": {
-        "name": (1.00, 1.00), "formation": (1.00, 0.77), "termination": (1.00, 1.00), "size": (1.00, 1.00), "countries": (1.00, 1.00), "aliases": (0.95, 0.95), "relations": (0.98, 0.91), "mentions": (0.91, 0.87), "markers": (1.00, 1.00), "event_years": (1.00, 0.98),
+        "name": (1.00, 1.00), "formation": (1.00, 0.77), "termination": (1.00, 1.00), "size": (1.00, 1.00), "countries": (1.00, 1.00), "aliases": (0.95, 0.95), "relations": (0.98, 0.93), "mentions": (0.91, 0.87), "markers": (1.00, 1.00), "event_years": (1.00, 0.98),
     },
     "dev3": {
-        "name": (1.00, 1.00), "formation": (1.00, 0.83), "termination": (1.00, 0.76), "size": (1.00, 0.92), "countries": (0.97, 0.91), "aliases": (0.98, 0.88), "relations": (0.95, 0.74), "mentions": (0.89, 0.87), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (1.00, 0.83), "termination": (1.00, 0.76), "size": (1.00, 0.92), "countries": (0.97, 0.91), "aliases": (0.98, 0.88), "relations": (0.97, 0.82), "mentions": (0.90, 0.87), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev2": {
-        "name": (1.00, 1.00), "formation": (1.00, 0.94), "termination": (1.00, 0.78), "size": (1.00, 0.91), "countries": (1.00, 1.00), "aliases": (1.00, 0.94), "relations": (1.00, 0.92), "mentions": (0.93, 0.90), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (1.00, 0.94), "termination": (1.00, 0.78), "size": (1.00, 0.91), "countries": (1.00, 1.00), "aliases": (1.00, 0.94), "relations": (1.00, 0.95), "mentions": (0.95, 0.90), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev4": {
-        "name": (1.00, 1.00), "formation": (1.00, 0.93), "termination": (1.00, 0.70), "size": (1.00, 1.00), "countries": (1.00, 0.95), "aliases": (0.92, 0.97), "relations": (0.97, 0.81), "mentions": (0.94, 0.91), "markers": (1.00, 1.00), "event_years": (0.98, 1.00),
+        "name": (1.00, 1.00), "formation": (1.00, 0.93), "termination": (1.00, 0.70), "size": (1.00, 1.00), "countries": (1.00, 0.95), "aliases": (0.92, 0.97), "relations": (0.97, 0.91), "mentions": (0.94, 0.91), "markers": (1.00, 1.00), "event_years": (0.98, 1.00),
     },
     "heldout/blind3": {
-        "name": (1.00, 1.00), "formation": (0.93, 0.77), "termination": (0.846, 0.647), "size": (0.80, 1.00), "countries": (0.91, 0.91), "aliases": (0.83, 0.63), "relations": (0.81, 0.39), "mentions": (0.82, 0.81), "markers": (1.00, 1.00), "event_years": (0.98, 1.00),
+        "name": (1.00, 1.00), "formation": (0.93, 0.77), "termination": (0.846, 0.647), "size": (0.80, 1.00), "countries": (0.91, 0.91), "aliases": (0.83, 0.63), "relations": (0.84, 0.47), "mentions": (0.82, 0.81), "markers": (1.00, 1.00), "event_years": (0.98, 1.00),
     },
     "dev6": {
-        "name": (1.00, 1.00), "formation": (1.00, 0.93), "termination": (1.00, 0.722), "size": (0.94, 0.85), "countries": (1.00, 0.88), "aliases": (0.96, 0.84), "relations": (0.89, 0.90), "mentions": (0.92, 0.90), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (1.00, 0.93), "termination": (1.00, 0.722), "size": (0.94, 0.85), "countries": (1.00, 0.88), "aliases": (0.96, 0.84), "relations": (0.90, 0.91), "mentions": (0.94, 0.90), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev5": {
-        "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (0.91, 0.64), "size": (1.00, 1.00), "countries": (0.96, 0.88), "aliases": (0.97, 0.79), "relations": (0.91, 0.69), "mentions": (0.90, 0.86), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (0.91, 0.64), "size": (1.00, 1.00), "countries": (0.96, 0.88), "aliases": (0.97, 0.79), "relations": (0.93, 0.81), "mentions": (0.91, 0.86), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "heldout/blind5": {
-        "name": (1.00, 1.00), "formation": (0.96, 0.92), "termination": (1.00, 0.53), "size": (0.78, 0.84), "countries": (0.96, 0.80), "aliases": (0.93, 0.77), "relations": (0.88, 0.52), "mentions": (0.91, 0.82), "markers": (1.00, 1.00), "event_years": (1.00, 0.98),
+        "name": (1.00, 1.00), "formation": (0.96, 0.92), "termination": (1.00, 0.53), "size": (0.78, 0.84), "countries": (0.96, 0.80), "aliases": (0.93, 0.77), "relations": (0.847, 0.53), "mentions": (0.92, 0.82), "markers": (1.00, 1.00), "event_years": (1.00, 0.98),
     },
     "dev7": {
-        "name": (1.00, 1.00), "formation": (1.00, 0.88), "termination": (0.90, 0.62), "size": (0.91, 1.00), "countries": (0.93, 0.91), "aliases": (1.00, 0.92), "relations": (0.92, 0.63), "mentions": (0.92, 0.84), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (1.00, 0.88), "termination": (0.90, 0.62), "size": (0.91, 1.00), "countries": (0.93, 0.91), "aliases": (1.00, 0.92), "relations": (0.94, 0.76), "mentions": (0.92, 0.84), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "heldout/blind6": {
         "name": (1.00, 1.00), "formation": (0.91, 0.81), "termination": (1.00, 0.71), "size": (0.78, 0.90), "countries": (0.96, 0.88), "aliases": (0.84, 0.60), "relations": (1.00, 0.57), "mentions": (0.92, 0.86), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev8": {
-        "name": (1.00, 1.00), "formation": (1.00, 0.758), "termination": (1.00, 0.76), "size": (1.00, 0.94), "countries": (0.97, 0.77), "aliases": (0.97, 0.85), "relations": (0.72, 0.30), "mentions": (0.84, 0.79), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (1.00, 0.758), "termination": (1.00, 0.76), "size": (1.00, 0.94), "countries": (0.97, 0.77), "aliases": (0.97, 0.85), "relations": (0.707, 0.36), "mentions": (0.85, 0.79), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "heldout/blind7": {
-        "name": (1.00, 1.00), "formation": (0.92, 0.86), "termination": (0.86, 0.68), "size": (0.92, 0.92), "countries": (1.00, 1.00), "aliases": (0.83, 0.88), "relations": (0.87, 0.35), "mentions": (0.85, 0.79), "markers": (1.00, 1.00), "event_years": (0.98, 1.00),
+        "name": (1.00, 1.00), "formation": (0.92, 0.86), "termination": (0.86, 0.68), "size": (0.92, 0.92), "countries": (1.00, 1.00), "aliases": (0.83, 0.88), "relations": (0.88, 0.40), "mentions": (0.85, 0.79), "markers": (1.00, 1.00), "event_years": (0.98, 1.00),
     },
     "dev9": {
-        "name": (1.00, 1.00), "formation": (1.00, 0.89), "termination": (1.00, 0.76), "size": (0.92, 0.92), "countries": (0.93, 0.93), "aliases": (0.90, 0.84), "relations": (0.89, 0.77), "mentions": (0.95, 0.74), "markers": (1.00, 1.00), "event_years": (0.99, 1.00),
+        "name": (1.00, 1.00), "formation": (1.00, 0.89), "termination": (1.00, 0.76), "size": (0.92, 0.92), "countries": (0.93, 0.93), "aliases": (0.90, 0.84), "relations": (0.89, 0.83), "mentions": (0.96, 0.734), "markers": (1.00, 1.00), "event_years": (0.99, 1.00),
     },
     "dev10": {
-        "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (1.00, 0.68), "size": (1.00, 0.92), "countries": (1.00, 0.96), "aliases": (0.97, 0.77), "relations": (0.94, 0.69), "mentions": (0.93, 0.94), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (1.00, 0.68), "size": (1.00, 0.92), "countries": (1.00, 0.96), "aliases": (0.97, 0.77), "relations": (0.94, 0.71), "mentions": (0.94, 0.94), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev11": {
-        "name": (1.00, 1.00), "formation": (0.95, 0.85), "termination": (0.92, 0.76), "size": (1.00, 0.80), "countries": (0.93, 0.84), "aliases": (0.97, 0.84), "relations": (0.75, 0.51), "mentions": (0.83, 0.83), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (0.95, 0.85), "termination": (0.92, 0.76), "size": (1.00, 0.80), "countries": (0.93, 0.84), "aliases": (0.97, 0.84), "relations": (0.76, 0.53), "mentions": (0.86, 0.83), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
 }  # fmt: skip
 

@@ -2187,3 +2187,15 @@ def test_a_group_organised_or_launched_is_founded():
 )
 def test_councils_that_are_bodies_and_councils_that_are_groups(text, mentions):
     assert mentions_of(text) == mentions
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was set up by Iran's Islamic Revolutionary Guard Corps (IRGC) in 2014.",
+        "It fought side by side with the Tatmadaw in 1995.",
+        "It worked closely with the Philippine Constabulary, which armed it.",
+    ],
+)
+def test_state_forces_of_no_telltale_shape_are_not_groups(text):
+    assert mentions_of(text) == []

@@ -89,6 +89,12 @@ STATE_NAME_RE = re.compile(
     r"|\b(?:Province|District|Region|State|Republic|Kingdom|Empire|City|County|Valley|River|"
     r"Camp|Prison|Street|Square)$"
 )
+# State forces known by names of no telltale shape, or by words a group could use too.
+STATE_FORCE_NAME_RE = re.compile(
+    r"\b(?:Revolutionary Guards? Corps|IRGC|Quds Force|Constabulary|Tatmadaw|Sit-Tat|"
+    r"Hellenic (?:Army|Navy|Air Force|Gendarmerie)|Civil Guards?|State Guard|Carabinieri|"
+    r"Guardia di Finanza|Bundeswehr|Wehrmacht|Reichswehr|Basij Resistance Force)\b"
+)
 # Words only armed groups and parties put in their names, never a state's forces.
 EVENT_WORDS = {"War", "Campaign", "Uprising", "Revolution", "Massacre", "Offensive", "Battle"}
 NAMED_AFTER_EVENT_HEADS = {"Brigade", "Brigades", "Battalion", "Front", "Movement", "Militia"}
@@ -531,6 +537,8 @@ def _is_mentionable(name, following):
         return False  # "UN Security Council"; "Oromia", a region
     if IDEA_AFTER_RE.match(following):
         return False  # "Hutu Power ideology": an idea, not the group
+    if STATE_FORCE_NAME_RE.search(name):
+        return False  # "Iran's Islamic Revolutionary Guard Corps", "the Tatmadaw"
     if is_known_name(name):
         return True  # the dictionary and the archive list groups and parties only
     if is_state_or_person(name, following) or countries.code_for(name):
