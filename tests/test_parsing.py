@@ -2199,3 +2199,9 @@ def test_councils_that_are_bodies_and_councils_that_are_groups(text, mentions):
 )
 def test_state_forces_of_no_telltale_shape_are_not_groups(text):
     assert mentions_of(text) == []
+
+
+def test_a_place_before_the_article_is_not_part_of_the_name():
+    assert mentions_of("In eastern Uganda the Arrow Boys militia was raised in 1987.") == [
+        "Arrow Boys"
+    ]

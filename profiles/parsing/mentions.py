@@ -353,6 +353,9 @@ def shaped_names(sentence):
         ):
             run.pop(0)
         run = _without_owner(_after_possessive(run))
+        # "In eastern Uganda the Arrow Boys": a place, then the name.
+        if len(run) > 2 and run[1].group() == "the" and countries.code_for(run[0].group()):
+            run = run[2:]
         if not run:
             continue
         start, end = run[0].start(), run[-1].end()
