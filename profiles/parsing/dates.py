@@ -11,6 +11,7 @@ is not a year.
 import calendar
 import re
 from datetime import date
+from functools import lru_cache
 
 from profiles.parsing.types import UncertainDate
 
@@ -240,6 +241,10 @@ def _build(kind, match, text):
 
 
 YEAR_HINT_RE = re.compile(r"1[89]\d|20\d")
+# Every spelling of MONTH starts with one of these: without any, the patterns that need a
+# month cannot match, and are not run.
+MONTH_HINT_RE = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+MONTH_KINDS = {"month_range", "day_month_year", "month_day_year", "month_year"}
 
 
 def find_dates(text: str) -> tuple[UncertainDate, ...]:
@@ -248,7 +253,10 @@ def find_dates(text: str) -> tuple[UncertainDate, ...]:
         return ()
     taken = []
     found = []
+    no_month = not MONTH_HINT_RE.search(text)
     for kind, pattern in PATTERNS:
+        if no_month and kind in MONTH_KINDS:
+            continue
         for match in pattern.finditer(text):
             s, e = match.start(), match.end()
             if any(s < te and ts < e for ts, te in taken):
@@ -313,8 +321,15 @@ KNOWN_SINCE_RE = re.compile(
 
 def is_context(text: str, mention: UncertainDate) -> bool:
     """Whether the date belongs to a war, an uprising, a report... rather than the group."""
-    before = text[max(0, mention.start - 80) : mention.start]
-    after = text[mention.end : mention.end + 40]
+    return _is_context_at(text, mention.start, mention.end)
+
+
+# The parse asks this of the same date of the same sentence several times (for the
+# founding, the end, the event's kind, the size's date).
+@lru_cache(maxsize=4096)
+def _is_context_at(text, start, end):
+    before = text[max(0, start - 80) : start]
+    after = text[end : end + 40]
     if CONTEXT_BEFORE_RE.search(before) or WAR_SUBJECT_RE.search(before):
         return True
     # "Ali Abdullah Saleh, president since July 1978, ...": a person's office.

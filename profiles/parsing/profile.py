@@ -885,7 +885,8 @@ def _choose_dates(analysis, formation_sections, termination_sections, fallback, 
     years = {interval_part(m, -1).year for m, _ in termination_pool if m.year}
     if formation and termination and termination[0].latest < formation[0].earliest:
         termination = None
-    still = next((t for t in termination_texts if STILL_ACTIVE_RE.search(t)), None)
+    # (Only read where there is an end to doubt.)
+    still = termination and next((t for t in termination_texts if STILL_ACTIVE_RE.search(t)), None)
     if termination and (len(years) > 1 or still):
         readings = sorted(termination_pool or [termination], key=lambda item: item[0].earliest)
         doubts.append(("termination", readings, still))
