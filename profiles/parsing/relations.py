@@ -523,6 +523,12 @@ class RelationReader:
             for words, pattern, relation in PHRASE_RES
             if not document or not cues.isdisjoint(words)
         ]
+        # cue word -> the indexes of the phrases it cues, so that a sentence tries only
+        # those of its own cue words (in the phrases' order) without looking at the others.
+        self.phrases_of_cue = {}
+        for index, (words, _pattern, _relation) in enumerate(self.phrases):
+            for word in words:
+                self.phrases_of_cue.setdefault(word, []).append(index)
         self.try_ancestor = not document or any(
             word in lowered for word in ("ancestor", "forerunner", "predecessor", "precursor")
         )
@@ -606,9 +612,9 @@ class RelationReader:
         lowered = sentence.lower()
         cues = cues_in(lowered)
         names = []  # spans read as names: a phrase inside one ("Students Against ...") is none
-        for words, pattern, relation in self.phrases:
-            if cues.isdisjoint(words):
-                continue
+        tried = sorted({index for cue in cues for index in self.phrases_of_cue.get(cue, ())})
+        for index in tried:
+            _words, pattern, relation = self.phrases[index]
             for match in pattern.finditer(sentence):
                 if any(start <= match.start() < end for start, end in names):
                     continue
