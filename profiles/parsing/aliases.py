@@ -248,7 +248,9 @@ def abbreviates(short, long):
     return _same_initials(letters, words)
 
 
-OWN_ACRONYM_RE = re.compile(r"(?<![\w-])([A-Z]{3,8})s?(?![\w-])")
+# The lookbehind after the first capital tests the character before it, and lets the
+# search jump from capital to capital.
+OWN_ACRONYM_RE = re.compile(r"([A-Z](?<![\w-][A-Z])[A-Z]{2,7})s?(?![\w-])")
 
 
 def _same_initials_all(acronym, name):
@@ -381,7 +383,8 @@ def clause_subject(text: str, position: int) -> str:
     return text[start + 2 if start >= 0 else 0 : position]
 
 
-CLAUSE_STOP_RE = re.compile(r"(?<!\b[A-Z])\. |; ")
+# (The lookbehind after the full stop, so that the search jumps to full stops and semicolons.)
+CLAUSE_STOP_RE = re.compile(r"\.(?<!\b[A-Z]\.) |; ")
 
 
 QUOTED_NAME_RE = re.compile(
@@ -681,7 +684,7 @@ class AliasReader:
         if "(" in text:
             self._read_name_lists(text)
         pairs = []
-        for match in PARENTHESIS_RE.finditer(text):
+        for match in PARENTHESIS_RE.finditer(text) if "(" in text else ():
             if NOT_THE_SAME_RE.search(text, 0, match.start()):
                 continue  # "not to be confused with the Tamil National Alliance (TNA)"
             inner = match.group("inner")

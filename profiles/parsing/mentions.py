@@ -130,7 +130,9 @@ _OTHER_ORGANISATION_WORDS = (HEAD_WORDS | LEADING_WORDS | FOREIGN_LEADING_WORDS)
     PLAIN_ORGANISATION_WORDS
 )
 assert all("'" in word for word in _OTHER_ORGANISATION_WORDS)  # has_organisation_word's test
-APOSTROPHE_ORGANISATION_WORD_RE = re.compile(r"\b(?:" + "|".join(_OTHER_ORGANISATION_WORDS) + r")\b")
+APOSTROPHE_ORGANISATION_WORD_RE = re.compile(
+    r"\b(?:" + "|".join(_OTHER_ORGANISATION_WORDS) + r")\b"
+)
 
 
 def has_organisation_word(text):
@@ -146,7 +148,8 @@ OPENING_WORDS = {"Besides", "Apart", "Like", "Unlike", "Despite", "Whereas", "In
                  "Alongside", "Because", "Once", "Upon", "Whether", "Where", "Why", "How",
                  "What", "Which", "Who", "Whose", "Sources", "Reports", "According"}  # fmt: skip
 TOKEN_RE = re.compile(r"[^\W\d_][\w'\u2019.-]*|\d+|&|/")
-ACRONYM_RE = re.compile(r"(?<![\w/-])([A-Z][A-Z0-9]*(?:[/-][A-Z0-9]+)*[A-Z0-9])(?![\w/-])")
+# (The lookbehind after the first capital, so that the search jumps from capital to capital.)
+ACRONYM_RE = re.compile(r"([A-Z](?<![\w/-][A-Z])[A-Z0-9]*(?:[/-][A-Z0-9]+)*[A-Z0-9])(?![\w/-])")
 PAREN_ACRONYM_RE = re.compile(r"\s*\(([A-Z][A-Za-z0-9/&.-]{1,12})\)")
 
 
@@ -754,7 +757,7 @@ class MentionReader:
     def learn_expansions(self, sentence):
         """ "al-Qaeda in Iraq (AQI)": the acronym stands for the long name before it, wherever
         either is written; the long name is the shortest run of words it abbreviates."""
-        for match in PAREN_ACRONYM_RE.finditer(sentence):
+        for match in PAREN_ACRONYM_RE.finditer(sentence) if "(" in sentence else ():
             acronym = match.group(1)
             long_name = expansion_before(sentence, match.start(), acronym)
             if long_name and not self.is_own(long_name) and not self.is_own(acronym):
@@ -815,7 +818,9 @@ class MentionReader:
             candidates += [
                 (start, end, sentence[start:end]) for start, end, _ in matcher.find(sentence)
             ]
-        for match in PAREN_ACRONYM_RE.finditer(sentence) if self.expansions else ():
+        for match in (
+            PAREN_ACRONYM_RE.finditer(sentence) if self.expansions and "(" in sentence else ()
+        ):
             if name_key(match.group(1)) not in self.expansions:
                 continue
             long_name = expansion_before(sentence, match.start(), match.group(1))

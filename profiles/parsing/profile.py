@@ -34,7 +34,14 @@ from profiles.parsing.mentions import (
 from profiles.parsing.names import CONNECTORS, NOT_NAME_WORDS, name_at, name_key
 from profiles.parsing.relations import RelationReader, shaped_like_group
 from profiles.parsing.sizes import strength_figures
-from profiles.parsing.text import MARKER_RE, normalise, one_line, plain_quotes, split_sentences
+from profiles.parsing.text import (
+    MARKER_RE,
+    holds_any,
+    normalise,
+    one_line,
+    plain_quotes,
+    split_sentences,
+)
 from profiles.parsing.ties import add_learned_ties
 from profiles.parsing.types import (
     ENCYCLOPEDIA,
@@ -466,16 +473,17 @@ def _anchored(sentence, mentions, anchor_re, is_own=None, own_founding=None):
         # other date, an agreement's is the end's.
         usable = [m for m in mentions if AGREEMENT_OF_RE.search(sentence, 0, m.start)][-1:]
     others = set()
+    anchors = list(anchor_re.finditer(sentence))
     if own_founding:
         # Another group's founding claims its date first, before an earlier verb of the
         # sentence could take it ("traces its origins to the KNDO, an armed body that the
         # KNU set up in 1947").
-        for anchor in anchor_re.finditer(sentence):
+        for anchor in anchors:
             if _founding_of_another(sentence, anchor, own_founding):
                 others.add(anchor.start())
                 claimed = [m for m in usable if m.start >= anchor.end()][:1]
                 usable = [m for m in usable if m not in claimed]
-    for anchor in anchor_re.finditer(sentence):
+    for anchor in anchors:
         if is_own and _another_subject(sentence, anchor.start(), is_own):
             continue
         if _negated(sentence, anchor):
@@ -1236,7 +1244,9 @@ def _leading_short_form(text, words):
     return None
 
 
-ACRONYM_TOKEN_RE = re.compile(r"(?<![\w/-])[A-Z][A-Z]{1,7}(?![\w/-])")
+# The lookbehind comes after the first capital (it tests the character before it all the
+# same), so that the search jumps from capital to capital.
+ACRONYM_TOKEN_RE = re.compile(r"[A-Z](?<![\w/-][A-Z])[A-Z]{1,7}(?![\w/-])")
 
 
 # A verb of the group acting somewhere: the countries it names after "in" are where the
@@ -1248,6 +1258,11 @@ OPERATED_RE = re.compile(
     r"carried\s+(?:its|their)\s+(?:war|campaign|fight|struggle|attacks))\b(?<!the\sfighting)",
     re.I,
 )
+# One of these starts every verb of OPERATED_RE.
+OPERATED_WORDS = ("fought", "fighting", "operat", "deployed", "active", "involvement",
+                  "intervened", "took", "carried", "raided", "attacked", "campaigned", "sent",
+                  "dispatched", "headquarter", "based", "struck", "moved", "relocated",
+                  "spread", "expanded")  # fmt: skip
 PLACE_AHEAD_RE = re.compile(
     r"\b(?:in|into|inside|within|across|throughout|to)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}[A-Z]"
 )
@@ -1288,7 +1303,9 @@ def _operated_in(analysis, is_own, codes):
     found = {}
     for statement in analysis.sentences:
         text = statement.text
-        verb = OPERATED_RE.search(text) if statement.section != "references" else None
+        verb = None
+        if statement.section != "references" and holds_any(text, OPERATED_WORDS):
+            verb = OPERATED_RE.search(text)
         if not verb:
             continue
         clause_end = CLAUSE_END_RE.search(text, verb.end())

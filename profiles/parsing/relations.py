@@ -26,6 +26,7 @@ from profiles.parsing.names import (
     target_after,
     targets_after,
 )
+from profiles.parsing.text import holds_any
 from profiles.parsing.types import ParsedRelation
 
 # (words one of which the sentence must contain, phrase, relation): the other group's
@@ -453,9 +454,11 @@ ACTED_ON_RE = re.compile(
 )
 
 
+# Literals only (no \b around "saw", which the patterns it stands for need anyway), so
+# that the search jumps to their first letters.
 ACTED_CUE_RE = re.compile(
     r"wiped|attacked|fought|defeated|crushed|routed|targeted|massacred|ambushed|killed|hunted|"
-    r"\bsaw\b|regarded|considered|viewed|treated"
+    r"saw|regarded|considered|viewed|treated"
 )
 
 
@@ -663,7 +666,12 @@ class RelationReader:
                         # "fought Makarios loyalists": a leader's people, not a band.
                         continue
                     self.add(target.name, kind, sentence, offset + match.start())
-        for match in BROKE_FROM_US_RE.finditer(sentence) if self.try_breakaway else ():
+        broke_from = (
+            self.try_breakaway
+            and "from" in sentence
+            and ("broke" in sentence or "split" in sentence)
+        )
+        for match in BROKE_FROM_US_RE.finditer(sentence) if broke_from else ():
             other = name_before(sentence, match.start())
             if not other or self.is_own(other) or not is_mentionable(other):
                 continue
@@ -708,7 +716,10 @@ class RelationReader:
                     other = name_before(sentence, appositive.start())
             if other and not self.is_own(other) and is_mentionable(other):
                 self.add(other, "predecessor_of", sentence, offset + match.start())
-        for match in SPLINTER_NAMED_RE.finditer(sentence) if self.try_breakaway else ():
+        named_itself = "itself" in sentence or "themselves" in sentence
+        for match in (
+            SPLINTER_NAMED_RE.finditer(sentence) if self.try_breakaway and named_itself else ()
+        ):
             if self.is_own(match.group("parent")):
                 target = target_after(sentence, match.end())
                 if target:
@@ -718,7 +729,10 @@ class RelationReader:
                 target = target_after(sentence, match.end())
                 if target:
                     self.add(target.name, "successor_of", sentence, offset + match.start())
-        for match in BREAKAWAY_RE.finditer(sentence) if self.try_breakaway else ():
+        breakaway = self.try_breakaway and holds_any(
+            sentence, ("breakaway", "splinter", "dissident")
+        )
+        for match in BREAKAWAY_RE.finditer(sentence) if breakaway else ():
             found = name_at(sentence, match.end())
             if not found or not self.is_own(found[0]):
                 continue

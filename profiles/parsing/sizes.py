@@ -9,6 +9,8 @@ sizes.
 import re
 from dataclasses import dataclass
 
+from profiles.parsing.text import holds_any
+
 WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
@@ -269,12 +271,17 @@ def _classify(text, match, clause, lenient):
     return lenient or bool(STRENGTH_CUE_RE.search(clause))
 
 
+DIGIT_RE = re.compile(r"\d")
+
+
 def strength_figures(text: str, lenient: bool = False) -> list[SizeFigure]:
     """Figures in `text` that state the group's strength.
 
     `lenient` is for a Size field, where a bare figure is a size by default.
     """
     figures = []
+    if not DIGIT_RE.search(text) and not holds_any(text, SCALES):
+        return figures  # NUMBER_RE needs a digit, or a number word before a scale
     for clause_match in re.finditer(r"[^;.!?]+(?:[.!?](?=\d)[^;.!?]*)*", text):
         clause = clause_match.group()
         for match in NUMBER_RE.finditer(text, clause_match.start(), clause_match.end()):

@@ -173,5 +173,18 @@ def _next_visible(text, position):
     return text[position] if position < length else ""
 
 
+# Besides the two cases of an ASCII letter, re.IGNORECASE matches these to one: "İ" and
+# "ı" to i, "ſ" to s, the Kelvin sign to k.
+ODD_CASE_RE = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def holds_any(text: str, words) -> bool:
+    """Whether `text` holds one of `words` (lower-case ASCII) in any case. Where it does
+    not, a case-insensitive pattern that needs one of them cannot match: a cheap test
+    before an expensive search."""
+    lowered = text.lower()
+    return any(word in lowered for word in words) or ODD_CASE_RE.search(text) is not None
+
+
 def one_line(text: str) -> str:
     return " ".join(text.split())
