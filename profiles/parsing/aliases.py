@@ -220,11 +220,11 @@ OPENING_RE = re.compile(
 )
 
 
+ACRONYM_SHAPE_RE = re.compile(r"[A-Z][A-Z0-9./&-]*[A-Z0-9]\.?")
+
+
 def is_acronym(name):
-    return (
-        bool(re.fullmatch(r"[A-Z][A-Z0-9./&-]*[A-Z0-9]\.?", name))
-        and sum(ch.isupper() for ch in name) >= 2
-    )
+    return bool(ACRONYM_SHAPE_RE.fullmatch(name)) and sum(ch.isupper() for ch in name) >= 2
 
 
 def abbreviates(short, long):
@@ -265,8 +265,11 @@ def _same_initials(letters, words):
     return len(letters) >= 3 and sorted(letters) == sorted(initials)
 
 
+PUNCTUATION_RE = re.compile(r"[\"'\u2018\u2019\u201c\u201d().,]")
+
+
 def _without_punctuation(text):
-    return re.sub(r"[\"'\u2018\u2019\u201c\u201d().,]", "", text)
+    return PUNCTUATION_RE.sub("", text)
 
 
 def is_name_pair(outer, inner, following):

@@ -319,6 +319,11 @@ KNOWN_SINCE_RE = re.compile(
 )
 
 
+SOURCE_OPENED_RE = re.compile(r"\([A-Z][\w'.& -]{1,60}\s$")
+SOURCE_CLOSED_RE = re.compile(r"(?:,\s*\d+)?\)")
+THE_BEFORE_RE = re.compile(r"\bthe\s+$", re.I)
+
+
 def is_context(text: str, mention: UncertainDate) -> bool:
     """Whether the date belongs to a war, an uprising, a report... rather than the group."""
     return _is_context_at(text, mention.start, mention.end)
@@ -339,9 +344,9 @@ def _is_context_at(text, start, end):
     if KNOWN_SINCE_RE.search(before):
         return True
     # "(Human Rights Watch 2003)", "(Ghannam 2012, 34)": a source cited, not an event.
-    if re.search(r"\([A-Z][\w'.& -]{1,60}\s$", before) and re.match(r"(?:,\s*\d+)?\)", after):
+    if SOURCE_OPENED_RE.search(before) and SOURCE_CLOSED_RE.match(after):
         return True
     # "the 1947 partition", "the 2012 documentary": the date modifies a context noun.
-    if re.search(r"\bthe\s+$", before, re.I) and CONTEXT_AFTER_RE.match(after):
+    if THE_BEFORE_RE.search(before) and CONTEXT_AFTER_RE.match(after):
         return True
     return False
