@@ -1,6 +1,9 @@
 """Other names of the profiled group, and names the text gives for other groups."""
 
 import re
+from functools import cache
+
+import ahocorasick
 
 from profiles.parsing import countries
 from profiles.parsing.names import (
@@ -558,6 +561,22 @@ SPLIT_FROM_RE = re.compile(
 )
 
 
+@cache
+def _introducer_automaton():
+    """The words of every introducer, found in a paragraph in one pass (Aho-Corasick)."""
+    automaton = ahocorasick.Automaton()
+    for words, _pattern in INTRODUCERS:
+        for word in words:
+            automaton.add_word(word, word)
+    automaton.make_automaton()
+    return automaton
+
+
+def _introducer_cues(lowered):
+    """The introducers' words a lower-cased text holds (each is in it as a substring)."""
+    return {word for _end, word in _introducer_automaton().iter(lowered)}
+
+
 class AliasReader:
     """Reads a text's statements of names, given the names the group already has."""
 
@@ -625,8 +644,9 @@ class AliasReader:
             # The names a parenthesis lists first: "(Οργάνωσις Χ, also written Organisation
             # Chi)" is introduced by one of them.
             self._read_name_lists(text)
+        cues = _introducer_cues(lowered)
         for words, pattern in INTRODUCERS:
-            if not any(map(lowered.__contains__, words)):
+            if cues.isdisjoint(words):
                 continue
             for match in pattern.finditer(text):
                 if words == ("known",) and _names_a_thing(text, match.start()):

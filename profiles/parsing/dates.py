@@ -242,7 +242,8 @@ def _build(kind, match, text):
 
 YEAR_HINT_RE = re.compile(r"1[89]\d|20\d")
 # Every spelling of MONTH starts with one of these: without any, the patterns that need a
-# month cannot match, and are not run.
+# month cannot match, and are not run (nor iso_date without a hyphen, nor decade without
+# "0s", "0's" or "0’s").
 MONTH_HINT_RE = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 MONTH_KINDS = {"month_range", "day_month_year", "month_day_year", "month_year"}
 
@@ -253,9 +254,15 @@ def find_dates(text: str) -> tuple[UncertainDate, ...]:
         return ()
     taken = []
     found = []
-    no_month = not MONTH_HINT_RE.search(text)
+    skipped = set()
+    if not MONTH_HINT_RE.search(text):
+        skipped |= MONTH_KINDS
+    if "-" not in text:
+        skipped.add("iso_date")
+    if "0s" not in text and "0's" not in text and "0\u2019s" not in text:
+        skipped.add("decade")  # "1980s", "1980's"
     for kind, pattern in PATTERNS:
-        if no_month and kind in MONTH_KINDS:
+        if kind in skipped:
             continue
         for match in pattern.finditer(text):
             s, e = match.start(), match.end()

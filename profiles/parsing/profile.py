@@ -797,6 +797,12 @@ STILL_ACTIVE_RE = re.compile(
 )
 
 
+# Each branch of STILL_ACTIVE_RE needs one of these.
+STILL_ACTIVE_WORDS = ("still", "survived", "remain", "again", "since", "end", "unconfirmed",
+                      "formed", "activated", "emerged", "revived", "resurfaced", "reappeared",
+                      "stayed", "operated", "continued", "carried", "kept")  # fmt: skip
+
+
 # "The end of the PGM is coded on ...", "the PGM is coded as ending in 2010": the
 # description states its end outright.
 CODED_END_RE = re.compile(
@@ -894,7 +900,14 @@ def _choose_dates(analysis, formation_sections, termination_sections, fallback, 
     if formation and termination and termination[0].latest < formation[0].earliest:
         termination = None
     # (Only read where there is an end to doubt.)
-    still = termination and next((t for t in termination_texts if STILL_ACTIVE_RE.search(t)), None)
+    still = termination and next(
+        (
+            t
+            for t in termination_texts
+            if holds_any(t, STILL_ACTIVE_WORDS) and STILL_ACTIVE_RE.search(t)
+        ),
+        None,
+    )
     if termination and (len(years) > 1 or still):
         readings = sorted(termination_pool or [termination], key=lambda item: item[0].earliest)
         doubts.append(("termination", readings, still))

@@ -454,14 +454,6 @@ ACTED_ON_RE = re.compile(
 )
 
 
-# Literals only (no \b around "saw", which the patterns it stands for need anyway), so
-# that the search jumps to their first letters.
-ACTED_CUE_RE = re.compile(
-    r"wiped|attacked|fought|defeated|crushed|routed|targeted|massacred|ambushed|killed|hunted|"
-    r"saw|regarded|considered|viewed|treated"
-)
-
-
 PHRASE_RES = [
     (words, re.compile(pattern, re.I), relation)
     for words, pattern, relation in [*PHRASES, *STRICT_PHRASES]
@@ -469,13 +461,23 @@ PHRASE_RES = [
 STRICT_PATTERNS = {pattern for _words, pattern, _relation in STRICT_PHRASES}
 
 
+# ACTED_ON_OURS_RE and ACTED_ON_RE need one of these words (case-sensitive; a sentence is
+# tried when its lower-cased form holds one, found with the phrases' cues).
+ACTED_WORDS = frozenset({"wiped", "attacked", "fought", "defeated", "crushed", "routed",
+                         "targeted", "massacred", "ambushed", "killed", "hunted", "saw",
+                         "regarded", "considered", "viewed", "treated"})  # fmt: skip
+
+
 @cache
 def _cue_automaton():
-    """Every phrase's cue words, found in a sentence in one pass (Aho-Corasick)."""
+    """Every phrase's cue words, and ACTED_WORDS, found in a sentence in one pass
+    (Aho-Corasick)."""
     automaton = ahocorasick.Automaton()
     for words, _pattern, _relation in PHRASE_RES:
         for word in words:
             automaton.add_word(word, word)
+    for word in ACTED_WORDS:
+        automaton.add_word(word, word)
     automaton.make_automaton()
     return automaton
 
@@ -681,7 +683,8 @@ class RelationReader:
             )
             if shaped_like_group(other) or said_to_be:
                 self.add(other, "has_splinter", sentence, offset + match.start())
-        acted = ACTED_CUE_RE.search(sentence) is not None  # most sentences: no such verb
+        # Most sentences: no such verb (its lower-cased spelling is among the cues found).
+        acted = not cues.isdisjoint(ACTED_WORDS)
         for match in ACTED_ON_OURS_RE.finditer(sentence) if acted else ():
             acted_on = name_at(sentence, match.end())
             other = name_before(sentence, match.start())

@@ -183,7 +183,7 @@ def holds_any(text: str, words) -> bool:
     not, a case-insensitive pattern that needs one of them cannot match: a cheap test
     before an expensive search."""
     lowered = text.lower()
-    return any(word in lowered for word in words) or ODD_CASE_RE.search(text) is not None
+    return any(map(lowered.__contains__, words)) or ODD_CASE_RE.search(text) is not None
 
 
 def one_line(text: str) -> str:
