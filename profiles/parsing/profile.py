@@ -7,6 +7,7 @@ sentences with numbered citation markers.
 """
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from profiles.parsing import countries
@@ -767,6 +768,11 @@ def _event_kind(key, sentence, mention, is_formation, is_termination):
         return "context"
     if key == "size_details":
         return "size_report"
+    return _cue_kind(sentence)
+
+
+@lru_cache(maxsize=256)  # asked once for every date of the sentence
+def _cue_kind(sentence):
     for kind, cue in KIND_CUES:
         if cue.search(sentence):
             return kind

@@ -183,7 +183,9 @@ def holds_any(text: str, words) -> bool:
     not, a case-insensitive pattern that needs one of them cannot match: a cheap test
     before an expensive search."""
     lowered = text.lower()
-    return any(map(lowered.__contains__, words)) or ODD_CASE_RE.search(text) is not None
+    if any(map(lowered.__contains__, words)):
+        return True
+    return not text.isascii() and ODD_CASE_RE.search(text) is not None
 
 
 def one_line(text: str) -> str:
