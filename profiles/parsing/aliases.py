@@ -2,6 +2,7 @@
 
 import re
 from functools import cache
+from operator import itemgetter
 
 import ahocorasick
 
@@ -574,7 +575,7 @@ def _introducer_automaton():
 
 def _introducer_cues(lowered):
     """The introducers' words a lower-cased text holds (each is in it as a substring)."""
-    return {word for _end, word in _introducer_automaton().iter(lowered)}
+    return set(map(itemgetter(1), _introducer_automaton().iter(lowered)))
 
 
 class AliasReader:

@@ -214,6 +214,10 @@ def place_of_known_groups(text):
     return []
 
 
+# How every acronym (is_acronym) starts: a capital, then a capital, digit or . / & -.
+ACRONYM_START_RE = re.compile(r"[A-Z][A-Z0-9./&-]")
+
+
 class NameMatcher:
     """Finds any of many names in a text at once (Aho-Corasick), on word boundaries.
 
@@ -245,6 +249,9 @@ class NameMatcher:
         for automaton, searched in ((self.exact, text), (self.folded, None)):
             if not len(automaton):
                 continue
+            if automaton is self.exact and not ACRONYM_START_RE.search(text):
+                continue  # no acronym can start anywhere in the text
+
             if searched is None:
                 searched = _fold(text)
             for end, name in automaton.iter(searched):

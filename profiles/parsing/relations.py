@@ -2,6 +2,7 @@
 
 import re
 from functools import cache
+from operator import itemgetter
 
 import ahocorasick
 
@@ -484,7 +485,7 @@ def _cue_automaton():
 
 def cues_in(lowered):
     """The cue words a lower-cased sentence holds, overlapping ones included."""
-    return {word for _end, word in _cue_automaton().iter(lowered)}
+    return set(map(itemgetter(1), _cue_automaton().iter(lowered)))
 
 
 # "The ancestor of <us> was <X>": the group succeeded X.
