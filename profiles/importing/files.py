@@ -15,7 +15,7 @@ from profiles.models import (
 from profiles.parsing.profile import parse_profile
 from profiles.parsing.text import decode
 from profiles.parsing.types import ParseError
-from profiles.rendering import plain_to_markdown, render_plain
+from profiles.rendering import render_plain
 
 
 @dataclass
@@ -132,10 +132,8 @@ def prepare_bytes(data):
         return parsed
     text, encoding, profile = parsed
     values, plain_sections = profile_values(profile)
-    sections = {
-        key: (plain_to_markdown(plain), render_plain(plain))
-        for key, plain in plain_sections.items()
-    }
+    # values[key] holds the section's Markdown already (plain_to_markdown(plain)).
+    sections = {key: (values[key][0], render_plain(plain)) for key, plain in plain_sections.items()}
     return text, encoding, profile, values, sections
 
 

@@ -1,6 +1,10 @@
 """Other names of the profiled group, and names the text gives for other groups."""
 
 import re
+from functools import cache
+from operator import itemgetter
+
+import ahocorasick
 
 from profiles.parsing import countries
 from profiles.parsing.dates import MONTHS
@@ -221,11 +225,11 @@ OPENING_RE = re.compile(
 )
 
 
+ACRONYM_SHAPE_RE = re.compile(r"[A-Z][A-Z0-9./&-]*[A-Z0-9]\.?")
+
+
 def is_acronym(name):
-    return (
-        bool(re.fullmatch(r"[A-Z][A-Z0-9./&-]*[A-Z0-9]\.?", name))
-        and sum(ch.isupper() for ch in name) >= 2
-    )
+    return bool(ACRONYM_SHAPE_RE.fullmatch(name)) and sum(ch.isupper() for ch in name) >= 2
 
 
 def abbreviates(short, long):
@@ -249,7 +253,9 @@ def abbreviates(short, long):
     return _same_initials(letters, words)
 
 
-OWN_ACRONYM_RE = re.compile(r"(?<![\w-])([A-Z]{3,8})s?(?![\w-])")
+# The lookbehind after the first capital tests the character before it, and lets the
+# search jump from capital to capital.
+OWN_ACRONYM_RE = re.compile(r"([A-Z](?<![\w-][A-Z])[A-Z]{2,7})s?(?![\w-])")
 
 
 def _same_initials_all(acronym, name):
@@ -264,8 +270,11 @@ def _same_initials(letters, words):
     return len(letters) >= 3 and sorted(letters) == sorted(initials)
 
 
+PUNCTUATION_RE = re.compile(r"[\"'\u2018\u2019\u201c\u201d().,]")
+
+
 def _without_punctuation(text):
-    return re.sub(r"[\"'\u2018\u2019\u201c\u201d().,]", "", text)
+    return PUNCTUATION_RE.sub("", text)
 
 
 def is_name_pair(outer, inner, following):
@@ -382,7 +391,8 @@ def clause_subject(text: str, position: int) -> str:
     return text[start + 2 if start >= 0 else 0 : position]
 
 
-CLAUSE_STOP_RE = re.compile(r"(?<!\b[A-Z])\. |; ")
+# (The lookbehind after the full stop, so that the search jumps to full stops and semicolons.)
+CLAUSE_STOP_RE = re.compile(r"\.(?<!\b[A-Z]\.) |; ")
 
 
 QUOTED_NAME_RE = re.compile(
@@ -561,6 +571,22 @@ SPLIT_FROM_RE = re.compile(
 )
 
 
+@cache
+def _introducer_automaton():
+    """The words of every introducer, found in a paragraph in one pass (Aho-Corasick)."""
+    automaton = ahocorasick.Automaton()
+    for words, _pattern in INTRODUCERS:
+        for word in words:
+            automaton.add_word(word, word)
+    automaton.make_automaton()
+    return automaton
+
+
+def _introducer_cues(lowered):
+    """The introducers' words a lower-cased text holds (each is in it as a substring)."""
+    return set(map(itemgetter(1), _introducer_automaton().iter(lowered)))
+
+
 class AliasReader:
     """Reads a text's statements of names, given the names the group already has."""
 
@@ -628,8 +654,9 @@ class AliasReader:
             # The names a parenthesis lists first: "(Οργάνωσις Χ, also written Organisation
             # Chi)" is introduced by one of them.
             self._read_name_lists(text)
+        cues = _introducer_cues(lowered)
         for words, pattern in INTRODUCERS:
-            if not any(map(lowered.__contains__, words)):
+            if cues.isdisjoint(words):
                 continue
             for match in pattern.finditer(text):
                 if words == ("known",) and _names_a_thing(text, match.start()):
@@ -690,7 +717,7 @@ class AliasReader:
         if "(" in text:
             self._read_name_lists(text)
         pairs = []
-        for match in PARENTHESIS_RE.finditer(text):
+        for match in PARENTHESIS_RE.finditer(text) if "(" in text else ():
             if NOT_THE_SAME_RE.search(text, 0, match.start()):
                 continue  # "not to be confused with the Tamil National Alliance (TNA)"
             inner = match.group("inner")

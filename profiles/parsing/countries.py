@@ -203,6 +203,7 @@ def codes_in_list(value: str) -> list[str]:
     return codes
 
 
+NON_SPACE_RUN_RE = re.compile(r"\S+")
 NEW_PLACE_RE = re.compile(r"(?<![\w-])New\s+(?:South\s+)?$")
 
 
@@ -212,7 +213,7 @@ def mentions(text: str) -> list[tuple[str, int, int, bool]]:
     names, demonyms = name_table(), demonym_table()
     longest = _longest_name()
     for run in CAPITALISED_RUN_RE.finditer(text):
-        words = list(re.finditer(r"\S+", run.group()))
+        words = list(NON_SPACE_RUN_RE.finditer(run.group()))
         index = 0
         while index < len(words):
             for size in range(min(longest, len(words) - index), 0, -1):

@@ -11,6 +11,7 @@ is not a year.
 import calendar
 import re
 from datetime import date
+from functools import lru_cache
 
 from profiles.parsing.types import UncertainDate
 
@@ -240,6 +241,11 @@ def _build(kind, match, text):
 
 
 YEAR_HINT_RE = re.compile(r"1[89]\d|20\d")
+# Every spelling of MONTH starts with one of these: without any, the patterns that need a
+# month cannot match, and are not run (nor iso_date without a hyphen, nor decade without
+# "0s", "0's" or "0’s").
+MONTH_HINT_RE = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+MONTH_KINDS = {"month_range", "day_month_year", "month_day_year", "month_year"}
 
 
 def find_dates(text: str) -> tuple[UncertainDate, ...]:
@@ -248,7 +254,16 @@ def find_dates(text: str) -> tuple[UncertainDate, ...]:
         return ()
     taken = []
     found = []
+    skipped = set()
+    if not MONTH_HINT_RE.search(text):
+        skipped |= MONTH_KINDS
+    if "-" not in text:
+        skipped.add("iso_date")
+    if "0s" not in text and "0's" not in text and "0\u2019s" not in text:
+        skipped.add("decade")  # "1980s", "1980's"
     for kind, pattern in PATTERNS:
+        if kind in skipped:
+            continue
         for match in pattern.finditer(text):
             s, e = match.start(), match.end()
             if any(s < te and ts < e for ts, te in taken):
@@ -311,10 +326,22 @@ KNOWN_SINCE_RE = re.compile(
 )
 
 
+SOURCE_OPENED_RE = re.compile(r"\([A-Z][\w'.& -]{1,60}\s$")
+SOURCE_CLOSED_RE = re.compile(r"(?:,\s*\d+)?\)")
+THE_BEFORE_RE = re.compile(r"\bthe\s+$", re.I)
+
+
 def is_context(text: str, mention: UncertainDate) -> bool:
     """Whether the date belongs to a war, an uprising, a report... rather than the group."""
-    before = text[max(0, mention.start - 80) : mention.start]
-    after = text[mention.end : mention.end + 40]
+    return _is_context_at(text, mention.start, mention.end)
+
+
+# The parse asks this of the same date of the same sentence several times (for the
+# founding, the end, the event's kind, the size's date).
+@lru_cache(maxsize=4096)
+def _is_context_at(text, start, end):
+    before = text[max(0, start - 80) : start]
+    after = text[end : end + 40]
     if CONTEXT_BEFORE_RE.search(before) or WAR_SUBJECT_RE.search(before):
         return True
     # "Ali Abdullah Saleh, president since July 1978, ...": a person's office.
@@ -324,9 +351,9 @@ def is_context(text: str, mention: UncertainDate) -> bool:
     if KNOWN_SINCE_RE.search(before):
         return True
     # "(Human Rights Watch 2003)", "(Ghannam 2012, 34)": a source cited, not an event.
-    if re.search(r"\([A-Z][\w'.& -]{1,60}\s$", before) and re.match(r"(?:,\s*\d+)?\)", after):
+    if SOURCE_OPENED_RE.search(before) and SOURCE_CLOSED_RE.match(after):
         return True
     # "the 1947 partition", "the 2012 documentary": the date modifies a context noun.
-    if re.search(r"\bthe\s+$", before, re.I) and CONTEXT_AFTER_RE.match(after):
+    if THE_BEFORE_RE.search(before) and CONTEXT_AFTER_RE.match(after):
         return True
     return False

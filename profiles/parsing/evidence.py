@@ -18,6 +18,7 @@ class Locator:
         self.statements = sorted(statements, key=lambda s: s.offset)
         self.starts = [s.offset for s in self.statements]
         self.line_starts = [0] + [match.end() for match in NEWLINE_RE.finditer(text)]
+        self.evidence_of = {}  # (start, end) -> its Evidence: every name in a sentence asks
 
     def line(self, offset):
         return bisect.bisect_right(self.line_starts, offset)
@@ -41,7 +42,10 @@ class Locator:
         return self.of(self.statements[index])
 
     def of(self, statement):
-        return self.span(statement.offset, statement.end)
+        key = (statement.offset, statement.end)
+        if key not in self.evidence_of:
+            self.evidence_of[key] = self.span(statement.offset, statement.end)
+        return self.evidence_of[key]
 
     def first_naming(self, name, sections=None):
         """The first sentence that writes `name` (ignoring case and accents)."""

@@ -81,15 +81,22 @@ LANGUAGES = (
 )
 
 
+APOSTROPHES_RE = re.compile(r"['`]")
+NON_WORD_RUN_RE = re.compile(r"[^\w]+")
+LEADING_THE_RE = re.compile(r"^the\s+")
+
+
 @lru_cache(maxsize=8192)  # bounded: memory must not grow with the corpus
 def name_key(name: str) -> str:
     """How names are compared: no accents, case, punctuation or leading article."""
     name = plain_quotes(name)
-    name = unicodedata.normalize("NFKD", name)
-    name = "".join(ch for ch in name if not unicodedata.combining(ch)).casefold()
-    name = re.sub(r"['`]", "", name)
-    name = re.sub(r"[^\w]+", " ", name).strip()
-    return re.sub(r"^the\s+", "", name)
+    if not name.isascii():  # (ASCII has no accents to take off)
+        name = unicodedata.normalize("NFKD", name)
+        name = "".join(ch for ch in name if not unicodedata.combining(ch))
+    name = name.casefold()
+    name = APOSTROPHES_RE.sub("", name)
+    name = NON_WORD_RUN_RE.sub(" ", name).strip()
+    return LEADING_THE_RE.sub("", name)
 
 
 # "al-", "ut-", "d'": a lower-case particle joined to a capitalised word.
@@ -140,10 +147,12 @@ def en_dash_compound(left, right):
     )
 
 
+ARTICLE_RE = re.compile(r"\s*(?:the\s+|The\s+)?")
+
+
 def name_at(text: str, start: int) -> tuple[str, int, int] | None:
     """The capitalised name that begins at `start` (after an optional "the")."""
-    article = re.match(r"\s*(?:the\s+|The\s+)?", text[start:])
-    position = start + article.end()
+    position = ARTICLE_RE.match(text, start).end()
     tokens = []
     owned = False  # the name ends in a possessive: "the Cocoyes of Lissouba's camp"
     for match in TOKEN_RE.finditer(text, position):
@@ -241,8 +250,11 @@ def _cut_owner(tokens, owned=False):
     return tokens
 
 
+STRIP_ARTICLE_RE = re.compile(r"^(?:the|The)\s+")
+
+
 def strip_article(name: str) -> str:
-    return re.sub(r"^(?:the|The)\s+", "", name.strip())
+    return STRIP_ARTICLE_RE.sub("", name.strip())
 
 
 def is_state_or_person(name: str, following: str = "") -> bool:

@@ -7,6 +7,7 @@ sentences with numbered citation markers.
 """
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from profiles.parsing import countries
@@ -34,7 +35,14 @@ from profiles.parsing.mentions import (
 from profiles.parsing.names import CONNECTORS, NOT_NAME_WORDS, name_at, name_key
 from profiles.parsing.relations import RelationReader, shaped_like_group
 from profiles.parsing.sizes import strength_figures
-from profiles.parsing.text import MARKER_RE, normalise, one_line, plain_quotes, split_sentences
+from profiles.parsing.text import (
+    MARKER_RE,
+    holds_any,
+    normalise,
+    one_line,
+    plain_quotes,
+    split_sentences,
+)
 from profiles.parsing.ties import add_learned_ties
 from profiles.parsing.types import (
     ENCYCLOPEDIA,
@@ -480,16 +488,17 @@ def _anchored(sentence, mentions, anchor_re, is_own=None, own_founding=None):
         # other date, an agreement's is the end's.
         usable = [m for m in mentions if AGREEMENT_OF_RE.search(sentence, 0, m.start)][-1:]
     others = set()
+    anchors = list(anchor_re.finditer(sentence))
     if own_founding:
         # Another group's founding claims its date first, before an earlier verb of the
         # sentence could take it ("traces its origins to the KNDO, an armed body that the
         # KNU set up in 1947").
-        for anchor in anchor_re.finditer(sentence):
+        for anchor in anchors:
             if _founding_of_another(sentence, anchor, own_founding):
                 others.add(anchor.start())
                 claimed = [m for m in usable if m.start >= anchor.end()][:1]
                 usable = [m for m in usable if m not in claimed]
-    for anchor in anchor_re.finditer(sentence):
+    for anchor in anchors:
         if is_own and _another_subject(sentence, anchor.start(), is_own):
             continue
         if _negated(sentence, anchor):
@@ -773,6 +782,11 @@ def _event_kind(key, sentence, mention, is_formation, is_termination):
         return "context"
     if key == "size_details":
         return "size_report"
+    return _cue_kind(sentence)
+
+
+@lru_cache(maxsize=256)  # asked once for every date of the sentence
+def _cue_kind(sentence):
     for kind, cue in KIND_CUES:
         if cue.search(sentence):
             return kind
@@ -801,6 +815,12 @@ STILL_ACTIVE_RE = re.compile(
     r"(?:underground|clandestinely|in\s+secret))\b",
     re.I,
 )
+
+
+# Each branch of STILL_ACTIVE_RE needs one of these.
+STILL_ACTIVE_WORDS = ("still", "survived", "remain", "again", "since", "end", "unconfirmed",
+                      "formed", "activated", "emerged", "revived", "resurfaced", "reappeared",
+                      "stayed", "operated", "continued", "carried", "kept")  # fmt: skip
 
 
 # "The end of the PGM is coded on ...", "the PGM is coded as ending in 2010": the
@@ -914,7 +934,15 @@ def _choose_dates(analysis, formation_sections, termination_sections, fallback, 
     years = {interval_part(m, -1).year for m, _ in termination_pool if m.year}
     if formation and termination and termination[0].latest < formation[0].earliest:
         termination = None
-    still = next((t for t in termination_texts if STILL_ACTIVE_RE.search(t)), None)
+    # (Only read where there is an end to doubt.)
+    still = termination and next(
+        (
+            t
+            for t in termination_texts
+            if holds_any(t, STILL_ACTIVE_WORDS) and STILL_ACTIVE_RE.search(t)
+        ),
+        None,
+    )
     if termination and (len(years) > 1 or still):
         readings = sorted(termination_pool or [termination], key=lambda item: item[0].earliest)
         doubts.append(("termination", readings, still))
@@ -1264,7 +1292,9 @@ def _leading_short_form(text, words):
     return None
 
 
-ACRONYM_TOKEN_RE = re.compile(r"(?<![\w/-])[A-Z][A-Z]{1,7}(?![\w/-])")
+# The lookbehind comes after the first capital (it tests the character before it all the
+# same), so that the search jumps from capital to capital.
+ACRONYM_TOKEN_RE = re.compile(r"[A-Z](?<![\w/-][A-Z])[A-Z]{1,7}(?![\w/-])")
 
 
 # A verb of the group acting somewhere: the countries it names after "in" are where the
@@ -1276,6 +1306,11 @@ OPERATED_RE = re.compile(
     r"carried\s+(?:its|their)\s+(?:war|campaign|fight|struggle|attacks))\b(?<!the\sfighting)",
     re.I,
 )
+# One of these starts every verb of OPERATED_RE.
+OPERATED_WORDS = ("fought", "fighting", "operat", "deployed", "active", "involvement",
+                  "intervened", "took", "carried", "raided", "attacked", "campaigned", "sent",
+                  "dispatched", "headquarter", "based", "struck", "moved", "relocated",
+                  "spread", "expanded")  # fmt: skip
 PLACE_AHEAD_RE = re.compile(
     r"\b(?:in|into|inside|within|across|throughout|to)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}[A-Z]"
 )
@@ -1316,7 +1351,9 @@ def _operated_in(analysis, is_own, codes):
     found = {}
     for statement in analysis.sentences:
         text = statement.text
-        verb = OPERATED_RE.search(text) if statement.section != "references" else None
+        verb = None
+        if statement.section != "references" and holds_any(text, OPERATED_WORDS):
+            verb = OPERATED_RE.search(text)
         if not verb:
             continue
         clause_end = CLAUSE_END_RE.search(text, verb.end())

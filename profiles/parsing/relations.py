@@ -2,6 +2,7 @@
 
 import re
 from functools import cache
+from operator import itemgetter
 
 import ahocorasick
 
@@ -27,6 +28,7 @@ from profiles.parsing.names import (
     target_after,
     targets_after,
 )
+from profiles.parsing.text import holds_any
 from profiles.parsing.types import ParsedRelation
 
 # (words one of which the sentence must contain, phrase, relation): the other group's
@@ -454,12 +456,6 @@ ACTED_ON_RE = re.compile(
 )
 
 
-ACTED_CUE_RE = re.compile(
-    r"wiped|attacked|fought|defeated|crushed|routed|targeted|massacred|ambushed|killed|hunted|"
-    r"\bsaw\b|regarded|considered|viewed|treated"
-)
-
-
 PHRASE_RES = [
     (words, re.compile(pattern, re.I), relation)
     for words, pattern, relation in [*PHRASES, *STRICT_PHRASES]
@@ -467,20 +463,30 @@ PHRASE_RES = [
 STRICT_PATTERNS = {pattern for _words, pattern, _relation in STRICT_PHRASES}
 
 
+# ACTED_ON_OURS_RE and ACTED_ON_RE need one of these words (case-sensitive; a sentence is
+# tried when its lower-cased form holds one, found with the phrases' cues).
+ACTED_WORDS = frozenset({"wiped", "attacked", "fought", "defeated", "crushed", "routed",
+                         "targeted", "massacred", "ambushed", "killed", "hunted", "saw",
+                         "regarded", "considered", "viewed", "treated"})  # fmt: skip
+
+
 @cache
 def _cue_automaton():
-    """Every phrase's cue words, found in a sentence in one pass (Aho-Corasick)."""
+    """Every phrase's cue words, and ACTED_WORDS, found in a sentence in one pass
+    (Aho-Corasick)."""
     automaton = ahocorasick.Automaton()
     for words, _pattern, _relation in PHRASE_RES:
         for word in words:
             automaton.add_word(word, word)
+    for word in ACTED_WORDS:
+        automaton.add_word(word, word)
     automaton.make_automaton()
     return automaton
 
 
 def cues_in(lowered):
     """The cue words a lower-cased sentence holds, overlapping ones included."""
-    return {word for _end, word in _cue_automaton().iter(lowered)}
+    return set(map(itemgetter(1), _cue_automaton().iter(lowered)))
 
 
 # "The ancestor of <us> was <X>": the group succeeded X.
@@ -536,6 +542,12 @@ class RelationReader:
             for words, pattern, relation in PHRASE_RES
             if not document or not cues.isdisjoint(words)
         ]
+        # cue word -> the indexes of the phrases it cues, so that a sentence tries only
+        # those of its own cue words (in the phrases' order) without looking at the others.
+        self.phrases_of_cue = {}
+        for index, (words, _pattern, _relation) in enumerate(self.phrases):
+            for word in words:
+                self.phrases_of_cue.setdefault(word, []).append(index)
         self.try_ancestor = not document or any(
             word in lowered for word in ("ancestor", "forerunner", "predecessor", "precursor")
         )
@@ -620,9 +632,9 @@ class RelationReader:
         lowered = sentence.lower()
         cues = cues_in(lowered)
         names = []  # spans read as names: a phrase inside one ("Students Against ...") is none
-        for words, pattern, relation in self.phrases:
-            if cues.isdisjoint(words):
-                continue
+        tried = sorted({index for cue in cues for index in self.phrases_of_cue.get(cue, ())})
+        for index in tried:
+            _words, pattern, relation = self.phrases[index]
             for match in pattern.finditer(sentence):
                 if any(start <= match.start() < end for start, end in names):
                     continue
@@ -671,7 +683,12 @@ class RelationReader:
                         # "fought Makarios loyalists": a leader's people, not a band.
                         continue
                     self.add(target.name, kind, sentence, offset + match.start())
-        for match in BROKE_FROM_US_RE.finditer(sentence) if self.try_breakaway else ():
+        broke_from = (
+            self.try_breakaway
+            and "from" in sentence
+            and ("broke" in sentence or "split" in sentence)
+        )
+        for match in BROKE_FROM_US_RE.finditer(sentence) if broke_from else ():
             other = name_before(sentence, match.start())
             if not other or self.is_own(other) or not is_mentionable(other):
                 continue
@@ -681,7 +698,8 @@ class RelationReader:
             )
             if shaped_like_group(other) or said_to_be:
                 self.add(other, "has_splinter", sentence, offset + match.start())
-        acted = ACTED_CUE_RE.search(sentence) is not None  # most sentences: no such verb
+        # Most sentences: no such verb (its lower-cased spelling is among the cues found).
+        acted = not cues.isdisjoint(ACTED_WORDS)
         for match in ACTED_ON_OURS_RE.finditer(sentence) if acted else ():
             acted_on = name_at(sentence, match.end())
             other = name_before(sentence, match.start())
@@ -716,7 +734,10 @@ class RelationReader:
                     other = name_before(sentence, appositive.start())
             if other and not self.is_own(other) and is_mentionable(other):
                 self.add(other, "predecessor_of", sentence, offset + match.start())
-        for match in SPLINTER_NAMED_RE.finditer(sentence) if self.try_breakaway else ():
+        named_itself = "itself" in sentence or "themselves" in sentence
+        for match in (
+            SPLINTER_NAMED_RE.finditer(sentence) if self.try_breakaway and named_itself else ()
+        ):
             if self.is_own(match.group("parent")):
                 target = target_after(sentence, match.end())
                 if target:
@@ -726,7 +747,10 @@ class RelationReader:
                 target = target_after(sentence, match.end())
                 if target:
                     self.add(target.name, "successor_of", sentence, offset + match.start())
-        for match in BREAKAWAY_RE.finditer(sentence) if self.try_breakaway else ():
+        breakaway = self.try_breakaway and holds_any(
+            sentence, ("breakaway", "splinter", "dissident")
+        )
+        for match in BREAKAWAY_RE.finditer(sentence) if breakaway else ():
             found = name_at(sentence, match.end())
             if not found or not self.is_own(found[0]):
                 continue

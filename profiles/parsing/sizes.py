@@ -9,6 +9,8 @@ sizes.
 import re
 from dataclasses import dataclass
 
+from profiles.parsing.text import holds_any
+
 WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
@@ -104,10 +106,17 @@ class SizeFigure:
     end: int
 
 
+DOTTED_THOUSANDS_RE = re.compile(r"\d{1,3}(?:\.\d{3})+")
+NEXT_WORD_RE = re.compile(r"[A-Za-z%][\w'-]*|%")
+CURRENCY_BEFORE_RE = re.compile(r"[$£€]\s*$")
+PERCENT_AFTER_RE = re.compile(r"\s*(?:%|per\s?cent)")
+CLAUSE_RE = re.compile(r"[^;.!?]+(?:[.!?](?=\d)[^;.!?]*)*")
+
+
 def _value(match):
     raw = match.group("value").lower().replace(",", "")
     scale = SCALES.get((match.group("scale") or "").lower(), 1)
-    if scale == 1 and re.fullmatch(r"\d{1,3}(?:\.\d{3})+", raw):
+    if scale == 1 and DOTTED_THOUSANDS_RE.fullmatch(raw):
         raw = raw.replace(".", "")  # "7.500": a European thousands separator
     if raw in WORD_NUMBERS:
         base = WORD_NUMBERS[raw]
@@ -119,7 +128,7 @@ def _value(match):
 
 
 def _next_words(text, end, count=3):
-    return re.findall(r"[A-Za-z%][\w'-]*|%", text[end : end + 60])[:count]
+    return NEXT_WORD_RE.findall(text[end : end + 60])[:count]
 
 
 CASUALTY = r"(?:killed|jailed|imprisoned|arrested|detained|dead|executed|captured|wounded|died)\b"
@@ -142,7 +151,7 @@ def _classify(text, match, clause, lenient):
         return False
     before = text[max(0, match.start() - 3) : match.start()]
     after = text[match.end() : match.end() + 12]
-    if re.search(r"[$£€]\s*$", before) or re.match(r"\s*(?:%|per\s?cent)", after):
+    if CURRENCY_BEFORE_RE.search(before) or PERCENT_AFTER_RE.match(after):
         return False
     raw = match.group("value")
     if not match.group("scale") and raw.isdigit() and len(raw) == 4 and 1800 <= int(raw) <= 2099:
@@ -269,13 +278,18 @@ def _classify(text, match, clause, lenient):
     return lenient or bool(STRENGTH_CUE_RE.search(clause))
 
 
+DIGIT_RE = re.compile(r"\d")
+
+
 def strength_figures(text: str, lenient: bool = False) -> list[SizeFigure]:
     """Figures in `text` that state the group's strength.
 
     `lenient` is for a Size field, where a bare figure is a size by default.
     """
     figures = []
-    for clause_match in re.finditer(r"[^;.!?]+(?:[.!?](?=\d)[^;.!?]*)*", text):
+    if not DIGIT_RE.search(text) and not holds_any(text, SCALES):
+        return figures  # NUMBER_RE needs a digit, or a number word before a scale
+    for clause_match in CLAUSE_RE.finditer(text):
         clause = clause_match.group()
         for match in NUMBER_RE.finditer(text, clause_match.start(), clause_match.end()):
             if _classify(text, match, clause, lenient):
