@@ -2205,3 +2205,33 @@ def test_a_place_before_the_article_is_not_part_of_the_name():
     assert mentions_of("In eastern Uganda the Arrow Boys militia was raised in 1987.") == [
         "Arrow Boys"
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence, relations",
+    [
+        # A comparison before the subject leaves the group the subject.
+        (
+            "Like the Reed League in the south, the Hill Guard acted as a military arm of the "
+            "Hill Farmers Party.",
+            [("Hill Farmers Party", "part_of")],
+        ),
+        # Out of a faction of another group: a splinter of it.
+        (
+            "It emerged in June 1969 from a faction of the Students Action Front, whose "
+            "congress broke apart.",
+            [("Students Action Front", "splinter_of")],
+        ),
+        (
+            "It grew out of a split in the Roman section of the Veterans League.",
+            [("Veterans League", "splinter_of")],
+        ),
+        # Its heir: its successor.
+        (
+            "Some members present it as the heir of the Reed Brigade.",
+            [("Reed Brigade", "successor_of")],
+        ),
+    ],
+)
+def test_ties_told_around_the_subject_and_in_other_words(sentence, relations):
+    assert relations_of(sentence) == relations

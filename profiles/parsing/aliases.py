@@ -218,9 +218,10 @@ OPENING_RE = re.compile(
     r"[a-z]+ly\s+(?=(?:it|they)\b)|"
     # "Claiming to defend the king, ...": a participle's clause before the subject.
     r"[a-z]+ing\b[^,]{1,160},\s*|"
-    # "Once the new government had been sworn in, ...": a subordinate clause before the subject.
+    # "Once the new government had been sworn in, ...", "Like the White League in Louisiana,
+    # ...": a subordinate clause or a comparison before the subject.
     r"(?:once|when|after|before|while|although|though|since|as|if|because|until|following|"
-    r"with|despite|after)\b[^,]{1,160},\s*)+",
+    r"with|despite|after|like|unlike)\b[^,]{1,160},\s*)+",
     re.I,
 )
 

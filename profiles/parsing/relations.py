@@ -159,6 +159,17 @@ PHRASES = [
         r"\b(?:grew|emerged|evolved|developed)\s+(?:out\s+of|from)\s+",
         "successor_of",
     ),
+    # "emerged in June 1969 from a faction of Students for a Democratic Society".
+    (
+        ("grew", "emerged", "arose"),
+        r"\b(?:grew|emerged|arose)\s+(?:[\w,]+\s+){0,4}?(?:out\s+of|from)\s+(?:a|the|one)\s+"
+        r"(?:[\w-]+\s+)?(?:faction|wing|split|splinter\s+group)\s+(?:of|in|within)\s+"
+        # "a split in the Roman section of the Arditi d'Italia": the body it split from.
+        r"(?:the\s+(?:[\w-]+\s+)?(?:section|branch|chapter)\s+of\s+)?",
+        "splinter_of",
+    ),
+    # "presented as the heir of the Abuzar Brigade".
+    (("heir",), r"\b(?:the\s+|an?\s+)?heirs?\s+(?:of|to)\s+", "successor_of"),
     (("predecessor",), r"\b(?:a\s+|the\s+)?predecessor\s+(?:to|of)\s+", "predecessor_of"),
     (("revival",), r"\b(?:a\s+|the\s+)?revival\s+of\s+", "successor_of"),
     # "fought side by side with the FDLR".
