@@ -896,8 +896,12 @@ def relations_of(sentence):
             "In 2013 the Coastal Liberation Front targeted Hill Guard leaders.",
             [("Coastal Liberation Front", "rival_of")],
         ),
-        # Its own wing is a part of it, not a tie (the corpora's convention).
-        ("It entered politics through its political wing, the Delta Unity Party.", []),
+        # Its political wing is a party of its own, and its part (five of the six annotated
+        # texts that name one say so).
+        (
+            "It entered politics through its political wing, the Delta Unity Party.",
+            [("Delta Unity Party", "has_part")],
+        ),
         (
             "It was funded in part by the Delta Unity Party.",
             [("Delta Unity Party", "sponsored_by")],
@@ -2234,4 +2238,23 @@ def test_a_place_before_the_article_is_not_part_of_the_name():
     ],
 )
 def test_ties_told_around_the_subject_and_in_other_words(sentence, relations):
+    assert relations_of(sentence) == relations
+
+
+@pytest.mark.parametrize(
+    "sentence, relations",
+    [
+        # Its political wing is a party of its own: a part of the group, named as such.
+        (
+            "Its political wing was the Hill Democratic Party, founded in 1981.",
+            [("Hill Democratic Party", "has_part")],
+        ),
+        # The armed force of a party: a part of it.
+        (
+            "The Hill Guard is the armed force of the Hill National Union (HNU).",
+            [("Hill National Union", "part_of")],
+        ),
+    ],
+)
+def test_wings_and_armed_forces(sentence, relations):
     assert relations_of(sentence) == relations

@@ -679,7 +679,7 @@ WAR_FRONT_RE = re.compile(
 )
 ANOTHER_AFTER_RE = re.compile(r"\s*(?:\([^()]*\))?\s*,\s*(?:another|a\s+rival|a\s+different)\b")
 OWN_WING_RE = re.compile(
-    r"\b(?:[Ii]ts|[Tt]heir)\s+(?:own\s+)?(?:(?:political|armed|military|youth|student|women's|"
+    r"\b(?:[Ii]ts|[Tt]heir)\s+(?:own\s+)?(?:(?:armed|military|youth|student|women's|"
     r"militant|paramilitary)\s+(?:wing|arm)|(?:naval|air|maritime|intelligence|suicide|elite)\s+"
     r"(?:wing|arm|force|unit|squad|branch|corps))\s*,?\s+"
 )

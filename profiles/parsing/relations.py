@@ -75,11 +75,21 @@ PHRASES = [
             "league",
             "front of",
             "formation of",
+            "armed force",
+            "military force",
         ),
         # "the armed youth organisation of the single party", "a paramilitary formation of".
         r"\b(?:(?:youth|armed|military|militant|paramilitary|women's|student|political|militia|"
-        r"fighting)\s+){1,2}(?:wing|arm|branch|organi[sz]ation|league|front|formation)\s+of\s+",
+        r"fighting)\s+){1,2}(?:wing|arm|branch|organi[sz]ation|league|front|formation)\s+of\s+|"
+        # "The KNLA is the armed force of the Karen National Union".
+        r"\b(?:is|was|are|were|as)\s+the\s+(?:armed|military)\s+forces?\s+of\s+",
         "part_of",
+    ),
+    # "Its political wing was the Ulster Democratic Party": a party that is its part.
+    (
+        ("political wing", "political arm"),
+        r"\b(?:[Ii]ts|[Tt]heir)\s+(?:own\s+)?political\s+(?:wing|arm)\s*(?:,\s*|\s+(?:was|is|became)\s+)",
+        "has_part",
     ),
     # "it belongs to the Popular Mobilization Forces" (not "many members also belonged to
     # the Association ...": people's other membership).
