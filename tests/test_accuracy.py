@@ -183,3 +183,31 @@ def test_scoring_counts_wrong_against_precision_and_missing_against_recall():
     )
     assert scores["formation"].holds == 1 and scores["termination"].holds == 1
     assert scores["termination"].missing == 0
+
+
+def test_a_second_annotation_is_scored_as_the_parser_is(tmp_path):
+    import json
+
+    from profiles.accuracy import agreement
+
+    sidecar = {
+        "format": "A", "group_name": "Reed Guard", "country": "GH", "countries": ["GH"],
+        "formation_year": [1990, 1991], "termination_year": None, "citation_markers": [1, 2],
+        "event_years": [1990, 1991], "mentioned_groups": ["Hill Front"], "aliases": ["RG"],
+        "relations": [{"type": "rival_of", "group": "Hill Front"}], "size": 500,
+        "source_url": "", "notes": "",
+    }  # fmt: skip
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir(), second.mkdir()
+    (first / "a.json").write_text(json.dumps(sidecar))
+    (second / "a.json").write_text(json.dumps(sidecar))
+    scores = agreement(first, second)
+    assert all(score.holds == score.checked == 1 for score in scores.values())
+    # A tie typed another way is one fact fewer; the first annotator's other fair reading
+    # of the founding year still agrees.
+    changed = dict(sidecar, formation_year=1991)
+    changed["relations"] = [{"type": "ally_of", "group": "Hill Front"}]
+    (second / "a.json").write_text(json.dumps(changed))
+    scores = agreement(first, second)
+    assert {name for name, score in scores.items() if score.holds < score.checked} == {"relations"}
+    assert scores["formation"].holds == 1  # 1991 is one of the first annotator's readings
