@@ -93,13 +93,13 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (1.00, 0.94), "termination": (1.00, 0.78), "size": (1.00, 0.91), "countries": (1.00, 1.00), "aliases": (1.00, 0.94), "relations": (1.00, 0.97), "mentions": (0.95, 0.92), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev4": {
-        "name": (1.00, 1.00), "formation": (1.00, 0.93), "termination": (1.00, 0.70), "size": (1.00, 1.00), "countries": (1.00, 0.95), "aliases": (0.92, 0.97), "relations": (0.97, 0.91), "mentions": (0.94, 0.91), "markers": (1.00, 1.00), "event_years": (0.98, 1.00),
+        "name": (1.00, 1.00), "formation": (1.00, 0.93), "termination": (1.00, 0.70), "size": (1.00, 1.00), "countries": (1.00, 0.95), "aliases": (0.92, 0.97), "relations": (0.97, 0.93), "mentions": (0.94, 0.92), "markers": (1.00, 1.00), "event_years": (0.98, 1.00),
     },
     "heldout/blind3": {
         "name": (1.00, 1.00), "formation": (0.93, 0.77), "termination": (0.846, 0.647), "size": (0.80, 1.00), "countries": (0.91, 0.91), "aliases": (0.83, 0.63), "relations": (0.85, 0.50), "mentions": (0.82, 0.81), "markers": (1.00, 1.00), "event_years": (0.98, 1.00),
     },
     "dev6": {
-        "name": (1.00, 1.00), "formation": (1.00, 0.93), "termination": (1.00, 0.722), "size": (0.94, 0.85), "countries": (1.00, 0.88), "aliases": (0.96, 0.84), "relations": (0.90, 0.91), "mentions": (0.94, 0.90), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (1.00, 0.93), "termination": (1.00, 0.722), "size": (0.94, 0.85), "countries": (1.00, 0.88), "aliases": (0.98, 0.84), "relations": (0.91, 0.91), "mentions": (0.95, 0.90), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev5": {
         "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (0.91, 0.64), "size": (1.00, 1.00), "countries": (0.96, 0.88), "aliases": (0.97, 0.79), "relations": (0.93, 0.81), "mentions": (0.91, 0.86), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
@@ -117,7 +117,7 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (1.00, 0.758), "termination": (1.00, 0.76), "size": (1.00, 0.94), "countries": (0.97, 0.77), "aliases": (0.97, 0.85), "relations": (0.74, 0.40), "mentions": (0.86, 0.80), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "heldout/blind7": {
-        "name": (1.00, 1.00), "formation": (0.92, 0.86), "termination": (0.86, 0.68), "size": (0.92, 0.92), "countries": (1.00, 1.00), "aliases": (0.83, 0.88), "relations": (0.88, 0.40), "mentions": (0.85, 0.79), "markers": (1.00, 1.00), "event_years": (0.98, 1.00),
+        "name": (1.00, 1.00), "formation": (0.92, 0.86), "termination": (0.86, 0.68), "size": (0.92, 0.92), "countries": (1.00, 1.00), "aliases": (0.83, 0.88), "relations": (0.89, 0.41), "mentions": (0.85, 0.79), "markers": (1.00, 1.00), "event_years": (0.98, 1.00),
     },
     "dev9": {
         "name": (1.00, 1.00), "formation": (1.00, 0.89), "termination": (1.00, 0.76), "size": (0.92, 0.92), "countries": (0.93, 0.93), "aliases": (0.90, 0.84), "relations": (0.89, 0.83), "mentions": (0.96, 0.734), "markers": (1.00, 1.00), "event_years": (0.99, 1.00),

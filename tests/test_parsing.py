@@ -2258,3 +2258,12 @@ def test_ties_told_around_the_subject_and_in_other_words(sentence, relations):
 )
 def test_wings_and_armed_forces(sentence, relations):
     assert relations_of(sentence) == relations
+
+
+def test_one_unit_named_in_the_singular_of_our_plural_name_is_ours():
+    text = (
+        "Reed Battalions\n\nThe Reed Battalions were militia units.[1] In 1944 the rebels "
+        "defeated a Reed Battalion garrison at the river.[2]\n"
+    )
+    profile = parse_profile(text)
+    assert profile.mentions == [] and profile.aliases == []

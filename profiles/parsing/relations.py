@@ -581,6 +581,8 @@ class RelationReader:
         # "the MQM Haqiqis" is the group too, and so is "the Tigers" of "Arkan's Tigers".
         if key in self.own_keys or key.rstrip("s") in self.own_keys:
             return True
+        if f"{key}s" in self.own_keys:
+            return True  # "a Security Battalion" of the Security Battalions: one of its units
         singular = key.rstrip("s")
         return any(
             (own.endswith(" " + key) or own.endswith(" " + singular))
