@@ -2267,3 +2267,20 @@ def test_one_unit_named_in_the_singular_of_our_plural_name_is_ours():
     )
     profile = parse_profile(text)
     assert profile.mentions == [] and profile.aliases == []
+
+
+@pytest.mark.parametrize(
+    "sentence, relations",
+    [
+        # A person's name, written without an article: no tie.
+        ("Its creation was largely financed by Ivo Kralj, then governor of the oblast.", []),
+        ("Its founder was a senator allied with Rafael Montero.", []),
+        # A group's name of the same shape is written with its article somewhere.
+        (
+            "It was financed by Sabo Kare. The Sabo Kare militia had been raised in 1990.",
+            [("Sabo Kare", "sponsored_by")],
+        ),
+    ],
+)
+def test_a_bare_personal_name_is_no_tie(sentence, relations):
+    assert relations_of(sentence) == relations

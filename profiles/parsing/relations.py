@@ -12,6 +12,7 @@ from profiles.parsing.mentions import (
     COORDINATED_OF_RE,
     HEAD_WORDS,
     LEADING_NOT_NAME_RE,
+    ORGANISATION_WORD_RE,
     POSSESSIVE_END_RE,
     is_known_name,
     is_mentionable,
@@ -539,6 +540,24 @@ SAID_OF_US_RE = re.compile(
 )
 
 
+# Articles that open names in other languages ("Los Pepes", "La Mano Blanca").
+FOREIGN_ARTICLES = {"Los", "Las", "El", "La", "Le", "Les", "Al", "Il", "Die", "Der", "Das", "De"}
+
+
+def _bare_personal_name(name, text):
+    """Two or three capitalised words with no word of an organisation's name, unknown to the
+    dictionary and never written with "the" in `text`: a person's name, as English writes
+    groups' names with their article."""
+    words = name.split()
+    if not 2 <= len(words) <= 3 or is_known_name(name):
+        return False
+    if not all(re.fullmatch(r"[A-Z][a-z\u00e0-\u024f'-]+", word) for word in words):
+        return False  # "Ansar Dine" is known; "AUC", "Los Pepes" are not of this shape
+    if ORGANISATION_WORD_RE.search(name) or words[0] in FOREIGN_ARTICLES:
+        return False
+    return not re.search(rf"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+{re.escape(name)}", text)
+
+
 def _national_branch_of(own_key, key, name):
     """ "Tajikistani Taliban", "Turkish Hezbollah": a country's branch or namesake of a
     group known by itself; that group is another, not us."""
@@ -554,6 +573,7 @@ def _national_branch_of(own_key, key, name):
 class RelationReader:
     def __init__(self, own_names, document=""):
         self.own_keys = {name_key(name) for name in own_names if name}
+        self.document = document
         self.relations: list[ParsedRelation] = []
         # Only the patterns whose words occur somewhere in the document are tried at all.
         lowered = document.lower()
@@ -622,6 +642,8 @@ class RelationReader:
                 return
         if self.is_own(target) or not is_mentionable(target):
             return
+        if _bare_personal_name(target, self.document or sentence):
+            return  # "allied with Fulgencio Batista", "financed by Ihor Kolomoisky": a person
         key = name_key(target)
         if any(name_key(r.target) == key and r.relation == relation for r in self.relations):
             return
