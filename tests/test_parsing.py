@@ -2284,3 +2284,11 @@ def test_one_unit_named_in_the_singular_of_our_plural_name_is_ours():
 )
 def test_a_bare_personal_name_is_no_tie(sentence, relations):
     assert relations_of(sentence) == relations
+
+
+def test_a_side_taken_a_flag_and_a_language_place_no_group():
+    text = (
+        'Reed Guard\n\nThe Reed Guard (Ewe for "cane watch", the colours of the Ghanaian '
+        "flag) was a pro-Ghanaian militia in Togo.[1]\n"
+    )
+    assert parse_profile(text).countries == ["TG"]

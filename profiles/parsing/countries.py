@@ -255,9 +255,10 @@ def subdivision_mentions(text: str) -> list[str]:
 NOT_PLACE_AFTER_DEMONYM_RE = re.compile(
     r"\s+(?:fascis[mt]s?|nazis[mt]|communis[mt]s?|socialis[mt]s?|nationalis[mt]s?|model|"
     r"example|style|pattern|methods|advisers|advisors|instructors|volunteers|mercenaries|"
-    r"weapons|arms|backing|support|help|aid|language|name|word|origin)\b",
+    r"weapons|arms|backing|support|help|aid|language|name|word|origin|flag|colou?rs)\b",
     re.I,
 )
+SYMBOL_AFTER_DEMONYM_RE = re.compile(r"\s+(?:flag|colou?rs|language|word)\b", re.I)
 # A country named right after one of these is a sponsor, an enemy or an origin, not the
 # place the group is in ("backed by Iran", "refugees from Afghanistan").
 NOT_LOCATION_BEFORE_RE = re.compile(
@@ -280,6 +281,14 @@ def _located(text):
         if listed_on or NOT_LOCATION_BEFORE_RE.search(text[max(0, start - 40) : start]):
             excluded_end = end
             continue
+        # "a pro-Indonesian militia", "(Indonesian for 'red and white iron')": a side taken,
+        # a language; not a place.
+        if demonym and (
+            text[max(0, start - 5) : start].lower() in ("-pro-", " pro-", "anti-")
+            or text[max(0, start - 4) : start].lower() == "pro-"
+            or re.match(r"\s+for\s+[\"'\u2018\u201c]", text[end : end + 8])
+        ):
+            continue
         yield code, start, end, demonym
 
 
@@ -292,7 +301,9 @@ def place_of(text: str, first_paragraph: str) -> list[str]:
     """
     opening = []
     last_end = None
-    for code, start, end, _demonym in _located(first_paragraph):
+    for code, start, end, demonym in _located(first_paragraph):
+        if demonym and SYMBOL_AFTER_DEMONYM_RE.match(first_paragraph, end):
+            continue  # "the colours of the Indonesian flag": a symbol, not a place
         # A second country counts only when listed with the first ("in Iraq and Syria").
         joined = last_end is not None and re.fullmatch(
             r"\s*(?:,|and|&|,\s*and)\s*", first_paragraph[last_end:start]
