@@ -2292,3 +2292,8 @@ def test_a_side_taken_a_flag_and_a_language_place_no_group():
         "flag) was a pro-Ghanaian militia in Togo.[1]\n"
     )
     assert parse_profile(text).countries == ["TG"]
+
+
+def test_a_people_of_another_s_descent_place_the_group_where_they_live():
+    text = "Reed Guard\n\nThe Reed Guard was a Greek Cypriot militia.[1]\n"
+    assert parse_profile(text).countries == ["CY"]

@@ -269,6 +269,11 @@ NOT_LOCATION_BEFORE_RE = re.compile(
 )
 
 
+def _demonym_follows(text, end):
+    following = re.match(r" ([A-Z][a-z]+)\b", text[end : end + 30])
+    return bool(following) and following.group(1) in demonym_table()
+
+
 def _located(text):
     """The country mentions of `text` that may say where a group is: not one it was backed
     by, fled to or trained in, nor the rest of such a list ("trained in camps in Lesotho,
@@ -282,9 +287,10 @@ def _located(text):
             excluded_end = end
             continue
         # "a pro-Indonesian militia", "(Indonesian for 'red and white iron')": a side taken,
-        # a language; not a place.
+        # a language; not a place. "a Greek Cypriot organisation": Cypriots of Greek descent.
         if demonym and (
-            text[max(0, start - 5) : start].lower() in ("-pro-", " pro-", "anti-")
+            _demonym_follows(text, end)
+            or text[max(0, start - 5) : start].lower() in ("-pro-", " pro-", "anti-")
             or text[max(0, start - 4) : start].lower() == "pro-"
             or re.match(r"\s+for\s+[\"'\u2018\u201c]", text[end : end + 8])
         ):
