@@ -2297,3 +2297,7 @@ def test_a_side_taken_a_flag_and_a_language_place_no_group():
 def test_a_people_of_another_s_descent_place_the_group_where_they_live():
     text = "Reed Guard\n\nThe Reed Guard was a Greek Cypriot militia.[1]\n"
     assert parse_profile(text).countries == ["CY"]
+
+
+def test_a_figure_that_refers_to_another_group_is_not_our_size():
+    assert size_of("A figure of 2,000 that is sometimes quoted refers to the Hill Front.") is None

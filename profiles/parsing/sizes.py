@@ -218,6 +218,12 @@ def _classify(text, match, clause, lenient):
         text[match.end() : match.end() + 80],
     ):
         return False
+    # "A figure of 2,000 ... refers to the neighbouring Shabwani Elite Forces": another's.
+    if re.search(
+        r"\b(?:refers?|referred|applies|applied)\s+to\s+(?:the\s+)?(?:[a-z]+\s+)?[A-Z]",
+        text[match.end() : match.end() + 120].split(".")[0],
+    ):
+        return False
     # "990 fighters handed in their weapons at the demobilisation": ex-combatants in a
     # disarmament scheme are not the group's strength.
     if DISARMAMENT_CUE_RE.search(clause) and not MEMBERSHIP_CUE_RE.search(clause):
