@@ -2300,4 +2300,5 @@ def test_a_people_of_another_s_descent_place_the_group_where_they_live():
 
 
 def test_a_figure_that_refers_to_another_group_is_not_our_size():
-    assert size_of("A figure of 2,000 that is sometimes quoted refers to the Hill Front.") is None
+    text = "A figure of 2,000 that is sometimes quoted refers to the Hill Front."
+    assert size_of(text, lenient=True) is None
