@@ -2302,3 +2302,24 @@ def test_a_people_of_another_s_descent_place_the_group_where_they_live():
 def test_a_figure_that_refers_to_another_group_is_not_our_size():
     text = "A figure of 2,000 that is sometimes quoted refers to the Hill Front."
     assert size_of(text, lenient=True) is None
+
+
+@pytest.mark.parametrize(
+    "sentence, year",
+    [
+        (
+            "The Reed Guard first made itself known through death lists published in late 1977.",
+            1977,
+        ),
+        ("The army dates its own existence from the outbreak of the uprising in early 1949.", 1949),
+        (
+            "Its campaign opened with bombings on 1 April 1955, the date usually given as the "
+            "start of the organisation.",
+            1955,
+        ),
+        ("The militia took on its lasting shape in 1947, when volunteers joined it.", 1947),
+    ],
+)
+def test_first_appearances_and_dated_beginnings_found_a_group(sentence, year):
+    profile = parse_profile(f"Reed Guard\n\nThe Reed Guard is a militia.[1] {sentence}[2]\n")
+    assert earliest_year(profile.formation) == year

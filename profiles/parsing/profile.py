@@ -127,7 +127,12 @@ FORMATION_ANCHOR_RE = re.compile(
     r"building|assembling|mobili[sz]ing|arming|patrolling|guarding|defending|fighting)"
     r"[a-z]+ing)\b)|"
     r"grew\s+out\s+of|formation|inception|constituted|broke\s+away|split\s+(?:off\s+)?from|"
-    r"splintered)\b",
+    r"splintered|"
+    # "first made itself known through death lists", "took on its lasting shape", "the army
+    # dates its own existence from", "some sources date its first armed units to".
+    r"made\s+(?:itself|themselves)\s+known|took\s+on\s+its\s+(?:\w+\s+)?shape|"
+    r"dates?\s+its\s+(?:own\s+)?(?:existence|first\s+(?:\w+\s+)?units|beginnings?)|"
+    r"start\s+of\s+the\s+(?:organi[sz]ation|group|militia|movement))\b",
     re.I,
 )
 # A ban ends a group only sometimes: many carry on underground or abroad.
