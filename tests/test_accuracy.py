@@ -106,7 +106,7 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (1.00, 0.93), "termination": (1.00, 0.722), "size": (0.94, 0.85), "countries": (1.00, 0.88), "aliases": (0.98, 0.84), "relations": (0.906, 0.91), "mentions": (0.95, 0.90), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev5": {
-        "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (0.91, 0.64), "size": (1.00, 1.00), "countries": (0.96, 0.88), "aliases": (0.97, 0.79), "relations": (0.94, 0.81), "mentions": (0.92, 0.86), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (0.92, 0.70), "size": (1.00, 1.00), "countries": (0.96, 0.88), "aliases": (0.97, 0.79), "relations": (0.94, 0.81), "mentions": (0.92, 0.86), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "heldout/blind5": {
         "name": (1.00, 1.00), "formation": (0.96, 0.92), "termination": (1.00, 0.53), "size": (0.78, 0.84), "countries": (0.96, 0.80), "aliases": (0.93, 0.77), "relations": (0.847, 0.53), "mentions": (0.92, 0.82), "markers": (1.00, 1.00), "event_years": (1.00, 0.98),

@@ -2323,3 +2323,11 @@ def test_a_figure_that_refers_to_another_group_is_not_our_size():
 def test_first_appearances_and_dated_beginnings_found_a_group(sentence, year):
     profile = parse_profile(f"Reed Guard\n\nThe Reed Guard is a militia.[1] {sentence}[2]\n")
     assert earliest_year(profile.formation) == year
+
+
+def test_a_group_that_faded_away_ended():
+    profile = parse_profile(
+        "Reed Guard\n\nThe Reed Guard was a militia.[1] Its founder went on to found a party "
+        "in 1933, and the Reed Guard had faded away by 1935.[2]\n"
+    )
+    assert earliest_year(profile.termination) == 1935

@@ -156,7 +156,9 @@ TERMINATION_ANCHOR_RE = re.compile(
     # "announced that the NLA no longer existed", "required ELAS to hand in its weapons and
     # stand down", "a congress decided to dissolve the PKK".
     r"no\s+longer\s+exist(?:ed|s)?|st(?:an|oo)d\s+down|hand\s+in\s+(?:their|its)\s+(?:weapons|arms)|"
-    r"(?:decided|voted|agreed|resolved)\s+to\s+(?:dissolve|disband))\b",
+    r"(?:decided|voted|agreed|resolved)\s+to\s+(?:dissolve|disband)|"
+    # "the New Guard had faded away by 1935".
+    r"faded\s+(?:away|out)|fizzled\s+out|petered\s+out|died\s+out|melted\s+away)\b",
     re.I,
 )
 KIND_CUES = [
