@@ -130,7 +130,7 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (1.00, 0.68), "size": (1.00, 0.92), "countries": (1.00, 0.96), "aliases": (0.97, 0.77), "relations": (0.94, 0.71), "mentions": (0.94, 0.94), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev11": {
-        "name": (1.00, 1.00), "formation": (0.95, 0.85), "termination": (0.92, 0.76), "size": (1.00, 0.80), "countries": (0.93, 0.84), "aliases": (0.97, 0.84), "relations": (0.79, 0.56), "mentions": (0.87, 0.83), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (0.95, 0.85), "termination": (0.92, 0.76), "size": (1.00, 0.80), "countries": (0.93, 0.84), "aliases": (0.97, 0.84), "relations": (0.81, 0.58), "mentions": (0.87, 0.83), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "heldout/blind8": {
         "name": (1.00, 1.00), "formation": (0.92, 0.79), "termination": (0.80, 0.50), "size": (0.92, 0.88), "countries": (0.96, 0.76), "aliases": (0.96, 0.81), "relations": (0.83, 0.59), "mentions": (0.82, 0.83), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),

@@ -2331,3 +2331,22 @@ def test_a_group_that_faded_away_ended():
         "in 1933, and the Reed Guard had faded away by 1935.[2]\n"
     )
     assert earliest_year(profile.termination) == 1935
+
+
+@pytest.mark.parametrize(
+    "sentence, relations",
+    [
+        # To push back a group is to fight it, not to back it.
+        (
+            "The group was formed to push back the Coastal Liberation Front and its bases.",
+            [("Coastal Liberation Front", "rival_of")],
+        ),
+        # Another group acting on our members: a rival, its whole name read.
+        (
+            "The Coastal Liberation Front attacked its members in 2003.",
+            [("Coastal Liberation Front", "rival_of")],
+        ),
+    ],
+)
+def test_pushed_back_and_acted_on(sentence, relations):
+    assert relations_of(sentence) == relations

@@ -207,8 +207,8 @@ PHRASES = [
 STRICT_PHRASES = [
     # "set up to drive al-Qaeda in Iraq out of their areas".
     (
-        ("drive", "drove", "driving", "expel", "oust"),
-        r"\b(?:drive|drove|driving|expel\w*|oust\w*)\s+(?:out\s+)?"
+        ("drive", "drove", "driving", "expel", "oust", "push", "repel"),
+        r"\b(?:drive|drove|driving|expel\w*|oust\w*|push(?:ed|ing)?\s+back|repel\w*)\s+(?:out\s+)?"
         r"(?=(?:the\s+)?(?:[A-Z]|[a-z]{1,3}-[A-Z]))",
         "rival_of",
     ),
@@ -275,7 +275,10 @@ STRICT_PHRASES = [
     # "back the ... ruling party": backing a party is an alliance; "backed by" is not this.
     (
         ("back", "support"),
-        r"(?<![\w-])(?:back|backs|backed|backing|support|supports|supported|supporting)\s+(?!by\b)",
+        # Not "push back the EZLN", "beat back": to back is to support.
+        r"(?<!push\s)(?<!pushed\s)(?<!beat\s)(?<!drive\s)(?<!drove\s)(?<!fight\s)(?<!fought\s)"
+        r"(?<!hold\s)(?<!held\s)(?<![\w-])(?:back|backs|backed|backing|support|supports|supported|"
+        r"supporting)\s+(?!by\b)",
         "ally_of",
     ),
     # "replaced Mugabe" names a person: the object must be a group.
@@ -471,10 +474,13 @@ ACTED_ON_OURS_RE = re.compile(
 )
 # "The Bolsheviks nearly wiped them out": another group acting on the profiled one.
 ACTED_ON_RE = re.compile(
-    r"(?:,\s+(?:which|who)\s+|\s+)(?:\w+\s+)?(?:(?:saw|regarded|considered|viewed|treated)\s+"
+    r"(?:,\s+(?:which|who)\s+|\s+)(?:(?:have|has|had)\s+)?(?:[a-z]\w*\s+)?"
+    r"(?:(?:saw|regarded|considered|viewed|treated)\s+"
     r"(?:it|them|the\s+(?:group|militia))\s+as\s+(?:a\s+|an\s+)?(?:\w+\s+)?(?:rival|threat|"
     r"enemy)|wiped\s+(?:them|it)\s+out|(?:attacked|fought|defeated|crushed|"
-    r"routed|targeted|massacred)\s+(?:them|it|the\s+(?:group|militia|PGM|militiamen))\b)"
+    r"routed|targeted|massacred|killed|hunted\s+down)\s+(?:them|it|the\s+(?:group|militia|PGM|"
+    r"militiamen)|(?:its|their)\s+(?:members|fighters|leaders|commanders|militiamen|bases|camps|"
+    r"positions))\b)"
 )
 
 
