@@ -2350,3 +2350,7 @@ def test_a_group_that_faded_away_ended():
 )
 def test_pushed_back_and_acted_on(sentence, relations):
     assert relations_of(sentence) == relations
+
+
+def test_a_known_group_named_with_its_country_is_no_state_army():
+    assert mentions_of("Its men fought the Polish Home Army in 1944.") == ["Polish Home Army"]

@@ -612,9 +612,14 @@ def _is_mentionable(name, following):
         return False  # but the "1920 Revolution Brigade" is named after an event
     # "Imperial Japanese Army", "Royal Thai Police": a state's, by its crown and country.
     state_words = words[1:] if words[0] in ("Imperial", "Royal") and len(words) > 2 else words
-    if state_words[-1] in STATE_HEADS and any(
-        countries.code_for(" ".join(state_words[:size]).removesuffix("'s"))
-        for size in range(1, min(3, len(state_words) - 1) + 1)
+    if (
+        state_words[-1] in STATE_HEADS
+        and any(
+            countries.code_for(" ".join(state_words[:size]).removesuffix("'s"))
+            # "the Polish Home Army": a group the dictionary knows, named with its country.
+            and not is_known_name(" ".join(state_words[size:]))
+            for size in range(1, min(3, len(state_words) - 1) + 1)
+        )
     ):
         return False  # "Sierra Leone Army", "Iran's Revolutionary Guards"
     # "Armed Forces of Liberia", "Forces of Liberia": a state's, by its country.
