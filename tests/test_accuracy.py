@@ -109,19 +109,19 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (0.92, 0.70), "size": (1.00, 1.00), "countries": (0.96, 0.88), "aliases": (0.97, 0.79), "relations": (0.94, 0.81), "mentions": (0.92, 0.86), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "heldout/blind5": {
-        "name": (1.00, 1.00), "formation": (0.96, 0.92), "termination": (1.00, 0.53), "size": (0.78, 0.84), "countries": (0.96, 0.80), "aliases": (0.93, 0.77), "relations": (0.847, 0.53), "mentions": (0.92, 0.82), "markers": (1.00, 1.00), "event_years": (1.00, 0.98),
+        "name": (1.00, 1.00), "formation": (0.96, 0.92), "termination": (1.00, 0.53), "size": (0.78, 0.84), "countries": (0.96, 0.80), "aliases": (0.93, 0.77), "relations": (0.847, 0.53), "mentions": (0.92, 0.84), "markers": (1.00, 1.00), "event_years": (1.00, 0.98),
     },
     "dev7": {
-        "name": (1.00, 1.00), "formation": (1.00, 0.92), "termination": (0.90, 0.62), "size": (0.91, 1.00), "countries": (0.93, 0.91), "aliases": (1.00, 0.92), "relations": (0.94, 0.77), "mentions": (0.92, 0.85), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (1.00, 0.92), "termination": (0.90, 0.62), "size": (0.91, 1.00), "countries": (0.93, 0.91), "aliases": (1.00, 0.92), "relations": (0.94, 0.78), "mentions": (0.92, 0.86), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "heldout/blind6": {
         "name": (1.00, 1.00), "formation": (0.91, 0.81), "termination": (1.00, 0.71), "size": (0.78, 0.90), "countries": (0.96, 0.88), "aliases": (0.84, 0.60), "relations": (1.00, 0.57), "mentions": (0.92, 0.86), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev8": {
-        "name": (1.00, 1.00), "formation": (1.00, 0.82), "termination": (1.00, 0.76), "size": (1.00, 0.94), "countries": (0.97, 0.77), "aliases": (0.97, 0.85), "relations": (0.74, 0.40), "mentions": (0.86, 0.80), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (1.00, 0.82), "termination": (1.00, 0.76), "size": (1.00, 0.94), "countries": (0.97, 0.77), "aliases": (0.97, 0.85), "relations": (0.76, 0.40), "mentions": (0.86, 0.80), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "heldout/blind7": {
-        "name": (1.00, 1.00), "formation": (0.92, 0.86), "termination": (0.86, 0.68), "size": (0.92, 0.92), "countries": (1.00, 1.00), "aliases": (0.83, 0.88), "relations": (0.92, 0.41), "mentions": (0.86, 0.79), "markers": (1.00, 1.00), "event_years": (0.98, 1.00),
+        "name": (1.00, 1.00), "formation": (0.92, 0.86), "termination": (0.86, 0.68), "size": (0.92, 0.92), "countries": (1.00, 1.00), "aliases": (0.83, 0.88), "relations": (0.92, 0.40), "mentions": (0.86, 0.79), "markers": (1.00, 1.00), "event_years": (0.98, 1.00),
     },
     "dev9": {
         "name": (1.00, 1.00), "formation": (1.00, 0.89), "termination": (1.00, 0.76), "size": (1.00, 0.92), "countries": (0.96, 0.96), "aliases": (0.90, 0.84), "relations": (0.89, 0.83), "mentions": (0.96, 0.734), "markers": (1.00, 1.00), "event_years": (0.99, 1.00),

@@ -2354,3 +2354,10 @@ def test_pushed_back_and_acted_on(sentence, relations):
 
 def test_a_known_group_named_with_its_country_is_no_state_army():
     assert mentions_of("Its men fought the Polish Home Army in 1944.") == ["Polish Home Army"]
+
+
+def test_a_loyalist_command_is_a_group_not_a_state_s():
+    assert mentions_of(
+        "It declared a ceasefire with the other members of the Combined Loyalist Military "
+        "Command in 1994."
+    ) == ["Combined Loyalist Military Command"]

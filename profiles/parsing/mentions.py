@@ -102,7 +102,7 @@ GROUP_MARKERS_RE = re.compile(
     r"\b(?:Front|Party|Movement|Brigades|Militias?|Liberation|Patriotic|Revolutionary|"
     r"Self-Defen[cs]e|Defenders|Alliance|Coalition|League|Islamic|Resistance|Rebels?|"
     r"Popular|People's|Mujahideen|Mujahidin|Jihad|Civil(?:ian)?|Vigilantes?|Volunteers|"
-    r"Insurgents|Tigers|Commandos|Squads|Death Squad|Paramilitar\w*)\b"
+    r"Insurgents|Tigers|Commandos|Squads|Death Squad|Paramilitar\w*|Loyalist)\b"
 )
 # Names only a state gives its forces, whatever else they hold ...
 STRONG_STATE_RE = re.compile(
@@ -115,7 +115,7 @@ STRONG_STATE_RE = re.compile(
 STRONG_GROUP_RE = re.compile(
     r"\b(?:Liberation|Front|Party|Movement|Militias?|Rebels?|Revolutionary|Self-Defen[cs]e|"
     r"Civil(?:ian)? Defen[cs]e|Civilian|Popular Defen[cs]e|National Defen[cs]e Forces|"
-    r"Mujahideen|Islamic)\b"
+    r"Mujahideen|Islamic|Loyalist|Paramilitar\w*)\b"
 )
 # State bodies named by their country: "Colombian Congress", "Yugoslav People's Army".
 STATE_HEADS = {"Army", "Forces", "Force", "Congress", "Navy", "Police", "Guard", "Senate", "Rangers",
