@@ -1277,12 +1277,12 @@ def test_names_in_languages_with_lower_case_words(text, mentions):
             [],
         ),
         ("It ran its own naval force, the Sea Wolves Brigade, from 1990.", []),
-        # A rank's word that opens an organisation's name is part of it: the name is not
-        # read in part, as the "Union of the Sons of the Coast" of a general.
+        # A rank's word that opens an organisation's name is part of it: the name is read
+        # whole, not as the "Union of the Sons of the Coast" of a general.
         (
             "It was born of the union of the Reed Front with the General Union of the Sons of"
             " the Coast.",
-            ["Reed Front"],
+            ["General Union of the Sons of the Coast", "Reed Front"],
         ),
     ],
 )
@@ -2361,3 +2361,9 @@ def test_a_loyalist_command_is_a_group_not_a_state_s():
         "It declared a ceasefire with the other members of the Combined Loyalist Military "
         "Command in 1994."
     ) == ["Combined Loyalist Military Command"]
+
+
+def test_a_rank_word_opening_an_organisation_s_name_is_no_rank():
+    assert mentions_of("Its founders came from the General Union of the Sons of Ghana.") == [
+        "General Union of the Sons of Ghana"
+    ]

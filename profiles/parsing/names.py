@@ -274,8 +274,8 @@ def is_state_or_person(name: str, following: str = "") -> bool:
         return True
     if countries.code_for(name) or all(countries.code_for(w) for w in words):
         return True
-    if words[0] in PERSON_TITLES:
-        return True
+    if words[0] in PERSON_TITLES and not (len(words) > 1 and words[1] in HEAD_WORDS):
+        return True  # a rank and a name, not "the General Union of the Sons of Chad"
     # "Deputy Internal Affairs Minister David Gulua": an office and its holder.
     if any(word in OFFICE_TITLES for word in words[:-1]):
         return True
