@@ -88,7 +88,7 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (1.00, 1.00), "size": (1.00, 1.00), "countries": (1.00, 1.00), "aliases": (1.00, 0.90), "relations": (0.958, 0.851), "markers": (1.00, 1.00), "event_years": (1.00, 0.98),
     },
     "dev": {
-        "name": (1.00, 1.00), "formation": (1.00, 0.77), "termination": (1.00, 1.00), "size": (1.00, 1.00), "countries": (1.00, 1.00), "aliases": (0.95, 0.95), "relations": (0.98, 0.93), "mentions": (0.91, 0.87), "markers": (1.00, 1.00), "event_years": (1.00, 0.98),
+        "name": (1.00, 1.00), "formation": (1.00, 0.77), "termination": (1.00, 1.00), "size": (1.00, 1.00), "countries": (1.00, 1.00), "aliases": (0.97, 0.95), "relations": (0.98, 0.93), "mentions": (0.91, 0.87), "markers": (1.00, 1.00), "event_years": (1.00, 0.98),
     },
     "dev3": {
         "name": (1.00, 1.00), "formation": (1.00, 0.83), "termination": (1.00, 0.76), "size": (1.00, 0.92), "countries": (0.97, 0.91), "aliases": (0.98, 0.88), "relations": (0.98, 0.83), "mentions": (0.91, 0.87), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),

@@ -2367,3 +2367,11 @@ def test_a_rank_word_opening_an_organisation_s_name_is_no_rank():
     assert mentions_of("Its founders came from the General Union of the Sons of Ghana.") == [
         "General Union of the Sons of Ghana"
     ]
+
+
+def test_a_person_s_nickname_in_parentheses_is_no_alias():
+    text = (
+        "Reed Guard\n\nThe Reed Guard is a militia.[1] It was led by the former singer "
+        "Kofi Yusuf Mensah (known as Kuka Mensah) from 1994.[2]\n"
+    )
+    assert parse_profile(text).aliases == []

@@ -204,6 +204,10 @@ PERSON_BEFORE_RE = re.compile(
     r"popularly\s+|locally\s+|widely\s+)?$",
     re.I,
 )
+# A name of two to four capitalised words, then an opening parenthesis (and an adverb).
+PERSON_NAME_BEFORE_RE = re.compile(
+    r"\b([A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){1,3})\s*\(\s*(?:also\s+|better\s+|popularly\s+)?$"
+)
 # Opening words before a clause's subject: "In 1995", "In the 1990s,", "Meanwhile,".
 OPENING_RE = re.compile(
     r"^\s*(?:(?:in|on|by|from|after|before|during|since|until|around|about|throughout|between|"
@@ -628,6 +632,10 @@ class AliasReader:
             return False
         # "a former police captain known as El Zorro": a person's nickname.
         if PERSON_BEFORE_RE.search(text[max(0, position - 60) : position]):
+            return False
+        # "Mohammad Yusuf Parray (known as Kuka Parray)": the nickname of the person before.
+        person = PERSON_NAME_BEFORE_RE.search(text, max(0, position - 80), position)
+        if person and not self.is_own(person.group(1)) and not looks_like_group(person.group(1)):
             return False
         # "... whose faction broke away from the Ninjas and called itself X": the splinter's.
         if SPLIT_FROM_RE.search(clause_subject(text, position)):
