@@ -70,6 +70,10 @@ CORPORA = {
     # Written for training at the end of the fifth session (18 Guidebook entries): scored once
     # before anything learned from it, 242/300 (240 with the session's starting parser).
     "dev11": ours("dev11"),
+    # Written for training in the sixth session (rich in other organisations and ties):
+    # scored once before anything learned from it, 213/300 (214 with the session's
+    # starting parser).
+    "dev12": ours("dev12"),
     # Written blind by another helper in the fourth session of 2026-12-06, scored with the
     # parser of that session's start and end; never tuned on (its README).
     "heldout/blind5": ours("heldout/blind5"),
