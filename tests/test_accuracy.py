@@ -124,7 +124,7 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (0.92, 0.86), "termination": (0.86, 0.68), "size": (0.92, 0.92), "countries": (1.00, 1.00), "aliases": (0.83, 0.88), "relations": (0.92, 0.40), "mentions": (0.86, 0.79), "markers": (1.00, 1.00), "event_years": (0.98, 1.00),
     },
     "dev9": {
-        "name": (1.00, 1.00), "formation": (1.00, 0.89), "termination": (1.00, 0.76), "size": (1.00, 0.92), "countries": (0.96, 0.96), "aliases": (0.90, 0.84), "relations": (0.89, 0.83), "mentions": (0.96, 0.734), "markers": (1.00, 1.00), "event_years": (0.99, 1.00),
+        "name": (1.00, 1.00), "formation": (1.00, 0.92), "termination": (1.00, 0.76), "size": (1.00, 0.92), "countries": (0.96, 0.96), "aliases": (0.90, 0.84), "relations": (0.89, 0.83), "mentions": (0.96, 0.734), "markers": (1.00, 1.00), "event_years": (0.99, 1.00),
     },
     "dev10": {
         "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (1.00, 0.68), "size": (1.00, 0.92), "countries": (1.00, 0.96), "aliases": (0.97, 0.77), "relations": (0.94, 0.71), "mentions": (0.94, 0.94), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
@@ -136,7 +136,7 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (0.92, 0.79), "termination": (0.80, 0.50), "size": (0.92, 0.88), "countries": (0.96, 0.76), "aliases": (0.96, 0.81), "relations": (0.83, 0.59), "mentions": (0.82, 0.83), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev12": {
-        "name": (1.00, 1.00), "formation": (0.81, 0.78), "termination": (0.85, 0.50), "size": (0.92, 0.86), "countries": (0.91, 0.91), "aliases": (0.88, 0.69), "relations": (0.70, 0.42), "mentions": (0.81, 0.84), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (0.88, 0.78), "termination": (1.00, 0.50), "size": (0.92, 0.86), "countries": (0.91, 0.91), "aliases": (0.88, 0.69), "relations": (0.70, 0.42), "mentions": (0.81, 0.84), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
 }  # fmt: skip
 

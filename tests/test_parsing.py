@@ -2375,3 +2375,38 @@ def test_a_person_s_nickname_in_parentheses_is_no_alias():
         "Kofi Yusuf Mensah (known as Kuka Mensah) from 1994.[2]\n"
     )
     assert parse_profile(text).aliases == []
+
+
+@pytest.mark.parametrize(
+    "sentence, year",
+    [
+        # A founding told in what another group is ("the ... arm that X had created in 1947").
+        (
+            "Its founders had belonged to the Special Organisation (OS), the clandestine arm "
+            "that the Hill Party had created in 1947.",
+            None,
+        ),
+        # ... but not when that description closes before the verb.
+        (
+            "The Internal Security Command (ISC), the army's counter-insurgency agency, "
+            "organised the group in 1974.",
+            1974,
+        ),
+        # A later start and a state's founding are not the group's.
+        ("The movement re-formed in 1938 as the Hill National Party.", None),
+        ("After the founding of Israel in May 1948 its units joined the army.", None),
+        ("At a congress in 1956 the army was organised into six regions.", None),
+    ],
+)
+def test_foundings_of_others_restarts_and_states(sentence, year):
+    profile = parse_profile(f"Reed Guard\n\nThe Reed Guard was a militia.[1] {sentence}[2]\n")
+    assert earliest_year(profile.formation) == year
+
+
+def test_an_end_before_operations_resumed_is_a_doubt():
+    profile = parse_profile(
+        "Reed Guard\n\nThe Reed Guard was a militia.[1] The Reed Guard was briefly disbanded "
+        "in 1905 before it resumed operations in 1906.[2]\n"
+    )
+    assert profile.termination is None
+    assert [d.field for d in profile.doubts] == ["termination"]

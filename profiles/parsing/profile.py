@@ -95,7 +95,8 @@ UNKNOWN_VALUES = {
 }
 
 NOT_AN_ACT_AFTER = (
-    r"(?!\s+(?:(?:a|an|the|its|their|his|her|several|many|large|mass|new|further|joint|armed|"
+    # (nor "organised into six wilayas": a new shape for what exists)
+    r"(?!\s+into\b)(?!\s+(?:(?:a|an|the|its|their|his|her|several|many|large|mass|new|further|joint|armed|"
     r"violent|regular|daily|night|weekly|public|street|counter-?)\s+)*(?:[\w-]+\s+)?"
     r"(?:marches|march|protests?|rall(?:y|ies)|demonstrations?|strikes?|attacks?|raids?|"
     r"campaigns?|elections?|meetings?|boycotts?|operations?|offensives?|ambush(?:es)?|riots?|"
@@ -104,7 +105,8 @@ NOT_AN_ACT_AFTER = (
     r"counter-?attacks?|rescues?|parades?|congress(?:es)?|conferences?)\b)"
 )
 FORMATION_ANCHOR_RE = re.compile(
-    r"\b(?:formed|forming|founded|founding|foundation|established|establishment|created|creation|"
+    # (not "re-formed in 1938 as ...", "re-emerged": a later start)
+    r"\b(?<!re-)(?:formed|forming|founded|founding|foundation|established|establishment|created|creation|"
     # "raised a militia", "raised the Home Guard"; not "raised fears" or "raised the idea".
     r"raised(?=\s+(?:(?:a|an|the|its|their|his|her|several|new|local)\s+)?(?:[\w-]+\s+){0,2}"
     r"(?:militias?|forces?|units?|groups?|army|armies|battalions?|brigades?|men|volunteers|"
@@ -635,6 +637,12 @@ def _founding_of_another(sentence, anchor, is_own):
     before = sentence[: anchor.start()]
     if _in_appositive_of_another(before, is_own) or _in_subject_of_another(before, is_own):
         return True
+    # "After the founding of Israel": a state's founding.
+    founded = re.match(
+        r"\s+of\s+(?:the\s+)?([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)", sentence[anchor.end() :]
+    )
+    if founded and countries.code_for(founded.group(1)):
+        return True
     # "as successors to the Rural Security Units (MAY) raised in 1946-1947": a participle
     # right after another group's name.
     if (
@@ -665,7 +673,7 @@ def _founding_of_another(sentence, anchor, is_own):
 
 
 # ", a secret guard society that ... had founded", ", an armed body that the KNU set up".
-APPOSITIVE_OPEN_RE = re.compile(r",\s+(?:a|an)\s+")
+APPOSITIVE_OPEN_RE = re.compile(r",\s+(?:a|an|the)\s+")
 APPOSITIVE_CLOSED_RE = re.compile(
     r",\s+(?:(?:and|but)\s+)?(?:it|they|its|their|the\s+(?:[\w-]+\s+)?(?:group|militia|movement))\b"
 )
@@ -692,6 +700,8 @@ def _in_appositive_of_another(before, is_own):
     between = before[opened.end() :]
     if ";" in between or APPOSITIVE_CLOSED_RE.search(between):
         return False  # closed, and the clause goes on about the group
+    if re.search(r",\s*$", between):
+        return False  # "ISOC, the army's agency, organised the group": closed before the verb
     if not APPOSITIVE_BODY_RE.match(between):
         return False  # "Sefer Halilović, a military commander, formed the ...": a person
     if any(is_own(m.group()) for m in CAPITALISED_RUN_RE.finditer(between)):
@@ -811,6 +821,7 @@ STILL_ACTIVE_RE = re.compile(
     r"remain(?:ed|s)?\s+active|(?:has\s+been|is|was|became)\s+(?:one|a\s+PGM)\s+again|"
     r"again\s+(?:a\s+PGM|active)|since\s+then\s+(?:again\s+)?active|no\s+(?:explicit|clear)\s+end|"
     r"unconfirmed|re-?(?:formed|activated|emerged)|revived|"
+    r"resumed\s+(?:its\s+|their\s+)?(?:operations|activities|attacks|campaign|armed\s+struggle)|"
     r"(?:it|they|the\s+(?:group|militia|movement|organi[sz]ation))\s+(?:later\s+|soon\s+)?"
     r"(?:resurfaced|reappeared)|"
     r"(?:other\s+)?(?:cells|units|members)\s+(?:stayed|remained)\s+active|"
@@ -827,7 +838,7 @@ STILL_ACTIVE_RE = re.compile(
 # Each branch of STILL_ACTIVE_RE needs one of these.
 STILL_ACTIVE_WORDS = ("still", "survived", "remain", "again", "since", "end", "unconfirmed",
                       "formed", "activated", "emerged", "revived", "resurfaced", "reappeared",
-                      "stayed", "operated", "continued", "carried", "kept")  # fmt: skip
+                      "stayed", "operated", "continued", "carried", "kept", "resumed")  # fmt: skip
 
 
 # "The end of the PGM is coded on ...", "the PGM is coded as ending in 2010": the
