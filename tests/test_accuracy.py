@@ -109,7 +109,7 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (0.92, 0.70), "size": (1.00, 1.00), "countries": (0.96, 0.88), "aliases": (0.97, 0.79), "relations": (0.94, 0.81), "mentions": (0.92, 0.86), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "heldout/blind5": {
-        "name": (1.00, 1.00), "formation": (0.96, 0.92), "termination": (1.00, 0.53), "size": (0.78, 0.84), "countries": (0.96, 0.80), "aliases": (0.93, 0.77), "relations": (0.847, 0.53), "mentions": (0.92, 0.84), "markers": (1.00, 1.00), "event_years": (1.00, 0.98),
+        "name": (1.00, 1.00), "formation": (0.96, 0.92), "termination": (1.00, 0.53), "size": (0.78, 0.84), "countries": (0.96, 0.80), "aliases": (0.93, 0.77), "relations": (0.85, 0.54), "mentions": (0.92, 0.84), "markers": (1.00, 1.00), "event_years": (1.00, 0.98),
     },
     "dev7": {
         "name": (1.00, 1.00), "formation": (1.00, 0.92), "termination": (0.90, 0.62), "size": (0.91, 1.00), "countries": (0.93, 0.91), "aliases": (1.00, 0.92), "relations": (0.94, 0.78), "mentions": (0.92, 0.86), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
@@ -136,7 +136,7 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (0.92, 0.79), "termination": (0.80, 0.50), "size": (0.92, 0.88), "countries": (0.96, 0.76), "aliases": (0.96, 0.81), "relations": (0.83, 0.59), "mentions": (0.82, 0.83), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev12": {
-        "name": (1.00, 1.00), "formation": (0.88, 0.78), "termination": (1.00, 0.50), "size": (0.92, 0.86), "countries": (0.91, 0.91), "aliases": (0.88, 0.69), "relations": (0.70, 0.42), "mentions": (0.81, 0.84), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (0.88, 0.78), "termination": (1.00, 0.50), "size": (0.92, 0.86), "countries": (0.91, 0.91), "aliases": (0.88, 0.69), "relations": (0.70, 0.42), "mentions": (0.84, 0.84), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
 }  # fmt: skip
 

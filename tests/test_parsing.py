@@ -2410,3 +2410,19 @@ def test_an_end_before_operations_resumed_is_a_doubt():
     )
     assert profile.termination is None
     assert [d.field for d in profile.doubts] == ["termination"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Commonwealth Monitoring Force oversaw the ceasefire in 1980.",
+        "It was defeated by the Force Intervention Brigade of the UN in 2013.",
+        "It fought the Army of the Federation of Ruritania in 1994.",
+    ],
+)
+def test_monitors_un_brigades_and_federal_armies_are_no_groups(text):
+    assert mentions_of(text) == []
+
+
+def test_a_month_before_the_article_is_not_part_of_the_name():
+    assert mentions_of("In December the Hill Rebel Army entered the town.") == ["Hill Rebel Army"]

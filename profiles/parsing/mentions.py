@@ -18,6 +18,7 @@ import ahocorasick
 
 from profiles.parsing import countries
 from profiles.parsing.aliases import abbreviates, clause_speaks_of, is_acronym, name_before
+from profiles.parsing.dates import MONTHS
 from profiles.parsing.names import (
     ADJECTIVE_COMPOUND_RE,
     CONNECTORS,
@@ -73,6 +74,7 @@ NOT_GROUPS = {
     "red army", "revolutionary guards",  # the Soviet army; Iran's guards by their short name
 }  # fmt: skip
 UN_BODY_RE = re.compile(r"(?:UN|U\.N\.|United Nations)\s")
+UN_SUFFIX_RE = re.compile(r"\bof\s+the\s+(?:UN|U\.N\.|United Nations)$")
 STATE_NAME_RE = re.compile(
     r"\b(?:Armed Forces|Security Forces|Defen[cs]e Forces|National Army|Republican Guard|"
     r"Presidential Guard|National Guard|Special Forces|Police|Gendarmerie|Ministry|Army Corps|"
@@ -80,7 +82,7 @@ STATE_NAME_RE = re.compile(
     r"Territorial Defen[cs]e|Revolutionary Guards? Corps|Military|Junta|Agency|Bureau|"
     r"Guardia Nacional|Guardia Civil|Privy Council|Control Council|Development Council|"
     r"Command Council|Military Council|"
-    r"Department|Directorate|Office|Embassy|University|Institute|Court|Commission|Mission|"
+    r"Department|Directorate|Office|Embassy|University|Institute|Court|Tribunal|Commission|Mission|"
     r"Operation|Agreement|Accords?|Treaty|Act|Law|Decree|Plan|War|Campaign|Uprising|Revolution|"
     r"Massacre|Crisis|Conflict|Offensive|Battle|Prize|Award|Programme|Program|Project|Report|"
     r"Company|Corporation|Bank|Fund|Foundation|Hospital|Church|Mosque|Cathedral|Stadium|Airport|"
@@ -109,7 +111,8 @@ STRONG_STATE_RE = re.compile(
     r"\b(?:Defen[cs]e Forces?|Security Forces|Border Security|Armed Forces|Command|Territorial Army|"
     r"Special Operations|Police|Gendarmerie|Intelligence|Navy|Air Force|National Army|"
     r"Coast Guard|Border Guards?|Republican Guard|Presidential Guard|Joint Task Force|"
-    r"Multinational Force|Peacekeeping Force|Stabili[sz]ation Force)\b"
+    r"Multinational Force|Peacekeeping Force|Stabili[sz]ation Force|Monitoring Force|"
+    r"Intervention Brigade)\b"
 )
 # ... unless the name is plainly an armed group's or a militia's.
 STRONG_GROUP_RE = re.compile(
@@ -387,8 +390,13 @@ def shaped_names(sentence):
         ):
             run.pop(0)
         run = _without_owner(_after_possessive(run))
-        # "In eastern Uganda the Arrow Boys": a place, then the name.
-        if len(run) > 2 and run[1].group() == "the" and countries.code_for(run[0].group()):
+        # "In eastern Uganda the Arrow Boys", "In December the Rebel Army": a place or a
+        # month, then the name.
+        if (
+            len(run) > 2
+            and run[1].group() == "the"
+            and (countries.code_for(run[0].group()) or run[0].group().lower() in MONTHS)
+        ):
             run = run[2:]
         if not run:
             continue
@@ -570,7 +578,7 @@ def _is_mentionable(name, following):
     key = name_key(name)
     if not key or key in NOT_GROUPS or len(key) < 2:
         return False
-    if UN_BODY_RE.match(name) or countries.is_subdivision(name):
+    if UN_BODY_RE.match(name) or UN_SUFFIX_RE.search(name) or countries.is_subdivision(name):
         return False  # "UN Security Council"; "Oromia", a region
     if IDEA_AFTER_RE.match(following):
         return False  # "Hutu Power ideology": an idea, not the group
@@ -594,7 +602,9 @@ def _is_mentionable(name, following):
         return False  # a unit of a state's army
     if countries.code_for(words[0]) and re.search(r"People's (?:Liberation )?Army$", name):
         return False  # "Yugoslav People's Army": a state's army
-    if re.match(r"(?:Army|Armed Forces|Forces) of the (?:Republic|Kingdom|State) of", name):
+    if re.match(
+        r"(?:Army|Armed Forces|Forces) of the (?:Republic|Kingdom|State|Federation) of", name
+    ):
         return False  # "Army of the Republic of Bosnia and Herzegovina"
     if STRONG_STATE_RE.search(name) and not STRONG_GROUP_RE.search(name):
         return False  # "Uganda People's Defence Force", "Border Security Force"
