@@ -2426,3 +2426,20 @@ def test_monitors_un_brigades_and_federal_armies_are_no_groups(text):
 
 def test_a_month_before_the_article_is_not_part_of_the_name():
     assert mentions_of("In December the Hill Rebel Army entered the town.") == ["Hill Rebel Army"]
+
+
+@pytest.mark.parametrize(
+    "text, mentions",
+    [
+        # Units it fielded are its own.
+        ("In Syria it fielded units such as the Ammar Brigade, from 2013.", []),
+        # A name the text calls a state's unit is no group.
+        (
+            "It is distinct from the Black Mamba Hit Squad, a security unit that stormed the "
+            "court in 2005.",
+            [],
+        ),
+    ],
+)
+def test_units_it_fielded_and_units_of_the_state(text, mentions):
+    assert mentions_of(text) == mentions

@@ -706,10 +706,14 @@ COMPONENTS_RE = re.compile(
     r"(?:its|their)\s+(?:(?:strongest|main|largest|principal|leading|biggest|constituent|"
     r"most\s+powerful)\s+)?(?:factions|components|constituent\s+groups|affiliates)|"
     r"leaders\s+of\s+(?:the\s+)?(?:two|three|four|five|six|seven|several)\s+"
-    r"(?:organi[sz]ations|groups|movements|factions|parties))\b"
+    r"(?:organi[sz]ations|groups|movements|factions|parties)|"
+    # "In Syria it fielded units such as the Ammar ibn Yasir Brigade".
+    r"(?:fielded|formed|raised|deployed)\s+(?:its\s+own\s+)?(?:units|battalions|brigades)\s+"
+    r"(?:such\s+as|including|like))\b"
 )
 COMPONENT_CUE_RE = re.compile(
-    r" of|ogether|member|made (?:it|them) up|factions|components|constituent|affiliates"
+    r" of|ogether|member|made (?:it|them) up|factions|components|constituent|affiliates|"
+    r"units|battalions|brigades"
 )
 # A source cited in parentheses, which may hold a group's name as its title.
 SOURCE_CITED_RE = re.compile(
@@ -772,6 +776,12 @@ def organisation_of_person(name):
 OWN_NAMED_BODY_RE = re.compile(r"\s+(?:Party|Parti|Partido)\b")
 
 
+# An appositive saying that a name is the state's: "..., a security unit that ...".
+STATE_BODY_AFTER_RE = re.compile(
+    r"(?:\s*\([^()]*\))?,\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:security|police|army|military|"
+    r"government|state|intelligence|presidential|paramilitary\s+police)\s+(?:unit|force|agency|"
+    r"service|body|squad|department|branch)\b"
+)
 ALSO_KNOWN_AS_BEFORE_RE = re.compile(
     r",?\s+(?:also|commonly|better|otherwise)\s+(?:known|called)\s+as\s+(?:the\s+)?$"
 )
@@ -935,6 +945,8 @@ class MentionReader:
             return
         if self._alternative_in_parentheses(sentence, start, end):
             return
+        if STATE_BODY_AFTER_RE.match(sentence, end):
+            return  # "the Black Mamba Urban Hit Squad, a security unit that stormed ..."
         key = name_key(name)
         if key in self.components:
             return
