@@ -136,7 +136,7 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (0.92, 0.79), "termination": (0.80, 0.50), "size": (0.92, 0.88), "countries": (0.96, 0.76), "aliases": (0.96, 0.81), "relations": (0.83, 0.59), "mentions": (0.82, 0.83), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev12": {
-        "name": (1.00, 1.00), "formation": (0.88, 0.78), "termination": (1.00, 0.50), "size": (0.92, 0.86), "countries": (0.91, 0.91), "aliases": (0.88, 0.69), "relations": (0.70, 0.42), "mentions": (0.85, 0.84), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (0.88, 0.78), "termination": (1.00, 0.50), "size": (0.92, 0.86), "countries": (0.91, 0.91), "aliases": (0.88, 0.69), "relations": (0.72, 0.43), "mentions": (0.85, 0.84), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
 }  # fmt: skip
 

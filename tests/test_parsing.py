@@ -2443,3 +2443,9 @@ def test_a_month_before_the_article_is_not_part_of_the_name():
 )
 def test_units_it_fielded_and_units_of_the_state(text, mentions):
     assert mentions_of(text) == mentions
+
+
+def test_a_person_and_his_party_the_party_is_the_tie():
+    assert relations_of("The Hill Guard backed Kofi Mensah and his Hill People's Party.") == [
+        ("Hill People's Party", "ally_of")
+    ]

@@ -357,9 +357,10 @@ def targets_after(text: str, position: int) -> list[FoundName]:
         skip = re.match(r"\s*\([^()]{1,40}\)", rest)
         after = target.end + (skip.end() if skip else 0)
         # "fought Makarios loyalists and members of the left-wing party AKEL".
+        # ... and "backed Gbagbo and his Ivorian Popular Front": a person's party.
         joined = re.match(
-            r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:against\s+|with\s+|by\s+)?(?=(?:the\s+)?[A-Z]|"
-            r"(?:members|supporters|fighters|activists|militants|cadres)\s+of\s)",
+            r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:against\s+|with\s+|by\s+|his\s+|her\s+|their\s+)?"
+            r"(?=(?:the\s+)?[A-Z]|(?:members|supporters|fighters|activists|militants|cadres)\s+of\s)",
             text[after:],
         )
         if not joined:
