@@ -218,6 +218,16 @@ def place_of_known_groups(text):
 ACRONYM_START_RE = re.compile(r"[A-Z][A-Z0-9./&-]")
 
 
+def _occurrences(text, literal):
+    """(start, end) of each occurrence of `literal` (not empty) in `text`, left to right and
+    not overlapping, as re.finditer(re.escape(literal), text) finds them without compiling
+    a pattern for every name."""
+    start = text.find(literal)
+    while start >= 0:
+        yield start, start + len(literal)
+        start = text.find(literal, start + len(literal))
+
+
 class NameMatcher:
     """Finds any of many names in a text at once (Aho-Corasick), on word boundaries.
 
@@ -816,10 +826,10 @@ class MentionReader:
         for own in self.own_names:
             if len(own) >= 4 and own in sentence:
                 taken += [
-                    (m.start(), m.end())
-                    for m in re.finditer(re.escape(own), sentence)
+                    (start, end)
+                    for start, end in _occurrences(sentence, own)
                     # "the Lebanese Forces Party": a body named after the group, not the group.
-                    if not OWN_NAMED_BODY_RE.match(sentence, m.end())
+                    if not OWN_NAMED_BODY_RE.match(sentence, end)
                 ]
         # Candidates from every source; the longest reading of each place wins ("Mau Mau
         # Youth Movement" over the known "Mau Mau"), then the surest source.
