@@ -683,6 +683,9 @@ COMPONENTS_RE = re.compile(
 COMPONENT_CUE_RE = re.compile(
     r" of|ogether|member|made (?:it|them) up|factions|components|constituent|affiliates"
 )
+# Each branch of COMPONENTS_RE needs one of these words (a cheaper test than the search).
+COMPONENT_WORDS = ("made", "composed", "comprised", "consist", "umbrella", "member", "brought",
+                   "factions", "components", "constituent", "affiliates", "leaders")  # fmt: skip
 # A source cited in parentheses, which may hold a group's name as its title.
 SOURCE_CITED_RE = re.compile(
     r"\((?:UCDP|ACLED|HRW|Human\s+Rights\s+Watch|Amnesty|Wikipedia|Reuters|BBC|AFP|ICG|"
@@ -797,7 +800,9 @@ class MentionReader:
         if GLOSS_CUE_RE.search(sentence):
             taken += [(gloss.start(), gloss.end()) for gloss in GLOSS_RE.finditer(sentence)]
         # "The militia was made up of several groups, such as ...": its own components.
-        parts = COMPONENTS_RE.search(sentence) if COMPONENT_CUE_RE.search(sentence) else None
+        parts = None
+        if any(map(sentence.__contains__, COMPONENT_WORDS)) and COMPONENT_CUE_RE.search(sentence):
+            parts = COMPONENTS_RE.search(sentence)
         if parts and (
             clause_speaks_of(sentence[: parts.start()], self.is_own)
             or OWN_KIND_SUBJECT_RE.match(sentence[: parts.start()])
