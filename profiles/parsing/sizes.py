@@ -279,6 +279,7 @@ def _classify(text, match, clause, lenient):
 
 
 DIGIT_RE = re.compile(r"\d")
+SCALE_WORDS = tuple(SCALES)
 
 
 def strength_figures(text: str, lenient: bool = False) -> list[SizeFigure]:
@@ -287,7 +288,7 @@ def strength_figures(text: str, lenient: bool = False) -> list[SizeFigure]:
     `lenient` is for a Size field, where a bare figure is a size by default.
     """
     figures = []
-    if not DIGIT_RE.search(text) and not holds_any(text, SCALES):
+    if not DIGIT_RE.search(text) and not holds_any(text, SCALE_WORDS):
         return figures  # NUMBER_RE needs a digit, or a number word before a scale
     for clause_match in CLAUSE_RE.finditer(text):
         clause = clause_match.group()
