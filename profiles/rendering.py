@@ -83,6 +83,8 @@ def map_text(safe_html, replace):
 
 
 def link_markers(safe_html):
+    if "[" not in safe_html:
+        return safe_html  # no marker anywhere (most imported sections): nothing to link
     # Added after sanitizing: this markup is ours, not the curator's.
     return map_text(
         safe_html, lambda text: MARKER_RE.sub(lambda m: CITE_MARKUP.format(int(m.group(1))), text)

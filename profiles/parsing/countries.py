@@ -213,13 +213,16 @@ def mentions(text: str) -> list[tuple[str, int, int, bool]]:
     names, demonyms = name_table(), demonym_table()
     longest = _longest_name()
     for run in CAPITALISED_RUN_RE.finditer(text):
-        words = list(NON_SPACE_RUN_RE.finditer(run.group()))
+        run_text, run_start = run.group(), run.start()
+        words = [(word.start(), word.end()) for word in NON_SPACE_RUN_RE.finditer(run_text)]
         index = 0
         while index < len(words):
             for size in range(min(longest, len(words) - index), 0, -1):
-                first, last = words[index], words[index + size - 1]
-                candidate = run.group()[first.start() : last.end()].rstrip(".,")
-                start = run.start() + first.start()
+                first_start, last_end = words[index][0], words[index + size - 1][1]
+                candidate = run_text[first_start:last_end].rstrip(".,")
+                if candidate not in names and candidate not in demonyms:
+                    continue  # most candidates: no country at all
+                start = run_start + first_start
                 if candidate in names and NEW_PLACE_RE.search(text, 0, start):
                     pass  # "New South Wales", "New Mexico": another place
                 elif candidate in names:

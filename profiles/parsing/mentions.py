@@ -227,6 +227,16 @@ def place_of_known_groups(text):
 ACRONYM_START_RE = re.compile(r"[A-Z][A-Z0-9./&-]")
 
 
+def _occurrences(text, literal):
+    """(start, end) of each occurrence of `literal` (not empty) in `text`, left to right and
+    not overlapping, as re.finditer(re.escape(literal), text) finds them without compiling
+    a pattern for every name."""
+    start = text.find(literal)
+    while start >= 0:
+        yield start, start + len(literal)
+        start = text.find(literal, start + len(literal))
+
+
 class NameMatcher:
     """Finds any of many names in a text at once (Aho-Corasick), on word boundaries.
 
@@ -715,6 +725,9 @@ COMPONENT_CUE_RE = re.compile(
     r" of|ogether|member|made (?:it|them) up|factions|components|constituent|affiliates|"
     r"units|battalions|brigades"
 )
+# Each branch of COMPONENTS_RE needs one of these words (a cheaper test than the search).
+COMPONENT_WORDS = ("made", "composed", "comprised", "consist", "umbrella", "member", "brought",
+                   "factions", "components", "constituent", "affiliates", "leaders")  # fmt: skip
 # A source cited in parentheses, which may hold a group's name as its title.
 SOURCE_CITED_RE = re.compile(
     r"\((?:UCDP|ACLED|HRW|Human\s+Rights\s+Watch|Amnesty|Wikipedia|Reuters|BBC|AFP|ICG|"
@@ -845,7 +858,9 @@ class MentionReader:
         if GLOSS_CUE_RE.search(sentence):
             taken += [(gloss.start(), gloss.end()) for gloss in GLOSS_RE.finditer(sentence)]
         # "The militia was made up of several groups, such as ...": its own components.
-        parts = COMPONENTS_RE.search(sentence) if COMPONENT_CUE_RE.search(sentence) else None
+        parts = None
+        if any(map(sentence.__contains__, COMPONENT_WORDS)) and COMPONENT_CUE_RE.search(sentence):
+            parts = COMPONENTS_RE.search(sentence)
         if parts and (
             clause_speaks_of(sentence[: parts.start()], self.is_own)
             or OWN_KIND_SUBJECT_RE.match(sentence[: parts.start()])
@@ -874,10 +889,10 @@ class MentionReader:
         for own in self.own_names:
             if len(own) >= 4 and own in sentence:
                 taken += [
-                    (m.start(), m.end())
-                    for m in re.finditer(re.escape(own), sentence)
+                    (start, end)
+                    for start, end in _occurrences(sentence, own)
                     # "the Lebanese Forces Party": a body named after the group, not the group.
-                    if not OWN_NAMED_BODY_RE.match(sentence, m.end())
+                    if not OWN_NAMED_BODY_RE.match(sentence, end)
                 ]
         # Candidates from every source; the longest reading of each place wins ("Mau Mau
         # Youth Movement" over the known "Mau Mau"), then the surest source.

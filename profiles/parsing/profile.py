@@ -1578,8 +1578,9 @@ def _parse_encyclopedia(title, title_line, text, offset):
 
 
 # The kind an encyclopedia text gives its group, tried in order: (kind, cue, opening only).
+ARMED_WING_RE = re.compile(r"\b(?:militant|armed|military)\s+wing\b", re.I)
 KIND_RULES = [
-    ("party_militant_wing", re.compile(r"\b(?:militant|armed|military)\s+wing\b", re.I), False),
+    ("party_militant_wing", ARMED_WING_RE, False),
     ("party_militant_wing", re.compile(r"\bparty\b", re.I), True),
     ("vigilante_group", re.compile(r"\bvigilante", re.I), True),
     ("paramilitary_organisation", re.compile(r"\bparamilitary\b", re.I), True),
@@ -1595,6 +1596,8 @@ def _encyclopedia_kind(analysis, relations, locator):
     statements = analysis.sentences
     for kind, cue, opening_only in KIND_RULES:
         for statement in statements[:1] if opening_only else statements:
+            if cue is ARMED_WING_RE and not holds_any(statement.text, ("wing",)):
+                continue  # (a cheaper test first)
             if cue.search(statement.text):
                 return kind, locator.of(statement)
     return "armed_group", None

@@ -32,6 +32,8 @@ STRENGTH_NOUNS = {
     "full-time", "part-time", "regular", "trained", "armed men", "boys", "women", "followers",
     "activists", "irregulars", "auxiliaries", "strength",
 }  # fmt: skip
+# What may follow a year for it to be a count ("2000 fighters").
+YEAR_STRENGTH_NOUNS = STRENGTH_NOUNS - {"armed", "active", "strong"}
 NOT_STRENGTH_NOUNS = {
     "people", "civilians", "children", "casualties", "deaths", "dead", "killed", "victims",
     "detainees", "prisoners", "arrests", "arrested", "executed", "executions", "killings",
@@ -157,7 +159,7 @@ def _classify(text, match, clause, lenient):
     if not match.group("scale") and raw.isdigit() and len(raw) == 4 and 1800 <= int(raw) <= 2099:
         # A year unless a strength noun follows ("2000 fighters").
         words = _next_words(text, match.end(), 2)
-        if not words or words[0].lower() not in STRENGTH_NOUNS - {"armed", "active", "strong"}:
+        if not words or words[0].lower() not in YEAR_STRENGTH_NOUNS:
             return False
         # "in 1906 members of the Union murdered ...", "In November 1986 soldiers killed":
         # a year before the subject.
@@ -285,6 +287,7 @@ def _classify(text, match, clause, lenient):
 
 
 DIGIT_RE = re.compile(r"\d")
+SCALE_WORDS = tuple(SCALES)
 
 
 def strength_figures(text: str, lenient: bool = False) -> list[SizeFigure]:
@@ -293,7 +296,7 @@ def strength_figures(text: str, lenient: bool = False) -> list[SizeFigure]:
     `lenient` is for a Size field, where a bare figure is a size by default.
     """
     figures = []
-    if not DIGIT_RE.search(text) and not holds_any(text, SCALES):
+    if not DIGIT_RE.search(text) and not holds_any(text, SCALE_WORDS):
         return figures  # NUMBER_RE needs a digit, or a number word before a scale
     for clause_match in CLAUSE_RE.finditer(text):
         clause = clause_match.group()
