@@ -727,7 +727,8 @@ COMPONENT_CUE_RE = re.compile(
 )
 # Each branch of COMPONENTS_RE needs one of these words (a cheaper test than the search).
 COMPONENT_WORDS = ("made", "composed", "comprised", "consist", "umbrella", "member", "brought",
-                   "factions", "components", "constituent", "affiliates", "leaders")  # fmt: skip
+                   "factions", "components", "constituent", "affiliates", "leaders", "fielded",
+                   "formed", "raised", "deployed")  # fmt: skip
 # A source cited in parentheses, which may hold a group's name as its title.
 SOURCE_CITED_RE = re.compile(
     r"\((?:UCDP|ACLED|HRW|Human\s+Rights\s+Watch|Amnesty|Wikipedia|Reuters|BBC|AFP|ICG|"
