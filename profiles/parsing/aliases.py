@@ -1,10 +1,6 @@
 """Other names of the profiled group, and names the text gives for other groups."""
 
 import re
-from functools import cache
-from operator import itemgetter
-
-import ahocorasick
 
 from profiles.parsing import countries
 from profiles.parsing.dates import MONTHS
@@ -18,6 +14,7 @@ from profiles.parsing.names import (
     name_key,
     strip_article,
 )
+from profiles.parsing.text import words_in
 from profiles.parsing.types import ParsedAliasClaim
 
 # What introduces another name; the name follows the match.
@@ -576,20 +573,12 @@ SPLIT_FROM_RE = re.compile(
 )
 
 
-@cache
-def _introducer_automaton():
-    """The words of every introducer, found in a paragraph in one pass (Aho-Corasick)."""
-    automaton = ahocorasick.Automaton()
-    for words, _pattern in INTRODUCERS:
-        for word in words:
-            automaton.add_word(word, word)
-    automaton.make_automaton()
-    return automaton
+INTRODUCER_WORDS = tuple(dict.fromkeys(word for words, _pattern in INTRODUCERS for word in words))
 
 
 def _introducer_cues(lowered):
     """The introducers' words a lower-cased text holds (each is in it as a substring)."""
-    return set(map(itemgetter(1), _introducer_automaton().iter(lowered)))
+    return words_in(lowered, INTRODUCER_WORDS)
 
 
 class AliasReader:

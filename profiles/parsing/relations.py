@@ -1,10 +1,6 @@
 """Ties between the profiled group and other named groups, read from the group's side."""
 
 import re
-from functools import cache
-from operator import itemgetter
-
-import ahocorasick
 
 from profiles.parsing import countries
 from profiles.parsing.aliases import clause_speaks_of, clause_subject, name_before
@@ -29,7 +25,7 @@ from profiles.parsing.names import (
     target_after,
     targets_after,
 )
-from profiles.parsing.text import holds_any
+from profiles.parsing.text import holds_any, words_in
 from profiles.parsing.types import ParsedRelation
 
 # (words one of which the sentence must contain, phrase, relation): the other group's
@@ -498,23 +494,15 @@ ACTED_WORDS = frozenset({"wiped", "attacked", "fought", "defeated", "crushed", "
                          "regarded", "considered", "viewed", "treated"})  # fmt: skip
 
 
-@cache
-def _cue_automaton():
-    """Every phrase's cue words, and ACTED_WORDS, found in a sentence in one pass
-    (Aho-Corasick)."""
-    automaton = ahocorasick.Automaton()
-    for words, _pattern, _relation in PHRASE_RES:
-        for word in words:
-            automaton.add_word(word, word)
-    for word in ACTED_WORDS:
-        automaton.add_word(word, word)
-    automaton.make_automaton()
-    return automaton
+# Every phrase's cue words, and ACTED_WORDS: found in a sentence in one pass.
+CUE_WORDS = tuple(
+    dict.fromkeys([*(w for words, _p, _r in PHRASE_RES for w in words), *sorted(ACTED_WORDS)])
+)
 
 
 def cues_in(lowered):
     """The cue words a lower-cased sentence holds, overlapping ones included."""
-    return set(map(itemgetter(1), _cue_automaton().iter(lowered)))
+    return words_in(lowered, CUE_WORDS)
 
 
 # "The ancestor of <us> was <X>": the group succeeded X.

@@ -200,5 +200,11 @@ def _words_automaton(words):
     return automaton
 
 
+def words_in(lowered: str, words: tuple[str, ...]) -> set[str]:
+    """Which of `words` (lower-case) a lower-cased text holds, overlapping ones included:
+    the cue words that decide which patterns are worth trying on it."""
+    return {word for _end, word in _words_automaton(words).iter(lowered)}
+
+
 def one_line(text: str) -> str:
     return " ".join(text.split())
