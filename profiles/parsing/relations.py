@@ -534,6 +534,7 @@ SAID_OF_US_RE = re.compile(
 )
 
 
+ARTICLES_BEFORE_GROUPS = ("the", "The", "its", "Its", "their", "Their")
 # Articles that open names in other languages ("Los Pepes", "La Mano Blanca").
 FOREIGN_ARTICLES = {"Los", "Las", "El", "La", "Le", "Les", "Al", "Il", "Die", "Der", "Das", "De"}
 
@@ -546,10 +547,10 @@ def _bare_personal_name(name, text):
     if not 2 <= len(words) <= 3 or is_known_name(name):
         return False
     if not all(re.fullmatch(r"[A-Z][a-z\u00e0-\u024f'-]+", word) for word in words):
-        return False  # "Ansar Dine" is known; "AUC", "Los Pepes" are not of this shape
+        return False  # "AUC", "Jeune-Haïti": not of this shape ("Ansar Dine" is known)
     if ORGANISATION_WORD_RE.search(name) or words[0] in FOREIGN_ARTICLES:
-        return False
-    return not re.search(rf"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+{re.escape(name)}", text)
+        return False  # "Los Pepes"
+    return not any(f"{article} {name}" in text for article in ARTICLES_BEFORE_GROUPS)
 
 
 def _national_branch_of(own_key, key, name):
