@@ -2449,3 +2449,21 @@ def test_a_person_and_his_party_the_party_is_the_tie():
     assert relations_of("The Hill Guard backed Kofi Mensah and his Hill People's Party.") == [
         ("Hill People's Party", "ally_of")
     ]
+
+
+@pytest.mark.parametrize(
+    "branches",
+    [
+        pytest.param("profiles.parsing.profile:STILL_ACTIVE_BRANCHES", id="still-active"),
+        pytest.param("profiles.parsing.mentions:COMPONENT_BRANCHES", id="components"),
+    ],
+)
+def test_each_gated_branch_declares_words_it_spells(branches):
+    """A sentence is searched only when it holds one of a branch's words: each word a branch
+    declares must be one its pattern spells, or the gate would hide the branch."""
+    import importlib
+
+    module, name = branches.split(":")
+    for words, pattern in getattr(importlib.import_module(module), name):
+        assert words, pattern
+        assert all(word in pattern for word in words), (words, pattern)

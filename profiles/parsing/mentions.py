@@ -708,27 +708,37 @@ OWN_WING_RE = re.compile(
     r"militant|paramilitary)\s+(?:wing|arm)|(?:naval|air|maritime|intelligence|suicide|elite)\s+"
     r"(?:wing|arm|force|unit|squad|branch|corps))\s*,?\s+"
 )
-COMPONENTS_RE = re.compile(
-    r"\b(?:made\s+up\s+of|composed\s+of|comprised\s+of|consist(?:s|ed|ing)?\s+of|"
-    r"umbrella\s+(?:for|of)|member\s+(?:groups?|organi[sz]ations|unions|parties)|"
-    r"brought\s+together|(?:that|which)\s+made\s+(?:it|them)\s+up|"
+# What says that the names after it are the group's own parts; each branch with the words
+# it needs, so that a sentence holding none of them is not searched at all.
+COMPONENT_BRANCHES = [
+    (("made",), r"made\s+up\s+of"),
+    (("composed",), r"composed\s+of"),
+    (("comprised",), r"comprised\s+of"),
+    (("consist",), r"consist(?:s|ed|ing)?\s+of"),
+    (("umbrella",), r"umbrella\s+(?:for|of)"),
+    (("member",), r"member\s+(?:groups?|organi[sz]ations|unions|parties)"),
+    (("brought",), r"brought\s+together"),
+    (("made",), r"(?:that|which)\s+made\s+(?:it|them)\s+up"),
     # "its strongest factions, among them ...", "the leaders of four organisations, ...".
-    r"(?:its|their)\s+(?:(?:strongest|main|largest|principal|leading|biggest|constituent|"
-    r"most\s+powerful)\s+)?(?:factions|components|constituent\s+groups|affiliates)|"
-    r"leaders\s+of\s+(?:the\s+)?(?:two|three|four|five|six|seven|several)\s+"
-    r"(?:organi[sz]ations|groups|movements|factions|parties)|"
+    (
+        ("factions", "components", "constituent", "affiliates"),
+        r"(?:its|their)\s+(?:(?:strongest|main|largest|principal|leading|biggest|constituent|"
+        r"most\s+powerful)\s+)?(?:factions|components|constituent\s+groups|affiliates)",
+    ),
+    (
+        ("leaders",),
+        r"leaders\s+of\s+(?:the\s+)?(?:two|three|four|five|six|seven|several)\s+"
+        r"(?:organi[sz]ations|groups|movements|factions|parties)",
+    ),
     # "In Syria it fielded units such as the Ammar ibn Yasir Brigade".
-    r"(?:fielded|formed|raised|deployed)\s+(?:its\s+own\s+)?(?:units|battalions|brigades)\s+"
-    r"(?:such\s+as|including|like))\b"
-)
-COMPONENT_CUE_RE = re.compile(
-    r" of|ogether|member|made (?:it|them) up|factions|components|constituent|affiliates|"
-    r"units|battalions|brigades"
-)
-# Each branch of COMPONENTS_RE needs one of these words (a cheaper test than the search).
-COMPONENT_WORDS = ("made", "composed", "comprised", "consist", "umbrella", "member", "brought",
-                   "factions", "components", "constituent", "affiliates", "leaders", "fielded",
-                   "formed", "raised", "deployed")  # fmt: skip
+    (
+        ("fielded", "formed", "raised", "deployed"),
+        r"(?:fielded|formed|raised|deployed)\s+(?:its\s+own\s+)?(?:units|battalions|brigades)\s+"
+        r"(?:such\s+as|including|like)",
+    ),
+]
+COMPONENTS_RE = re.compile(r"\b(?:" + "|".join(p for _words, p in COMPONENT_BRANCHES) + r")\b")
+COMPONENT_WORDS = tuple(dict.fromkeys(w for words, _p in COMPONENT_BRANCHES for w in words))
 # A source cited in parentheses, which may hold a group's name as its title.
 SOURCE_CITED_RE = re.compile(
     r"\((?:UCDP|ACLED|HRW|Human\s+Rights\s+Watch|Amnesty|Wikipedia|Reuters|BBC|AFP|ICG|"
@@ -860,7 +870,7 @@ class MentionReader:
             taken += [(gloss.start(), gloss.end()) for gloss in GLOSS_RE.finditer(sentence)]
         # "The militia was made up of several groups, such as ...": its own components.
         parts = None
-        if any(map(sentence.__contains__, COMPONENT_WORDS)) and COMPONENT_CUE_RE.search(sentence):
+        if any(map(sentence.__contains__, COMPONENT_WORDS)):
             parts = COMPONENTS_RE.search(sentence)
         if parts and (
             clause_speaks_of(sentence[: parts.start()], self.is_own)

@@ -811,34 +811,56 @@ def _cue_kind(sentence):
 
 
 # Words that say a group went on, or came back, after the date an end would be read from.
-STILL_ACTIVE_RE = re.compile(
-    r"\b(?:still\s+(?:active|in\s+place|operat\w*|exists?|existed|a\s+PGM|pro-government)|"
+# Signs that the group went on after an end the text gives; each branch with the words it
+# needs (lower case), so that a statement holding none of them is not searched at all.
+STILL_ACTIVE_BRANCHES = [
+    (
+        ("still",),
+        r"still\s+(?:active|in\s+place|operat\w*|exists?|existed|a\s+PGM|pro-government)",
+    ),
     # "killings attributed to the squad were still being reported"; "parts of its network
     # may have survived in dormant form".
-    r"still\s+being\s+(?:reported|carried\s+out|recorded|committed)|"
-    r"(?:parts|remnants|elements|cells)\s+of\s+(?:its|their|the)\s+(?:\w+\s+)?"
-    r"(?:may\s+have\s+|have\s+|had\s+)?survived|"
-    r"remain(?:ed|s)?\s+active|(?:has\s+been|is|was|became)\s+(?:one|a\s+PGM)\s+again|"
-    r"again\s+(?:a\s+PGM|active)|since\s+then\s+(?:again\s+)?active|no\s+(?:explicit|clear)\s+end|"
-    r"unconfirmed|re-?(?:formed|activated|emerged)|revived|"
-    r"resumed\s+(?:its\s+|their\s+)?(?:operations|activities|attacks|campaign|armed\s+struggle)|"
-    r"(?:it|they|the\s+(?:group|militia|movement|organi[sz]ation))\s+(?:later\s+|soon\s+)?"
-    r"(?:resurfaced|reappeared)|"
-    r"(?:other\s+)?(?:cells|units|members)\s+(?:stayed|remained)\s+active|"
-    r"stayed\s+active(?!\s+(?:until|till|to|through)\b)|"
-    r"later\s+operated\s+as|"
+    (("still",), r"still\s+being\s+(?:reported|carried\s+out|recorded|committed)"),
+    (
+        ("survived",),
+        r"(?:parts|remnants|elements|cells)\s+of\s+(?:its|their|the)\s+(?:\w+\s+)?"
+        r"(?:may\s+have\s+|have\s+|had\s+)?survived",
+    ),
+    (("remain",), r"remain(?:ed|s)?\s+active"),
+    (("again",), r"(?:has\s+been|is|was|became)\s+(?:one|a\s+PGM)\s+again"),
+    (("again",), r"again\s+(?:a\s+PGM|active)"),
+    (("since",), r"since\s+then\s+(?:again\s+)?active"),
+    (("end",), r"no\s+(?:explicit|clear)\s+end"),
+    (("unconfirmed",), r"unconfirmed"),
+    (("formed", "activated", "emerged"), r"re-?(?:formed|activated|emerged)"),
+    (("revived",), r"revived"),
+    (
+        ("resumed",),
+        r"resumed\s+(?:its\s+|their\s+)?(?:operations|activities|attacks|campaign|armed\s+struggle)",
+    ),
+    (
+        ("resurfaced", "reappeared"),
+        r"(?:it|they|the\s+(?:group|militia|movement|organi[sz]ation))\s+(?:later\s+|soon\s+)?"
+        r"(?:resurfaced|reappeared)",
+    ),
+    (("stayed", "remain"), r"(?:other\s+)?(?:cells|units|members)\s+(?:stayed|remained)\s+active"),
+    (("stayed",), r"stayed\s+active(?!\s+(?:until|till|to|through)\b)"),
+    (("operated",), r"later\s+operated\s+as"),
     # "banned the group in 1995, but it continued its attacks for years afterwards".
-    r"but\s+(?:it|they|the\s+(?:group|militia|movement|organi[sz]ation))\s+(?:\w+\s+)?"
-    r"(?:continued|carried\s+on|kept\s+(?:up|on))|continued\s+(?:to\s+operate|operating)\s+"
-    r"(?:underground|clandestinely|in\s+secret))\b",
-    re.I,
+    (
+        ("continued", "carried", "kept"),
+        r"but\s+(?:it|they|the\s+(?:group|militia|movement|organi[sz]ation))\s+(?:\w+\s+)?"
+        r"(?:continued|carried\s+on|kept\s+(?:up|on))",
+    ),
+    (
+        ("continued",),
+        r"continued\s+(?:to\s+operate|operating)\s+(?:underground|clandestinely|in\s+secret)",
+    ),
+]
+STILL_ACTIVE_RE = re.compile(
+    r"\b(?:" + "|".join(p for _words, p in STILL_ACTIVE_BRANCHES) + r")\b", re.I
 )
-
-
-# Each branch of STILL_ACTIVE_RE needs one of these.
-STILL_ACTIVE_WORDS = ("still", "survived", "remain", "again", "since", "end", "unconfirmed",
-                      "formed", "activated", "emerged", "revived", "resurfaced", "reappeared",
-                      "stayed", "operated", "continued", "carried", "kept", "resumed")  # fmt: skip
+STILL_ACTIVE_WORDS = tuple(dict.fromkeys(w for words, _p in STILL_ACTIVE_BRANCHES for w in words))
 
 
 # "The end of the PGM is coded on ...", "the PGM is coded as ending in 2010": the
