@@ -138,6 +138,9 @@ FLOORS = {
     "dev12": {
         "name": (1.00, 1.00), "formation": (0.88, 0.78), "termination": (1.00, 0.50), "size": (0.92, 0.86), "countries": (0.91, 0.91), "aliases": (0.88, 0.69), "relations": (0.72, 0.43), "mentions": (0.85, 0.84), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
+    "heldout/blind9": {
+        "name": (1.00, 1.00), "formation": (0.96, 0.96), "termination": (0.83, 0.83), "size": (0.82, 0.82), "countries": (0.90, 0.80), "aliases": (0.90, 0.81), "relations": (0.83, 0.56), "mentions": (0.93, 0.89), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+    },
 }  # fmt: skip
 
 
