@@ -241,25 +241,11 @@ def score_corpus(texts, sidecars):
 
 
 def annotated(sidecar):
-    """A sidecar's primary readings in the terms of `read`, as if a parser had read them."""
-
-    def primary(value):
-        return value[0] if isinstance(value, list) else value
-
+    """A sidecar's primary readings in the terms of `read`, as if a parser had read them:
+    what `expected` allows, with the first of a scalar's fair readings."""
     return {
-        "name": primary(sidecar["group_name"]),
-        "countries": set(sidecar["countries"]),
-        "formation": primary(sidecar["formation_year"]),
-        "termination": primary(sidecar["termination_year"]),
-        "size": primary(sidecar["size"]),
-        "aliases": {group_key(alias) for alias in sidecar["aliases"]},
-        "relations": {
-            (group_key(r["group"]), INVERSE[r["type"]] if r.get("reverse") else r["type"])
-            for r in sidecar["relations"]
-        },
-        "mentions": {group_key(name) for name in sidecar["mentioned_groups"]},
-        "markers": set(sidecar["citation_markers"]),
-        "event_years": set(sidecar["event_years"]),
+        field_name: allowed[0] if field_name in SCALARS else allowed
+        for field_name, allowed in expected(sidecar).items()
     }
 
 

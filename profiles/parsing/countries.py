@@ -293,8 +293,8 @@ def _located(text):
         # a language; not a place. "a Greek Cypriot organisation": Cypriots of Greek descent.
         if demonym and (
             _demonym_follows(text, end)
-            or text[max(0, start - 5) : start].lower() in ("-pro-", " pro-", "anti-")
-            or text[max(0, start - 4) : start].lower() == "pro-"
+            or text[max(0, start - 5) : start].lower().endswith("pro-")
+            or text[max(0, start - 5) : start].lower() == "anti-"
             or re.match(r"\s+for\s+[\"'\u2018\u201c]", text[end : end + 8])
         ):
             continue

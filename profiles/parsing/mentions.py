@@ -38,6 +38,7 @@ from profiles.parsing.names import (
     possessive_stem,
     strip_article,
 )
+from profiles.parsing.text import gated_alternatives
 from profiles.parsing.types import Occurrence, ParsedMention
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "armed_groups.tsv"
@@ -737,8 +738,7 @@ COMPONENT_BRANCHES = [
         r"(?:such\s+as|including|like)",
     ),
 ]
-COMPONENTS_RE = re.compile(r"\b(?:" + "|".join(p for _words, p in COMPONENT_BRANCHES) + r")\b")
-COMPONENT_WORDS = tuple(dict.fromkeys(w for words, _p in COMPONENT_BRANCHES for w in words))
+COMPONENTS_RE, COMPONENT_WORDS = gated_alternatives(COMPONENT_BRANCHES)
 # A source cited in parentheses, which may hold a group's name as its title.
 SOURCE_CITED_RE = re.compile(
     r"\((?:UCDP|ACLED|HRW|Human\s+Rights\s+Watch|Amnesty|Wikipedia|Reuters|BBC|AFP|ICG|"

@@ -37,6 +37,7 @@ from profiles.parsing.relations import RelationReader, shaped_like_group
 from profiles.parsing.sizes import strength_figures
 from profiles.parsing.text import (
     MARKER_RE,
+    gated_alternatives,
     holds_any,
     normalise,
     one_line,
@@ -638,9 +639,7 @@ def _founding_of_another(sentence, anchor, is_own):
     if _in_appositive_of_another(before, is_own) or _in_subject_of_another(before, is_own):
         return True
     # "After the founding of Israel": a state's founding.
-    founded = re.match(
-        r"\s+of\s+(?:the\s+)?([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)", sentence[anchor.end() :]
-    )
+    founded = FOUNDING_OF_RE.match(sentence, anchor.end())
     if founded and countries.code_for(founded.group(1)):
         return True
     # "as successors to the Rural Security Units (MAY) raised in 1946-1947": a participle
@@ -727,6 +726,8 @@ def _in_subject_of_another(before, is_own):
     return bool(antecedent) and not is_own(antecedent) and shaped_like_group(antecedent)
 
 
+# "the founding of Israel": the name after a founding noun's "of".
+FOUNDING_OF_RE = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)")
 PARTICIPLE_RE = re.compile(r"formed|founded|established|created|raised|organi[sz]ed", re.I)
 FROM_ANOTHER_RE = re.compile(
     r"grew\s+out\s+of|broke\s+away|split\s+(?:off\s+)?from|splintered|originated|origins?",
@@ -857,10 +858,7 @@ STILL_ACTIVE_BRANCHES = [
         r"continued\s+(?:to\s+operate|operating)\s+(?:underground|clandestinely|in\s+secret)",
     ),
 ]
-STILL_ACTIVE_RE = re.compile(
-    r"\b(?:" + "|".join(p for _words, p in STILL_ACTIVE_BRANCHES) + r")\b", re.I
-)
-STILL_ACTIVE_WORDS = tuple(dict.fromkeys(w for words, _p in STILL_ACTIVE_BRANCHES for w in words))
+STILL_ACTIVE_RE, STILL_ACTIVE_WORDS = gated_alternatives(STILL_ACTIVE_BRANCHES, re.I)
 
 
 # "The end of the PGM is coded on ...", "the PGM is coded as ending in 2010": the

@@ -133,6 +133,9 @@ def _next_words(text, end, count=3):
     return NEXT_WORD_RE.findall(text[end : end + 60])[:count]
 
 
+REFERS_TO_ANOTHER_RE = re.compile(
+    r"\b(?:refers?|referred|applies|applied)\s+to\s+(?:the\s+)?(?:[a-z]+\s+)?[A-Z]"
+)
 CASUALTY = r"(?:killed|jailed|imprisoned|arrested|detained|dead|executed|captured|wounded|died)\b"
 AGAINST_US_RE = re.compile(
     r"[^.;]{0,40}?\bagainst\s+(?:them|it|the\s+(?:group|movement|militia|guerrillas|rebels|"
@@ -221,10 +224,7 @@ def _classify(text, match, clause, lenient):
     ):
         return False
     # "A figure of 2,000 ... refers to the neighbouring Shabwani Elite Forces": another's.
-    if re.search(
-        r"\b(?:refers?|referred|applies|applied)\s+to\s+(?:the\s+)?(?:[a-z]+\s+)?[A-Z]",
-        text[match.end() : match.end() + 120].split(".")[0],
-    ):
+    if REFERS_TO_ANOTHER_RE.search(text[match.end() : match.end() + 120].split(".")[0]):
         return False
     # "990 fighters handed in their weapons at the demobilisation": ex-combatants in a
     # disarmament scheme are not the group's strength.

@@ -200,6 +200,14 @@ def _words_automaton(words):
     return automaton
 
 
+def gated_alternatives(branches, flags=0):
+    """(pattern, words) for branches given as (words, pattern) pairs: the patterns joined as
+    alternatives of one word-bounded pattern, and every word they need, to test cheaply
+    before searching (a branch brings its words with it, so no gate can hide it)."""
+    pattern = re.compile(r"\b(?:" + "|".join(p for _words, p in branches) + r")\b", flags)
+    return pattern, tuple(dict.fromkeys(w for words, _p in branches for w in words))
+
+
 def words_in(lowered: str, words: tuple[str, ...]) -> set[str]:
     """Which of `words` (lower-case) a lower-cased text holds, overlapping ones included:
     the cue words that decide which patterns are worth trying on it."""

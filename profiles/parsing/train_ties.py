@@ -10,8 +10,8 @@ model, so it must not learn from them.
 
 The threshold (how sure the model must be to add a tie) is chosen by leave-one-corpus-out
 cross-validation: each tuned corpus is read by a model trained on the others, and the
-lowest threshold whose ties are right at least 90% of the time wins (precision before
-recall: the files whose ties hold barely move between thresholds).
+lowest threshold from which every higher one's ties are right at least 90% of the time
+wins (precision before recall: the files whose ties hold barely move between thresholds).
 """
 
 import json
