@@ -93,7 +93,13 @@ CORPORA = {
 # A second annotation of practice/real, made by a helper who read the conventions and the
 # texts but neither the first sidecars nor the parser: how far two careful annotators agree
 # bounds what any parser can be scored at (`python -m profiles.accuracy --agreement`).
-SECOND_ANNOTATIONS = {"practice/real": DATA / "agreement" / "practice-real"}
+# The two newest blind sets were annotated a second time the same way (seventh session of
+# 2026-12-06), so that their score can be read against what two annotators reach on them.
+SECOND_ANNOTATIONS = {
+    "practice/real": DATA / "agreement" / "practice-real",
+    "heldout/blind8": DATA / "agreement" / "blind8",
+    "heldout/blind9": DATA / "agreement" / "blind9",
+}
 SCALARS = ("name", "formation", "termination", "size")
 SETS = ("countries", "aliases", "relations", "mentions", "markers", "event_years")
 FIELDS = SCALARS + SETS
