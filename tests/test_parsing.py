@@ -910,6 +910,21 @@ def relations_of(sentence):
             "It intimidated supporters of the Jamaat-e-Watan and the National Farmers' Party.",
             [("Jamaat-e-Watan", "rival_of"), ("National Farmers' Party", "rival_of")],
         ),
+        # After "and", an adjective between "the" and the next name keeps the list going;
+        # after a bare comma it opens an aside about the first.
+        (
+            "The Hill Guard fought the Coastal Liberation Front and the leftist Red Hand Army.",
+            [("Coastal Liberation Front", "rival_of"), ("Red Hand Army", "rival_of")],
+        ),
+        (
+            "The Hill Guard fought both the Coastal Liberation Front (CLF) and the "
+            "pro-government Reed Militias in 2020.",
+            [("Coastal Liberation Front", "rival_of"), ("Reed Militias", "rival_of")],
+        ),
+        (
+            "It broke away from the Coastal Liberation Front, the main Delta movement, in 1990.",
+            [("Coastal Liberation Front", "splinter_of")],
+        ),
         # An office and its holder are a person.
         ("It was backed by Deputy Interior Minister Kofi Mensah.", []),
         # A splinter that named itself: the tie points the other way.

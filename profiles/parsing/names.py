@@ -359,8 +359,11 @@ def targets_after(text: str, position: int) -> list[FoundName]:
         # "fought Makarios loyalists and members of the left-wing party AKEL".
         # ... and "backed Gbagbo and his Ivorian Popular Front": a person's party.
         joined = re.match(
-            r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:against\s+|with\s+|by\s+|his\s+|her\s+|their\s+)?"
-            r"(?=(?:the\s+)?[A-Z]|(?:members|supporters|fighters|activists|militants|cadres)\s+of\s)",
+            r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:against\s+|with\s+|by\s+|of\s+|his\s+|her\s+|their\s+)?"
+            # "the PLO and the leftist Lebanese National Movement": after "and", an adjective
+            # may stand between "the" and the name (after a bare comma it opens an aside).
+            r"(?=(?:the\s+)?[A-Z]|(?<=and\s)the\s+(?:[a-z][\w-]*\s+){1,2}[A-Z]|"
+            r"(?:members|supporters|fighters|activists|militants|cadres)\s+of\s)",
             text[after:],
         )
         if not joined:
