@@ -2144,6 +2144,19 @@ def test_names_of_one_organisation_and_of_two(text, mentions):
     assert sorted(mentions_of(text)) == mentions
 
 
+def test_an_acronym_s_long_form_has_no_opening_word_and_takes_no_letter_from_into():
+    # ZIPRA's letters are not all initials, so the name before it is taken whole, without
+    # "Unlike the"; ZIPA's are not "ZIPRA into the Zimbabwe People's Army".
+    text = (
+        "Unlike the Coastal People's Revolutionary Army (CIPRA), the Hill Guard looked to "
+        "China. In 1975 it was combined with CIPRA into the Coastal People's Army (CIPA)."
+    )
+    assert sorted(mentions_of(text)) == [
+        "Coastal People's Army",
+        "Coastal People's Revolutionary Army",
+    ]
+
+
 def test_an_article_title_s_name_without_its_qualifier_is_no_alias_but_finds_the_group():
     text = (
         "Reed Guard (Volta)\n\nThe Reed Guard (Ewe: Aƒeɖuwo) is an armed group in the Volta "

@@ -234,6 +234,11 @@ def is_acronym(name):
     return bool(ACRONYM_SHAPE_RE.fullmatch(name)) and sum(ch.isupper() for ch in name) >= 2
 
 
+# Words an acronym skips and never takes a letter from (unlike "of" in "Congress of Racial
+# Equality (CORE)", "a" in "Muerte a Secuestradores (MAS)" or "in" in "SPLM-IO").
+SILENT_WORDS = frozenset({"the", "into", "onto"})
+
+
 def abbreviates(short, long):
     """Whether `short` is made of the initials of `long`'s words, in order ("SLA" and "South
     Lebanon Army", "ZNLWVA"): one may skip linking words, none may be made up."""
@@ -245,6 +250,8 @@ def abbreviates(short, long):
         return _same_initials(letters, words)
     index = 0
     for word in words:
+        if word in SILENT_WORDS:
+            continue  # "ZIPRA into the Zimbabwe People's Army (ZIPA)": no I from "into"
         if index < len(letters) and word[0].upper() == letters[index]:
             index += 1
     capitals = [w for w in words if w[0].isupper()]

@@ -688,6 +688,10 @@ def expansion_before(sentence, position, acronym):
     # The last of "X and the Y (ACR)", without its owner ("Anton Mussert's ...").
     named = re.split(r"\s+and\s+(?:the\s+)?", named)[-1]
     named = named[patron_length(named) :]
+    # "Unlike the Zimbabwe People's Revolutionary Army (ZIPRA)": the name after the opening.
+    opening, _space, rest = named.partition(" ")
+    if opening in OPENING_WORDS and rest:
+        named = strip_article(rest)
     if (
         named
         and named.split()[-1] in HEAD_WORDS
