@@ -2495,3 +2495,21 @@ def test_each_gated_branch_declares_words_it_spells(branches):
     for words, pattern in getattr(importlib.import_module(module), name):
         assert words, pattern
         assert all(word in pattern for word in words), (words, pattern)
+
+
+def test_two_known_names_joined_by_of_the_are_two_organisations():
+    from profiles.parsing.mentions import use_archive_names
+
+    use_archive_names({"Reed Alliance", "Coastal Liberation Army", "Army of the Delta"})
+    try:
+        text = (
+            "It joined an offensive of the Reed Alliance of the Coastal Liberation Army and "
+            "two other groups. It fought the Army of the Delta."
+        )
+        assert sorted(mentions_of(text)) == [
+            "Army of the Delta",
+            "Coastal Liberation Army",
+            "Reed Alliance",
+        ]
+    finally:
+        use_archive_names(())

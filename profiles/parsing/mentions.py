@@ -967,6 +967,15 @@ class MentionReader:
                 if part and at >= 0:
                     self._add(sentence, [], evidence, at, at + len(part), part, section)
             return
+        # "the Three Brotherhood Alliance of the Myanmar National Democratic Alliance Army":
+        # two known names, not one (a name of its own, "Army of the Republic of ...", is not
+        # two known ones).
+        owner, of_the, owned = name.partition(" of the ")
+        if of_the and is_known_name(owner) and is_known_name(owned) and not is_known_name(name):
+            for part in (owner, owned):
+                at = sentence.find(part, start, end)
+                self._add(sentence, [], evidence, at, at + len(part), part, section)
+            return
         # "broke away from the Army of Free Lebanon, another militia": not ours reworded.
         another = ANOTHER_AFTER_RE.match(sentence, end) and not self.is_own_name(name)
         if (not another and self.is_own(name)) or not is_mentionable(
