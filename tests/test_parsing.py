@@ -2513,3 +2513,11 @@ def test_two_known_names_joined_by_of_the_are_two_organisations():
         ]
     finally:
         use_archive_names(())
+
+
+def test_a_quoted_phrase_beside_a_name_in_another_script_is_its_translation():
+    text = (
+        'It was founded by the Reed Party (Arabic: حزب القصب, "Party of the Reed Cutters '
+        'Front") in 1990 and fought the Coastal Liberation Front.'
+    )
+    assert sorted(mentions_of(text)) == ["Coastal Liberation Front", "Reed Party"]

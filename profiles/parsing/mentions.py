@@ -754,6 +754,10 @@ GLOSS_CUE_RE = re.compile(r"lit|mean|transl|i\.e\.")
 GLOSS_RE = re.compile(
     r"\b(?:lit\.?|literally|meaning|translat\w*(?:\s+as)?|i\.e\.)\s*[:,]?\s*[^),;]{0,80}"
 )
+# A parenthesis holding a name in another script: a quoted phrase in it is its translation
+# ('(Arabic: حركة ..., "Movement of the Noble Ones of Hezbollah")').
+SCRIPT_PARENTHESIS_RE = re.compile(r"\([^()]*[^\W\d_\u0000-\u024f][^()]*\)")
+QUOTED_RE = re.compile(r"[\"\u201c\u2018'][^\"\u201d\u2019()]{3,80}[\"\u201d\u2019']")
 OWN_KIND_SUBJECT_RE = re.compile(
     r"\s*(?:The\s+)?(?:[A-Z][\w'-]*\s+)*(?:militias?|groups?|PGM|organi[sz]ation|coalition|"
     r"alliance|umbrella|movement)\b"
@@ -872,6 +876,10 @@ class MentionReader:
         # "lit. 'National Security Force'": a translation, not another group.
         if GLOSS_CUE_RE.search(sentence):
             taken += [(gloss.start(), gloss.end()) for gloss in GLOSS_RE.finditer(sentence)]
+        if "(" in sentence and not sentence.isascii():
+            for parenthesis in SCRIPT_PARENTHESIS_RE.finditer(sentence):
+                quoted = QUOTED_RE.finditer(sentence, parenthesis.start(), parenthesis.end())
+                taken += [(quote.start(), quote.end()) for quote in quoted]
         # "The militia was made up of several groups, such as ...": its own components.
         parts = None
         if any(map(sentence.__contains__, COMPONENT_WORDS)):
