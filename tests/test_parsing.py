@@ -1856,6 +1856,8 @@ def test_more_formation_readings_around_clauses(formation, year):
             " elected mayor in 1988.",
             None,
         ),
+        # Its parent party's founding, with a reflexive before the verb.
+        ("The CLF itself had been founded in August 1963 by exiles.", None),
     ],
 )
 def test_foundings_of_others_in_appositives_and_clauses(formation, year):

@@ -584,7 +584,9 @@ PASSIVE_LINK_RE = re.compile(
     # "SNO, a nationalist party founded in 1990": an appositive that says what it is.
     r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?P<noun>party|group|movement|organi[sz]ation|"
     r"militia|faction|front|union|association|army)\s+|"
-    r"\s+(?:was|were|had\s+been|has\s+been)\s+)(?:(?:first|originally|initially|officially|"
+    # "ZANU itself had been founded in 1963": the reflexive stands before the verb.
+    r"\s+(?:(?:itself|themselves)\s+)?(?:was|were|had\s+been|has\s+been)\s+)"
+    r"(?:(?:first|originally|initially|officially|"
     r"formally|itself|also)\s+)?$"
 )
 
