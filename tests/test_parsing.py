@@ -1299,6 +1299,12 @@ def test_names_in_languages_with_lower_case_words(text, mentions):
             " the Coast.",
             ["General Union of the Sons of the Coast", "Reed Front"],
         ),
+        # The parts of an umbrella it joined are the umbrella's, and other groups.
+        (
+            "In 1987 the group joined the Coastal Coordinating Board (CCB), the umbrella body"
+            " that also brought together the Reed Front and the Delta Brigade.",
+            ["Coastal Coordinating Board", "Delta Brigade", "Reed Front"],
+        ),
     ],
 )
 def test_components_are_not_other_groups(text, mentions):

@@ -758,6 +758,10 @@ GLOSS_RE = re.compile(
 # ('(Arabic: حركة ..., "Movement of the Noble Ones of Hezbollah")').
 SCRIPT_PARENTHESIS_RE = re.compile(r"\([^()]*[^\W\d_\u0000-\u024f][^()]*\)")
 QUOTED_RE = re.compile(r"[\"\u201c\u2018'][^\"\u201d\u2019()]{3,80}[\"\u201d\u2019']")
+# ", the umbrella body that also ..." or ", which ...": a clause about the name before it.
+RELATIVE_OF_NAME_RE = re.compile(
+    r"(?:\s*\([^()]*\))?,\s+(?:(?:the|an?)\s+(?:[\w-]+\s+){0,4})?(?:that|which|who)\b[^,;()]*$"
+)
 OWN_KIND_SUBJECT_RE = re.compile(
     r"\s*(?:The\s+)?(?:[A-Z][\w'-]*\s+)*(?:militias?|groups?|PGM|organi[sz]ation|coalition|"
     r"alliance|umbrella|movement)\b"
@@ -854,6 +858,15 @@ class MentionReader:
         # "Muerte a Secuestradores" for a group also called MAS.
         return any(is_acronym(own) and abbreviates(own, name) for own in self.own_names)
 
+    def _said_of_another(self, before):
+        """Whether `before` ends inside a relative clause, or an appositive's, of another
+        group named right before it."""
+        relative = RELATIVE_OF_NAME_RE.search(before)
+        if not relative:
+            return False
+        other = name_before(before, relative.start())
+        return bool(other) and not self.is_own(other)
+
     def learn_expansions(self, sentence):
         """ "al-Qaeda in Iraq (AQI)": the acronym stands for the long name before it, wherever
         either is written; the long name is the shortest run of words it abbreviates."""
@@ -884,6 +897,10 @@ class MentionReader:
         parts = None
         if any(map(sentence.__contains__, COMPONENT_WORDS)):
             parts = COMPONENTS_RE.search(sentence)
+        if parts and self._said_of_another(sentence[: parts.start()]):
+            parts = (
+                None  # "the CGSB, the umbrella body that brought together the ELN, ...": its parts
+            )
         if parts and (
             clause_speaks_of(sentence[: parts.start()], self.is_own)
             or OWN_KIND_SUBJECT_RE.match(sentence[: parts.start()])
