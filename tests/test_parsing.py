@@ -2529,3 +2529,11 @@ def test_a_quoted_phrase_beside_a_name_in_another_script_is_its_translation():
         'Front") in 1990 and fought the Coastal Liberation Front.'
     )
     assert sorted(mentions_of(text)) == ["Coastal Liberation Front", "Reed Party"]
+
+
+def test_a_unit_s_short_name_is_the_unit_but_a_party_s_militia_is_not_the_party():
+    from profiles.parsing.relations import RelationReader
+
+    assert RelationReader(["El Reed Detachment"]).is_own("El Reed")
+    assert not RelationReader(["Reed Party Militia"]).is_own("Reed Party")
+    assert not RelationReader(["Reed Brigades"]).is_own("Reed")

@@ -897,10 +897,9 @@ class MentionReader:
         parts = None
         if any(map(sentence.__contains__, COMPONENT_WORDS)):
             parts = COMPONENTS_RE.search(sentence)
+        # "the CGSB, the umbrella body that brought together the ELN, ...": the CGSB's parts.
         if parts and self._said_of_another(sentence[: parts.start()]):
-            parts = (
-                None  # "the CGSB, the umbrella body that brought together the ELN, ...": its parts
-            )
+            parts = None
         if parts and (
             clause_speaks_of(sentence[: parts.start()], self.is_own)
             or OWN_KIND_SUBJECT_RE.match(sentence[: parts.start()])

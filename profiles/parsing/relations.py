@@ -565,6 +565,12 @@ def _national_branch_of(own_key, key, name):
     )
 
 
+# What a unit's name may add to its short name: "El Mujahid Detachment". Not "Brigades" (the
+# Hezbollah Brigades are not Hezbollah), "Militia" (the Colorado Party Militia is not the
+# party) or "Group" (the Karuna Group is not Karuna).
+UNIT_WORDS = ("detachment", "battalion", "regiment")
+
+
 class RelationReader:
     def __init__(self, own_names, document=""):
         self.own_keys = {name_key(name) for name in own_names if name}
@@ -598,6 +604,8 @@ class RelationReader:
             return True
         if f"{key}s" in self.own_keys:
             return True  # "a Security Battalion" of the Security Battalions: one of its units
+        if any(f"{key} {unit}" in self.own_keys for unit in UNIT_WORDS):
+            return True  # "El Mujahid" of the El Mujahid Detachment: its short name
         singular = key.rstrip("s")
         return any(
             (own.endswith(" " + key) or own.endswith(" " + singular))

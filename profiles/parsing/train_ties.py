@@ -10,7 +10,7 @@ model, so it must not learn from them.
 
 The threshold (how sure the model must be to add a tie) is chosen by leave-one-corpus-out
 cross-validation: each tuned corpus is read by a model trained on the others, and the
-lowest threshold from which every higher one's ties are right at least 90% of the time
+lowest threshold from which every higher one's ties are right more than 90% of the time
 wins (precision before recall: the files whose ties hold barely move between thresholds).
 """
 
@@ -141,7 +141,7 @@ def read_ties(annotated, model, threshold):
 
 
 def cross_validate(files, out=sys.stdout):
-    """Leave one corpus out; returns the lowest threshold whose ties reach PRECISION_TARGET."""
+    """Leave one corpus out; returns the lowest threshold whose ties pass PRECISION_TARGET."""
     rules = Score()
     by_threshold = {threshold: Score() for threshold in THRESHOLDS}
     for corpus in TUNED:
@@ -164,7 +164,7 @@ def choose_threshold(by_threshold):
     """{threshold: Score of its ties} -> the threshold to use.
 
     Files holding move by a file or two between neighbouring thresholds (noise, on some
-    200 files), so they cannot choose: the lowest threshold whose ties are right at least
+    200 files), so they cannot choose: the lowest threshold whose ties are right more than
     PRECISION_TARGET of the time does (precision before recall, and a choice that does
     not swing with each retraining); the highest when none is.
 
@@ -173,7 +173,9 @@ def choose_threshold(by_threshold):
     lone precise threshold below an imprecise one is luck, not a setting to trust."""
     chosen = max(by_threshold)
     for threshold in sorted(by_threshold, reverse=True):
-        if by_threshold[threshold].precision < PRECISION_TARGET:
+        # Strictly above: a threshold whose ties reach the target exactly (396 of 440) is
+        # at the edge of the noise, and one example more or less flips it.
+        if by_threshold[threshold].precision <= PRECISION_TARGET:
             break
         chosen = threshold
     return chosen
