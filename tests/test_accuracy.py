@@ -89,7 +89,9 @@ from profiles.accuracy import CORPORA, score_corpus
 # precision on dev3 91% -> 90.6%, dev10 94% -> 93.2%, blind5 93% -> 92.2%, blind6 92% ->
 # 90.6%; and ties recall on dev3, dev4, dev5, dev8, dev10, dev12, blind3 (with its precision
 # 85% -> 84.6%) and blind7 (43% -> 36.6%, precision 92% -> 91.6%), blind5's ties precision
-# 83.3% -> 81.6% and dev2's 100% -> 97.5% follow the retrained model.)
+# 83.3% -> 81.6% and dev2's 100% -> 97.5% follow the retrained model. Signs of life after an
+# end ("continues to exist", "the ban had little effect") make a doubt of an end that a
+# sidecar allows either way: dev13's termination recall 55% -> 52.9%, its facts holding +1.)
 FLOORS = {
     "seeds": {
         "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (1.00, 1.00), "size": (1.00, 1.00), "countries": (1.00, 1.00), "aliases": (1.00, 1.00), "relations": (1.00, 1.00), "mentions": (1.00, 0.83), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
@@ -158,19 +160,19 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (0.96, 0.96), "termination": (0.83, 0.83), "size": (0.82, 0.82), "countries": (0.90, 0.80), "aliases": (0.90, 0.81), "relations": (0.85, 0.56), "mentions": (0.93, 0.92), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev13": {
-        "name": (1.00, 1.00), "formation": (0.78, 0.60), "termination": (0.90, 0.55), "size": (0.81, 0.90), "countries": (0.93, 0.85), "aliases": (0.80, 0.94), "relations": (0.63, 0.33), "mentions": (0.78, 0.76), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (0.78, 0.60), "termination": (1.00, 0.529), "size": (0.81, 0.90), "countries": (0.93, 0.85), "aliases": (0.80, 0.94), "relations": (0.63, 0.33), "mentions": (0.78, 0.76), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev14": {
         "name": (1.00, 1.00), "formation": (0.92, 0.92), "termination": (0.64, 0.69), "size": (0.80, 0.77), "countries": (0.91, 0.82), "aliases": (0.97, 0.95), "relations": (0.79, 0.61), "mentions": (0.83, 0.88), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev15": {
-        "name": (1.00, 1.00), "formation": (0.88, 0.75), "termination": (0.75, 0.60), "size": (1.00, 0.84), "countries": (0.90, 0.70), "aliases": (0.97, 0.74), "relations": (0.74, 0.47), "mentions": (0.85, 0.88), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (0.88, 0.75), "termination": (0.90, 0.60), "size": (1.00, 0.84), "countries": (0.90, 0.70), "aliases": (0.97, 0.74), "relations": (0.74, 0.47), "mentions": (0.85, 0.88), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev16": {
-        "name": (1.00, 1.00), "formation": (1.00, 0.85), "termination": (0.94, 0.88), "size": (1.00, 0.88), "countries": (1.00, 0.89), "aliases": (0.93, 0.84), "relations": (0.78, 0.35), "mentions": (0.88, 0.75), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (1.00, 0.85), "termination": (1.00, 0.88), "size": (1.00, 0.88), "countries": (1.00, 0.89), "aliases": (0.93, 0.84), "relations": (0.78, 0.35), "mentions": (0.88, 0.75), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev17": {
-        "name": (1.00, 1.00), "formation": (0.95, 0.81), "termination": (0.91, 0.73), "size": (0.87, 0.82), "countries": (0.96, 0.83), "aliases": (0.95, 0.82), "relations": (0.70, 0.48), "mentions": (0.82, 0.86), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (0.95, 0.81), "termination": (1.00, 0.73), "size": (0.87, 0.82), "countries": (0.96, 0.83), "aliases": (0.95, 0.82), "relations": (0.70, 0.48), "mentions": (0.82, 0.86), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
 }  # fmt: skip
 

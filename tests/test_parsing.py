@@ -1783,6 +1783,32 @@ def test_ends_the_text_does_not_date(termination, year):
 
 
 @pytest.mark.parametrize(
+    "termination",
+    [
+        # Signs of life in the field that gives the year.
+        "Its commander was killed in a drone strike on January 2, 2013. The group continued"
+        " under his deputy.",
+        "The Volunteers Act of 2012 replaced the regulations, but the corps continues to exist.",
+        "The government dissolved it by decree in January 1983, but the ban had little effect"
+        " on its campaign.",
+        # Another thing's end, and a thing destroyed.
+        "Over 130 people were charged in a trial that began in 2003 and ended with"
+        " convictions in 2015.",
+    ],
+)
+def test_what_is_no_end_in_a_field_about_the_end(termination):
+    assert guidebook(termination=termination).termination is None
+
+
+def test_a_thing_the_group_destroyed_is_no_end():
+    text = (
+        "Reed Guard\n\nThe Reed Guard is a militia in Ghana.[1] In January 1981 one of its"
+        " commandos destroyed nine aircraft at the air base.[2]\n"
+    )
+    assert parse_profile(text).termination is None
+
+
+@pytest.mark.parametrize(
     "formation, year",
     [
         # "whose" opens a clause about another group, with or without a comma.

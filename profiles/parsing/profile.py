@@ -427,6 +427,24 @@ DEFEAT_RE = re.compile(r"defeated|destroyed|wiped\s+out|crushed", re.I)
 PASSIVE_BEFORE_RE = re.compile(r"\b(?:was|were|been|being|be)\s+(?:\w+\s+)?$")
 
 
+# What an active "destroyed" or "crushed" does to things, not to a group: "destroyed nine
+# aircraft", "destroyed the bridge". A group, its fighters or its revolt is an end's object.
+THING_OBJECT_RE = re.compile(
+    r"\s+(?:the\s+|a\s+|an\s+|\d[\d,]*\s+|(?:two|three|four|five|six|seven|eight|nine|ten|"
+    r"dozens\s+of|several|many|some)\s+)(?:[\w-]+\s+){0,2}?(?:aircraft|planes?|helicopters?|"
+    r"vehicles?|trucks?|cars?|buses|trains?|bridges?|buildings?|houses?|homes|villages?|shops?|"
+    r"offices?|stations?|depots?|pipelines?|property|crops|equipment|weapons|stocks?|bases?|"
+    r"towers?|installations?|targets?|facilities)\b"
+)
+
+
+def _acts_on_a_thing(sentence, anchor):
+    """Whether an active verb of defeat has a thing as its object ("destroyed nine aircraft")."""
+    if PASSIVE_BEFORE_RE.search(sentence, max(0, anchor.start() - 40), anchor.start()):
+        return False
+    return bool(THING_OBJECT_RE.match(sentence, anchor.end()))
+
+
 def _own_acts(sentence, anchor, is_own):
     """Whether the group itself is the subject of an active verb ("the guards defeated ...")."""
     if PASSIVE_BEFORE_RE.search(sentence, max(0, anchor.start() - 40), anchor.start()):
@@ -519,6 +537,8 @@ def _anchored(sentence, mentions, anchor_re, is_own=None, own_founding=None):
             continue  # "the ALiR, which merged into the FDLR in 2000": the ALiR's end
         if is_own and DEFEAT_RE.fullmatch(anchor.group()) and _own_acts(sentence, anchor, is_own):
             continue  # "the White Guards ... defeated the Red Guards": a victory, no end
+        if is_own and DEFEAT_RE.fullmatch(anchor.group()) and _acts_on_a_thing(sentence, anchor):
+            continue  # "a Machetero commando destroyed nine aircraft": what it did, no end
         if anchor.start() in others:
             continue
         if anchor.group()[0].isupper() and sentence[: anchor.start()].strip(" \"'(\u201c"):
@@ -755,7 +775,10 @@ ENDED_EVENT_RE = re.compile(
 EVENT_BEFORE_ANCHOR_RE = re.compile(
     r"\b(?:the|a|an|this|that)\s+(?:[\w-]+\s+){0,2}?(?:war|rebellion|uprising|insurgency|"
     r"conflict|revolt|siege|occupation|crisis|emergency|strike|mutiny|offensive|insurrection|"
-    r"fighting|protests?|demonstrations?|counter-demonstration|march|rally|clash|riots?)\s+"
+    r"fighting|protests?|demonstrations?|counter-demonstration|march|rally|clash|riots?|trial|"
+    r"talks|negotiations|ceasefire|truce|elections?|programme|program)\s+"
+    # "a trial that began in 2003 and ended with convictions in 2015".
+    r"(?:(?:that|which)\s+began\s+[^,;]{0,30}?\s+and\s+)?"
     r"(?:had\s+been\s+|has\s+been\s+|was\s+|were\s+|had\s+|has\s+)?$",
     re.I,
 )
@@ -858,6 +881,22 @@ STILL_ACTIVE_BRANCHES = [
     (
         ("continued",),
         r"continued\s+(?:to\s+operate|operating)\s+(?:underground|clandestinely|in\s+secret)",
+    ),
+    # "but the corps continues to exist"; "The group continued under Bahawal Khan".
+    (
+        ("continues", "continued"),
+        r"(?:continues|continued)\s+to\s+(?:exist|operate|function|be\s+active)",
+    ),
+    (
+        ("continued",),
+        r"(?:it|they|the\s+(?:group|militia|movement|organi[sz]ation|corps|force|unit|brigade))"
+        r"\s+continued\s+(?:under|as|with)\b",
+    ),
+    # "dissolved the FLNC by decree, but the ban had little effect on its campaign".
+    (
+        ("effect", "impact"),
+        r"\b(?:ban|dissolution|decree|order|proscription)\s+had\s+(?:little|no|only\s+(?:a\s+)?"
+        r"limited)\s+(?:effect|impact)",
     ),
 ]
 STILL_ACTIVE_RE, STILL_ACTIVE_WORDS = gated_alternatives(STILL_ACTIVE_BRANCHES, re.I)
