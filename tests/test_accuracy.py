@@ -136,7 +136,7 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (0.91, 0.81), "termination": (1.00, 0.71), "size": (0.78, 0.90), "countries": (0.96, 0.88), "aliases": (0.84, 0.60), "relations": (1.00, 0.59), "mentions": (0.906, 0.86), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev8": {
-        "name": (1.00, 1.00), "formation": (1.00, 0.82), "termination": (1.00, 0.76), "size": (1.00, 0.94), "countries": (0.97, 0.77), "aliases": (0.97, 0.85), "relations": (0.78, 0.40), "mentions": (0.86, 0.82), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (1.00, 0.82), "termination": (1.00, 0.80), "size": (1.00, 0.94), "countries": (0.97, 0.77), "aliases": (0.97, 0.85), "relations": (0.78, 0.40), "mentions": (0.86, 0.82), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "heldout/blind7": {
         "name": (1.00, 1.00), "formation": (0.92, 0.86), "termination": (0.86, 0.68), "size": (0.92, 0.92), "countries": (1.00, 1.00), "aliases": (0.83, 0.88), "relations": (0.916, 0.366), "mentions": (0.88, 0.81), "markers": (1.00, 1.00), "event_years": (0.98, 1.00),
@@ -160,7 +160,7 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (0.96, 0.96), "termination": (0.83, 0.83), "size": (0.82, 0.82), "countries": (0.90, 0.80), "aliases": (0.90, 0.81), "relations": (0.85, 0.56), "mentions": (0.93, 0.92), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev13": {
-        "name": (1.00, 1.00), "formation": (0.78, 0.60), "termination": (1.00, 0.529), "size": (0.81, 0.90), "countries": (0.93, 0.85), "aliases": (0.80, 0.94), "relations": (0.63, 0.33), "mentions": (0.78, 0.76), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (0.88, 0.60), "termination": (1.00, 0.529), "size": (0.81, 0.90), "countries": (0.93, 0.85), "aliases": (0.80, 0.94), "relations": (0.63, 0.33), "mentions": (0.78, 0.76), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev14": {
         "name": (1.00, 1.00), "formation": (0.92, 0.92), "termination": (0.64, 0.69), "size": (0.80, 0.77), "countries": (0.91, 0.82), "aliases": (0.97, 0.95), "relations": (0.79, 0.61), "mentions": (0.83, 0.88), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),

@@ -2563,3 +2563,26 @@ def test_a_unit_s_short_name_is_the_unit_but_a_party_s_militia_is_not_the_party(
     assert RelationReader(["El Reed Detachment"]).is_own("El Reed")
     assert not RelationReader(["Reed Party Militia"]).is_own("Reed Party")
     assert not RelationReader(["Reed Brigades"]).is_own("Reed")
+
+
+@pytest.mark.parametrize(
+    "sentence, year",
+    [
+        # An adjective, not a founding.
+        ("One of the first organised groups, the Reed Lions, fought on until 1937.", None),
+        # A state's founding, with its full name.
+        ("It fought on until the founding of the State of Israel in 1948.", None),
+        # Another group's founding, its name after the participle.
+        ("In 1913 its men overran the newly raised Coast Camel Corps at the wells.", None),
+        # A date in a clause about a person, closed before the verb.
+        (
+            "Kofi Mensah, a former official who had escaped from jail in 1985, assembled its"
+            " first fighters in Libya.",
+            None,
+        ),
+        ("Kofi Mensah assembled its first fighters in Libya in 1988.", 1988),
+    ],
+)
+def test_foundings_of_others_and_dates_of_other_clauses(sentence, year):
+    text = f"Reed Guard\n\nThe Reed Guard is a militia in Ghana.[1] {sentence}[2]\n"
+    assert earliest_year(parse_profile(text).formation) == year

@@ -105,6 +105,15 @@ NOT_AN_ACT_AFTER = (
     r"insurrections?|assaults?|bombings?|massacres?|pogroms?|invasions?|incursions?|"
     r"counter-?attacks?|rescues?|parades?|congress(?:es)?|conferences?)\b)"
 )
+# "one of the first organised groups": an adjective (but "villagers organised to stop cattle
+# raiding" is a founding).
+NOT_AN_ADJECTIVE_BEFORE = (
+    "".join(
+        rf"(?<!\b{word}\s)"
+        for word in ("the", "an", "first", "most", "well", "loosely", "highly", "poorly", "better")
+    )
+    + r"(?<!\bwell-)"
+)
 FORMATION_ANCHOR_RE = re.compile(
     # (not "re-formed in 1938 as ...", "re-emerged": a later start)
     r"\b(?<!re-)(?:formed|forming|founded|founding|foundation|established|establishment|created|creation|"
@@ -119,7 +128,8 @@ FORMATION_ANCHOR_RE = re.compile(
     r"appeared|appearance|surfaced|reported|sighted)|"
     r"set\s+up|surfaced|set\s+(?:it|them|the\s+(?:[\w-]+\s+){0,2}?(?:force|group|militia|unit|units|corps|guard|army|battalions?|brigades?))\s+up|"
     # "organised marches", "launched an offensive": an act, not a founding.
-    rf"(?:organi[sz]ed|launched){NOT_AN_ACT_AFTER}|existed\s+(?:\w+\s+){{0,3}}from|took\s+shape|emerged|came\s+into\s+(?:being|existence)|"
+    # (nor "one of the first organised groups": an adjective)
+    rf"(?:{NOT_AN_ADJECTIVE_BEFORE}organi[sz]ed|launched){NOT_AN_ACT_AFTER}|existed\s+(?:\w+\s+){{0,3}}from|took\s+shape|emerged|came\s+into\s+(?:being|existence)|"
     # "only announced itself under this name in 2007".
     r"(?:announced|declared|proclaimed)\s+(?:itself|themselves|its\s+(?:formation|founding|creation|existence))|"
     # "began operating", not "began to settle its veterans" nor "began recording killings".
@@ -438,6 +448,20 @@ THING_OBJECT_RE = re.compile(
 )
 
 
+def _in_closed_relative(sentence, mention, position):
+    """ "Taylor, who had escaped from jail in 1985, assembled its first fighters": a date in a
+    relative clause closed before the verb is that clause's."""
+    opened = list(RELATIVE_OPEN_RE.finditer(sentence, 0, mention.start))
+    return (
+        bool(opened)
+        and "," in sentence[mention.end : position]
+        and "," not in (sentence[opened[-1].end() : mention.start])
+    )
+
+
+RELATIVE_OPEN_RE = re.compile(r",\s+(?:who|which|whose|whom)\s|\s(?:who|whose|whom)\s")
+
+
 def _acts_on_a_thing(sentence, anchor):
     """Whether an active verb of defeat has a thing as its object ("destroyed nine aircraft")."""
     if PASSIVE_BEFORE_RE.search(sentence, max(0, anchor.start() - 40), anchor.start()):
@@ -583,7 +607,11 @@ def _anchored(sentence, mentions, anchor_re, is_own=None, own_founding=None):
             if m.start >= anchor.end()
             and not _in_relative_of_another(sentence, anchor.end(), m.start)
         ]
-        before = [m for m in in_clause if m.end <= anchor.start()]
+        before = [
+            m
+            for m in in_clause
+            if m.end <= anchor.start() and not _in_closed_relative(sentence, m, anchor.start())
+        ]
         if not in_clause and is_own and VAGUE_TIME_RE.search(sentence, clause_start, clause_end):
             continue  # "..., and by the end of the decade it had ceased to exist": no year
         if not in_clause:
@@ -664,6 +692,11 @@ def _founding_of_another(sentence, anchor, is_own):
     founded = FOUNDING_OF_RE.match(sentence, anchor.end())
     if founded and countries.code_for(founded.group(1)):
         return True
+    # "overran the newly raised Somaliland Camel Corps": a participle before another's name.
+    if PARTICIPLE_RE.fullmatch(anchor.group()) and ATTRIBUTIVE_BEFORE_RE.search(before):
+        named = name_at(sentence, anchor.end() + 1)
+        if named and not is_own(named[0]):
+            return True
     # "as successors to the Rural Security Units (MAY) raised in 1946-1947": a participle
     # right after another group's name.
     if (
@@ -693,6 +726,9 @@ def _founding_of_another(sentence, anchor, is_own):
     return bool(found and not is_own(found[0]) and shaped_like_group(found[0]))
 
 
+ATTRIBUTIVE_BEFORE_RE = re.compile(
+    r"\b(?:the|a|an|its|their)\s+(?:newly|recently|hastily|specially|locally|secretly)?\s*$", re.I
+)
 # ", a secret guard society that ... had founded", ", an armed body that the KNU set up".
 APPOSITIVE_OPEN_RE = re.compile(r",\s+(?:a|an|the)\s+")
 APPOSITIVE_CLOSED_RE = re.compile(
@@ -749,7 +785,9 @@ def _in_subject_of_another(before, is_own):
 
 
 # "the founding of Israel": the name after a founding noun's "of".
-FOUNDING_OF_RE = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)")
+FOUNDING_OF_RE = re.compile(
+    r"\s+of\s+(?:the\s+)?(?:(?:State|Republic|Kingdom)\s+of\s+)?([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)"
+)
 PARTICIPLE_RE = re.compile(r"formed|founded|established|created|raised|organi[sz]ed", re.I)
 FROM_ANOTHER_RE = re.compile(
     r"grew\s+out\s+of|broke\s+away|split\s+(?:off\s+)?from|splintered|originated|origins?",
