@@ -127,13 +127,13 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (0.92, 0.70), "size": (1.00, 1.00), "countries": (0.96, 0.88), "aliases": (0.97, 0.79), "relations": (0.94, 0.78), "mentions": (0.92, 0.87), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "heldout/blind5": {
-        "name": (1.00, 1.00), "formation": (0.96, 0.92), "termination": (1.00, 0.53), "size": (0.78, 0.84), "countries": (0.96, 0.80), "aliases": (0.93, 0.77), "relations": (0.816, 0.54), "mentions": (0.922, 0.88), "markers": (1.00, 1.00), "event_years": (1.00, 0.98),
+        "name": (1.00, 1.00), "formation": (0.96, 0.92), "termination": (1.00, 0.53), "size": (0.92, 1.00), "countries": (0.96, 0.80), "aliases": (0.93, 0.77), "relations": (0.816, 0.54), "mentions": (0.922, 0.88), "markers": (1.00, 1.00), "event_years": (1.00, 0.98),
     },
     "dev7": {
         "name": (1.00, 1.00), "formation": (1.00, 0.92), "termination": (0.90, 0.62), "size": (0.91, 1.00), "countries": (0.93, 0.91), "aliases": (1.00, 0.92), "relations": (0.95, 0.80), "mentions": (0.92, 0.90), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "heldout/blind6": {
-        "name": (1.00, 1.00), "formation": (0.91, 0.81), "termination": (1.00, 0.71), "size": (0.78, 0.90), "countries": (0.96, 0.88), "aliases": (0.84, 0.60), "relations": (1.00, 0.59), "mentions": (0.906, 0.86), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (0.91, 0.81), "termination": (1.00, 0.71), "size": (0.86, 1.00), "countries": (0.96, 0.88), "aliases": (0.84, 0.60), "relations": (1.00, 0.59), "mentions": (0.906, 0.86), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev8": {
         "name": (1.00, 1.00), "formation": (1.00, 0.82), "termination": (1.00, 0.80), "size": (1.00, 0.94), "countries": (0.97, 0.77), "aliases": (0.97, 0.85), "relations": (0.78, 0.40), "mentions": (0.86, 0.82), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
@@ -151,28 +151,28 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (0.95, 0.85), "termination": (0.92, 0.76), "size": (1.00, 0.80), "countries": (0.93, 0.84), "aliases": (0.97, 0.84), "relations": (0.81, 0.60), "mentions": (0.88, 0.87), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "heldout/blind8": {
-        "name": (1.00, 1.00), "formation": (0.92, 0.79), "termination": (0.80, 0.50), "size": (0.92, 0.88), "countries": (0.96, 0.76), "aliases": (0.96, 0.81), "relations": (0.87, 0.59), "mentions": (0.83, 0.85), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (0.92, 0.79), "termination": (0.80, 0.50), "size": (0.96, 0.92), "countries": (0.96, 0.76), "aliases": (0.96, 0.81), "relations": (0.87, 0.59), "mentions": (0.83, 0.85), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev12": {
         "name": (1.00, 1.00), "formation": (0.92, 0.82), "termination": (1.00, 0.50), "size": (0.92, 0.86), "countries": (0.91, 0.91), "aliases": (0.88, 0.69), "relations": (0.73, 0.431), "mentions": (0.88, 0.89), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "heldout/blind9": {
-        "name": (1.00, 1.00), "formation": (0.96, 0.96), "termination": (0.83, 0.83), "size": (0.82, 0.82), "countries": (0.90, 0.80), "aliases": (0.90, 0.81), "relations": (0.85, 0.56), "mentions": (0.93, 0.92), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (0.96, 0.96), "termination": (0.83, 0.83), "size": (0.91, 0.87), "countries": (0.90, 0.80), "aliases": (0.90, 0.81), "relations": (0.85, 0.56), "mentions": (0.93, 0.92), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev13": {
         "name": (1.00, 1.00), "formation": (0.88, 0.60), "termination": (1.00, 0.529), "size": (0.81, 0.90), "countries": (0.93, 0.85), "aliases": (0.80, 0.94), "relations": (0.63, 0.33), "mentions": (0.78, 0.76), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev14": {
-        "name": (1.00, 1.00), "formation": (0.92, 0.92), "termination": (0.64, 0.69), "size": (0.80, 0.77), "countries": (0.91, 0.82), "aliases": (0.97, 0.95), "relations": (0.79, 0.61), "mentions": (0.83, 0.88), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (0.92, 0.92), "termination": (0.64, 0.69), "size": (1.00, 0.95), "countries": (0.91, 0.82), "aliases": (0.97, 0.95), "relations": (0.79, 0.61), "mentions": (0.83, 0.88), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev15": {
         "name": (1.00, 1.00), "formation": (0.88, 0.75), "termination": (0.90, 0.60), "size": (1.00, 0.84), "countries": (0.90, 0.70), "aliases": (0.97, 0.74), "relations": (0.74, 0.47), "mentions": (0.85, 0.88), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev16": {
-        "name": (1.00, 1.00), "formation": (1.00, 0.85), "termination": (1.00, 0.88), "size": (1.00, 0.88), "countries": (1.00, 0.89), "aliases": (0.93, 0.84), "relations": (0.78, 0.35), "mentions": (0.88, 0.75), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (1.00, 0.85), "termination": (1.00, 0.88), "size": (1.00, 1.00), "countries": (1.00, 0.89), "aliases": (0.93, 0.84), "relations": (0.78, 0.35), "mentions": (0.88, 0.75), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev17": {
-        "name": (1.00, 1.00), "formation": (0.95, 0.81), "termination": (1.00, 0.73), "size": (0.87, 0.82), "countries": (0.96, 0.83), "aliases": (0.95, 0.82), "relations": (0.70, 0.48), "mentions": (0.82, 0.86), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (0.95, 0.81), "termination": (1.00, 0.73), "size": (0.93, 0.88), "countries": (0.96, 0.83), "aliases": (0.95, 0.82), "relations": (0.70, 0.48), "mentions": (0.82, 0.86), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
 }  # fmt: skip
 

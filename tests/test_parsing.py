@@ -2586,3 +2586,25 @@ def test_a_unit_s_short_name_is_the_unit_but_a_party_s_militia_is_not_the_party(
 def test_foundings_of_others_and_dates_of_other_clauses(sentence, year):
     text = f"Reed Guard\n\nThe Reed Guard is a militia in Ghana.[1] {sentence}[2]\n"
     assert earliest_year(parse_profile(text).formation) == year
+
+
+@pytest.mark.parametrize(
+    "text, size",
+    [
+        # A figure whose phrase ends with it, at a comma or before a source in parentheses.
+        ("By the summer its strength had risen to around 6,000, most of them farmers.", 6000),
+        ("During the war it grew to an estimated 450,000 - 650,000 (Reed Review 2003).", 650000),
+        # Plans are no counts.
+        (
+            "The force had around 6.000 men, and its leaders announced plans to expand it to 12,000.",
+            6000,
+        ),
+        ("About 1,100 fighters by late 2016; its leaders planned a force of up to 5,000.", 1100),
+        # A range's upper end counts as its lower end does.
+        ("An estimated 25.000 to 30.000 commissioners were active in the early 1980s.", 30000),
+        # A day after a month's abbreviation.
+        ("On Aug. 25, 2000 it captured a patrol of 11 soldiers.", None),
+    ],
+)
+def test_figures_in_a_size_field(text, size):
+    assert size_of(text, lenient=True) == size

@@ -129,6 +129,13 @@ def _value(match):
     return int(round(base * scale))
 
 
+DAY_AFTER_MONTH_RE = re.compile(
+    r"\b(?:Jan|Feb|Febr|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)(?:[a-z]+)?\.?\s+$"
+)
+PHRASE_END_RE = re.compile(r"\s*(?:[(,;:]|\.(?!\d))")
+RANGE_LOWER_END_BEFORE_RE = re.compile(r"\d\s*(?:to|-|–|and)\s*$")
+
+
 def _next_words(text, end, count=3):
     return NEXT_WORD_RE.findall(text[end : end + 60])[:count]
 
@@ -185,11 +192,14 @@ def _classify(text, match, clause, lenient):
     # "executed 35 men", "arrested 200 members": people acted upon, not the group's strength.
     if ACTED_UPON_BEFORE_RE.search(text[max(0, match.start() - 40) : match.start()]):
         return False
-    # "the planned 326", "an authorised strength of 500": a plan, not a count.
+    # "the planned 326", "an authorised strength of 500": a plan, not a count; so are "plans
+    # to expand it to 12,000" and "planned a force of up to 5,000".
     if re.search(
         r"\b(?:planned|intended|authori[sz]ed|target(?:ed)?|envisaged|proposed)\s+"
-        r"(?:strength\s+of\s+|size\s+of\s+)?(?:some\s+|about\s+)?$",
-        text[max(0, match.start() - 30) : match.start()],
+        r"(?:strength\s+of\s+|size\s+of\s+)?(?:some\s+|about\s+)?$|"
+        r"\b(?:plans?|planned|planning|aimed|aims?|intended|hoped)\s+(?:[\w-]+\s+){0,4}?"
+        r"(?:to|of)\s+(?:up\s+to\s+|some\s+|about\s+|around\s+)?$",
+        text[max(0, match.start() - 50) : match.start()],
         re.I,
     ):
         return False
@@ -240,7 +250,11 @@ def _classify(text, match, clause, lenient):
         text[match.end() : match.end() + 50],
     ):
         return False
-    written = _next_words(text, match.end(), 6)
+    if DAY_AFTER_MONTH_RE.search(text, max(0, match.start() - 12), match.start()):
+        return False  # "On Aug. 25, 2000": a day of a date
+    # "had risen to around 6,000, most of them Syrians", "450,000 - 650,000 (Wikipedia ...)":
+    # the figure's phrase ends with it.
+    written = [] if PHRASE_END_RE.match(text, match.end()) else _next_words(text, match.end(), 6)
     if written and MONTH_RE.fullmatch(written[0]):
         return False  # "On 11 October 1993": a day of a date
     # "30,000 LDU members": an acronym before the noun.
@@ -254,6 +268,11 @@ def _classify(text, match, clause, lenient):
         return True
     if noun in NOT_STRENGTH_NOUNS:
         return False
+    # "25.000 to 30.000 commissioners": the upper end of a range counts as its lower end does.
+    if noun not in STRENGTH_NOUNS and RANGE_LOWER_END_BEFORE_RE.search(
+        text, max(0, match.start() - 20), match.start()
+    ):
+        noun = ""
     if noun in ("people", "persons"):
         return not DEATH_CUE_RE.search(clause)
     if noun in STRENGTH_NOUNS:
