@@ -2608,3 +2608,21 @@ def test_foundings_of_others_and_dates_of_other_clauses(sentence, year):
 )
 def test_figures_in_a_size_field(text, size):
     assert size_of(text, lenient=True) == size
+
+
+@pytest.mark.parametrize(
+    "text, mentions",
+    [
+        # A letter that lower-cases to two ("İ") shifts no name read after it.
+        (
+            "It (Turkish: Türkiye İşçi ve Köylü Ordusu, TİKKO) is the armed wing of the"
+            " Communist Party of Turkey/Marxist–Leninist.",
+            ["Communist Party of Turkey/Marxist–Leninist"],
+        ),
+        # States are no organisations; a nationality is no part of an acronym's name.
+        ("It received arms and money from Saudi Arabia and Egypt.", []),
+        ("It cooperated with the Colombian M-19 and the Peruvian MRTA.", ["M-19", "MRTA"]),
+    ],
+)
+def test_names_after_other_scripts_states_and_nationalities(text, mentions):
+    assert mentions_of(text) == mentions

@@ -310,7 +310,12 @@ def _same_but_particle(written, name):
 
 def _fold(text):
     """Same length as `text`, so that offsets carry over: case and quotes folded."""
-    return text.replace("\u2019", "'").replace("\u2018", "'").lower()
+    quoted = text.replace("\u2019", "'").replace("\u2018", "'")
+    folded = quoted.lower()
+    if len(folded) != len(text):
+        # "İ" lower-cases to two characters: such letters stay as they are.
+        folded = "".join(ch if len(ch.lower()) > 1 else ch.lower() for ch in quoted)
+    return folded
 
 
 @cache
@@ -607,6 +612,10 @@ def _is_mentionable(name, following):
     capitals = [w for w in words if w not in CONNECTORS]
     if capitals and all(w in peoples() or countries.code_for(w) for w in capitals):
         return False  # "Tuareg and Arab": peoples
+    if " and " in name and all(
+        countries.code_for(part) for part in re.split(r",\s*|\s+and\s+", name) if part
+    ):
+        return False  # "Saudi Arabia and Egypt": states
     if any(ch.isdigit() for ch in name) and is_acronym(name.replace(" ", "")):
         return False  # "AK47", "Mi-24"
     if re.search(r"\bof\s+the\s+\S+\s+(?:Army|Armed Forces|Police|Navy)\b", name):
@@ -798,6 +807,14 @@ def _looks_like_a_person(name):
     )
 
 
+def without_nationality(name):
+    """ "the Colombian M-19": a nationality said of an acronym is no part of its name."""
+    first, _space, rest = name.partition(" ")
+    if first in countries.demonym_table() and re.fullmatch(r"[A-Z][A-Z0-9/&.-]+", rest):
+        return rest  # "MRTA", "M-19"
+    return name
+
+
 def organisation_of_person(name):
     """ "Jack Lang of the Australian Labor Party" -> "Australian Labor Party"; any other name
     as it is."""
@@ -975,7 +992,7 @@ class MentionReader:
         if any(s < end and start < e for s, e in taken) or not name:
             return
         # "Jack Lang of the Australian Labor Party": a person of a party; the party is named.
-        organisation = organisation_of_person(name)
+        organisation = organisation_of_person(without_nationality(name))
         if organisation != name:
             at = sentence.find(organisation, start, end)
             self._add(sentence, taken, evidence, at, at + len(organisation), organisation, section)

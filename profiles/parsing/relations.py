@@ -14,6 +14,7 @@ from profiles.parsing.mentions import (
     is_mentionable,
     organisation_of_person,
     shaped_names,
+    without_nationality,
 )
 from profiles.parsing.names import (
     FoundName,
@@ -625,6 +626,7 @@ class RelationReader:
         if 0 < owner < len(target):
             target = target[owner:]  # "the Nazi Party's Sturmabteilung": the SA, not the party
         target = organisation_of_person(target)  # "Jack Lang of the Australian Labor Party"
+        target = without_nationality(target)  # "the Colombian M-19"
         # "members of the Shining Path and of the MRTA": two groups, one tie each.
         names = [name for name in COORDINATED_OF_RE.split(target) if name]
         if len(names) > 1:
