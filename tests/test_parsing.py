@@ -12,6 +12,7 @@ import pytest
 
 from profiles.parsing.countries import codes_in_list
 from profiles.parsing.dates import find_dates
+from profiles.parsing.mentions import is_mentionable
 from profiles.parsing.names import name_key
 from profiles.parsing.profile import parse_profile
 from profiles.parsing.sizes import strength_figures
@@ -2626,3 +2627,18 @@ def test_figures_in_a_size_field(text, size):
 )
 def test_names_after_other_scripts_states_and_nationalities(text, mentions):
     assert mentions_of(text) == mentions
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Japan Ground Self-Defense Force",  # a state's, by its country's name
+        "Arab Deterrent Force",  # states' forces sent together
+        "ECOMOG",
+        "Marines",
+        "Human Rights Association",  # an NGO
+        "UAE",  # a state
+    ],
+)
+def test_state_forces_interventions_ngos_and_states_are_no_mentions(name):
+    assert not is_mentionable(name)

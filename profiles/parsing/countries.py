@@ -41,6 +41,7 @@ EXTRA_NAMES = {
     "East Pakistan": "BD", "East Bengal": "BD", "West Pakistan": "PK", "Formosa": "TW",
     "Bessarabia": "MD", "Rhodesia and Nyasaland": "ZW", "French Indochina": "VN",
     "Slovak Republic": "SK", "Republic of Macedonia": "MK", "North Macedonia": "MK",
+    "UAE": "AE", "PRC": "CN", "DPRK": "KP", "ROK": "KR",
 }  # fmt: skip
 
 # Demonyms and adjectives: "the Guatemalan state", "Pakistani Rangers".

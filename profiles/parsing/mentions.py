@@ -73,6 +73,9 @@ NOT_GROUPS = {
     "commonwealth", "interpol", "opec", "the hague", "world war", "civil war", "cold war",
     "axis", "axis powers", "allies", "allied powers",
     "red army", "revolutionary guards",  # the Soviet army; Iran's guards by their short name
+    # Forces that states sent together: an intervention, not an armed group of its own.
+    "ecomog", "amisom", "isaf", "kfor", "sfor", "ifor", "unifil", "monusco", "minusma",
+    "unamsil", "unamid", "onuc",
 }  # fmt: skip
 UN_BODY_RE = re.compile(r"(?:UN|U\.N\.|United Nations)\s")
 UN_SUFFIX_RE = re.compile(r"\bof\s+the\s+(?:UN|U\.N\.|United Nations)$")
@@ -112,7 +115,8 @@ STRONG_STATE_RE = re.compile(
     r"\b(?:Defen[cs]e Forces?|Security Forces|Border Security|Armed Forces|Command|Territorial Army|"
     r"Special Operations|Police|Gendarmerie|Intelligence|Navy|Air Force|National Army|"
     r"Coast Guard|Border Guards?|Republican Guard|Presidential Guard|Joint Task Force|"
-    r"Multinational Force|Peacekeeping Force|Stabili[sz]ation Force|Monitoring Force|"
+    r"Multinational Force|Peacekeeping Force|Stabili[sz]ation Force|Monitoring Force|Deterrent Force|"
+    r"Marine Corps|Marines|Human Rights|"
     r"Intervention Brigade)\b"
 )
 # ... unless the name is plainly an armed group's or a militia's.
@@ -622,6 +626,8 @@ def _is_mentionable(name, following):
         return False  # a unit of a state's army
     if countries.code_for(words[0]) and re.search(r"People's (?:Liberation )?Army$", name):
         return False  # "Yugoslav People's Army": a state's army
+    if words[0] in countries.name_table() and re.search(r"Self-Defen[cs]e Forces?$", name):
+        return False  # "Japan Ground Self-Defense Force": a state's, by its country's name
     if re.match(
         r"(?:Army|Armed Forces|Forces) of the (?:Republic|Kingdom|State|Federation) of", name
     ):
