@@ -91,7 +91,11 @@ from profiles.accuracy import CORPORA, score_corpus
 # 85% -> 84.6%) and blind7 (43% -> 36.6%, precision 92% -> 91.6%), blind5's ties precision
 # 83.3% -> 81.6% and dev2's 100% -> 97.5% follow the retrained model. Signs of life after an
 # end ("continues to exist", "the ban had little effect") make a doubt of an end that a
-# sidecar allows either way: dev13's termination recall 55% -> 52.9%, its facts holding +1.)
+# sidecar allows either way: dev13's termination recall 55% -> 52.9%, its facts holding +1.
+# A known name before a hyphen and a lower-case word is named ("Islah-affiliated units"; the
+# sidecars disagree: dev14 lists Islah there, dev lists no al-Qaeda in "al-Qaeda-linked"):
+# dev's mentions precision 92% -> 90.9%; the tie model retrained with it, dev9's ties recall
+# 83% -> 81.1% and dev14's precision 82% -> 81% (blind: files whose ties hold 69 -> 70).)
 FLOORS = {
     "seeds": {
         "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (1.00, 1.00), "size": (1.00, 1.00), "countries": (1.00, 1.00), "aliases": (1.00, 1.00), "relations": (1.00, 1.00), "mentions": (1.00, 0.83), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
@@ -106,7 +110,7 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (1.00, 1.00), "size": (1.00, 1.00), "countries": (1.00, 1.00), "aliases": (1.00, 0.90), "relations": (0.958, 0.851), "markers": (1.00, 1.00), "event_years": (1.00, 0.98),
     },
     "dev": {
-        "name": (1.00, 1.00), "formation": (1.00, 0.77), "termination": (1.00, 1.00), "size": (1.00, 1.00), "countries": (1.00, 1.00), "aliases": (0.97, 0.95), "relations": (0.98, 0.94), "mentions": (0.92, 0.90), "markers": (1.00, 1.00), "event_years": (1.00, 0.98),
+        "name": (1.00, 1.00), "formation": (1.00, 0.77), "termination": (1.00, 1.00), "size": (1.00, 1.00), "countries": (1.00, 1.00), "aliases": (0.97, 0.95), "relations": (0.98, 0.94), "mentions": (0.909, 0.90), "markers": (1.00, 1.00), "event_years": (1.00, 0.98),
     },
     "dev3": {
         "name": (1.00, 1.00), "formation": (1.00, 0.83), "termination": (1.00, 0.76), "size": (1.00, 0.92), "countries": (0.97, 0.91), "aliases": (0.98, 0.88), "relations": (0.98, 0.848), "mentions": (0.906, 0.89), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
@@ -118,7 +122,7 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (1.00, 0.93), "termination": (1.00, 0.70), "size": (1.00, 1.00), "countries": (1.00, 0.95), "aliases": (0.92, 0.97), "relations": (0.97, 0.875), "mentions": (0.94, 0.92), "markers": (1.00, 1.00), "event_years": (0.98, 1.00),
     },
     "heldout/blind3": {
-        "name": (1.00, 1.00), "formation": (0.93, 0.77), "termination": (0.846, 0.647), "size": (0.80, 1.00), "countries": (0.91, 0.91), "aliases": (0.83, 0.63), "relations": (0.846, 0.478), "mentions": (0.84, 0.86), "markers": (1.00, 1.00), "event_years": (0.98, 1.00),
+        "name": (1.00, 1.00), "formation": (0.93, 0.77), "termination": (0.846, 0.647), "size": (0.80, 1.00), "countries": (0.91, 0.91), "aliases": (0.83, 0.63), "relations": (0.85, 0.52), "mentions": (0.84, 0.86), "markers": (1.00, 1.00), "event_years": (0.98, 1.00),
     },
     "dev6": {
         "name": (1.00, 1.00), "formation": (1.00, 0.93), "termination": (1.00, 0.722), "size": (0.94, 0.85), "countries": (1.00, 0.88), "aliases": (0.98, 0.84), "relations": (0.906, 0.93), "mentions": (0.95, 0.91), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
@@ -133,7 +137,7 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (1.00, 0.92), "termination": (0.90, 0.62), "size": (0.91, 1.00), "countries": (0.93, 0.91), "aliases": (1.00, 0.92), "relations": (0.95, 0.80), "mentions": (0.92, 0.90), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "heldout/blind6": {
-        "name": (1.00, 1.00), "formation": (0.91, 0.81), "termination": (1.00, 0.71), "size": (0.86, 1.00), "countries": (0.96, 0.88), "aliases": (0.84, 0.60), "relations": (1.00, 0.59), "mentions": (0.906, 0.86), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (0.91, 0.81), "termination": (1.00, 0.71), "size": (0.86, 1.00), "countries": (0.96, 0.88), "aliases": (0.84, 0.60), "relations": (1.00, 0.59), "mentions": (0.906, 0.88), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev8": {
         "name": (1.00, 1.00), "formation": (1.00, 0.82), "termination": (1.00, 0.80), "size": (1.00, 0.94), "countries": (0.97, 0.77), "aliases": (0.97, 0.85), "relations": (0.78, 0.40), "mentions": (0.86, 0.82), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
@@ -142,7 +146,7 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (0.92, 0.86), "termination": (0.86, 0.68), "size": (0.92, 0.92), "countries": (1.00, 1.00), "aliases": (0.83, 0.88), "relations": (0.916, 0.366), "mentions": (0.88, 0.81), "markers": (1.00, 1.00), "event_years": (0.98, 1.00),
     },
     "dev9": {
-        "name": (1.00, 1.00), "formation": (1.00, 0.92), "termination": (1.00, 0.76), "size": (1.00, 0.92), "countries": (0.96, 0.96), "aliases": (0.90, 0.84), "relations": (0.89, 0.83), "mentions": (0.96, 0.78), "markers": (1.00, 1.00), "event_years": (0.99, 1.00),
+        "name": (1.00, 1.00), "formation": (1.00, 0.92), "termination": (1.00, 0.76), "size": (1.00, 0.92), "countries": (0.96, 0.96), "aliases": (0.90, 0.84), "relations": (0.89, 0.811), "mentions": (0.96, 0.78), "markers": (1.00, 1.00), "event_years": (0.99, 1.00),
     },
     "dev10": {
         "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (1.00, 0.68), "size": (1.00, 0.92), "countries": (1.00, 0.96), "aliases": (0.97, 0.77), "relations": (0.94, 0.693), "mentions": (0.932, 0.95), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
@@ -163,7 +167,7 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (0.88, 0.60), "termination": (1.00, 0.529), "size": (0.81, 0.90), "countries": (0.93, 0.85), "aliases": (0.80, 0.94), "relations": (0.64, 0.33), "mentions": (0.79, 0.76), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev14": {
-        "name": (1.00, 1.00), "formation": (0.92, 0.92), "termination": (0.64, 0.69), "size": (1.00, 0.95), "countries": (0.91, 0.82), "aliases": (0.97, 0.95), "relations": (0.82, 0.61), "mentions": (0.87, 0.88), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (0.92, 0.92), "termination": (0.64, 0.69), "size": (1.00, 0.95), "countries": (0.91, 0.82), "aliases": (0.97, 0.95), "relations": (0.81, 0.61), "mentions": (0.88, 0.91), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev15": {
         "name": (1.00, 1.00), "formation": (0.88, 0.75), "termination": (0.90, 0.60), "size": (1.00, 0.84), "countries": (0.90, 0.70), "aliases": (0.97, 0.74), "relations": (0.74, 0.47), "mentions": (0.86, 0.88), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
@@ -172,7 +176,7 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (1.00, 0.85), "termination": (1.00, 0.88), "size": (1.00, 1.00), "countries": (1.00, 0.89), "aliases": (0.93, 0.84), "relations": (0.78, 0.35), "mentions": (0.88, 0.75), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev17": {
-        "name": (1.00, 1.00), "formation": (0.95, 0.81), "termination": (1.00, 0.73), "size": (0.93, 0.88), "countries": (0.96, 0.83), "aliases": (0.95, 0.82), "relations": (0.75, 0.48), "mentions": (0.85, 0.86), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (0.95, 0.81), "termination": (1.00, 0.73), "size": (0.93, 0.88), "countries": (0.96, 0.83), "aliases": (0.95, 0.82), "relations": (0.76, 0.50), "mentions": (0.85, 0.87), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
 }  # fmt: skip
 

@@ -2642,3 +2642,21 @@ def test_names_after_other_scripts_states_and_nationalities(text, mentions):
 )
 def test_state_forces_interventions_ngos_and_states_are_no_mentions(name):
     assert not is_mentionable(name)
+
+
+@pytest.mark.parametrize(
+    "text, mentions",
+    [
+        # A known name before a hyphen and a lower-case word is named ("Islah-affiliated");
+        # before a capital it is part of a longer name ("VMRO-DPMNE").
+        ("It clashed with Islah-affiliated units in Taiz.", ["Islah"]),
+        ("It backed the VMRO-DPMNE in 2006.", ["VMRO-DPMNE"]),
+        # The Contras were several groups, the FDN the largest of them.
+        (
+            "It fought the Contras, above all the Nicaraguan Democratic Force (FDN).",
+            ["Contras", "Nicaraguan Democratic Force"],
+        ),
+    ],
+)
+def test_known_names_before_hyphens_and_umbrellas_with_their_members(text, mentions):
+    assert sorted(mentions_of(text)) == mentions

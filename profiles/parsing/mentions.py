@@ -284,8 +284,11 @@ class NameMatcher:
                     continue
                 if end + 1 < len(searched) and searched[end + 1].isalnum():
                     continue
-                # "VMRO" inside "VMRO-DPMNE": part of a longer hyphenated name.
-                if searched[end + 1 : end + 2] == "-" and searched[end + 2 : end + 3].isalnum():
+                # "VMRO" inside "VMRO-DPMNE": part of a longer hyphenated name (but
+                # "Islah-affiliated units" name Islah).
+                if searched[end + 1 : end + 2] == "-" and (
+                    text[end + 2 : end + 3].isupper() or text[end + 2 : end + 3].isdigit()
+                ):
                     continue
                 # A name written all in lower case is words, not the name ("wore green
                 # shirts", not the Green Shirts).
