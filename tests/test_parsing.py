@@ -2660,3 +2660,21 @@ def test_state_forces_interventions_ngos_and_states_are_no_mentions(name):
 )
 def test_known_names_before_hyphens_and_umbrellas_with_their_members(text, mentions):
     assert sorted(mentions_of(text)) == mentions
+
+
+@pytest.mark.parametrize(
+    "opening, countries",
+    [
+        # The occupier is not the place.
+        (
+            "was a guerrilla army formed to fight the Japanese occupation of the Philippines.",
+            ["PH"],
+        ),
+        ("was a guerrilla army that resisted the Japanese occupation of Malaya.", ["MY"]),
+        # A colony by its own name, not its ruler's.
+        ("was a movement founded in Lahore, British India, in 1931.", ["IN"]),
+    ],
+)
+def test_where_an_article_places_its_group(opening, countries):
+    text = f"Reed Guard\n\nThe Reed Guard {opening}[1] It had many members.[2]\n"
+    assert parse_profile(text).countries == countries

@@ -42,6 +42,7 @@ EXTRA_NAMES = {
     "Bessarabia": "MD", "Rhodesia and Nyasaland": "ZW", "French Indochina": "VN",
     "Slovak Republic": "SK", "Republic of Macedonia": "MK", "North Macedonia": "MK",
     "UAE": "AE", "PRC": "CN", "DPRK": "KP", "ROK": "KR",
+    "Malaya": "MY", "British Malaya": "MY", "Federation of Malaya": "MY", "British India": "IN",
 }  # fmt: skip
 
 # Demonyms and adjectives: "the Guatemalan state", "Pakistani Rangers".
@@ -262,6 +263,11 @@ NOT_PLACE_AFTER_DEMONYM_RE = re.compile(
     r"weapons|arms|backing|support|help|aid|language|name|word|origin|flag|colou?rs)\b",
     re.I,
 )
+OCCUPIER_AFTER_DEMONYM_RE = re.compile(
+    r"\s+(?:occupation|occupiers?|invasion|invaders?|colonial|colonists|rule|conquest|"
+    r"annexation)\b",
+    re.I,
+)
 SYMBOL_AFTER_DEMONYM_RE = re.compile(r"\s+(?:flag|colou?rs|language|word)\b", re.I)
 # A country named right after one of these is a sponsor, an enemy or an origin, not the
 # place the group is in ("backed by Iran", "refugees from Afghanistan").
@@ -292,11 +298,16 @@ def _located(text):
             continue
         # "a pro-Indonesian militia", "(Indonesian for 'red and white iron')": a side taken,
         # a language; not a place. "a Greek Cypriot organisation": Cypriots of Greek descent.
-        if demonym and (
-            _demonym_follows(text, end)
-            or text[max(0, start - 5) : start].lower().endswith("pro-")
-            or text[max(0, start - 5) : start].lower() == "anti-"
-            or re.match(r"\s+for\s+[\"'\u2018\u201c]", text[end : end + 8])
+        if (
+            demonym
+            and (
+                _demonym_follows(text, end)
+                # "the Japanese occupation of the Philippines": the occupier, not the place.
+                or OCCUPIER_AFTER_DEMONYM_RE.match(text, end)
+                or text[max(0, start - 5) : start].lower().endswith("pro-")
+                or text[max(0, start - 5) : start].lower() == "anti-"
+                or re.match(r"\s+for\s+[\"'\u2018\u201c]", text[end : end + 8])
+            )
         ):
             continue
         yield code, start, end, demonym
