@@ -2678,3 +2678,20 @@ def test_known_names_before_hyphens_and_umbrellas_with_their_members(text, menti
 def test_where_an_article_places_its_group(opening, countries):
     text = f"Reed Guard\n\nThe Reed Guard {opening}[1] It had many members.[2]\n"
     assert parse_profile(text).countries == countries
+
+
+def test_a_clause_after_a_date_is_no_appositive_and_a_participle_active_span_begins_it():
+    # ", the armed forces set up ..." after a date opens the main clause, not an aside about
+    # the name before the date.
+    text = guidebook(
+        formation="After the junta dissolved the Coast Front in November 1979, the armed forces"
+        " set up the units in towns and villages in 1980."
+    )
+    assert earliest_year(text.formation) == 1980
+    article = (
+        "Reed Guard\n\nThe Reed Guard was a neo-fascist organisation active from 1977 to 1981,"
+        " during the years of lead.[1] Its members were students.[2]\n"
+    )
+    profile = parse_profile(article)
+    assert earliest_year(profile.formation) == 1977
+    assert profile.termination is None  # the lead's span is where the article's facts stop

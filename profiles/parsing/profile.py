@@ -754,6 +754,8 @@ def _in_appositive_of_another(before, is_own):
     if not opens:
         return False
     opened = opens[-1]
+    if re.search(r"\d\s*$", before[: opened.start()]):
+        return False  # "dissolved ORDEN in November 1979, the armed forces set up": a clause
     between = before[opened.end() :]
     if ";" in between or APPOSITIVE_CLOSED_RE.search(between):
         return False  # closed, and the clause goes on about the group
@@ -981,11 +983,18 @@ def _choose_dates(analysis, formation_sections, termination_sections, fallback, 
         if not mentions:
             continue
         # "was active in the First Austrian Republic from 1920 to 1936": its whole span.
-        for span in _active_spans(sentence, mentions, is_own):
+        for span in _active_spans(sentence, mentions, is_own, ACTIVE_RE):
             if key in formation_sections:
                 formation_pool.append((span, offset))
             if key in termination_sections:
                 termination_pool.append((span, offset))
+        # "an organisation active from 1977 to 1981": where it began (its end is left to
+        # what the text says of it: the lead's span is often where the article's facts stop).
+        if key in formation_sections:
+            formation_pool += [
+                (span, offset)
+                for span in _active_spans(sentence, mentions, is_own, ACTIVE_PARTICIPLE_RE)
+            ]
         if key in formation_sections:
             formation_pool += [
                 # The founder is often the subject: "The army created the militia in 1991".
@@ -1070,14 +1079,18 @@ def _choose_dates(analysis, formation_sections, termination_sections, fallback, 
 ACTIVE_RE = re.compile(
     r"\b(?:was|were|had\s+been|remained)\s+(?:active|(?:a\s+)?PGMs?|pro-government)\b", re.I
 )
+ACTIVE_PARTICIPLE_RE = re.compile(
+    r"\b(?:organi[sz]ation|group|militia|movement|army|front|party|force|guerrillas?),?\s+active\b",
+    re.I,
+)
 
 
-def _active_spans(sentence, mentions, is_own):
+def _active_spans(sentence, mentions, is_own, active_re):
     """The interval right after "was active" ("from 1920 to 1936") in a clause about us."""
     spans = []
     if "active" not in sentence and "PGM" not in sentence and "pro-gov" not in sentence:
         return spans
-    for active in ACTIVE_RE.finditer(sentence):
+    for active in active_re.finditer(sentence):
         if _another_subject(sentence, active.start(), is_own):
             continue
         clause_end = CLAUSE_END_RE.search(sentence, active.end())
