@@ -98,6 +98,10 @@ CORPORA = {
     # Written blind at the end of the sixth session, for the next: scored once then, with
     # that session's final parser, 242/300 (its README); never tuned on.
     "heldout/blind9": ours("heldout/blind9"),
+    # Written blind in the seventh session of 2026-12-06 while the parser was being changed
+    # (the writer saw neither): 236/300 with that session's starting parser, 238/300 with its
+    # rules of the time (its README); never tuned on.
+    "heldout/blind10": ours("heldout/blind10"),
 }
 # A second annotation of practice/real, made by a helper who read the conventions and the
 # texts but neither the first sidecars nor the parser: how far two careful annotators agree

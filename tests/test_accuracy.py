@@ -178,6 +178,9 @@ FLOORS = {
     "dev17": {
         "name": (1.00, 1.00), "formation": (0.95, 0.85), "termination": (1.00, 0.73), "size": (0.93, 0.88), "countries": (0.96, 0.83), "aliases": (0.95, 0.82), "relations": (0.76, 0.50), "mentions": (0.85, 0.87), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
+    "heldout/blind10": {
+        "name": (1.00, 1.00), "formation": (0.96, 0.88), "termination": (1.00, 0.57), "size": (1.00, 1.00), "countries": (0.96, 0.93), "aliases": (0.90, 0.84), "relations": (0.88, 0.52), "mentions": (0.85, 0.89), "markers": (1.00, 1.00), "event_years": (0.99, 1.00),
+    },
 }  # fmt: skip
 
 
