@@ -95,7 +95,10 @@ from profiles.accuracy import CORPORA, score_corpus
 # A known name before a hyphen and a lower-case word is named ("Islah-affiliated units"; the
 # sidecars disagree: dev14 lists Islah there, dev lists no al-Qaeda in "al-Qaeda-linked"):
 # dev's mentions precision 92% -> 90.9%; the tie model retrained with it, dev9's ties recall
-# 83% -> 81.1% and dev14's precision 82% -> 81% (blind: files whose ties hold 69 -> 70).)
+# 83% -> 81.1% and dev14's precision 82% -> 81% (blind: files whose ties hold 69 -> 70). A
+# tail of our name inside another group's name is no alias of ours, and that group is named:
+# blind3's mentions precision 84% -> 83.6% (one more mention, not in its sidecar; the blind
+# totals rose by one fact).)
 FLOORS = {
     "seeds": {
         "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (1.00, 1.00), "size": (1.00, 1.00), "countries": (1.00, 1.00), "aliases": (1.00, 1.00), "relations": (1.00, 1.00), "mentions": (1.00, 0.83), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
@@ -110,7 +113,7 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (1.00, 1.00), "size": (1.00, 1.00), "countries": (1.00, 1.00), "aliases": (1.00, 0.90), "relations": (0.958, 0.851), "markers": (1.00, 1.00), "event_years": (1.00, 0.98),
     },
     "dev": {
-        "name": (1.00, 1.00), "formation": (1.00, 0.77), "termination": (1.00, 1.00), "size": (1.00, 1.00), "countries": (1.00, 1.00), "aliases": (0.97, 0.95), "relations": (0.98, 0.94), "mentions": (0.909, 0.90), "markers": (1.00, 1.00), "event_years": (1.00, 0.98),
+        "name": (1.00, 1.00), "formation": (1.00, 0.77), "termination": (1.00, 1.00), "size": (1.00, 1.00), "countries": (1.00, 1.00), "aliases": (1.00, 0.95), "relations": (0.98, 0.94), "mentions": (0.909, 0.90), "markers": (1.00, 1.00), "event_years": (1.00, 0.98),
     },
     "dev3": {
         "name": (1.00, 1.00), "formation": (1.00, 0.83), "termination": (1.00, 0.76), "size": (1.00, 0.92), "countries": (0.97, 0.91), "aliases": (0.98, 0.88), "relations": (0.98, 0.848), "mentions": (0.906, 0.89), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
@@ -122,7 +125,7 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (1.00, 0.93), "termination": (1.00, 0.70), "size": (1.00, 1.00), "countries": (1.00, 0.95), "aliases": (0.92, 0.97), "relations": (0.97, 0.875), "mentions": (0.94, 0.92), "markers": (1.00, 1.00), "event_years": (0.98, 1.00),
     },
     "heldout/blind3": {
-        "name": (1.00, 1.00), "formation": (0.93, 0.77), "termination": (0.846, 0.647), "size": (0.80, 1.00), "countries": (0.91, 0.91), "aliases": (0.83, 0.63), "relations": (0.85, 0.52), "mentions": (0.84, 0.86), "markers": (1.00, 1.00), "event_years": (0.98, 1.00),
+        "name": (1.00, 1.00), "formation": (0.93, 0.77), "termination": (0.846, 0.647), "size": (0.80, 1.00), "countries": (0.91, 0.91), "aliases": (0.86, 0.63), "relations": (0.85, 0.52), "mentions": (0.835, 0.86), "markers": (1.00, 1.00), "event_years": (0.98, 1.00),
     },
     "dev6": {
         "name": (1.00, 1.00), "formation": (1.00, 0.93), "termination": (1.00, 0.722), "size": (0.94, 0.85), "countries": (1.00, 0.88), "aliases": (0.98, 0.84), "relations": (0.906, 0.93), "mentions": (0.95, 0.91), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
@@ -164,22 +167,22 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (0.96, 0.96), "termination": (0.83, 0.83), "size": (0.91, 0.87), "countries": (0.90, 0.80), "aliases": (0.90, 0.81), "relations": (0.85, 0.56), "mentions": (0.93, 0.92), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev13": {
-        "name": (1.00, 1.00), "formation": (0.88, 0.60), "termination": (1.00, 0.529), "size": (0.81, 0.90), "countries": (0.93, 0.85), "aliases": (0.80, 0.94), "relations": (0.64, 0.33), "mentions": (0.79, 0.76), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (0.88, 0.60), "termination": (1.00, 0.529), "size": (0.81, 0.90), "countries": (0.93, 0.85), "aliases": (0.87, 0.94), "relations": (0.64, 0.33), "mentions": (0.80, 0.77), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev14": {
-        "name": (1.00, 1.00), "formation": (0.92, 0.92), "termination": (0.64, 0.69), "size": (1.00, 0.95), "countries": (0.91, 0.82), "aliases": (0.97, 0.95), "relations": (0.81, 0.61), "mentions": (0.88, 0.91), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (0.92, 0.92), "termination": (0.64, 0.69), "size": (1.00, 0.95), "countries": (0.91, 0.82), "aliases": (0.98, 0.95), "relations": (0.81, 0.61), "mentions": (0.88, 0.91), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev15": {
         "name": (1.00, 1.00), "formation": (0.88, 0.75), "termination": (0.90, 0.60), "size": (1.00, 0.84), "countries": (1.00, 0.78), "aliases": (0.97, 0.74), "relations": (0.74, 0.47), "mentions": (0.86, 0.88), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev16": {
-        "name": (1.00, 1.00), "formation": (1.00, 0.89), "termination": (1.00, 0.88), "size": (1.00, 1.00), "countries": (1.00, 0.89), "aliases": (0.93, 0.84), "relations": (0.78, 0.35), "mentions": (0.88, 0.75), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (1.00, 0.89), "termination": (1.00, 0.88), "size": (1.00, 1.00), "countries": (1.00, 0.89), "aliases": (0.95, 0.84), "relations": (0.78, 0.35), "mentions": (0.88, 0.75), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev17": {
-        "name": (1.00, 1.00), "formation": (0.95, 0.85), "termination": (1.00, 0.73), "size": (0.93, 0.88), "countries": (0.96, 0.83), "aliases": (0.95, 0.82), "relations": (0.76, 0.50), "mentions": (0.85, 0.87), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (0.95, 0.85), "termination": (1.00, 0.73), "size": (0.93, 0.88), "countries": (0.96, 0.83), "aliases": (0.97, 0.82), "relations": (0.76, 0.50), "mentions": (0.85, 0.87), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "heldout/blind10": {
-        "name": (1.00, 1.00), "formation": (0.96, 0.88), "termination": (1.00, 0.57), "size": (1.00, 1.00), "countries": (0.96, 0.93), "aliases": (0.90, 0.84), "relations": (0.88, 0.52), "mentions": (0.85, 0.89), "markers": (1.00, 1.00), "event_years": (0.99, 1.00),
+        "name": (1.00, 1.00), "formation": (0.96, 0.88), "termination": (1.00, 0.57), "size": (1.00, 1.00), "countries": (0.96, 0.93), "aliases": (0.92, 0.84), "relations": (0.88, 0.52), "mentions": (0.85, 0.89), "markers": (1.00, 1.00), "event_years": (0.99, 1.00),
     },
 }  # fmt: skip
 

@@ -2695,3 +2695,15 @@ def test_a_clause_after_a_date_is_no_appositive_and_a_participle_active_span_beg
     profile = parse_profile(article)
     assert earliest_year(profile.formation) == 1977
     assert profile.termination is None  # the lead's span is where the article's facts stop
+
+
+def test_our_name_s_tail_inside_another_group_s_name_is_no_short_name_of_ours():
+    text = (
+        "Front for the Liberation of the Reed Coast\n\nThe Front for the Liberation of the Reed"
+        " Coast (FLRC) is a separatist movement in Ghana.[1] It was founded in 1963 through the"
+        " merger of the Movement for the Liberation of the Reed Coast (MLRC) and two other"
+        " groups.[2]\n"
+    )
+    profile = parse_profile(text)
+    assert profile.aliases == ["FLRC"]
+    assert [m.name for m in profile.mentions] == ["Movement for the Liberation of the Reed Coast"]

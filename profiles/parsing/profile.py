@@ -1370,7 +1370,11 @@ def _names_in_use(analysis, name, aliases, is_own):
             continue
         if f"he {short}" not in text:
             continue
-        uses = re.findall(rf"\b[Tt]he {re.escape(short)}\b(?!\s+[A-Z])", text)
+        # Not inside a longer name: "the Movement for the Liberation of the Enclave of
+        # Cabinda" uses no "Liberation of the Enclave of Cabinda" of ours.
+        uses = re.findall(
+            rf"(?<!\bfor )(?<!\bof )(?<!\bin )\b[Tt]he {re.escape(short)}\b(?!\s+[A-Z])", text
+        )
         # One word must be used at least twice to be a name; two words once.
         if len(uses) >= (SHORT_NAME_MIN_USES if len(part) == 1 else 1):
             found.append(short)
