@@ -176,7 +176,7 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (0.88, 0.75), "termination": (0.90, 0.60), "size": (1.00, 0.84), "countries": (1.00, 0.78), "aliases": (0.97, 0.74), "relations": (0.74, 0.47), "mentions": (0.86, 0.88), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev16": {
-        "name": (1.00, 1.00), "formation": (1.00, 0.89), "termination": (1.00, 0.88), "size": (1.00, 1.00), "countries": (1.00, 0.89), "aliases": (0.95, 0.84), "relations": (0.78, 0.35), "mentions": (0.88, 0.75), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (1.00, 0.89), "termination": (1.00, 0.88), "size": (1.00, 1.00), "countries": (1.00, 0.89), "aliases": (0.95, 0.84), "relations": (0.88, 0.35), "mentions": (0.91, 0.75), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev17": {
         "name": (1.00, 1.00), "formation": (0.95, 0.85), "termination": (1.00, 0.73), "size": (0.93, 0.88), "countries": (0.96, 0.83), "aliases": (0.97, 0.82), "relations": (0.76, 0.50), "mentions": (0.85, 0.87), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),

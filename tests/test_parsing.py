@@ -2638,6 +2638,8 @@ def test_names_after_other_scripts_states_and_nationalities(text, mentions):
         "Marines",
         "Human Rights Association",  # an NGO
         "UAE",  # a state
+        "pro-Russian",  # a side taken ("the pro-Russian separatists")
+        "North Caucasian",  # a people's adjective
     ],
 )
 def test_state_forces_interventions_ngos_and_states_are_no_mentions(name):

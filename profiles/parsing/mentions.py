@@ -585,6 +585,7 @@ GENERIC_BODY_WORDS = {
 }  # fmt: skip
 FOLLOWING_WORDS_RE = re.compile(r"\s*[a-z]+(?:\s+[a-z]+)?")
 COORDINATED_OF_RE = re.compile(r"\s+(?:and|or)\s+of\s+(?:the\s+)?")
+PRO_OR_ANTI_RE = re.compile(r"(?i:pro|anti)-[A-Z][\w-]*")
 LEADING_NOT_NAME_RE = re.compile(
     r"(?:(?:and\s+|or\s+)?of\s+(?:the\s+)?|[A-Z][a-z]+ing\s+the\s+|"
     r"(?:Officials|Members|Leaders|Supporters|Fighters|Activists|Militants|Cadres)\s+of\s+"
@@ -619,6 +620,25 @@ def _is_mentionable(name, following):
     capitals = [w for w in words if w not in CONNECTORS]
     if capitals and all(w in peoples() or countries.code_for(w) for w in capitals):
         return False  # "Tuareg and Arab": peoples
+    if PRO_OR_ANTI_RE.fullmatch(name):
+        return False  # "the pro-Russian separatists": a side taken, not a name
+    if (
+        len(words) == 2
+        and words[0]
+        in (
+            "North",
+            "South",
+            "East",
+            "West",
+            "Northern",
+            "Southern",
+            "Eastern",
+            "Western",
+            "Central",
+        )  # fmt: skip
+        and re.search(r"(?:ian|ese|ish|an)$", words[1])
+    ):
+        return False  # "North Caucasian nationalists": a people's adjective
     if " and " in name and all(
         countries.code_for(part) for part in re.split(r",\s*|\s+and\s+", name) if part
     ):
