@@ -167,7 +167,7 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (0.96, 0.96), "termination": (0.83, 0.83), "size": (0.91, 0.87), "countries": (0.90, 0.80), "aliases": (0.90, 0.81), "relations": (0.85, 0.56), "mentions": (0.93, 0.92), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev13": {
-        "name": (1.00, 1.00), "formation": (0.88, 0.60), "termination": (1.00, 0.529), "size": (0.81, 0.90), "countries": (0.93, 0.85), "aliases": (0.87, 0.94), "relations": (0.64, 0.33), "mentions": (0.80, 0.77), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (0.88, 0.60), "termination": (1.00, 0.529), "size": (0.81, 0.90), "countries": (0.93, 0.85), "aliases": (0.87, 0.94), "relations": (0.68, 0.36), "mentions": (0.81, 0.79), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev14": {
         "name": (1.00, 1.00), "formation": (0.92, 0.92), "termination": (0.64, 0.69), "size": (1.00, 0.95), "countries": (0.91, 0.82), "aliases": (0.98, 0.95), "relations": (0.81, 0.61), "mentions": (0.88, 0.91), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),

@@ -2709,3 +2709,8 @@ def test_our_name_s_tail_inside_another_group_s_name_is_no_short_name_of_ours():
     profile = parse_profile(text)
     assert profile.aliases == ["FLRC"]
     assert [m.name for m in profile.mentions] == ["Movement for the Liberation of the Reed Coast"]
+
+
+def test_two_bands_of_one_kind_are_two_ties():
+    relations = relations_of("Together with the Kaba and Sarowi militias it raided the port.")
+    assert relations == [("Kaba", "ally_of"), ("Sarowi", "ally_of")]

@@ -566,6 +566,7 @@ def _national_branch_of(own_key, key, name):
     )
 
 
+PLURAL_KIND_AFTER = r"\s+(?:militias|groups|factions|brigades|gangs|movements|parties)\b"
 # What a unit's name may add to its short name: "El Mujahid Detachment". Not "Brigades" (the
 # Hezbollah Brigades are not Hezbollah), "Militia" (the Colorado Party Militia is not the
 # party) or "Group" (the Karuna Group is not Karuna).
@@ -639,8 +640,12 @@ class RelationReader:
             # Not "Union Solidarity and Development Party", "Justice and Equality Movement":
             # the left part must end like a group's name to be one.
             ends_like_group = left.isupper() or left.split()[-1] in HEAD_WORDS or is_band_name(left)
-            if is_known_name(left) or (
-                ends_like_group and shaped_like_group(left) and shaped_like_group(right)
+            # "the Balawa and Sarawi militias": two bands of one kind.
+            kinds_after = re.search(re.escape(target) + PLURAL_KIND_AFTER, sentence)
+            if (
+                is_known_name(left)
+                or (ends_like_group and shaped_like_group(left) and shaped_like_group(right))
+                or (kinds_after and " " not in left and " " not in right)
             ):
                 self.add(left, relation, sentence, position)
                 self.add(right, relation, sentence, position)
