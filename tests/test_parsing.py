@@ -2714,3 +2714,35 @@ def test_our_name_s_tail_inside_another_group_s_name_is_no_short_name_of_ours():
 def test_two_bands_of_one_kind_are_two_ties():
     relations = relations_of("Together with the Kaba and Sarowi militias it raided the port.")
     assert relations == [("Kaba", "ally_of"), ("Sarowi", "ally_of")]
+
+
+@pytest.mark.parametrize(
+    "termination, year",
+    [
+        # Its time as a pro-government militia ended; the group living on does not undo it.
+        (
+            "Its pro-government period ended with the end of the coalition government in"
+            " October 2006. The party itself is still active.",
+            2006,
+        ),
+        ("Before the July 1997 elections the movement was transformed into a party.", 1997),
+    ],
+)
+def test_ends_of_a_status_and_ends_told_by_other_verbs(termination, year):
+    assert earliest_year(guidebook(termination=termination).termination) == year
+
+
+@pytest.mark.parametrize(
+    "sentence, year",
+    [
+        ("Its leader worked with other groups before dissolving the Reed Guard in 1948.", 1948),
+        (
+            "In 1961 it was merged with the Coast Front and the Delta Party into the United"
+            " Revolutionary Organizations.",
+            1961,
+        ),
+    ],
+)
+def test_ends_told_by_other_verbs_in_an_article(sentence, year):
+    text = f"Reed Guard\n\nThe Reed Guard was a militia in Ghana.[1] {sentence}[2]\n"
+    assert earliest_year(parse_profile(text).termination) == year

@@ -92,7 +92,10 @@ TERMINATION_ANCHOR_RE = re.compile(
     r"no\s+longer\s+exist(?:ed|s)?|st(?:an|oo)d\s+down|hand\s+in\s+(?:their|its)\s+(?:weapons|arms)|"
     r"(?:decided|voted|agreed|resolved)\s+to\s+(?:dissolve|disband)|"
     # "the New Guard had faded away by 1935".
-    r"faded\s+(?:away|out)|fizzled\s+out|petered\s+out|died\s+out|melted\s+away)\b",
+    r"faded\s+(?:away|out)|fizzled\s+out|petered\s+out|died\s+out|melted\s+away|"
+    # "before dissolving his organisation in 1948", "the movement was transformed into the
+    # National Patriotic Party", "it was merged with the 26th of July Movement ... into".
+    r"dissolving|disbanding|(?:was|were)\s+transformed\s+into|(?:was|were)\s+merged\s+with)\b",
     re.I,
 )
 
@@ -160,6 +163,11 @@ STILL_ACTIVE_BRANCHES = [
     ),
 ]
 STILL_ACTIVE_RE, STILL_ACTIVE_WORDS = gated_alternatives(STILL_ACTIVE_BRANCHES, re.I)
+PGM_STATUS_END_RE = re.compile(
+    r"\b(?:pro-government|PGM)\s+(?:period|status|role|phase)\s+(?:ended|came\s+to\s+an\s+end)|"
+    r"\b(?:stopped|ceased)\s+(?:being|to\s+be)\s+(?:a\s+)?(?:PGM|pro-government)",
+    re.I,
+)
 
 
 # "The end of the PGM is coded on ...", "the PGM is coded as ending in 2010": the
@@ -280,14 +288,20 @@ def choose_dates(analysis, formation_sections, termination_sections, fallback, i
     years = {interval_part(m, -1).year for m, _ in termination_pool if m.year}
     if formation and termination and termination[0].latest < formation[0].earliest:
         termination = None
-    # (Only read where there is an end to doubt.)
-    still = termination and next(
-        (
-            t
-            for t in termination_texts
-            if holds_any(t, STILL_ACTIVE_WORDS) and STILL_ACTIVE_RE.search(t)
-        ),
-        None,
+    # (Only read where there is an end to doubt.) An end of its time as a pro-government
+    # militia is not undone by the group living on ("Its pro-government period ended ...
+    # The Shibir itself is still active").
+    still = (
+        termination
+        and not any(PGM_STATUS_END_RE.search(t) for t in termination_texts)
+        and next(
+            (
+                t
+                for t in termination_texts
+                if holds_any(t, STILL_ACTIVE_WORDS) and STILL_ACTIVE_RE.search(t)
+            ),
+            None,
+        )
     )
     if termination and (len(years) > 1 or still):
         readings = sorted(termination_pool or [termination], key=lambda item: item[0].earliest)
