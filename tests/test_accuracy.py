@@ -98,7 +98,9 @@ from profiles.accuracy import CORPORA, score_corpus
 # 83% -> 81.1% and dev14's precision 82% -> 81% (blind: files whose ties hold 69 -> 70). A
 # tail of our name inside another group's name is no alias of ours, and that group is named:
 # blind3's mentions precision 84% -> 83.6% (one more mention, not in its sidecar; the blind
-# totals rose by one fact).)
+# totals rose by one fact). New founding verbs ("appeared", "goes back to", "became
+# pro-government") leave one of dev17's fair readings for another: its formation recall
+# 85% -> 84.6%, the files whose founding holds unchanged.)
 FLOORS = {
     "seeds": {
         "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (1.00, 1.00), "size": (1.00, 1.00), "countries": (1.00, 1.00), "aliases": (1.00, 1.00), "relations": (1.00, 1.00), "mentions": (1.00, 0.83), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
@@ -134,19 +136,19 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (0.92, 0.70), "size": (1.00, 1.00), "countries": (0.96, 0.88), "aliases": (0.97, 0.79), "relations": (0.94, 0.78), "mentions": (0.92, 0.87), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "heldout/blind5": {
-        "name": (1.00, 1.00), "formation": (0.96, 0.92), "termination": (1.00, 0.53), "size": (0.92, 1.00), "countries": (0.96, 0.80), "aliases": (0.93, 0.77), "relations": (0.816, 0.54), "mentions": (0.922, 0.88), "markers": (1.00, 1.00), "event_years": (1.00, 0.98),
+        "name": (1.00, 1.00), "formation": (0.96, 0.96), "termination": (1.00, 0.53), "size": (0.92, 1.00), "countries": (0.96, 0.80), "aliases": (0.93, 0.77), "relations": (0.816, 0.54), "mentions": (0.922, 0.88), "markers": (1.00, 1.00), "event_years": (1.00, 0.98),
     },
     "dev7": {
         "name": (1.00, 1.00), "formation": (1.00, 0.92), "termination": (0.90, 0.62), "size": (0.91, 1.00), "countries": (0.93, 0.91), "aliases": (1.00, 0.92), "relations": (0.95, 0.80), "mentions": (0.92, 0.90), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "heldout/blind6": {
-        "name": (1.00, 1.00), "formation": (0.91, 0.81), "termination": (1.00, 0.71), "size": (0.86, 1.00), "countries": (0.96, 0.88), "aliases": (0.84, 0.60), "relations": (1.00, 0.59), "mentions": (0.906, 0.88), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (0.92, 0.85), "termination": (1.00, 0.71), "size": (0.86, 1.00), "countries": (0.96, 0.88), "aliases": (0.84, 0.60), "relations": (1.00, 0.59), "mentions": (0.906, 0.88), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev8": {
         "name": (1.00, 1.00), "formation": (1.00, 0.82), "termination": (1.00, 0.80), "size": (1.00, 0.94), "countries": (0.97, 0.77), "aliases": (0.97, 0.85), "relations": (0.78, 0.40), "mentions": (0.86, 0.82), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "heldout/blind7": {
-        "name": (1.00, 1.00), "formation": (0.92, 0.86), "termination": (0.86, 0.68), "size": (0.92, 0.92), "countries": (1.00, 1.00), "aliases": (0.83, 0.88), "relations": (0.916, 0.366), "mentions": (0.88, 0.81), "markers": (1.00, 1.00), "event_years": (0.98, 1.00),
+        "name": (1.00, 1.00), "formation": (0.92, 0.89), "termination": (0.86, 0.68), "size": (0.92, 0.92), "countries": (1.00, 1.00), "aliases": (0.83, 0.88), "relations": (0.916, 0.366), "mentions": (0.88, 0.81), "markers": (1.00, 1.00), "event_years": (0.98, 1.00),
     },
     "dev9": {
         "name": (1.00, 1.00), "formation": (1.00, 0.92), "termination": (1.00, 0.76), "size": (1.00, 0.92), "countries": (0.96, 0.96), "aliases": (0.90, 0.84), "relations": (0.89, 0.811), "mentions": (0.96, 0.78), "markers": (1.00, 1.00), "event_years": (0.99, 1.00),
@@ -167,19 +169,19 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (0.96, 0.96), "termination": (0.83, 0.83), "size": (0.91, 0.87), "countries": (0.90, 0.80), "aliases": (0.90, 0.81), "relations": (0.85, 0.56), "mentions": (0.93, 0.92), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev13": {
-        "name": (1.00, 1.00), "formation": (0.88, 0.60), "termination": (1.00, 0.58), "size": (0.81, 0.90), "countries": (0.93, 0.85), "aliases": (0.87, 0.94), "relations": (0.68, 0.36), "mentions": (0.81, 0.79), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (0.88, 0.64), "termination": (1.00, 0.58), "size": (0.81, 0.90), "countries": (0.93, 0.85), "aliases": (0.87, 0.94), "relations": (0.68, 0.36), "mentions": (0.81, 0.79), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev14": {
         "name": (1.00, 1.00), "formation": (0.92, 0.92), "termination": (0.69, 0.69), "size": (1.00, 0.95), "countries": (0.91, 0.82), "aliases": (0.98, 0.95), "relations": (0.81, 0.61), "mentions": (0.88, 0.91), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev15": {
-        "name": (1.00, 1.00), "formation": (0.88, 0.75), "termination": (0.90, 0.66), "size": (1.00, 0.84), "countries": (1.00, 0.78), "aliases": (0.97, 0.74), "relations": (0.74, 0.47), "mentions": (0.86, 0.88), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (0.88, 0.82), "termination": (0.90, 0.66), "size": (1.00, 0.84), "countries": (1.00, 0.78), "aliases": (0.97, 0.74), "relations": (0.74, 0.47), "mentions": (0.86, 0.88), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev16": {
         "name": (1.00, 1.00), "formation": (1.00, 0.89), "termination": (1.00, 0.88), "size": (1.00, 1.00), "countries": (1.00, 0.89), "aliases": (0.95, 0.84), "relations": (0.88, 0.35), "mentions": (0.91, 0.75), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev17": {
-        "name": (1.00, 1.00), "formation": (0.95, 0.85), "termination": (1.00, 0.80), "size": (0.93, 0.88), "countries": (0.96, 0.83), "aliases": (0.97, 0.82), "relations": (0.76, 0.50), "mentions": (0.85, 0.87), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (0.95, 0.846), "termination": (1.00, 0.80), "size": (0.93, 0.88), "countries": (0.96, 0.83), "aliases": (0.97, 0.82), "relations": (0.76, 0.50), "mentions": (0.85, 0.87), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "heldout/blind10": {
         "name": (1.00, 1.00), "formation": (0.96, 0.88), "termination": (1.00, 0.57), "size": (1.00, 1.00), "countries": (0.96, 0.93), "aliases": (0.92, 0.84), "relations": (0.88, 0.52), "mentions": (0.85, 0.89), "markers": (1.00, 1.00), "event_years": (0.99, 1.00),

@@ -2746,3 +2746,37 @@ def test_ends_of_a_status_and_ends_told_by_other_verbs(termination, year):
 def test_ends_told_by_other_verbs_in_an_article(sentence, year):
     text = f"Reed Guard\n\nThe Reed Guard was a militia in Ghana.[1] {sentence}[2]\n"
     assert earliest_year(parse_profile(text).termination) == year
+
+
+@pytest.mark.parametrize(
+    "formation, year",
+    [
+        (
+            "The Reed Guard appeared in the far west in early 2003, a few months after the"
+            " rebellion of September 2002.",
+            2003,
+        ),
+        (
+            'Halilintar ("Thunderbolt") goes back to 1975, when local partisans fought beside'
+            " the troops; its men were paid from 1998.",
+            1975,
+        ),
+        (
+            "It grew around a commander who rose to prominence after 2004. It became"
+            " pro-government in March 2007, when it turned against the rebels.",
+            2007,
+        ),
+        # Another thing's past is no founding.
+        ("The gang war in the port goes back to the early 2000s. It was formed in 2008.", 2008),
+    ],
+)
+def test_more_ways_a_field_tells_the_founding(formation, year):
+    assert earliest_year(guidebook(formation=formation).formation) == year
+
+
+def test_a_year_inside_the_lead_s_decade_dates_the_founding():
+    text = (
+        "Reed Guard\n\nThe Reed Guard was a militant organisation that appeared in Ghana in the"
+        " early 1960s.[1] It was founded in 1961 by farmers.[2]\n"
+    )
+    assert earliest_year(parse_profile(text).formation) == 1961

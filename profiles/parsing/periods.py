@@ -66,7 +66,12 @@ FORMATION_ANCHOR_RE = re.compile(
     # dates its own existence from", "some sources date its first armed units to".
     r"made\s+(?:itself|themselves)\s+known|took\s+on\s+its\s+(?:\w+\s+)?shape|"
     r"dates?\s+its\s+(?:own\s+)?(?:existence|first\s+(?:\w+\s+)?units|beginnings?)|"
-    r"start\s+of\s+the\s+(?:organi[sz]ation|group|militia|movement))\b",
+    r"start\s+of\s+the\s+(?:organi[sz]ation|group|militia|movement)|"
+    # "MILOCI appeared in the far west in early 2003", "goes back to 1975", "It became
+    # pro-government in March 2007" (a Guidebook's militia begins when it takes the side).
+    r"appeared|(?:\bit|(?-i:[A-Z])[\w'-]*(?:\s+\([^()]*\))?)\s+(?:goes|dates)\s+back\s+to|"
+    r"(?:became|turned)\s+(?:a\s+)?(?:PGM|pro-government(?!\s+(?:again|once)))"
+    r")\b",
     re.I,
 )
 # A ban ends a group only sometimes: many carry on underground or abroad.
@@ -374,14 +379,16 @@ def _formation_of(pool, first_sentence_wins):
     date inside the one chosen says more ("in the mid-1990s ... around 1994")."""
     if not pool:
         return None
+    whole = pool
     if not first_sentence_wins and len({m.year for m, _ in pool}) > 1:
         first = min(offset for _m, offset in pool)
         pool = [item for item in pool if item[1] == first]
     chosen = min(pool, key=lambda item: (item[0].earliest, item[1]))
     if chosen[0].precision in COARSE_PRECISIONS:
+        # (from any sentence: "appeared in the early 1960s" in the lead, "founded in 1961")
         inside = [
             item
-            for item in pool
+            for item in whole
             if item[0].precision not in COARSE_PRECISIONS
             and chosen[0].earliest <= item[0].earliest <= item[0].latest <= chosen[0].latest
         ]
