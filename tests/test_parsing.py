@@ -2640,6 +2640,7 @@ def test_names_after_other_scripts_states_and_nationalities(text, mentions):
         "UAE",  # a state
         "pro-Russian",  # a side taken ("the pro-Russian separatists")
         "North Caucasian",  # a people's adjective
+        "FARDC",  # a state's army by its acronym
     ],
 )
 def test_state_forces_interventions_ngos_and_states_are_no_mentions(name):
@@ -2780,3 +2781,16 @@ def test_a_year_inside_the_lead_s_decade_dates_the_founding():
         " early 1960s.[1] It was founded in 1961 by farmers.[2]\n"
     )
     assert earliest_year(parse_profile(text).formation) == 1961
+
+
+def test_a_known_group_of_its_leader_is_the_group():
+    from profiles.parsing.mentions import organisation_of_person
+
+    assert organisation_of_person("Hezb-e-Islami of Gulbuddin Hekmatyar") == "Hezb-e-Islami"
+    # A name that holds a place is a name whole.
+    assert organisation_of_person("Liberation Tigers of Tamil Eelam") == (
+        "Liberation Tigers of Tamil Eelam"
+    )
+    assert organisation_of_person("Restoration Council of Shan State") == (
+        "Restoration Council of Shan State"
+    )

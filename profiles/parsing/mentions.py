@@ -99,7 +99,9 @@ STATE_NAME_RE = re.compile(
 STATE_FORCE_NAME_RE = re.compile(
     r"\b(?:Revolutionary Guards? Corps|IRGC|Quds Force|Constabulary|Tatmadaw|Sit-Tat|"
     r"Hellenic (?:Army|Navy|Air Force|Gendarmerie)|Civil Guards?|State Guard|Carabinieri|"
-    r"Guardia di Finanza|Bundeswehr|Wehrmacht|Reichswehr|Basij Resistance Force)\b"
+    r"Guardia di Finanza|Bundeswehr|Wehrmacht|Reichswehr|Basij Resistance Force|"
+    # States' armies by their acronyms or words of no telltale shape.
+    r"FARDC|FAZ|Kopassus|Kostrad|ABRI|TNI|UPDF|FANCI|ZNA|ZDF|Sandinista Popular Army)\b"
 )
 # Words only armed groups and parties put in their names, never a state's forces.
 EVENT_WORDS = {"War", "Campaign", "Uprising", "Revolution", "Massacre", "Offensive", "Battle"}
@@ -822,6 +824,10 @@ def same_words(name, own):
 PERSON_OF_RE = re.compile(
     r"^(?P<person>[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){1,2})\s+of\s+the\s+(?P<org>[A-Z].+)$"
 )
+OF_PERSON_RE = re.compile(
+    r"^(?P<org>[A-Z].+?)\s+of\s+(?P<people>[A-Z][\w'.-]+\s+[A-Z][\w'.-]+"
+    r"(?:\s+and\s+[A-Z][\w'.-]+\s+[A-Z][\w'.-]+)?)$"
+)
 
 
 NUMBER_WORDS = {"One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten",
@@ -845,13 +851,30 @@ def without_nationality(name):
 
 
 def organisation_of_person(name):
-    """ "Jack Lang of the Australian Labor Party" -> "Australian Labor Party"; any other name
-    as it is."""
+    """ "Jack Lang of the Australian Labor Party" -> "Australian Labor Party", "Hezb-e-Islami
+    of Gulbuddin Hekmatyar" -> "Hezb-e-Islami"; any other name as it is."""
     person_of = PERSON_OF_RE.match(name)
     if person_of and _looks_like_a_person(person_of.group("person")):
         rest = person_of.group("org")
         if ORGANISATION_WORD_RE.search(rest) or is_known_name(rest):
             return rest
+    # "the Alianza Nacional Progresista of Federico Velázquez and Ángel Morales": its leaders;
+    # "Hezb-e-Islami of Gulbuddin Hekmatyar", a name the dictionary knows without its leader's
+    # (but "Liberation Tigers of Tamil Eelam" is a name whole).
+    of_person = OF_PERSON_RE.match(name)
+    if of_person and not is_known_name(name):
+        people = re.split(r"\s+and\s+", of_person.group("people"))
+        organisation = of_person.group("org")
+        if all(
+            _looks_like_a_person(person) and not countries.code_for(person) for person in people
+        ):
+            if (len(people) > 1 and ORGANISATION_WORD_RE.search(organisation)) or (
+                is_known_name(organisation)
+                and not any(
+                    word in GENERIC_BODY_WORDS for word in of_person.group("people").split()
+                )
+            ):
+                return organisation
     return name
 
 
