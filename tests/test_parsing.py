@@ -2794,3 +2794,11 @@ def test_a_known_group_of_its_leader_is_the_group():
     assert organisation_of_person("Restoration Council of Shan State") == (
         "Restoration Council of Shan State"
     )
+
+
+def test_the_niger_delta_is_in_nigeria():
+    text = (
+        "Reed Boys\n\nThe Reed Boys is an Ijaw militia in the Niger Delta of Nigeria, named"
+        " after a deity.[1] It fought the army.[2]\n"
+    )
+    assert parse_profile(text).countries == ["NG"]

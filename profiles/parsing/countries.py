@@ -43,6 +43,7 @@ EXTRA_NAMES = {
     "Slovak Republic": "SK", "Republic of Macedonia": "MK", "North Macedonia": "MK",
     "UAE": "AE", "PRC": "CN", "DPRK": "KP", "ROK": "KR",
     "Malaya": "MY", "British Malaya": "MY", "Federation of Malaya": "MY", "British India": "IN",
+    "Niger Delta": "NG",
 }  # fmt: skip
 
 # Demonyms and adjectives: "the Guatemalan state", "Pakistani Rangers".
