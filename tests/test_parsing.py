@@ -2802,3 +2802,10 @@ def test_the_niger_delta_is_in_nigeria():
         " after a deity.[1] It fought the army.[2]\n"
     )
     assert parse_profile(text).countries == ["NG"]
+
+
+def test_an_acronym_s_long_form_does_not_reach_across_a_verb_s_objects():
+    # "linked the Boeremag to the Afrikaner Weerstandsbeweging (AWB)": AWB's letters, in
+    # another order, are the initials of all three words.
+    text = "Reports linked the Marwa to the Coastal Front (CFM) in 2002."
+    assert "Marwa to the Coastal Front" not in mentions_of(text)

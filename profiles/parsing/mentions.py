@@ -709,6 +709,10 @@ def split_coordinated(start, name):
     return result
 
 
+# Words that join a verb to its objects, never the words of one name.
+NOT_IN_A_NAME = frozenset({"to", "with", "by", "from", "into", "against", "than", "as"})
+
+
 def expansion_before(sentence, position, acronym):
     """The words right before `position` that `acronym` abbreviates, if any."""
     if not is_acronym(acronym):
@@ -720,7 +724,11 @@ def expansion_before(sentence, position, acronym):
         if not (first[0].isupper() or re.match(r"^[a-z]{1,3}-[A-Z]", first)):
             continue
         candidate = sentence[offset + words[start].start() : position].strip()
-        if abbreviates(acronym, candidate):
+        # Not across a verb's object: "linked the Boeremag to the Afrikaner
+        # Weerstandsbeweging (AWB)" has AWB's letters in another order.
+        if abbreviates(acronym, candidate) and not any(
+            word in NOT_IN_A_NAME for word in candidate.split()
+        ):
             return candidate
     # "Anton Mussert's National Socialist Movement (NSB)": an acronym of the name in its own
     # language, right after a name that is plainly an organisation's.
