@@ -145,13 +145,13 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (0.92, 0.85), "termination": (1.00, 0.71), "size": (0.86, 1.00), "countries": (0.96, 0.88), "aliases": (0.84, 0.60), "relations": (1.00, 0.59), "mentions": (0.906, 0.88), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev8": {
-        "name": (1.00, 1.00), "formation": (1.00, 0.82), "termination": (1.00, 0.80), "size": (1.00, 0.94), "countries": (0.97, 0.77), "aliases": (0.97, 0.85), "relations": (0.78, 0.40), "mentions": (0.86, 0.82), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (1.00, 0.82), "termination": (1.00, 0.80), "size": (1.00, 1.00), "countries": (0.97, 0.77), "aliases": (0.97, 0.85), "relations": (0.78, 0.40), "mentions": (0.86, 0.82), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "heldout/blind7": {
         "name": (1.00, 1.00), "formation": (0.92, 0.89), "termination": (0.86, 0.68), "size": (0.92, 0.92), "countries": (1.00, 1.00), "aliases": (0.83, 0.88), "relations": (0.916, 0.366), "mentions": (0.88, 0.81), "markers": (1.00, 1.00), "event_years": (0.98, 1.00),
     },
     "dev9": {
-        "name": (1.00, 1.00), "formation": (1.00, 0.92), "termination": (1.00, 0.76), "size": (1.00, 0.92), "countries": (0.96, 0.96), "aliases": (0.90, 0.84), "relations": (0.89, 0.811), "mentions": (0.96, 0.78), "markers": (1.00, 1.00), "event_years": (0.99, 1.00),
+        "name": (1.00, 1.00), "formation": (1.00, 0.92), "termination": (1.00, 0.76), "size": (1.00, 1.00), "countries": (0.96, 0.96), "aliases": (0.90, 0.84), "relations": (0.89, 0.811), "mentions": (0.96, 0.78), "markers": (1.00, 1.00), "event_years": (0.99, 1.00),
     },
     "dev10": {
         "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (1.00, 0.68), "size": (1.00, 0.92), "countries": (1.00, 0.96), "aliases": (0.97, 0.77), "relations": (0.94, 0.693), "mentions": (0.932, 0.95), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
@@ -160,16 +160,16 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (0.95, 0.85), "termination": (0.92, 0.76), "size": (1.00, 0.80), "countries": (0.93, 0.84), "aliases": (0.97, 0.84), "relations": (0.81, 0.60), "mentions": (0.88, 0.87), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "heldout/blind8": {
-        "name": (1.00, 1.00), "formation": (0.92, 0.79), "termination": (0.80, 0.50), "size": (0.96, 0.92), "countries": (1.00, 0.78), "aliases": (0.96, 0.81), "relations": (0.87, 0.59), "mentions": (0.83, 0.85), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (0.92, 0.79), "termination": (0.80, 0.50), "size": (0.96, 0.96), "countries": (1.00, 0.78), "aliases": (0.96, 0.81), "relations": (0.87, 0.59), "mentions": (0.83, 0.85), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev12": {
-        "name": (1.00, 1.00), "formation": (0.92, 0.82), "termination": (1.00, 0.50), "size": (0.92, 0.86), "countries": (0.91, 0.91), "aliases": (0.88, 0.69), "relations": (0.73, 0.431), "mentions": (0.88, 0.89), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (0.92, 0.82), "termination": (1.00, 0.50), "size": (0.93, 0.93), "countries": (0.91, 0.91), "aliases": (0.88, 0.69), "relations": (0.73, 0.431), "mentions": (0.88, 0.89), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "heldout/blind9": {
         "name": (1.00, 1.00), "formation": (0.96, 0.96), "termination": (0.83, 0.83), "size": (0.91, 0.87), "countries": (0.90, 0.80), "aliases": (0.90, 0.81), "relations": (0.85, 0.56), "mentions": (0.93, 0.92), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev13": {
-        "name": (1.00, 1.00), "formation": (0.88, 0.64), "termination": (1.00, 0.58), "size": (0.81, 0.90), "countries": (0.96, 0.88), "aliases": (0.87, 0.94), "relations": (0.68, 0.36), "mentions": (0.81, 0.79), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (0.88, 0.64), "termination": (1.00, 0.58), "size": (0.90, 0.90), "countries": (0.96, 0.88), "aliases": (0.87, 0.94), "relations": (0.68, 0.36), "mentions": (0.81, 0.79), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev14": {
         "name": (1.00, 1.00), "formation": (0.92, 0.92), "termination": (0.69, 0.69), "size": (1.00, 0.95), "countries": (0.91, 0.82), "aliases": (0.98, 0.95), "relations": (0.81, 0.61), "mentions": (0.88, 0.91), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
@@ -187,10 +187,10 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (0.96, 0.88), "termination": (1.00, 0.57), "size": (1.00, 1.00), "countries": (0.96, 0.93), "aliases": (0.92, 0.84), "relations": (0.88, 0.52), "mentions": (0.85, 0.89), "markers": (1.00, 1.00), "event_years": (0.99, 1.00),
     },
     "dev18": {
-        "name": (1.00, 1.00), "formation": (0.89, 0.92), "termination": (1.00, 0.78), "size": (0.85, 0.75), "countries": (1.00, 0.93), "aliases": (0.89, 0.73), "relations": (0.81, 0.55), "mentions": (0.88, 0.81), "markers": (1.00, 1.00), "event_years": (0.99, 0.99),
+        "name": (1.00, 1.00), "formation": (0.89, 0.92), "termination": (1.00, 0.78), "size": (0.90, 0.79), "countries": (1.00, 0.93), "aliases": (0.89, 0.73), "relations": (0.81, 0.55), "mentions": (0.88, 0.81), "markers": (1.00, 1.00), "event_years": (0.99, 0.99),
     },
     "dev19": {
-        "name": (1.00, 1.00), "formation": (0.85, 0.69), "termination": (0.62, 0.31), "size": (0.92, 0.85), "countries": (0.90, 0.76), "aliases": (0.95, 0.88), "relations": (0.79, 0.50), "mentions": (0.79, 0.86), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (0.85, 0.69), "termination": (0.62, 0.31), "size": (1.00, 0.92), "countries": (0.90, 0.76), "aliases": (0.95, 0.88), "relations": (0.79, 0.50), "mentions": (0.79, 0.86), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
 }  # fmt: skip
 

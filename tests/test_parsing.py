@@ -2809,3 +2809,20 @@ def test_an_acronym_s_long_form_does_not_reach_across_a_verb_s_objects():
     # another order, are the initials of all three words.
     text = "Reports linked the Marwa to the Coastal Front (CFM) in 2002."
     assert "Marwa to the Coastal Front" not in mentions_of(text)
+
+
+@pytest.mark.parametrize(
+    "text, size",
+    [
+        # Regulars, guerrillas, insurgents, partisans, rebels and commandos are its strength ...
+        ("Its strength peaked in the late 1980s at an estimated 25,000 regulars.", 25000),
+        ("By 1944 it counted some 8,000 partisans in the hills.", 8000),
+        # ... unless they are the men of one rising or one raid.
+        ("In August 1903 some 26,000 insurgents rose against Ottoman rule.", None),
+        ("In March 1977 some 1,500 to 2,000 fighters crossed into Shaba.", None),
+        # Combatants registered for integration are a disarmament's count.
+        ("In 2009, 3.573 combatants registered for integration.", None),
+    ],
+)
+def test_who_counts_as_strength(text, size):
+    assert size_of(text) == size

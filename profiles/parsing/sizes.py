@@ -30,7 +30,8 @@ STRENGTH_NOUNS = {
     "recruits", "combatants", "troops", "personnel", "guards", "cadres", "paramilitaries",
     "vigilantes", "militants", "soldiers", "gunmen", "youths", "strong", "armed", "active",
     "full-time", "part-time", "regular", "trained", "armed men", "boys", "women", "followers",
-    "activists", "irregulars", "auxiliaries", "strength",
+    "activists", "irregulars", "auxiliaries", "strength", "regulars", "guerrillas",
+    "insurgents", "partisans", "rebels", "commandos",
 }  # fmt: skip
 # What may follow a year for it to be a count ("2000 fighters").
 YEAR_STRENGTH_NOUNS = STRENGTH_NOUNS - {"armed", "active", "strong"}
@@ -60,7 +61,8 @@ DEATH_CUE_RE = re.compile(
 )
 DISARMAMENT_CUE_RE = re.compile(
     r"\b(?:demobili[sz]\w*|disarm\w*|handed\s+(?:in|over)|turned\s+in|gave\s+up\s+(?:their|its)\s+"
-    r"(?:arms|weapons)|laid\s+down|reintegrat\w*|ex-combatants|DDR)\b",
+    r"(?:arms|weapons)|laid\s+down|reintegrat\w*|ex-combatants|DDR|"
+    r"registered\s+for\s+(?:integration|demobili[sz]ation|disarmament))\b",
     re.I,
 )
 RAID_CUE_RE = re.compile(
@@ -205,8 +207,9 @@ def _classify(text, match, clause, lenient):
         return False
     # "On 27 July 1990, 114 members stormed the Red House": the men of one operation.
     if re.match(
-        r"\s+(?:[\w-]+\s+)?(?:members|men|fighters|gunmen|militants|guerrillas)\s+"
-        r"(?:\w+\s+)?(?:stormed|attacked|raided|seized|ambushed|occupied|besieged|took\s+part)\b",
+        r"\s+(?:[\w-]+\s+)?(?:members|men|fighters|gunmen|militants|guerrillas|insurgents|rebels|"
+        r"partisans|commandos)\s+(?:\w+\s+)?(?:stormed|attacked|raided|seized|ambushed|occupied|"
+        r"besieged|took\s+part|rose|rebelled|revolted|crossed|invaded)\b",
         text[match.end() : match.end() + 60],
     ):
         return False
