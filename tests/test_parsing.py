@@ -2605,6 +2605,8 @@ def test_foundings_of_others_and_dates_of_other_clauses(sentence, year):
         ("An estimated 25.000 to 30.000 commissioners were active in the early 1980s.", 30000),
         # A day after a month's abbreviation.
         ("On Aug. 25, 2000 it captured a patrol of 11 soldiers.", None),
+        # A group's own claim is a strength it states.
+        ("It was estimated at 1,500 to 2,000 armed members; it claimed 5,000 itself.", 5000),
     ],
 )
 def test_figures_in_a_size_field(text, size):

@@ -301,7 +301,7 @@ def _classify(text, match, clause, lenient):
                              "during", "when", "while", "from", "between", "with", "was",
                              "were", "is", "are", "but", "until", "under", "had", "have",
                              "according", "then", "that", "which", "who", "including",
-                             "among", "excluding", "not"):  # fmt: skip
+                             "among", "excluding", "not", "itself", "themselves"):  # fmt: skip
         return False
     if DEATH_CUE_RE.search(clause) and not MEMBERSHIP_CUE_RE.search(clause):
         return False
