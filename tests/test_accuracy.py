@@ -136,7 +136,7 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (0.92, 0.70), "size": (1.00, 1.00), "countries": (0.96, 0.88), "aliases": (0.97, 0.79), "relations": (0.94, 0.78), "mentions": (0.92, 0.87), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "heldout/blind5": {
-        "name": (1.00, 1.00), "formation": (0.96, 0.96), "termination": (1.00, 0.53), "size": (0.92, 1.00), "countries": (0.96, 0.80), "aliases": (0.93, 0.77), "relations": (0.816, 0.54), "mentions": (0.922, 0.88), "markers": (1.00, 1.00), "event_years": (1.00, 0.98),
+        "name": (1.00, 1.00), "formation": (0.96, 0.96), "termination": (1.00, 0.53), "size": (0.92, 1.00), "countries": (0.96, 0.80), "aliases": (0.93, 0.77), "relations": (0.816, 0.54), "mentions": (0.93, 0.88), "markers": (1.00, 1.00), "event_years": (1.00, 0.98),
     },
     "dev7": {
         "name": (1.00, 1.00), "formation": (1.00, 0.92), "termination": (0.90, 0.62), "size": (0.91, 1.00), "countries": (0.93, 0.91), "aliases": (1.00, 0.92), "relations": (0.95, 0.80), "mentions": (0.92, 0.90), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
@@ -187,7 +187,7 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (0.96, 0.88), "termination": (1.00, 0.57), "size": (1.00, 1.00), "countries": (0.96, 0.93), "aliases": (0.92, 0.84), "relations": (0.88, 0.52), "mentions": (0.85, 0.89), "markers": (1.00, 1.00), "event_years": (0.99, 1.00),
     },
     "dev18": {
-        "name": (1.00, 1.00), "formation": (0.89, 0.92), "termination": (1.00, 0.78), "size": (0.95, 0.83), "countries": (1.00, 0.93), "aliases": (0.89, 0.73), "relations": (0.81, 0.55), "mentions": (0.88, 0.81), "markers": (1.00, 1.00), "event_years": (0.99, 0.99),
+        "name": (1.00, 1.00), "formation": (0.89, 0.92), "termination": (1.00, 0.78), "size": (0.95, 0.83), "countries": (1.00, 0.93), "aliases": (0.89, 0.73), "relations": (0.82, 0.55), "mentions": (0.89, 0.81), "markers": (1.00, 1.00), "event_years": (0.99, 0.99),
     },
     "dev19": {
         "name": (1.00, 1.00), "formation": (0.85, 0.69), "termination": (0.62, 0.31), "size": (1.00, 0.92), "countries": (0.90, 0.76), "aliases": (0.95, 0.88), "relations": (0.79, 0.50), "mentions": (0.79, 0.86), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),

@@ -584,6 +584,8 @@ GENERIC_BODY_WORDS = {
     "Executive", "Supreme", "General", "Military", "Local", "Village", "Municipal", "City",
     "State", "Federal", "Governing", "Ruling", "Joint", "Security", "Standing", "Steering",
     "Coordinating", "Co-ordinating", "High", "Grand",
+    # A state's governing council: "the Presidential Leadership Council".
+    "Leadership",
 }  # fmt: skip
 FOLLOWING_WORDS_RE = re.compile(r"\s*[a-z]+(?:\s+[a-z]+)?")
 COORDINATED_OF_RE = re.compile(r"\s+(?:and|or)\s+of\s+(?:the\s+)?")
