@@ -14,7 +14,7 @@ from profiles.parsing.aliases import SELF_SUBJECT_RE, clause_subject, name_befor
 from profiles.parsing.dates import interval_part, is_context
 from profiles.parsing.names import NOT_NAME_WORDS, name_at
 from profiles.parsing.relations import shaped_like_group
-from profiles.parsing.text import gated_alternatives, holds_any
+from profiles.parsing.text import CLAUSE_END_RE, gated_alternatives, holds_any
 
 NOT_AN_ACT_AFTER = (
     # (nor "organised into six wilayas": a new shape for what exists)
@@ -321,14 +321,6 @@ ACTIVE_RE = re.compile(
 ACTIVE_PARTICIPLE_RE = re.compile(
     r"\b(?:organi[sz]ation|group|militia|movement|army|front|party|force|guerrillas?),?\s+active\b",
     re.I,
-)
-
-
-# Where the verb's clause ends: what follows speaks of something else ("because members of
-# their family had been murdered in North Korea"). profile.py's reading of the countries a
-# group was active in stops there too: a change here changes that.
-CLAUSE_END_RE = re.compile(
-    r"\b(?:because|after|before|when|while|whereas|although|since|who|which|whose|until|as)\b|[;(]"
 )
 
 

@@ -30,10 +30,11 @@ from profiles.parsing.mentions import (
     place_of_known_groups,
 )
 from profiles.parsing.names import CONNECTORS, NOT_NAME_WORDS, name_at, name_key
-from profiles.parsing.periods import CLAUSE_END_RE, choose_dates
+from profiles.parsing.periods import choose_dates
 from profiles.parsing.relations import RelationReader
 from profiles.parsing.sizes import strength_figures
 from profiles.parsing.text import (
+    CLAUSE_END_RE,
     MARKER_RE,
     holds_any,
     normalise,

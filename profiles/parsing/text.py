@@ -216,3 +216,11 @@ def words_in(lowered: str, words: tuple[str, ...]) -> set[str]:
 
 def one_line(text: str) -> str:
     return " ".join(text.split())
+
+
+# Where a verb's clause ends: what follows speaks of something else ("because members of
+# their family had been murdered in North Korea"). Both the dates a group was active and
+# the countries it was active in are read up to there.
+CLAUSE_END_RE = re.compile(
+    r"\b(?:because|after|before|when|while|whereas|although|since|who|which|whose|until|as)\b|[;(]"
+)
