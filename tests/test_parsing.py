@@ -2829,3 +2829,11 @@ def test_an_acronym_s_long_form_does_not_reach_across_a_verb_s_objects():
 )
 def test_who_counts_as_strength(text, size):
     assert size_of(text) == size
+
+
+def test_a_name_in_its_own_language_is_read_to_the_clause_s_end():
+    text = (
+        "Reed Guard (Ghana)\n\nCountry: Ghana\nDetails of Formation: The group was founded in"
+        " 2016. Its French name is Mouvement pour le salut de la Côte.\n"
+    )
+    assert parse_profile(text).aliases == ["Mouvement pour le salut de la Côte"]

@@ -457,6 +457,18 @@ OTHER_SCRIPT_NAME_RE = re.compile(
 )
 
 
+LANGUAGE_NAMED_RE = re.compile(rf"\b(?:{LANGUAGES})\s+name\b")
+FOREIGN_NAME_RE = re.compile(
+    r"[A-Z\u00c0-\u00de][\w'\u2019-]*(?:\s+[\w'\u2019-]+){0,8}(?=\s*[.;,)]|\s*$)"
+)
+
+
+def _name_in_its_language(text, position):
+    """The whole name after "Its French name is": its words up to the clause's end."""
+    found = FOREIGN_NAME_RE.match(text, position)
+    return (found.group(), found.start(), found.end()) if found else None
+
+
 def _introduced_name(text, position, article_before_quote=False):
     """The name an introducer gives: capitalised ("Kikuyu Guard"), with a lower-case head
     noun ("Karimojong militia"), or in quotes ("'war vets'", "“Aydar battalion”"); after
@@ -667,6 +679,10 @@ class AliasReader:
                 if words == ("known",) and _names_a_thing(text, match.start()):
                     continue
                 found = _introduced_name(text, match.end(), "called" in words or "calling" in words)
+                if LANGUAGE_NAMED_RE.search(match.group()):
+                    # "Its French name is Mouvement pour le salut de l'Azawad": a name in a
+                    # language that writes its words in lower case, up to the clause's end.
+                    found = _name_in_its_language(text, match.end()) or found
                 if not found or found[0] in NOT_NAME_WORDS:
                     continue
                 name = found[0]
