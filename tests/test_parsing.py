@@ -2837,3 +2837,21 @@ def test_a_name_in_its_own_language_is_read_to_the_clause_s_end():
         " 2016. Its French name is Mouvement pour le salut de la Côte.\n"
     )
     assert parse_profile(text).aliases == ["Mouvement pour le salut de la Côte"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # A battle lost is no end.
+        "It fought its rivals for the capital and was defeated at the Battle of Kifang on 10"
+        " November 1975.",
+        # The end of the insurgency, not of the group, which is still banned today.
+        "The insurgency was largely crushed by 1993, but the Reed Guard remains banned in India.",
+        # An end after an undated event borrows no other clause's year.
+        "Its founder was found dead in July 1985, and after the Soviet withdrawal the group"
+        " lost its base and faded away.",
+    ],
+)
+def test_more_sentences_that_date_no_end(sentence):
+    text = f"Reed Guard\n\nThe Reed Guard was a militia in Ghana.[1] {sentence}[2]\n"
+    assert parse_profile(text).termination is None

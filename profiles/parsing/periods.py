@@ -85,7 +85,8 @@ TERMINATION_ANCHOR_RE = re.compile(
     r"broke\s+up(?!\s+(?:the|a|an|its|their|his|her|protests?|demonstrations?)\b)|"
     rf"{BAN_WORDS}|ceased|abolished|dismantled|broken\s+up|"
     # Defeated itself, not defeating others: "the guards defeated the Red Guards".
-    r"defeated|destroyed|wiped\s+out|crushed|defeat\s+of|existed\s+(?:[\w,]+\s+){0,6}?(?:until|till|to)|"
+    # ("defeated at the Battle of Quifangondo": a battle lost, not the end)
+    r"defeated(?!\s+(?:at|in)\s+the\s+battle)|destroyed|wiped\s+out|crushed|defeat\s+of|existed\s+(?:[\w,]+\s+){0,6}?(?:until|till|to)|"
     r"lost\s+(?:\w+\s+)?(?:patronage|support|backing)|withdrew\s+(?:\w+\s+)?support|ended|"
     r"came\s+to\s+an\s+end|disarmed|laid\s+down\s+(?:their|its)\s+arms|integrated\s+into|"
     r"absorbed\s+into|merged\s+into|turned\s+against|switched\s+sides|collapsed|fell\s+apart|"
@@ -159,6 +160,11 @@ STILL_ACTIVE_BRANCHES = [
         ("continued",),
         r"(?:it|they|the\s+(?:group|militia|movement|organi[sz]ation|corps|force|unit|brigade))"
         r"\s+continued\s+(?:under|as|with)\b",
+    ),
+    # "but the KCF remains banned in India as a terrorist organisation": banned today.
+    (
+        ("remains", "still"),
+        r"(?:remains|remain|is\s+still|are\s+still)\s+(?:banned|outlawed|proscribed)",
     ),
     # "dissolved the FLNC by decree, but the ban had little effect on its campaign".
     (
@@ -498,6 +504,9 @@ def _own_acts(sentence, anchor, is_own):
 
 # "by the end of the decade", "soon afterwards": the clause times the end without a year.
 VAGUE_TIME_RE = re.compile(
+    # "after the Soviet withdrawal from Afghanistan the group ... faded away": an undated event.
+    r"\bafter\s+the\s+(?:[\w-]+\s+)?(?:withdrawal|collapse|fall|defeat|death|end|war|"
+    r"ceasefire|agreement|accords?|elections?|invasion|revolution|coup)\b|"
     r"\b(?:by\s+the\s+(?:end|middle|close)\s+of\s+the\s+(?:decade|century|war)|"
     r"(?:soon|shortly|some\s+years|years|months)\s+(?:after(?:wards)?|later)|eventually|"
     r"in\s+the\s+(?:following|next)\s+(?:years|decade))\b",
@@ -830,7 +839,8 @@ EVENT_BEFORE_ANCHOR_RE = re.compile(
     r"talks|negotiations|ceasefire|truce|elections?|programme|program)\s+"
     # "a trial that began in 2003 and ended with convictions in 2015".
     r"(?:(?:that|which)\s+began\s+[^,;]{0,30}?\s+and\s+)?"
-    r"(?:had\s+been\s+|has\s+been\s+|was\s+|were\s+|had\s+|has\s+)?$",
+    # "The insurgency was largely crushed by 1993": an adverb may come between.
+    r"(?:had\s+been\s+|has\s+been\s+|was\s+|were\s+|had\s+|has\s+)?(?:[a-z]+ly\s+)?$",
     re.I,
 )
 BANNED_THING_RE = re.compile(
