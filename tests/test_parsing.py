@@ -2855,3 +2855,12 @@ def test_a_name_in_its_own_language_is_read_to_the_clause_s_end():
 def test_more_sentences_that_date_no_end(sentence):
     text = f"Reed Guard\n\nThe Reed Guard was a militia in Ghana.[1] {sentence}[2]\n"
     assert parse_profile(text).termination is None
+
+
+def test_a_date_in_a_person_s_clause_dates_no_later_verb():
+    text = (
+        "Reed Guard\n\nThe Reed Guard was a rebel group in Ghana.[1] It was formed in December"
+        " 1962 by two army officers who had taken part in a failed revolt on 13 November 1960,"
+        " and it grew out of their Coastal Movement.[2]\n"
+    )
+    assert earliest_year(parse_profile(text).formation) == 1962

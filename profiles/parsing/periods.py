@@ -636,7 +636,12 @@ def _anchored(sentence, mentions, anchor_re, is_own=None, own_founding=None):
             continue  # "..., and by the end of the decade it had ceased to exist": no year
         if not in_clause:
             after = [m for m in usable if 0 <= m.start - anchor.end() <= 160]
-            before = [m for m in usable if 0 <= anchor.start() - m.end <= 120]
+            before = [
+                m
+                for m in usable
+                if 0 <= anchor.start() - m.end <= 120
+                and not _in_closed_relative(sentence, m, anchor.start())
+            ]
         if after:
             nearest = min(after, key=lambda m: m.start - anchor.end())
             if is_own:
