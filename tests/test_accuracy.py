@@ -166,7 +166,7 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (0.92, 0.82), "termination": (1.00, 0.50), "size": (0.93, 0.93), "countries": (0.91, 0.91), "aliases": (0.88, 0.69), "relations": (0.73, 0.431), "mentions": (0.88, 0.89), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "heldout/blind9": {
-        "name": (1.00, 1.00), "formation": (0.96, 0.96), "termination": (0.83, 0.83), "size": (0.91, 0.87), "countries": (0.90, 0.80), "aliases": (0.90, 0.81), "relations": (0.85, 0.56), "mentions": (0.93, 0.92), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (0.96, 0.96), "termination": (0.83, 0.83), "size": (0.91, 0.87), "countries": (0.90, 0.80), "aliases": (0.90, 0.81), "relations": (0.85, 0.56), "mentions": (0.94, 0.92), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev13": {
         "name": (1.00, 1.00), "formation": (0.88, 0.64), "termination": (1.00, 0.58), "size": (0.90, 0.90), "countries": (0.96, 0.88), "aliases": (0.87, 0.94), "relations": (0.68, 0.36), "mentions": (0.81, 0.79), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
@@ -190,7 +190,7 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (0.89, 0.92), "termination": (1.00, 0.78), "size": (0.95, 0.83), "countries": (1.00, 0.93), "aliases": (0.91, 0.75), "relations": (0.82, 0.55), "mentions": (0.89, 0.81), "markers": (1.00, 1.00), "event_years": (0.99, 0.99),
     },
     "dev19": {
-        "name": (1.00, 1.00), "formation": (0.90, 0.73), "termination": (1.00, 0.31), "size": (1.00, 0.92), "countries": (0.90, 0.76), "aliases": (0.95, 0.88), "relations": (0.79, 0.50), "mentions": (0.79, 0.86), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (0.90, 0.73), "termination": (1.00, 0.31), "size": (1.00, 0.92), "countries": (0.90, 0.76), "aliases": (0.95, 0.88), "relations": (0.79, 0.50), "mentions": (0.80, 0.86), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
 }  # fmt: skip
 

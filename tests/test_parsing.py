@@ -2864,3 +2864,9 @@ def test_a_date_in_a_person_s_clause_dates_no_later_verb():
         " and it grew out of their Coastal Movement.[2]\n"
     )
     assert earliest_year(parse_profile(text).formation) == 1962
+
+
+def test_a_day_and_month_before_a_year_is_a_date_not_the_group_named_after_it():
+    # The dictionary knows "17 November" (Revolutionary Organization 17 November).
+    assert mentions_of("On 17 November 1986 the group shot dead a carmaker's chairman.") == []
+    assert mentions_of("It worked with 17 November in Athens.") == ["17 November"]

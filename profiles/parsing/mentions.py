@@ -457,6 +457,10 @@ def shaped_names(sentence):
 
 
 ORDINAL_BEFORE_RE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$")
+DAY_AND_MONTH_RE = re.compile(
+    r"\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)"
+)
 DATE_NAMED_BEFORE_RE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)\s+of\s+$")
 DATE_NAMED_RE = re.compile(
     r"\d{1,2}(?:st|nd|rd|th)\s+of\s+(?:January|February|March|April|May|June|July|August|"
@@ -587,7 +591,8 @@ GENERIC_BODY_WORDS = {
     # A state's governing council: "the Presidential Leadership Council".
     "Leadership",
 }  # fmt: skip
-FOLLOWING_WORDS_RE = re.compile(r"\s*[a-z]+(?:\s+[a-z]+)?")
+# (or a year: "17 November 1986" is a date)
+FOLLOWING_WORDS_RE = re.compile(r"\s*(?:,?\s*\d{4}\b|[a-z]+(?:\s+[a-z]+)?)")
 COORDINATED_OF_RE = re.compile(r"\s+(?:and|or)\s+of\s+(?:the\s+)?")
 PRO_OR_ANTI_RE = re.compile(r"(?i:pro|anti)-[A-Z][\w-]*")
 LEADING_NOT_NAME_RE = re.compile(
@@ -610,6 +615,8 @@ def _is_mentionable(name, following):
         return False  # "UN Security Council"; "Oromia", a region
     if IDEA_AFTER_RE.match(following):
         return False  # "Hutu Power ideology": an idea, not the group
+    if DAY_AND_MONTH_RE.fullmatch(name) and re.match(r",?\s*\d{4}\b", following):
+        return False  # "On 17 November 1986": a date, not the group named after one
     if STATE_FORCE_NAME_RE.search(name):
         return False  # "Iran's Islamic Revolutionary Guard Corps", "the Tatmadaw"
     if is_known_name(name):
