@@ -2870,3 +2870,8 @@ def test_a_day_and_month_before_a_year_is_a_date_not_the_group_named_after_it():
     # The dictionary knows "17 November" (Revolutionary Organization 17 November).
     assert mentions_of("On 17 November 1986 the group shot dead a carmaker's chairman.") == []
     assert mentions_of("It worked with 17 November in Athens.") == ["17 November"]
+
+
+def test_a_name_that_ends_in_a_date_is_read_whole():
+    text = "It grew out of their Revolutionary Movement 13 November (MR-13) in 1962."
+    assert mentions_of(text) == ["Revolutionary Movement 13 November"]

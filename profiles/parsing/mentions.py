@@ -428,6 +428,15 @@ def shaped_names(sentence):
         start, end = run[0].start(), run[-1].end()
         if ORDINAL_BEFORE_RE.search(sentence, max(0, start - 12), start):
             continue  # "the 14th of June ... Movement": not read whole, so not read at all
+        # "the Revolutionary Movement 13 November": a date after its head word is its name's.
+        dated_after = (
+            run[-1].group() in HEAD_WORDS and DAY_AND_MONTH_AFTER_RE.match(sentence, end) or None
+        )
+        named_after_a_date = bool(dated_after) and not re.match(
+            r",?\s*\d{4}\b", sentence[dated_after.end() :]
+        )
+        if named_after_a_date:
+            end = dated_after.end()
         name = sentence[start:end].rstrip(".")
         end = start + len(name)
         words = name.split()
@@ -451,12 +460,21 @@ def shaped_names(sentence):
                 and len(words) > 2
                 and words[1] in FOREIGN_SMALL_WORDS
             )
-            if words[-1] in HEAD_WORDS or headed or (leading and (len(words) > 1 or "-" in part)):
+            if (
+                words[-1] in HEAD_WORDS
+                or headed
+                or (leading and (len(words) > 1 or "-" in part))
+                or (named_after_a_date and len(words) > 3 and words[-3] in HEAD_WORDS)
+            ):
                 found.append((part_start, part_start + len(part), part))
     return found
 
 
 ORDINAL_BEFORE_RE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$")
+DAY_AND_MONTH_AFTER_RE = re.compile(
+    r"\s+\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\b"
+)
 DAY_AND_MONTH_RE = re.compile(
     r"\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December)"
