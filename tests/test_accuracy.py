@@ -157,7 +157,7 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (1.00, 0.68), "size": (1.00, 0.92), "countries": (1.00, 0.96), "aliases": (0.97, 0.77), "relations": (0.94, 0.693), "mentions": (0.932, 0.95), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev11": {
-        "name": (1.00, 1.00), "formation": (0.95, 0.85), "termination": (0.92, 0.76), "size": (1.00, 0.80), "countries": (0.93, 0.84), "aliases": (0.97, 0.84), "relations": (0.81, 0.60), "mentions": (0.88, 0.87), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (0.95, 0.85), "termination": (0.92, 0.76), "size": (1.00, 0.80), "countries": (0.93, 0.84), "aliases": (0.97, 0.84), "relations": (0.84, 0.61), "mentions": (0.89, 0.87), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "heldout/blind8": {
         "name": (1.00, 1.00), "formation": (0.92, 0.79), "termination": (0.80, 0.50), "size": (0.96, 0.96), "countries": (1.00, 0.78), "aliases": (0.96, 0.81), "relations": (0.87, 0.59), "mentions": (0.83, 0.85), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
@@ -181,13 +181,13 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (1.00, 0.89), "termination": (1.00, 0.88), "size": (1.00, 1.00), "countries": (1.00, 0.89), "aliases": (0.95, 0.84), "relations": (0.88, 0.35), "mentions": (0.91, 0.75), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev17": {
-        "name": (1.00, 1.00), "formation": (0.95, 0.846), "termination": (1.00, 0.80), "size": (0.93, 0.88), "countries": (0.96, 0.83), "aliases": (0.97, 0.82), "relations": (0.76, 0.50), "mentions": (0.86, 0.87), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (0.95, 0.846), "termination": (1.00, 0.80), "size": (0.93, 0.88), "countries": (0.96, 0.83), "aliases": (0.97, 0.82), "relations": (0.76, 0.50), "mentions": (0.89, 0.90), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "heldout/blind10": {
         "name": (1.00, 1.00), "formation": (0.96, 0.88), "termination": (1.00, 0.57), "size": (1.00, 1.00), "countries": (0.96, 0.93), "aliases": (0.92, 0.84), "relations": (0.88, 0.52), "mentions": (0.85, 0.89), "markers": (1.00, 1.00), "event_years": (0.99, 1.00),
     },
     "dev18": {
-        "name": (1.00, 1.00), "formation": (0.89, 0.92), "termination": (1.00, 0.78), "size": (0.95, 0.83), "countries": (1.00, 0.93), "aliases": (0.91, 0.75), "relations": (0.82, 0.55), "mentions": (0.89, 0.81), "markers": (1.00, 1.00), "event_years": (0.99, 0.99),
+        "name": (1.00, 1.00), "formation": (0.89, 0.92), "termination": (1.00, 0.78), "size": (0.95, 0.83), "countries": (1.00, 0.93), "aliases": (0.91, 0.75), "relations": (0.84, 0.55), "mentions": (0.90, 0.81), "markers": (1.00, 1.00), "event_years": (0.99, 0.99),
     },
     "dev19": {
         "name": (1.00, 1.00), "formation": (0.90, 0.73), "termination": (1.00, 0.31), "size": (1.00, 0.92), "countries": (0.90, 0.76), "aliases": (0.95, 0.88), "relations": (0.79, 0.50), "mentions": (0.81, 0.86), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),

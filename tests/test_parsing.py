@@ -2875,3 +2875,19 @@ def test_a_day_and_month_before_a_year_is_a_date_not_the_group_named_after_it():
 def test_a_name_that_ends_in_a_date_is_read_whole():
     text = "It grew out of their Revolutionary Movement 13 November (MR-13) in 1962."
     assert mentions_of(text) == ["Revolutionary Movement 13 November"]
+
+
+@pytest.mark.parametrize(
+    "text, mentions",
+    [
+        # A party's army, named with its party: two organisations.
+        (
+            "It broke away from the Constitutionalist Army of the Liberal Party in 1927.",
+            ["Constitutionalist Army", "Liberal Party"],
+        ),
+        # A body of states is no armed group.
+        ("An investigation by the Organization of American States condemned it.", []),
+    ],
+)
+def test_a_party_s_army_and_a_body_of_states(text, mentions):
+    assert sorted(mentions_of(text)) == mentions

@@ -76,6 +76,11 @@ NOT_GROUPS = {
     # Forces that states sent together: an intervention, not an armed group of its own.
     "ecomog", "amisom", "isaf", "kfor", "sfor", "ifor", "unifil", "monusco", "minusma",
     "unamsil", "unamid", "onuc",
+    # Bodies of states.
+    "organization of american states", "organisation of american states",
+    "organization of african unity", "organisation of african unity", "oau",
+    "gulf cooperation council", "southern african development community", "sadc", "igad",
+    "asean", "commonwealth of independent states", "warsaw pact",
 }  # fmt: skip
 UN_BODY_RE = re.compile(r"(?:UN|U\.N\.|United Nations)\s")
 UN_SUFFIX_RE = re.compile(r"\bof\s+the\s+(?:UN|U\.N\.|United Nations)$")
@@ -877,6 +882,19 @@ def _looks_like_a_person(name):
     )
 
 
+def party_army(name):
+    """ "the Constitutionalist Army of the Liberal Party": (the army, its party), two
+    organisations; None for any other name."""
+    army, of_the, party = name.partition(" of the ")
+    words = army.split()
+    if of_the and len(words) > 1 and words[-1] in PARTY_ARMY_HEADS and party.endswith(" Party"):
+        return army, party
+    return None
+
+
+PARTY_ARMY_HEADS = {"Army", "Militia", "Guard", "Brigade", "Brigades"}
+
+
 def without_nationality(name):
     """ "the Colombian M-19": a nationality said of an acronym is no part of its name."""
     first, _space, rest = name.partition(" ")
@@ -1099,7 +1117,11 @@ class MentionReader:
         # two known names, not one (a name of its own, "Army of the Republic of ...", is not
         # two known ones).
         owner, of_the, owned = name.partition(" of the ")
-        if of_the and is_known_name(owner) and is_known_name(owned) and not is_known_name(name):
+        if (
+            of_the
+            and ((is_known_name(owner) and is_known_name(owned)) or party_army(name))
+            and not is_known_name(name)
+        ):
             for part in (owner, owned):
                 at = sentence.find(part, start, end)
                 self._add(sentence, [], evidence, at, at + len(part), part, section)

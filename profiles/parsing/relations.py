@@ -13,6 +13,7 @@ from profiles.parsing.mentions import (
     is_known_name,
     is_mentionable,
     organisation_of_person,
+    party_army,
     shaped_names,
     without_nationality,
 )
@@ -628,6 +629,8 @@ class RelationReader:
             target = target[owner:]  # "the Nazi Party's Sturmabteilung": the SA, not the party
         target = organisation_of_person(target)  # "Jack Lang of the Australian Labor Party"
         target = without_nationality(target)  # "the Colombian M-19"
+        # "broke away from the Constitutionalist Army of the Liberal Party": from the army.
+        target = (party_army(target) or (target,))[0]
         # "members of the Shining Path and of the MRTA": two groups, one tie each.
         names = [name for name in COORDINATED_OF_RE.split(target) if name]
         if len(names) > 1:
