@@ -2644,6 +2644,7 @@ def test_names_after_other_scripts_states_and_nationalities(text, mentions):
         "North Caucasian",  # a people's adjective
         "FARDC",  # a state's army by its acronym
         "Presidential Leadership Council",  # a state's governing council
+        "National Congress",  # a body named by generic words only
     ],
 )
 def test_state_forces_interventions_ngos_and_states_are_no_mentions(name):

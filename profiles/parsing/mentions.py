@@ -693,7 +693,7 @@ def _is_mentionable(name, following):
         return False  # "Uganda People's Defence Force", "Border Security Force"
     if WAR_FRONT_RE.fullmatch(name):
         return False  # "the Eastern Front": a theatre of a war
-    if words[-1] in ("Council", "Councils", "Committee", "Committees") and all(
+    if words[-1] in ("Council", "Councils", "Committee", "Committees", "Congress") and all(
         word in GENERIC_BODY_WORDS for word in words[:-1]
     ):
         return False  # "the National Council", "the Army Council": a body of some state or group
