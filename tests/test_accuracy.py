@@ -190,7 +190,7 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (0.89, 0.92), "termination": (1.00, 0.78), "size": (0.95, 0.83), "countries": (1.00, 0.93), "aliases": (0.91, 0.75), "relations": (0.84, 0.55), "mentions": (0.90, 0.81), "markers": (1.00, 1.00), "event_years": (0.99, 0.99),
     },
     "dev19": {
-        "name": (1.00, 1.00), "formation": (0.90, 0.73), "termination": (1.00, 0.31), "size": (1.00, 0.92), "countries": (0.90, 0.76), "aliases": (0.95, 0.88), "relations": (0.79, 0.50), "mentions": (0.81, 0.86), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (0.90, 0.73), "termination": (1.00, 0.31), "size": (1.00, 0.92), "countries": (0.90, 0.76), "aliases": (0.95, 0.88), "relations": (0.79, 0.50), "mentions": (0.82, 0.88), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
 }  # fmt: skip
 

@@ -2791,6 +2791,10 @@ def test_a_known_group_of_its_leader_is_the_group():
     from profiles.parsing.mentions import organisation_of_person
 
     assert organisation_of_person("Hezb-e-Islami of Gulbuddin Hekmatyar") == "Hezb-e-Islami"
+    assert (
+        organisation_of_person("Jamiat-e-Islami of Burhanuddin Rabbani and Ahmad Shah Massoud")
+        == "Jamiat-e-Islami"
+    )
     # A name that holds a place is a name whole.
     assert organisation_of_person("Liberation Tigers of Tamil Eelam") == (
         "Liberation Tigers of Tamil Eelam"

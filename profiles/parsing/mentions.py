@@ -864,9 +864,10 @@ def same_words(name, own):
 PERSON_OF_RE = re.compile(
     r"^(?P<person>[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){1,2})\s+of\s+the\s+(?P<org>[A-Z].+)$"
 )
+# A person's name: two or three capitalised words ("Ángel Morales", "Ahmad Shah Massoud").
+PERSON_NAME = r"[A-Z\u00c0-\u00de][\w'.-]+(?:\s+[A-Z\u00c0-\u00de][\w'.-]+){1,2}"
 OF_PERSON_RE = re.compile(
-    r"^(?P<org>[A-Z].+?)\s+of\s+(?P<people>[A-Z][\w'.-]+\s+[A-Z][\w'.-]+"
-    r"(?:\s+and\s+[A-Z][\w'.-]+\s+[A-Z][\w'.-]+)?)$"
+    rf"^(?P<org>[A-Z].+?)\s+of\s+(?P<people>{PERSON_NAME}(?:\s+and\s+{PERSON_NAME})?)$"
 )
 
 
