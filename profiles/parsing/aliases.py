@@ -678,11 +678,12 @@ class AliasReader:
             for match in pattern.finditer(text):
                 if words == ("known",) and _names_a_thing(text, match.start()):
                     continue
-                found = _introduced_name(text, match.end(), "called" in words or "calling" in words)
-                if LANGUAGE_NAMED_RE.search(match.group()):
-                    # "Its French name is Mouvement pour le salut de l'Azawad": a name in a
-                    # language that writes its words in lower case, up to the clause's end.
-                    found = _name_in_its_language(text, match.end()) or found
+                # "Its French name is Mouvement pour le salut de l'Azawad": a name in a
+                # language that writes its words in lower case, up to the clause's end.
+                in_its_language = LANGUAGE_NAMED_RE.search(match.group())
+                found = (in_its_language and _name_in_its_language(text, match.end())) or (
+                    _introduced_name(text, match.end(), "called" in words or "calling" in words)
+                )
                 if not found or found[0] in NOT_NAME_WORDS:
                     continue
                 name = found[0]

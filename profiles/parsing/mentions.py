@@ -437,8 +437,8 @@ def shaped_names(sentence):
         dated_after = (
             run[-1].group() in HEAD_WORDS and DAY_AND_MONTH_AFTER_RE.match(sentence, end) or None
         )
-        named_after_a_date = bool(dated_after) and not re.match(
-            r",?\s*\d{4}\b", sentence[dated_after.end() :]
+        named_after_a_date = bool(dated_after) and not YEAR_NEXT_RE.match(
+            sentence, dated_after.end()
         )
         if named_after_a_date:
             end = dated_after.end()
@@ -476,18 +476,18 @@ def shaped_names(sentence):
 
 
 ORDINAL_BEFORE_RE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$")
-DAY_AND_MONTH_AFTER_RE = re.compile(
-    r"\s+\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|"
-    r"November|December)\b"
+MONTH_NAMES = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
 )
-DAY_AND_MONTH_RE = re.compile(
-    r"\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|"
-    r"November|December)"
-)
+DAY_AND_MONTH = rf"\d{{1,2}}\s+(?:{MONTH_NAMES})"
+DAY_AND_MONTH_RE = re.compile(DAY_AND_MONTH)
+DAY_AND_MONTH_AFTER_RE = re.compile(rf"\s+{DAY_AND_MONTH}\b")
+# A year right after a day and month makes them a date.
+YEAR_NEXT_RE = re.compile(r",?\s*\d{4}\b")
 DATE_NAMED_BEFORE_RE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)\s+of\s+$")
 DATE_NAMED_RE = re.compile(
-    r"\d{1,2}(?:st|nd|rd|th)\s+of\s+(?:January|February|March|April|May|June|July|August|"
-    r"September|October|November|December)\s+(?:Movement|Front|Brigade|Brigades|Group|Alliance)"
+    rf"\d{{1,2}}(?:st|nd|rd|th)\s+of\s+(?:{MONTH_NAMES})\s+"
+    r"(?:Movement|Front|Brigade|Brigades|Group|Alliance)"
 )
 
 # ... or by one spelled as in English, when a word of that language follows it
@@ -638,7 +638,7 @@ def _is_mentionable(name, following):
         return False  # "UN Security Council"; "Oromia", a region
     if IDEA_AFTER_RE.match(following):
         return False  # "Hutu Power ideology": an idea, not the group
-    if DAY_AND_MONTH_RE.fullmatch(name) and re.match(r",?\s*\d{4}\b", following):
+    if DAY_AND_MONTH_RE.fullmatch(name) and YEAR_NEXT_RE.match(following):
         return False  # "On 17 November 1986": a date, not the group named after one
     if STATE_FORCE_NAME_RE.search(name):
         return False  # "Iran's Islamic Revolutionary Guard Corps", "the Tatmadaw"

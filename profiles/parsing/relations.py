@@ -643,12 +643,15 @@ class RelationReader:
             # Not "Union Solidarity and Development Party", "Justice and Equality Movement":
             # the left part must end like a group's name to be one.
             ends_like_group = left.isupper() or left.split()[-1] in HEAD_WORDS or is_band_name(left)
-            # "the Balawa and Sarawi militias": two bands of one kind.
-            kinds_after = re.search(re.escape(target) + PLURAL_KIND_AFTER, sentence)
             if (
                 is_known_name(left)
                 or (ends_like_group and shaped_like_group(left) and shaped_like_group(right))
-                or (kinds_after and " " not in left and " " not in right)
+                # "the Balawa and Sarawi militias": two bands of one kind.
+                or (
+                    " " not in left
+                    and " " not in right
+                    and re.search(re.escape(target) + PLURAL_KIND_AFTER, sentence)
+                )
             ):
                 self.add(left, relation, sentence, position)
                 self.add(right, relation, sentence, position)

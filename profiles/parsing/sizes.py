@@ -131,9 +131,7 @@ def _value(match):
     return int(round(base * scale))
 
 
-DAY_AFTER_MONTH_RE = re.compile(
-    r"\b(?:Jan|Feb|Febr|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)(?:[a-z]+)?\.?\s+$"
-)
+DAY_AFTER_MONTH_RE = re.compile(rf"\b{MONTH_RE.pattern}\s+$")
 PHRASE_END_RE = re.compile(r"\s*(?:[(,;:]|\.(?!\d))")
 RANGE_LOWER_END_BEFORE_RE = re.compile(r"\d\s*(?:to|-|–|and)\s*$")
 
