@@ -100,7 +100,17 @@ from profiles.accuracy import CORPORA, score_corpus
 # blind3's mentions precision 84% -> 83.6% (one more mention, not in its sidecar; the blind
 # totals rose by one fact). New founding verbs ("appeared", "goes back to", "became
 # pro-government") leave one of dev17's fair readings for another: its formation recall
-# 85% -> 84.6%, the files whose founding holds unchanged.)
+# 85% -> 84.6%, the files whose founding holds unchanged. A faction named after its parent
+# is read whole ("Shan State Army–South", "FLEC-PM"), and a faction of ours is another group
+# where the sentence tells of a split; the sidecars disagree on factions of the profiled
+# group (dev7 lists ULIMO-K and ULIMO-J, dev16 not the FLNC's two Canals): mentions
+# precision on dev16 91% -> 89.6% (ties 88% -> 83.3%), on blind7 88% -> 87.9% and on blind9
+# 94% -> 93.5%, with the files whose mentions hold up by one on blind and by five on the
+# tuned sets. The tie model now learns from every tuned corpus (606 texts, not 276), its
+# threshold set by the precision of the ties it adds: on the blind sets its ties went from
+# 227 right and 32 wrong to 236 and 32, with blind7's ties precision 91.6% -> 89.2% (recall
+# 36.6% -> 41.7%) and blind10's 88% -> 85.7% (recall 52% -> 51.4%); the tuned corpora it
+# now trains on rose to in-sample values.)
 FLOORS = {
     "seeds": {
         "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (1.00, 1.00), "size": (1.00, 1.00), "countries": (1.00, 1.00), "aliases": (1.00, 1.00), "relations": (1.00, 1.00), "mentions": (1.00, 0.83), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
@@ -109,7 +119,7 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (1.00, 1.00), "size": (1.00, 1.00), "countries": (1.00, 1.00), "aliases": (1.00, 1.00), "relations": (1.00, 1.00), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "practice/real": {
-        "name": (1.00, 1.00), "formation": (1.00, 0.93), "termination": (1.00, 0.88), "size": (1.00, 1.00), "countries": (1.00, 0.95), "aliases": (1.00, 0.87), "relations": (0.96, 0.83), "mentions": (0.89, 0.86), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (1.00, 0.93), "termination": (1.00, 0.88), "size": (1.00, 1.00), "countries": (1.00, 0.95), "aliases": (1.00, 0.87), "relations": (0.96, 0.86), "mentions": (0.89, 0.86), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "heldout": {
         "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (1.00, 1.00), "size": (1.00, 1.00), "countries": (1.00, 1.00), "aliases": (1.00, 0.90), "relations": (0.958, 0.851), "markers": (1.00, 1.00), "event_years": (1.00, 0.98),
@@ -124,7 +134,7 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (1.00, 0.94), "termination": (1.00, 0.78), "size": (1.00, 0.91), "countries": (1.00, 1.00), "aliases": (1.00, 0.94), "relations": (0.975, 0.97), "mentions": (0.96, 0.96), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev4": {
-        "name": (1.00, 1.00), "formation": (1.00, 0.93), "termination": (1.00, 0.70), "size": (1.00, 1.00), "countries": (1.00, 0.95), "aliases": (0.92, 0.97), "relations": (0.97, 0.875), "mentions": (0.94, 0.92), "markers": (1.00, 1.00), "event_years": (0.98, 1.00),
+        "name": (1.00, 1.00), "formation": (1.00, 0.93), "termination": (1.00, 0.70), "size": (1.00, 1.00), "countries": (1.00, 0.95), "aliases": (0.92, 0.97), "relations": (0.97, 0.91), "mentions": (0.94, 0.92), "markers": (1.00, 1.00), "event_years": (0.98, 1.00),
     },
     "heldout/blind3": {
         "name": (1.00, 1.00), "formation": (0.93, 0.77), "termination": (0.846, 0.647), "size": (0.80, 1.00), "countries": (0.91, 0.91), "aliases": (0.86, 0.63), "relations": (0.85, 0.52), "mentions": (0.835, 0.86), "markers": (1.00, 1.00), "event_years": (0.98, 1.00),
@@ -133,64 +143,64 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (1.00, 0.93), "termination": (1.00, 0.722), "size": (0.94, 0.85), "countries": (1.00, 0.88), "aliases": (0.98, 0.84), "relations": (0.906, 0.93), "mentions": (0.95, 0.91), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev5": {
-        "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (0.92, 0.70), "size": (1.00, 1.00), "countries": (0.96, 0.88), "aliases": (0.97, 0.79), "relations": (0.94, 0.78), "mentions": (0.92, 0.87), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (0.92, 0.70), "size": (1.00, 1.00), "countries": (0.96, 0.88), "aliases": (0.97, 0.79), "relations": (0.94, 0.81), "mentions": (0.92, 0.87), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "heldout/blind5": {
-        "name": (1.00, 1.00), "formation": (0.96, 0.96), "termination": (1.00, 0.53), "size": (0.92, 1.00), "countries": (0.96, 0.80), "aliases": (0.93, 0.77), "relations": (0.816, 0.54), "mentions": (0.93, 0.88), "markers": (1.00, 1.00), "event_years": (1.00, 0.98),
+        "name": (1.00, 1.00), "formation": (0.96, 0.96), "termination": (1.00, 0.53), "size": (0.92, 1.00), "countries": (0.96, 0.80), "aliases": (0.93, 0.77), "relations": (0.83, 0.56), "mentions": (0.93, 0.88), "markers": (1.00, 1.00), "event_years": (1.00, 0.98),
     },
     "dev7": {
-        "name": (1.00, 1.00), "formation": (1.00, 0.92), "termination": (0.90, 0.62), "size": (0.91, 1.00), "countries": (0.93, 0.91), "aliases": (1.00, 0.92), "relations": (0.95, 0.80), "mentions": (0.92, 0.90), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (1.00, 0.92), "termination": (0.90, 0.62), "size": (0.91, 1.00), "countries": (0.93, 0.91), "aliases": (1.00, 0.92), "relations": (0.95, 0.80), "mentions": (0.93, 0.92), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "heldout/blind6": {
-        "name": (1.00, 1.00), "formation": (0.92, 0.85), "termination": (1.00, 0.71), "size": (0.86, 1.00), "countries": (0.96, 0.88), "aliases": (0.84, 0.60), "relations": (1.00, 0.59), "mentions": (0.906, 0.88), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (0.92, 0.85), "termination": (1.00, 0.71), "size": (0.86, 1.00), "countries": (0.96, 0.88), "aliases": (0.84, 0.60), "relations": (1.00, 0.63), "mentions": (0.906, 0.88), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev8": {
-        "name": (1.00, 1.00), "formation": (1.00, 0.82), "termination": (1.00, 0.80), "size": (1.00, 1.00), "countries": (0.97, 0.77), "aliases": (0.97, 0.85), "relations": (0.78, 0.40), "mentions": (0.86, 0.82), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (1.00, 0.82), "termination": (1.00, 0.80), "size": (1.00, 1.00), "countries": (0.97, 0.77), "aliases": (0.97, 0.85), "relations": (0.91, 0.78), "mentions": (0.86, 0.83), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "heldout/blind7": {
-        "name": (1.00, 1.00), "formation": (0.92, 0.89), "termination": (0.86, 0.68), "size": (0.92, 0.92), "countries": (1.00, 1.00), "aliases": (0.83, 0.88), "relations": (0.916, 0.366), "mentions": (0.88, 0.81), "markers": (1.00, 1.00), "event_years": (0.98, 1.00),
+        "name": (1.00, 1.00), "formation": (0.92, 0.89), "termination": (0.86, 0.68), "size": (0.92, 0.92), "countries": (1.00, 1.00), "aliases": (0.83, 0.88), "relations": (0.892, 0.41), "mentions": (0.879, 0.83), "markers": (1.00, 1.00), "event_years": (0.98, 1.00),
     },
     "dev9": {
         "name": (1.00, 1.00), "formation": (1.00, 0.92), "termination": (1.00, 0.76), "size": (1.00, 1.00), "countries": (0.96, 0.96), "aliases": (0.90, 0.84), "relations": (0.89, 0.811), "mentions": (0.96, 0.78), "markers": (1.00, 1.00), "event_years": (0.99, 1.00),
     },
     "dev10": {
-        "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (1.00, 0.68), "size": (1.00, 0.92), "countries": (1.00, 0.96), "aliases": (0.97, 0.77), "relations": (0.94, 0.693), "mentions": (0.932, 0.95), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (1.00, 0.68), "size": (1.00, 0.92), "countries": (1.00, 0.96), "aliases": (0.97, 0.77), "relations": (0.97, 0.87), "mentions": (0.932, 0.95), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev11": {
-        "name": (1.00, 1.00), "formation": (0.95, 0.85), "termination": (0.92, 0.76), "size": (1.00, 0.80), "countries": (0.93, 0.84), "aliases": (0.97, 0.84), "relations": (0.84, 0.61), "mentions": (0.89, 0.87), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (0.95, 0.85), "termination": (0.92, 0.76), "size": (1.00, 0.80), "countries": (0.93, 0.84), "aliases": (0.97, 0.84), "relations": (0.91, 0.85), "mentions": (0.89, 0.87), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "heldout/blind8": {
-        "name": (1.00, 1.00), "formation": (0.92, 0.79), "termination": (0.80, 0.50), "size": (0.96, 0.96), "countries": (1.00, 0.78), "aliases": (0.96, 0.81), "relations": (0.87, 0.59), "mentions": (0.83, 0.85), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (0.92, 0.79), "termination": (0.80, 0.50), "size": (0.96, 0.96), "countries": (1.00, 0.78), "aliases": (0.96, 0.81), "relations": (0.89, 0.60), "mentions": (0.83, 0.85), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev12": {
-        "name": (1.00, 1.00), "formation": (0.92, 0.82), "termination": (1.00, 0.50), "size": (0.93, 0.93), "countries": (0.91, 0.91), "aliases": (0.88, 0.69), "relations": (0.73, 0.431), "mentions": (0.88, 0.89), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (0.92, 0.82), "termination": (1.00, 0.50), "size": (0.93, 0.93), "countries": (0.91, 0.91), "aliases": (0.88, 0.69), "relations": (0.90, 0.82), "mentions": (0.88, 0.89), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "heldout/blind9": {
-        "name": (1.00, 1.00), "formation": (0.96, 0.96), "termination": (0.83, 0.83), "size": (0.91, 0.87), "countries": (0.90, 0.80), "aliases": (0.90, 0.81), "relations": (0.85, 0.56), "mentions": (0.94, 0.92), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (0.96, 0.96), "termination": (0.83, 0.83), "size": (0.91, 0.87), "countries": (0.90, 0.80), "aliases": (0.90, 0.81), "relations": (0.86, 0.61), "mentions": (0.935, 0.92), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev13": {
-        "name": (1.00, 1.00), "formation": (0.88, 0.64), "termination": (1.00, 0.58), "size": (0.90, 0.90), "countries": (0.96, 0.88), "aliases": (0.87, 0.94), "relations": (0.68, 0.36), "mentions": (0.81, 0.79), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (0.88, 0.64), "termination": (1.00, 0.58), "size": (0.90, 0.90), "countries": (0.96, 0.88), "aliases": (0.87, 0.94), "relations": (0.83, 0.71), "mentions": (0.82, 0.82), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev14": {
-        "name": (1.00, 1.00), "formation": (0.92, 0.92), "termination": (0.69, 0.69), "size": (1.00, 0.95), "countries": (0.91, 0.82), "aliases": (0.98, 0.95), "relations": (0.81, 0.61), "mentions": (0.88, 0.91), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (0.92, 0.92), "termination": (0.69, 0.69), "size": (1.00, 0.95), "countries": (0.91, 0.82), "aliases": (0.98, 0.95), "relations": (0.88, 0.81), "mentions": (0.88, 0.91), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev15": {
-        "name": (1.00, 1.00), "formation": (0.88, 0.82), "termination": (0.90, 0.66), "size": (1.00, 0.84), "countries": (1.00, 0.78), "aliases": (0.97, 0.74), "relations": (0.74, 0.47), "mentions": (0.86, 0.88), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (0.88, 0.82), "termination": (0.90, 0.66), "size": (1.00, 0.84), "countries": (1.00, 0.78), "aliases": (0.97, 0.74), "relations": (0.89, 0.80), "mentions": (0.88, 0.89), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev16": {
-        "name": (1.00, 1.00), "formation": (1.00, 0.89), "termination": (1.00, 0.88), "size": (1.00, 1.00), "countries": (1.00, 0.89), "aliases": (0.95, 0.84), "relations": (0.88, 0.35), "mentions": (0.91, 0.75), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (1.00, 0.89), "termination": (1.00, 0.88), "size": (1.00, 1.00), "countries": (1.00, 0.89), "aliases": (0.95, 0.84), "relations": (0.93, 0.64), "mentions": (0.896, 0.75), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev17": {
-        "name": (1.00, 1.00), "formation": (0.95, 0.846), "termination": (1.00, 0.80), "size": (0.93, 0.88), "countries": (0.96, 0.83), "aliases": (0.97, 0.82), "relations": (0.76, 0.50), "mentions": (0.89, 0.90), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (0.95, 0.846), "termination": (1.00, 0.80), "size": (0.93, 0.88), "countries": (0.96, 0.83), "aliases": (0.97, 0.82), "relations": (0.84, 0.84), "mentions": (0.89, 0.90), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "heldout/blind10": {
-        "name": (1.00, 1.00), "formation": (0.96, 0.88), "termination": (1.00, 0.57), "size": (1.00, 1.00), "countries": (0.96, 0.93), "aliases": (0.92, 0.84), "relations": (0.88, 0.52), "mentions": (0.85, 0.89), "markers": (1.00, 1.00), "event_years": (0.99, 1.00),
+        "name": (1.00, 1.00), "formation": (0.96, 0.88), "termination": (1.00, 0.57), "size": (1.00, 1.00), "countries": (0.96, 0.93), "aliases": (0.92, 0.84), "relations": (0.857, 0.514), "mentions": (0.86, 0.90), "markers": (1.00, 1.00), "event_years": (0.99, 1.00),
     },
     "dev18": {
-        "name": (1.00, 1.00), "formation": (0.89, 0.92), "termination": (1.00, 0.78), "size": (0.95, 0.83), "countries": (1.00, 0.93), "aliases": (0.91, 0.75), "relations": (0.84, 0.55), "mentions": (0.90, 0.81), "markers": (1.00, 1.00), "event_years": (0.99, 0.99),
+        "name": (1.00, 1.00), "formation": (0.89, 0.92), "termination": (1.00, 0.78), "size": (0.95, 0.83), "countries": (1.00, 0.93), "aliases": (0.91, 0.75), "relations": (0.92, 0.73), "mentions": (0.90, 0.82), "markers": (1.00, 1.00), "event_years": (0.99, 0.99),
     },
     "dev19": {
-        "name": (1.00, 1.00), "formation": (0.90, 0.73), "termination": (1.00, 0.31), "size": (1.00, 0.92), "countries": (0.90, 0.76), "aliases": (0.95, 0.88), "relations": (0.79, 0.50), "mentions": (0.82, 0.88), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (0.90, 0.73), "termination": (1.00, 0.31), "size": (1.00, 0.92), "countries": (0.90, 0.76), "aliases": (0.95, 0.88), "relations": (0.88, 0.85), "mentions": (0.82, 0.90), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
 }  # fmt: skip
 

@@ -112,7 +112,7 @@ def test_the_committed_model_is_what_training_gives_today():
         assert max(abs(a - b) for a, b in zip(now, then, strict=True)) < 0.01, feature
 
 
-def test_the_threshold_is_the_lowest_from_which_every_one_is_precise_enough():
+def test_the_threshold_is_the_lowest_from_which_every_one_adds_ties_precise_enough():
     from profiles.accuracy import Score
 
     def score(right, wrong):
@@ -120,9 +120,15 @@ def test_the_threshold_is_the_lowest_from_which_every_one_is_precise_enough():
         result.right, result.wrong = right, wrong
         return result
 
-    scores = {0.5: score(80, 20), 0.7: score(90, 5), 0.9: score(60, 1)}
-    assert train_ties.choose_threshold(scores) == 0.7
-    assert train_ties.choose_threshold({0.5: score(5, 5), 0.9: score(6, 4)}) == 0.9
+    rules = score(50, 5)
+    # Added to the rules' ties: 0.5 adds 30 right and 15 wrong (67%), 0.7 adds 40 and 5.
+    scores = {0.5: score(80, 20), 0.7: score(90, 10), 0.9: score(60, 6)}
+    assert train_ties.choose_threshold(scores, rules) == 0.7
+    # None adds precise enough ties: the highest threshold.
+    assert train_ties.choose_threshold({0.5: score(60, 7), 0.9: score(52, 6)}, rules) == 0.9
     # A precise threshold below an imprecise one is not chosen.
-    scores = {0.5: score(91, 9), 0.6: score(89, 11), 0.7: score(90, 5), 0.9: score(60, 1)}
-    assert train_ties.choose_threshold(scores) == 0.7
+    scores = {0.5: score(90, 10), 0.6: score(80, 20), 0.7: score(90, 10), 0.9: score(60, 6)}
+    assert train_ties.choose_threshold(scores, rules) == 0.7
+    # Precision is the added ties', not all ties': 0.5's ties are right 87% of the time, but
+    # the ties it adds only 71%.
+    assert train_ties.choose_threshold({0.5: score(60, 9), 0.9: score(55, 6)}, rules) == 0.9

@@ -2670,6 +2670,54 @@ def test_known_names_before_hyphens_and_umbrellas_with_their_members(text, menti
 
 
 @pytest.mark.parametrize(
+    "text, mentions",
+    [
+        # A faction named after its parent is read whole, not as its parent.
+        (
+            "It helped the army against the Pa-O National Liberation Organisation (PNLO) and"
+            " the Shan State Army\u2013South (SSA-S).",
+            ["Pa-O National Liberation Organisation", "Shan State Army\u2013South"],
+        ),
+        (
+            "It took shape in 1982 through a merger with MIR-El Militante, the militant faction"
+            " of the Revolutionary Left Movement.",
+            ["MIR-El Militante", "Revolutionary Left Movement"],
+        ),
+        # Two names joined by a dash are not a faction.
+        ("Its patrons lost power with the BNP\u2013Jamaat coalition government in 2006.", ["BNP"]),
+    ],
+)
+def test_a_faction_named_after_another_group(text, mentions):
+    assert sorted(mentions_of(text)) == mentions
+
+
+@pytest.mark.parametrize(
+    "text, mentions",
+    [
+        # Factions that split from us are other groups...
+        (
+            "Quarrels between its leaders split the movement in 1994 into COLF-North, led by Ali"
+            " Bako, and COLF-South, led by Tom Rees.",
+            ["COLF-North", "COLF-South"],
+        ),
+        # ... but the part that stays, or a faction the sentence does not set apart, is ours.
+        (
+            "In 2018 a faction split away as COLF-Hills, while the main group became known as"
+            " COLF-Main.",
+            ["COLF-Hills"],
+        ),
+        ("By 1990 it had three factions, the largest of them COLF-Main.", []),
+    ],
+)
+def test_a_faction_named_after_us(text, mentions):
+    profile = parse_profile(
+        "Coastal Liberation Front\n\nThe Coastal Liberation Front (COLF) is a separatist"
+        f" movement.[1] {text}[2]\n"
+    )
+    assert sorted(m.name for m in profile.mentions) == mentions
+
+
+@pytest.mark.parametrize(
     "opening, countries",
     [
         # The occupier is not the place.

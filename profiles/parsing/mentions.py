@@ -237,6 +237,25 @@ def place_of_known_groups(text):
 
 # How every acronym (is_acronym) starts: a capital, then a capital, digit or . / & -.
 ACRONYM_START_RE = re.compile(r"[A-Z][A-Z0-9./&-]")
+# What a faction adds to its parent's name after a dash: letters ("-PM", "-C"), a place, a
+# leader or a word or two ("-Goma", "-Abdel Wahid", "-Revolutionary Movement"), ending where
+# the name does (not inside a longer capitalised run or a hyphenated word).
+FACTION_SUFFIX_RE = re.compile(
+    r"[-\u2013]([A-Z][A-Z0-9]{0,4}|[A-Z][a-z\u00e0-\u00ff'\u2019]+(?:\s[A-Z][a-z\u00e0-\u00ff'\u2019]+){0,2})"
+    r"(?![\w-])(?!\s[A-Z])"
+    # "the BNP–Jamaat coalition": two names joined, not a faction.
+    r"(?!\s+(?:coalition|alliance|government|pact|talks|conflict|violence|clashes|rivalry|"
+    r"feud|war|accord|agreement|relations)\b)"
+)
+# A faction named after us is another group where the sentence tells of a split ("a
+# splinter group calling itself FLEC-PM"); otherwise it is ours ("the remainder, known as
+# NSZ-ZJ", "the most important of its factions, BRN-Coordinate").
+SPLIT_CUE_RE = re.compile(
+    r"\b(?:split|splinter|broke\s+away|breakaway|offshoots?|seceded|rival)", re.I
+)
+OWN_NAME_GIVEN_BEFORE_RE = re.compile(
+    r"(?:known\s+as|under\s+the\s+name|renamed(?:\s+itself)?|became)\s+(?:the\s+)?$"
+)
 
 
 def _occurrences(text, literal):
@@ -292,11 +311,19 @@ class NameMatcher:
                 if end + 1 < len(searched) and searched[end + 1].isalnum():
                     continue
                 # "VMRO" inside "VMRO-DPMNE": part of a longer hyphenated name (but
-                # "Islah-affiliated units" name Islah).
-                if searched[end + 1 : end + 2] == "-" and (
+                # "Islah-affiliated units" name Islah). A faction named after its parent
+                # ("FLEC-FAC", "Shan State Army–South", "Sudan Liberation Army-Abdel Wahid")
+                # is read whole; two names joined ("ANC-IFP") are neither.
+                dash = searched[end + 1 : end + 2]
+                if dash in ("-", "\u2013") and (
                     text[end + 2 : end + 3].isupper() or text[end + 2 : end + 3].isdigit()
                 ):
-                    continue
+                    faction = FACTION_SUFFIX_RE.match(text, end + 1)
+                    if faction and not is_known_name(faction.group(1)):
+                        found.append((start, faction.end(), name))
+                        continue
+                    if dash == "-":
+                        continue
                 # A name written all in lower case is words, not the name ("wore green
                 # shirts", not the Green Shirts).
                 written = text[start : end + 1]
@@ -1048,21 +1075,32 @@ class MentionReader:
                     taken.append((found[1], found[2]))
         # Our own names are ours whole: no shorter name is read inside them ("Milice" in
         # "Milice Civile").
+        # A faction named after us is another group ("FLEC-FAC", "ASALA-Revolutionary
+        # Movement"), read whole.
+        factions = []
+        split_told = SPLIT_CUE_RE.search(sentence)
         for own in self.own_names:
             if len(own) >= 4 and own in sentence:
-                taken += [
-                    (start, end)
-                    for start, end in _occurrences(sentence, own)
+                for start, end in _occurrences(sentence, own):
+                    faction = split_told and FACTION_SUFFIX_RE.match(sentence, end)
+                    if (
+                        faction
+                        and not is_known_name(faction.group(1))
+                        and not OWN_NAME_GIVEN_BEFORE_RE.search(sentence, max(0, start - 25), start)
+                    ):
+                        factions.append((start, faction.end(), sentence[start : faction.end()]))
                     # "the Lebanese Forces Party": a body named after the group, not the group.
-                    if not OWN_NAMED_BODY_RE.match(sentence, end)
-                ]
+                    elif not OWN_NAMED_BODY_RE.match(sentence, end):
+                        taken.append((start, end))
         # Candidates from every source; the longest reading of each place wins ("Mau Mau
         # Youth Movement" over the known "Mau Mau"), then the surest source.
-        candidates = []
+        candidates = factions
         for matcher in self.matchers:
-            candidates += [
-                (start, end, sentence[start:end]) for start, end, _ in matcher.find(sentence)
-            ]
+            for start, end, _ in matcher.find(sentence):
+                if self._own_faction_told_as_ours(sentence, start, end, split_told):
+                    taken.append((start, end))
+                else:
+                    candidates.append((start, end, sentence[start:end]))
         for match in (
             PAREN_ACRONYM_RE.finditer(sentence) if self.expansions and "(" in sentence else ()
         ):
@@ -1149,6 +1187,18 @@ class MentionReader:
             self.mentions[key] = ParsedMention(name, evidence)
         self.occurrences.setdefault(key, []).append(
             Occurrence(sentence, start, end, section, evidence)
+        )
+
+    def _own_faction_told_as_ours(self, sentence, start, end, split_told):
+        """Whether a known name read with a faction's suffix ("MSA-D") is our faction that the
+        sentence does not tell apart from us."""
+        dash = max(sentence.rfind("-", start, end), sentence.rfind("\u2013", start, end))
+        if dash <= start or not FACTION_SUFFIX_RE.fullmatch(sentence, dash, end):
+            return False
+        if not self.is_own(sentence[start:dash]):
+            return False
+        return not split_told or bool(
+            OWN_NAME_GIVEN_BEFORE_RE.search(sentence, max(0, start - 25), start)
         )
 
     def _dictionary_names(self, text):

@@ -10,8 +10,9 @@ model, so it must not learn from them.
 
 The threshold (how sure the model must be to add a tie) is chosen by leave-one-corpus-out
 cross-validation: each tuned corpus is read by a model trained on the others, and the
-lowest threshold from which every higher one's ties are right more than 90% of the time
-wins (precision before recall: the files whose ties hold barely move between thresholds).
+lowest threshold from which every higher one's added ties are right more than 75% of the
+time wins (precision before recall: the files whose ties hold barely move between
+thresholds).
 """
 
 import json
@@ -24,12 +25,15 @@ from profiles.parsing.names import name_key
 from profiles.parsing.profile import parse_profile
 from profiles.parsing.text import decode
 
-TUNED = (
-    "seeds", "practice", "practice/real", "heldout", "dev", "dev2", "dev3", "dev4", "dev5", "dev6",
-    "dev7", "dev9",
-)  # fmt: skip
+# Every annotated corpus but the blind ones (heldout/...). Until the eighth session of
+# 2026-12-06 only the twelve oldest trained it (276 texts); read by a model trained on the
+# others, the newer ones showed that training on all of them carries further (606 texts:
+# files whose ties hold in cross-validation 244 -> 253 at about the same precision).
+TUNED = tuple(corpus for corpus in CORPORA if not corpus.startswith("heldout/"))
 THRESHOLDS = (0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9)
-PRECISION_TARGET = 0.90  # cross-validated tie precision: see cross_validate()
+# Cross-validated share of right ties among those the model adds to the rules' own: see
+# choose_threshold().
+PRECISION_TARGET = 0.75
 REGULARISATION = 1.0  # scikit-learn's C: smaller keeps the weights nearer zero
 MIN_FEATURE_COUNT = 2  # a word seen once teaches nothing that carries over
 MIN_CLASS_COUNT = 5  # rarer ties are left to the rules
@@ -141,7 +145,8 @@ def read_ties(annotated, model, threshold):
 
 
 def cross_validate(files, out=sys.stdout):
-    """Leave one corpus out; returns the lowest threshold whose ties pass PRECISION_TARGET."""
+    """Leave one corpus out; returns the lowest threshold whose added ties pass
+    PRECISION_TARGET."""
     rules = Score()
     by_threshold = {threshold: Score() for threshold in THRESHOLDS}
     for corpus in TUNED:
@@ -157,25 +162,30 @@ def cross_validate(files, out=sys.stdout):
     print(f"  rules alone      {described(rules)}", file=out)
     for threshold, score in by_threshold.items():
         print(f"  threshold {threshold:<5}  {described(score)}", file=out)
-    return choose_threshold(by_threshold)
+    return choose_threshold(by_threshold, rules)
 
 
-def choose_threshold(by_threshold):
-    """{threshold: Score of its ties} -> the threshold to use.
+def choose_threshold(by_threshold, rules):
+    """{threshold: Score of its ties}, the Score of the rules' ties alone -> the threshold.
 
-    Files holding move by a file or two between neighbouring thresholds (noise, on some
-    200 files), so they cannot choose: the lowest threshold whose ties are right more than
-    PRECISION_TARGET of the time does (precision before recall, and a choice that does
-    not swing with each retraining); the highest when none is.
+    What the threshold decides is the ties the model adds to the rules': the lowest
+    threshold wins whose added ties are right more than PRECISION_TARGET of the time
+    (precision before recall: files holding move by a file or two between neighbouring
+    thresholds, noise on some 600 files, so they cannot choose); the highest when none is.
+    (Until the eighth session the target was 90% of all ties, rules' included, measured on
+    the twelve oldest corpora, which the rules were tuned on; across every corpus the rules
+    alone are right 87% of the time, so that target could no longer say anything about the
+    model.)
 
     A threshold counts only when every higher one is precise enough too: precision is not
-    quite monotonic across thresholds (89.9% at 0.7 between 90.1% at 0.65 and 0.75), and a
-    lone precise threshold below an imprecise one is luck, not a setting to trust."""
+    quite monotonic across thresholds, and a lone precise threshold below an imprecise one
+    is luck, not a setting to trust."""
     chosen = max(by_threshold)
     for threshold in sorted(by_threshold, reverse=True):
-        # Strictly above: a threshold whose ties reach the target exactly (396 of 440) is
-        # at the edge of the noise, and one example more or less flips it.
-        if by_threshold[threshold].precision <= PRECISION_TARGET:
+        score = by_threshold[threshold]
+        right, wrong = score.right - rules.right, score.wrong - rules.wrong
+        # Strictly above: a threshold exactly at the target is at the edge of the noise.
+        if right + wrong and right / (right + wrong) <= PRECISION_TARGET:
             break
         chosen = threshold
     return chosen
