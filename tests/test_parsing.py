@@ -746,6 +746,47 @@ def test_more_ends_in_an_article(sentence, year):
 
 
 @pytest.mark.parametrize(
+    "sentences, year",
+    [
+        # A definite end after an earlier decline settles it...
+        (
+            "After the coup of April 1974 the Reed Guard was gradually stood down.[2] The last"
+            " units of the Reed Guard were disbanded in June 1975.",
+            1975,
+        ),
+        (
+            "After the armistice of April 1948 the Reed Guard lost its patrons.[2] The Reed Guard"
+            " was disbanded in 1949.",
+            1949,
+        ),
+        # ... also when a war that ended in between is named.
+        (
+            "From 1943 the Reed Guard and the Hill Front fought a civil conflict that ended only"
+            " with the truce of February 1944.[2] The Reed Guard was formally disbanded in early"
+            " 1945.",
+            1945,
+        ),
+        # Not two definite ends, nor a later reading after it, nor a date of what came before.
+        (
+            "Most units of the Reed Guard were disbanded by 1992.[2] By 1993 the Reed Guard had"
+            " ceased to exist.",
+            None,
+        ),
+        ("The Reed Guard was dissolved in 1990.[2] The Reed Guard was banned again in 1994.", None),
+        (
+            "The Reed Guard was banned in 1909.[2] In 1940 its wing founded a party, after which"
+            " the Reed Guard gradually ceased to exist.",
+            None,
+        ),
+    ],
+)
+def test_a_definite_end_after_earlier_readings(sentences, year):
+    text = f"Reed Guard\n\nThe Reed Guard was a militia in Ghana.[1] {sentences}[3]\n"
+    profile = parse_profile(text)
+    assert earliest_year(profile.termination) == year
+
+
+@pytest.mark.parametrize(
     "sentence, aliases",
     [
         ("The Hill Guard (HG) patrolled the hills.", ["HG"]),

@@ -199,6 +199,18 @@ END_BEGUN_RE = re.compile(
 )
 
 
+AFTER_WHICH_RE = re.compile(r"\b(?:after|following)\s+which\b|\bwhereupon\b", re.I)
+# Words that end a group outright, unlike a ban, a defeat, a lost patron or a war's end,
+# after which a group often lives on: "the last units were disbanded in 1975" settles an
+# earlier "gradually stood down" of 1974.
+DEFINITE_END_RE = re.compile(
+    r"disband\w*|dissol\w*|ceased|no\s+longer\s+exist\w*|abolished|wound\s+.*|"
+    r"(?:was|were)\s+transformed\s+into|merged\s+into|(?:was|were)\s+merged\s+with|"
+    r"absorbed\s+into|came\s+to\s+an\s+end|(?:decided|voted|agreed|resolved)\s+to\s+\w+",
+    re.I,
+)
+
+
 def choose_dates(analysis, formation_sections, termination_sections, fallback, is_own):
     """Formation and termination, each (date, statement offset) or None, and the doubts.
 
@@ -209,6 +221,7 @@ def choose_dates(analysis, formation_sections, termination_sections, fallback, i
     formation_pool, termination_pool = [], []
     termination_texts = []
     coded_ends, ends_begun, bans = set(), set(), set()  # offsets of statements
+    definite = set()  # (date, offset) of the ends a DEFINITE_END_RE verb dates
     sections = {}  # offset of a statement -> its section
     for statement in analysis.sentences:
         key, sentence, offset, mentions = (
@@ -244,8 +257,12 @@ def choose_dates(analysis, formation_sections, termination_sections, fallback, i
                 if not AFTER_EVENT_BEFORE_DATE_RE.search(sentence, max(0, m.start - 100), m.start)
             ]
         if key in termination_sections:
-            ends = _anchored(sentence, mentions, TERMINATION_ANCHOR_RE, is_own)
+            definite_ends = []
+            ends = _anchored(
+                sentence, mentions, TERMINATION_ANCHOR_RE, is_own, definite=definite_ends
+            )
             termination_pool += [(m, offset) for m in ends]
+            definite.update((m, offset) for m in definite_ends)
             sections[offset] = key
             anchors = [a.group() for a in TERMINATION_ANCHOR_RE.finditer(sentence)] if ends else []
             if anchors and all(BAN_RE.fullmatch(anchor) for anchor in anchors):
@@ -314,6 +331,10 @@ def choose_dates(analysis, formation_sections, termination_sections, fallback, i
             None,
         )
     )
+    settled = termination and len(years) > 1 and not still
+    settled = settled and _definite_after_the_rest(termination_pool, definite)
+    if settled:
+        termination, years = settled, {interval_part(settled[0], -1).year}
     if termination and (len(years) > 1 or still):
         readings = sorted(termination_pool or [termination], key=lambda item: item[0].earliest)
         doubts.append(("termination", readings, still))
@@ -344,6 +365,21 @@ def _active_spans(sentence, mentions, is_own, active_re):
         if span and "/" in span.edtf and not is_context(sentence, span):
             spans.append(span)
     return spans
+
+
+def _definite_after_the_rest(termination_pool, definite):
+    """The one end a definite verb dates, when every other reading is earlier ("gradually
+    stood down" after April 1974, "the last units were disbanded" in June 1975): the group
+    ended then, the rest was its decline. None when the readings say otherwise."""
+    definite_items = [item for item in termination_pool if item in definite]
+    definite_years = {interval_part(m, -1).year for m, _ in definite_items}
+    if len(definite_years) != 1:
+        return None
+    (year,) = definite_years
+    others = [item for item in termination_pool if item not in definite]
+    if any(interval_part(m, -1).year >= year for m, _ in others):
+        return None
+    return min(definite_items, key=lambda item: (item[1], item[0].start))
 
 
 def _finish_dates(formation, termination, doubts):
@@ -544,7 +580,7 @@ def _in_relative_of_another(sentence, start, position):
     return bool(antecedent) and not INSTRUMENT_RE.search(antecedent)
 
 
-def _anchored(sentence, mentions, anchor_re, is_own=None, own_founding=None):
+def _anchored(sentence, mentions, anchor_re, is_own=None, own_founding=None, definite=None):
     """Dates tied to an anchor verb: in its clause if any, the nearest, preferring one after it.
 
     A date of another event (a war, an election) is not the group's, except when it is the
@@ -643,12 +679,27 @@ def _anchored(sentence, mentions, anchor_re, is_own=None, own_founding=None):
                 and not _in_closed_relative(sentence, m, anchor.start())
             ]
         if after:
-            nearest = min(after, key=lambda m: m.start - anchor.end())
-            if is_own:
-                nearest = _last_of_list(nearest, after, sentence)
+            first = min(after, key=lambda m: m.start - anchor.end())
+            nearest = _last_of_list(first, after, sentence) if is_own else first
             found.append(_refined(nearest, usable, sentence))
         elif before:
-            found.append(max(before, key=lambda m: m.end))
+            first = max(before, key=lambda m: m.end)
+            found.append(first)
+        else:
+            continue
+        # A definite end only where its own clause dates it plainly: the date next to the
+        # verb, not one of a list or of an event it followed ("in 1940 its wing founded a
+        # party, after which the Samiti gradually ceased to exist").
+        if (
+            definite is not None
+            and in_clause
+            and found[-1] == first
+            and DEFINITE_END_RE.fullmatch(anchor.group())
+            and not AFTER_WHICH_RE.search(
+                sentence, min(first.end, anchor.end()), max(first.start, anchor.start())
+            )
+        ):
+            definite.append(first)
     return found
 
 
@@ -844,6 +895,8 @@ EVENT_BEFORE_ANCHOR_RE = re.compile(
     r"talks|negotiations|ceasefire|truce|elections?|programme|program)\s+"
     # "a trial that began in 2003 and ended with convictions in 2015".
     r"(?:(?:that|which)\s+began\s+[^,;]{0,30}?\s+and\s+)?"
+    # "a civil conflict that ended only with the Plaka agreement": its relative clause.
+    r"(?:(?:that|which)\s+)?"
     # "The insurgency was largely crushed by 1993": an adverb may come between.
     r"(?:had\s+been\s+|has\s+been\s+|was\s+|were\s+|had\s+|has\s+)?(?:[a-z]+ly\s+)?$",
     re.I,
