@@ -108,6 +108,10 @@ CORPORA = {
     # (the writer saw neither): 236/300 with that session's starting parser, 238/300 with its
     # rules of the time (its README); never tuned on.
     "heldout/blind10": ours("heldout/blind10"),
+    # Written blind at the start of the eighth session of 2026-12-06 (the writer saw neither
+    # the parser nor any other corpus): 231/300 with that session's starting parser, 232/300
+    # with its first rules (its README); never tuned on.
+    "heldout/blind11": ours("heldout/blind11"),
 }
 # A second annotation of practice/real, made by a helper who read the conventions and the
 # texts but neither the first sidecars nor the parser: how far two careful annotators agree

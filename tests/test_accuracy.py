@@ -202,6 +202,9 @@ FLOORS = {
     "dev19": {
         "name": (1.00, 1.00), "formation": (0.90, 0.73), "termination": (1.00, 0.37), "size": (1.00, 0.92), "countries": (0.90, 0.76), "aliases": (0.95, 0.88), "relations": (0.88, 0.85), "mentions": (0.82, 0.90), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
+    "heldout/blind11": {
+        "name": (1.00, 1.00), "formation": (0.90, 0.86), "termination": (0.81, 0.52), "size": (1.00, 0.80), "countries": (0.93, 0.84), "aliases": (0.87, 0.75), "relations": (0.80, 0.51), "mentions": (0.89, 0.88), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+    },
 }  # fmt: skip
 
 
