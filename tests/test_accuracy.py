@@ -110,7 +110,12 @@ from profiles.accuracy import CORPORA, score_corpus
 # threshold set by the precision of the ties it adds: on the blind sets its ties went from
 # 227 right and 32 wrong to 236 and 32, with blind7's ties precision 91.6% -> 89.2% (recall
 # 36.6% -> 41.7%) and blind10's 88% -> 85.7% (recall 52% -> 51.4%); the tuned corpora it
-# now trains on rose to in-sample values.)
+# now trains on rose to in-sample values. An end told with the group as the object of
+# another subject ("the government of Engelbert Dollfuss dissolved the Schutzbund on 31
+# March 1933") is read: with the Schutzbund's rising of 1934 it is now a doubt, as its
+# sidecar allows either year (dev2's termination recall 78% -> 71.4%), and one of dev3's
+# files turns to a doubt its sidecar also allows (recall 76% -> 75%); the files that hold
+# on blind rose by two.)
 FLOORS = {
     "seeds": {
         "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (1.00, 1.00), "size": (1.00, 1.00), "countries": (1.00, 1.00), "aliases": (1.00, 1.00), "relations": (1.00, 1.00), "mentions": (1.00, 0.83), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
@@ -128,10 +133,10 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (1.00, 0.77), "termination": (1.00, 1.00), "size": (1.00, 1.00), "countries": (1.00, 1.00), "aliases": (1.00, 0.95), "relations": (0.98, 0.94), "mentions": (0.909, 0.90), "markers": (1.00, 1.00), "event_years": (1.00, 0.98),
     },
     "dev3": {
-        "name": (1.00, 1.00), "formation": (1.00, 0.83), "termination": (1.00, 0.76), "size": (1.00, 0.92), "countries": (0.97, 0.91), "aliases": (0.98, 0.88), "relations": (0.98, 0.848), "mentions": (0.906, 0.89), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (1.00, 0.83), "termination": (1.00, 0.75), "size": (1.00, 0.92), "countries": (0.97, 0.91), "aliases": (0.98, 0.88), "relations": (0.98, 0.848), "mentions": (0.906, 0.89), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev2": {
-        "name": (1.00, 1.00), "formation": (1.00, 0.94), "termination": (1.00, 0.78), "size": (1.00, 0.91), "countries": (1.00, 1.00), "aliases": (1.00, 0.94), "relations": (0.975, 0.97), "mentions": (0.96, 0.96), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (1.00, 0.94), "termination": (1.00, 0.714), "size": (1.00, 0.91), "countries": (1.00, 1.00), "aliases": (1.00, 0.94), "relations": (0.975, 0.97), "mentions": (0.96, 0.96), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev4": {
         "name": (1.00, 1.00), "formation": (1.00, 0.93), "termination": (1.00, 0.70), "size": (1.00, 1.00), "countries": (1.00, 0.95), "aliases": (0.92, 0.97), "relations": (0.97, 0.91), "mentions": (0.94, 0.92), "markers": (1.00, 1.00), "event_years": (0.98, 1.00),
@@ -140,13 +145,13 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (0.93, 0.77), "termination": (0.846, 0.647), "size": (0.80, 1.00), "countries": (0.91, 0.91), "aliases": (0.86, 0.63), "relations": (0.85, 0.52), "mentions": (0.835, 0.86), "markers": (1.00, 1.00), "event_years": (0.98, 1.00),
     },
     "dev6": {
-        "name": (1.00, 1.00), "formation": (1.00, 0.93), "termination": (1.00, 0.722), "size": (0.94, 0.85), "countries": (1.00, 0.88), "aliases": (0.98, 0.84), "relations": (0.906, 0.93), "mentions": (0.95, 0.91), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (1.00, 0.93), "termination": (1.00, 0.77), "size": (0.94, 0.85), "countries": (1.00, 0.88), "aliases": (0.98, 0.84), "relations": (0.906, 0.93), "mentions": (0.95, 0.91), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev5": {
         "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (0.92, 0.76), "size": (1.00, 1.00), "countries": (0.96, 0.88), "aliases": (0.97, 0.79), "relations": (0.94, 0.81), "mentions": (0.92, 0.87), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "heldout/blind5": {
-        "name": (1.00, 1.00), "formation": (0.96, 0.96), "termination": (1.00, 0.53), "size": (0.92, 1.00), "countries": (0.96, 0.80), "aliases": (0.93, 0.77), "relations": (0.83, 0.56), "mentions": (0.93, 0.88), "markers": (1.00, 1.00), "event_years": (1.00, 0.98),
+        "name": (1.00, 1.00), "formation": (0.96, 0.96), "termination": (1.00, 0.60), "size": (0.92, 1.00), "countries": (0.96, 0.80), "aliases": (0.93, 0.77), "relations": (0.83, 0.56), "mentions": (0.93, 0.88), "markers": (1.00, 1.00), "event_years": (1.00, 0.98),
     },
     "dev7": {
         "name": (1.00, 1.00), "formation": (1.00, 0.92), "termination": (0.91, 0.68), "size": (0.91, 1.00), "countries": (0.93, 0.91), "aliases": (1.00, 0.92), "relations": (0.95, 0.80), "mentions": (0.93, 0.92), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
@@ -161,13 +166,13 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (0.92, 0.89), "termination": (0.86, 0.68), "size": (0.92, 0.92), "countries": (1.00, 1.00), "aliases": (0.83, 0.88), "relations": (0.892, 0.41), "mentions": (0.879, 0.83), "markers": (1.00, 1.00), "event_years": (0.98, 1.00),
     },
     "dev9": {
-        "name": (1.00, 1.00), "formation": (1.00, 0.92), "termination": (1.00, 0.76), "size": (1.00, 1.00), "countries": (0.96, 0.96), "aliases": (0.90, 0.84), "relations": (0.89, 0.811), "mentions": (0.96, 0.78), "markers": (1.00, 1.00), "event_years": (0.99, 1.00),
+        "name": (1.00, 1.00), "formation": (1.00, 0.92), "termination": (1.00, 0.82), "size": (1.00, 1.00), "countries": (0.96, 0.96), "aliases": (0.90, 0.84), "relations": (0.89, 0.811), "mentions": (0.96, 0.78), "markers": (1.00, 1.00), "event_years": (0.99, 1.00),
     },
     "dev10": {
         "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (1.00, 0.75), "size": (1.00, 0.92), "countries": (1.00, 0.96), "aliases": (0.97, 0.77), "relations": (0.97, 0.87), "mentions": (0.932, 0.95), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev11": {
-        "name": (1.00, 1.00), "formation": (0.95, 0.85), "termination": (0.92, 0.76), "size": (1.00, 0.80), "countries": (0.93, 0.84), "aliases": (0.97, 0.84), "relations": (0.91, 0.85), "mentions": (0.89, 0.87), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (0.95, 0.85), "termination": (0.93, 0.82), "size": (1.00, 0.80), "countries": (0.93, 0.84), "aliases": (0.97, 0.84), "relations": (0.91, 0.85), "mentions": (0.89, 0.87), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "heldout/blind8": {
         "name": (1.00, 1.00), "formation": (0.92, 0.79), "termination": (0.83, 0.62), "size": (0.96, 0.96), "countries": (1.00, 0.78), "aliases": (0.96, 0.81), "relations": (0.89, 0.60), "mentions": (0.83, 0.85), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
@@ -194,7 +199,7 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (0.95, 0.846), "termination": (1.00, 0.86), "size": (0.93, 0.88), "countries": (0.96, 0.83), "aliases": (0.97, 0.82), "relations": (0.84, 0.84), "mentions": (0.89, 0.90), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "heldout/blind10": {
-        "name": (1.00, 1.00), "formation": (0.96, 0.88), "termination": (1.00, 0.71), "size": (1.00, 1.00), "countries": (0.96, 0.93), "aliases": (0.92, 0.84), "relations": (0.857, 0.514), "mentions": (0.86, 0.90), "markers": (1.00, 1.00), "event_years": (0.99, 1.00),
+        "name": (1.00, 1.00), "formation": (0.96, 0.88), "termination": (1.00, 0.76), "size": (1.00, 1.00), "countries": (0.96, 0.93), "aliases": (0.92, 0.84), "relations": (0.857, 0.514), "mentions": (0.86, 0.90), "markers": (1.00, 1.00), "event_years": (0.99, 1.00),
     },
     "dev18": {
         "name": (1.00, 1.00), "formation": (0.89, 0.92), "termination": (1.00, 0.94), "size": (0.95, 0.83), "countries": (1.00, 0.93), "aliases": (0.91, 0.75), "relations": (0.92, 0.73), "mentions": (0.90, 0.82), "markers": (1.00, 1.00), "event_years": (0.99, 0.99),

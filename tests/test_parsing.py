@@ -746,6 +746,22 @@ def test_more_ends_in_an_article(sentence, year):
 
 
 @pytest.mark.parametrize(
+    "sentence, year",
+    [
+        # Another subject ends the group, its object.
+        ("The National Council dissolved the Reed Guard on 3 May 1986.", 1986),
+        ("The Federal Assembly dissolved the organisation in December 1989.", 1989),
+        # ... not another body.
+        ("The Reed Guard's patron dissolved the parliament in 1990.", None),
+        ("The army disbanded the Hill Front in 1995.", None),
+    ],
+)
+def test_an_end_told_with_the_group_as_object(sentence, year):
+    text = f"Reed Guard\n\nThe Reed Guard was a militia in Ghana.[1] {sentence}[2]\n"
+    assert earliest_year(parse_profile(text).termination) == year
+
+
+@pytest.mark.parametrize(
     "sentences, year",
     [
         # A definite end after an earlier decline settles it...

@@ -607,7 +607,10 @@ def _anchored(sentence, mentions, anchor_re, is_own=None, own_founding=None, def
                 claimed = [m for m in usable if m.start >= anchor.end()][:1]
                 usable = [m for m in usable if m not in claimed]
     for anchor in anchors:
-        if is_own and _another_subject(sentence, anchor.start(), is_own):
+        ended = _object_of_end(sentence, anchor, is_own) if is_own else ""
+        if ended == "another's":
+            continue  # "the army disbanded the Hill Front in 1995": the Hill Front's end
+        if is_own and ended != "ours" and _another_subject(sentence, anchor.start(), is_own):
             continue
         if _negated(sentence, anchor):
             continue  # "it was never formally dissolved" (but "not disbanded until 2015" was)
@@ -908,6 +911,45 @@ BANNED_THING_RE = re.compile(
 )
 AGREEMENT_OF_RE = re.compile(r"\b(?:Agreement|Accords?|Treaty|Decree|Law)\s+of\s+(?:the\s+)?$")
 SUBJECT_ASIDE_RE = re.compile(r",\s+[^,;]{3,120},\s*(?:had\s+been|has\s+been|was|were)\s+$")
+
+
+# "The Federal Assembly dissolved the organisation in December 1989": another subject ends
+# the group, its object.
+OWN_OBJECT_RE = re.compile(
+    r"\s+(?:the|its|this|that)\s+(?:[\w-]+\s+){0,2}?(?:organi[sz]ation|group|militia|"
+    r"militias|movement|force|corps|guards?|units|squads|brigades?|battalions?)\b(?!\s+of\b)",
+    re.I,
+)
+TRANSITIVE_END_RE = re.compile(
+    r"disbanded|dissolved|abolished|dismantled|banned|outlawed|proscribed|disarmed|crushed|"
+    r"destroyed",
+    re.I,
+)
+
+
+OTHER_BODY_OBJECT_RE = re.compile(
+    r"\s+(?:the|its|their)\s+(?:[\w-]+\s+)?(?:parliament|assembly|government|cabinet|"
+    r"legislature|congress|senate)\b",
+    re.I,
+)
+
+
+def _object_of_end(sentence, anchor, is_own):
+    """What a verb of an end does to whom: "ours" ("the council dissolved the force",
+    "Mashriqi disbanded the Khaksar Tehrik"), "another's" ("the army disbanded the Hill
+    Front", "dissolved the parliament"), or "" when its object says nothing."""
+    if not TRANSITIVE_END_RE.fullmatch(anchor.group()):
+        return ""
+    if OWN_OBJECT_RE.match(sentence, anchor.end()):
+        return "ours"
+    if OTHER_BODY_OBJECT_RE.match(sentence, anchor.end()):
+        return "another's"
+    if sentence[anchor.end() : anchor.end() + 1] != " ":
+        return ""
+    found = name_at(sentence, anchor.end() + 1)
+    if not found:
+        return ""
+    return "ours" if is_own(found[0]) else "another's"
 
 
 def _another_subject(sentence, position, is_own):
