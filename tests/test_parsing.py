@@ -789,6 +789,13 @@ def test_an_end_told_with_the_group_as_object(sentence, year):
             None,
         ),
         ("The Reed Guard was dissolved in 1990.[2] The Reed Guard was banned again in 1994.", None),
+        # A comeback before the end is no sign of life after it; one after it is.
+        (
+            "The Reed Guard was banned in 1923 but re-formed in 1925.[2] The Reed Guard was"
+            " formally dissolved in 1945.",
+            1945,
+        ),
+        ("The Reed Guard was dissolved in 1990.[2] The Reed Guard was revived in 1994.", None),
         (
             "The Reed Guard was banned in 1909.[2] In 1940 its wing founded a party, after which"
             " the Reed Guard gradually ceased to exist.",

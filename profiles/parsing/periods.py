@@ -220,6 +220,7 @@ def choose_dates(analysis, formation_sections, termination_sections, fallback, i
     """
     formation_pool, termination_pool = [], []
     termination_texts = []
+    dates_of = {}  # termination sentence -> its dates
     coded_ends, ends_begun, bans = set(), set(), set()  # offsets of statements
     definite = set()  # (date, offset) of the ends a DEFINITE_END_RE verb dates
     sections = {}  # offset of a statement -> its section
@@ -232,6 +233,7 @@ def choose_dates(analysis, formation_sections, termination_sections, fallback, i
         )
         if key in termination_sections:
             termination_texts.append(sentence)
+            dates_of[sentence] = mentions
         if not mentions:
             continue
         # "was active in the First Austrian Republic from 1920 to 1936": its whole span.
@@ -319,6 +321,7 @@ def choose_dates(analysis, formation_sections, termination_sections, fallback, i
     # (Only read where there is an end to doubt.) An end of its time as a pro-government
     # militia is not undone by the group living on ("Its pro-government period ended ...
     # The Shibir itself is still active").
+    last_end = max((interval_part(m, -1).year for m, _ in termination_pool if m.year), default=0)
     still = (
         termination
         and not any(PGM_STATUS_END_RE.search(t) for t in termination_texts)
@@ -326,7 +329,9 @@ def choose_dates(analysis, formation_sections, termination_sections, fallback, i
             (
                 t
                 for t in termination_texts
-                if holds_any(t, STILL_ACTIVE_WORDS) and STILL_ACTIVE_RE.search(t)
+                if holds_any(t, STILL_ACTIVE_WORDS)
+                and (sign := STILL_ACTIVE_RE.search(t))
+                and not _lived_on_before(t, sign, dates_of.get(t, ()), last_end)
             ),
             None,
         )
@@ -365,6 +370,15 @@ def _active_spans(sentence, mentions, is_own, active_re):
         if span and "/" in span.edtf and not is_context(sentence, span):
             spans.append(span)
     return spans
+
+
+def _lived_on_before(sentence, sign, dates, last_end):
+    """Whether a sign of life is dated before the last end the text gives ("it was re-formed
+    in 1925", of a group dissolved in 1945): it tells of an earlier comeback, not of life
+    after the end."""
+    clause_start, clause_end = _clause_of(sentence, sign.start())
+    dated = [m for m in dates if clause_start <= m.start and m.end <= clause_end and m.year]
+    return bool(dated) and all(interval_part(m, -1).year < last_end for m in dated)
 
 
 def _definite_after_the_rest(termination_pool, definite):
