@@ -178,7 +178,7 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (0.92, 0.79), "termination": (0.83, 0.62), "size": (0.96, 0.96), "countries": (1.00, 0.78), "aliases": (0.96, 0.81), "relations": (0.89, 0.60), "mentions": (0.83, 0.85), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev12": {
-        "name": (1.00, 1.00), "formation": (0.92, 0.82), "termination": (1.00, 0.52), "size": (0.93, 0.93), "countries": (0.91, 0.91), "aliases": (0.88, 0.69), "relations": (0.90, 0.82), "mentions": (0.88, 0.89), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (0.92, 0.82), "termination": (1.00, 0.52), "size": (0.93, 0.93), "countries": (0.94, 0.94), "aliases": (0.88, 0.69), "relations": (0.90, 0.82), "mentions": (0.88, 0.89), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "heldout/blind9": {
         "name": (1.00, 1.00), "formation": (0.96, 0.96), "termination": (0.84, 0.91), "size": (0.91, 0.87), "countries": (0.90, 0.80), "aliases": (0.90, 0.81), "relations": (0.86, 0.61), "mentions": (0.935, 0.92), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
@@ -187,7 +187,7 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (0.88, 0.64), "termination": (1.00, 0.64), "size": (0.90, 0.90), "countries": (0.96, 0.88), "aliases": (0.87, 0.94), "relations": (0.83, 0.71), "mentions": (0.82, 0.82), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev14": {
-        "name": (1.00, 1.00), "formation": (0.92, 0.92), "termination": (0.71, 0.76), "size": (1.00, 0.95), "countries": (0.91, 0.82), "aliases": (0.98, 0.95), "relations": (0.88, 0.81), "mentions": (0.88, 0.91), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (0.92, 0.92), "termination": (0.71, 0.76), "size": (1.00, 0.95), "countries": (0.97, 0.87), "aliases": (0.98, 0.95), "relations": (0.88, 0.81), "mentions": (0.88, 0.91), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev15": {
         "name": (1.00, 1.00), "formation": (0.88, 0.82), "termination": (0.90, 0.66), "size": (1.00, 0.84), "countries": (1.00, 0.78), "aliases": (0.97, 0.74), "relations": (0.89, 0.80), "mentions": (0.88, 0.89), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
@@ -199,7 +199,7 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (0.95, 0.846), "termination": (1.00, 0.86), "size": (0.93, 0.88), "countries": (0.96, 0.83), "aliases": (0.97, 0.82), "relations": (0.84, 0.84), "mentions": (0.89, 0.90), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "heldout/blind10": {
-        "name": (1.00, 1.00), "formation": (0.96, 0.88), "termination": (1.00, 0.76), "size": (1.00, 1.00), "countries": (0.96, 0.93), "aliases": (0.92, 0.84), "relations": (0.857, 0.514), "mentions": (0.86, 0.90), "markers": (1.00, 1.00), "event_years": (0.99, 1.00),
+        "name": (1.00, 1.00), "formation": (0.96, 0.88), "termination": (1.00, 0.76), "size": (1.00, 1.00), "countries": (1.00, 0.96), "aliases": (0.92, 0.84), "relations": (0.857, 0.514), "mentions": (0.86, 0.90), "markers": (1.00, 1.00), "event_years": (0.99, 1.00),
     },
     "dev18": {
         "name": (1.00, 1.00), "formation": (0.89, 0.92), "termination": (1.00, 0.94), "size": (0.95, 0.83), "countries": (1.00, 0.93), "aliases": (0.91, 0.75), "relations": (0.92, 0.73), "mentions": (0.90, 0.82), "markers": (1.00, 1.00), "event_years": (0.99, 0.99),

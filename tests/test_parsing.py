@@ -2792,6 +2792,8 @@ def test_a_faction_named_after_us(text, mentions):
         ("was a guerrilla army that resisted the Japanese occupation of Malaya.", ["MY"]),
         # A colony by its own name, not its ruler's.
         ("was a movement founded in Lahore, British India, in 1931.", ["IN"]),
+        # The Mandate by its successor state's code, as researchers code its groups.
+        ("was a Zionist paramilitary organisation in Mandatory Palestine.", ["IL"]),
     ],
 )
 def test_where_an_article_places_its_group(opening, countries):

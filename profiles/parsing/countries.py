@@ -36,7 +36,11 @@ EXTRA_NAMES = {
     "Siam": "TH", "Persia": "IR", "Abyssinia": "ET", "Bechuanaland": "BW",
     "Basutoland": "LS", "Nyasaland": "MW", "Northern Rhodesia": "ZM", "Southern Rhodesia": "ZW",
     "Gold Coast": "GH", "Tanganyika": "TZ", "Dutch East Indies": "ID", "Portuguese Timor": "TL",
-    "Spanish Sahara": "EH", "Western Sahara": "EH", "Ottoman Empire": "TR", "Mandatory Palestine": "PS",
+    "Spanish Sahara": "EH", "Western Sahara": "EH", "Ottoman Empire": "TR",
+    # The Mandate's successor state, as researchers code its armed groups (the Haganah, the
+    # Irgun, the Arab Liberation Army of 1948); "Palestine" alone stays PS.
+    "Mandatory Palestine": "IL", "Mandate Palestine": "IL", "British Mandate of Palestine": "IL",
+    "British Mandate for Palestine": "IL", "Palestine Mandate": "IL",
     "Khmer Republic": "KH", "Democratic Kampuchea": "KH", "Congo Free State": "CD",
     "East Pakistan": "BD", "East Bengal": "BD", "West Pakistan": "PK", "Formosa": "TW",
     "Bessarabia": "MD", "Rhodesia and Nyasaland": "ZW", "French Indochina": "VN",
