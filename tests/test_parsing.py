@@ -824,6 +824,12 @@ def test_a_definite_end_after_earlier_readings(sentences, year):
         ('The Hill Guard was known in Hausa as Yan Tudu ("hill people").', ["Yan Tudu"]),
         ("The Hill Guard fought the Red Dawn Movement (RDM).", []),
         ("The Hill Guard (meaning Mountain Watch) patrolled the hills.", []),
+        ("The Hill Guard is also referred to as the Ridge Raiders.", ["Ridge Raiders"]),
+        (
+            "The Hill Guard (Armenian: \u054d\u0561\u057d\u0576\u0561, also transliterated"
+            " Sasna Tsor) patrolled the hills.",
+            ["\u054d\u0561\u057d\u0576\u0561", "Sasna Tsor"],
+        ),
     ],
 )
 def test_alias_statements(sentence, aliases):

@@ -156,6 +156,21 @@ INTRODUCERS = [
             r"(?=(?:the\s+)?[A-Z])"
         ),
     ),
+    # "The group is also referred to as the Likoni Raiders".
+    (
+        ("referred to as",),
+        re.compile(
+            r"\b(?:(?:also|often|sometimes|commonly|widely|usually|locally|frequently)\s+)?"
+            r"referred\s+to\s+as\s+"
+        ),
+    ),
+    # "Sasna Tsrer (Armenian: ..., also transliterated Sasna Dzrer)".
+    (
+        ("romanised", "romanized", "transliterated"),
+        re.compile(
+            r"\b(?:also\s+)?(?:romani[sz]ed|transliterated)\s+(?:as\s+)?(?=[A-Z\u00c0-\u024f])"
+        ),
+    ),
     # "The Jowzjanis, nicknamed "Gilam Jam"", "It also presents itself as the ...".
     (("nicknamed",), re.compile(r"\bnicknamed\s+(?:as\s+)?")),
     (
