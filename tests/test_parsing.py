@@ -2652,6 +2652,17 @@ def test_a_unit_s_short_name_is_the_unit_but_a_party_s_militia_is_not_the_party(
             None,
         ),
         ("Kofi Mensah assembled its first fighters in Libya in 1988.", 1988),
+        # A founding told in a relative clause after ours is its antecedent's.
+        (
+            "It was founded on 12 January 1992 by members of the Hill Party who broke away from"
+            " it in protest at its 1991 ceasefire.",
+            1992,
+        ),
+        (
+            "It was founded on 11 November 1918 out of the village units that had been formed"
+            " in 1917.",
+            1918,
+        ),
     ],
 )
 def test_foundings_of_others_and_dates_of_other_clauses(sentence, year):

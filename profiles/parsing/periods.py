@@ -579,6 +579,29 @@ INSTRUMENT_RE = re.compile(
 )
 
 
+RELATIVE_CLAUSE_RE = re.compile(
+    r",?\s+(?:who|which|that|whose|whom)\s+(?:had\s+|has\s+|have\s+|was\s+|were\s+|is\s+|"
+    r"are\s+)?(?:been\s+)?(?:[a-z]+ly\s+)?(?=[a-z])"
+)
+
+
+def _in_relative_clause(sentence, start, position, is_own):
+    """Whether `position` lies in a relative clause ("who ...", "that had ...") opened
+    between `start` and it, not closed before it, about another than the group ("the
+    Karuna faction, which broke away ...": ours)."""
+    opened = max(
+        (m for m in RELATIVE_CLAUSE_RE.finditer(sentence, start) if m.end() <= position),
+        key=re.Match.start,
+        default=None,
+    )
+    if opened is None:
+        return False
+    if re.search(r"[;:()]|,\s+(?:and|but)\s", sentence[opened.end() : position]):
+        return False
+    antecedent = name_before(sentence, opened.start())
+    return not (antecedent and is_own(antecedent))
+
+
 def _in_relative_of_another(sentence, start, position):
     """Whether `position` lies in a relative clause opened after `start` about a person or a
     named body ("arrested Ioseliani, who was sentenced in 1998"), not about the decree or
@@ -620,7 +643,17 @@ def _anchored(sentence, mentions, anchor_re, is_own=None, own_founding=None, def
                 others.add(anchor.start())
                 claimed = [m for m in usable if m.start >= anchor.end()][:1]
                 usable = [m for m in usable if m not in claimed]
+    dated_end = None  # where the last anchor that dated something ends
     for anchor in anchors:
+        if (
+            own_founding
+            and dated_end is not None
+            and _in_relative_clause(sentence, dated_end, anchor.start(), own_founding)
+        ):
+            # "founded on 12 January 1992 by members of the PSLP who broke away from it in
+            # protest at its 1991 ceasefire", "out of the units that had been formed in
+            # 1917": a relative clause's founding is its antecedent's.
+            continue
         ended = _object_of_end(sentence, anchor, is_own) if is_own else ""
         if ended == "another's":
             continue  # "the army disbanded the Hill Front in 1995": the Hill Front's end
@@ -704,6 +737,7 @@ def _anchored(sentence, mentions, anchor_re, is_own=None, own_founding=None, def
             found.append(first)
         else:
             continue
+        dated_end = anchor.end()
         # A definite end only where its own clause dates it plainly: the date next to the
         # verb, not one of a list or of an event it followed ("in 1940 its wing founded a
         # party, after which the Samiti gradually ceased to exist").
