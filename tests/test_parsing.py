@@ -2603,7 +2603,7 @@ def test_each_gated_branch_declares_words_it_spells(branches):
 
 
 def test_two_known_names_joined_by_of_the_are_two_organisations():
-    from profiles.parsing.mentions import use_archive_names
+    from profiles.parsing.known_names import use_archive_names
 
     use_archive_names({"Reed Alliance", "Coastal Liberation Army", "Army of the Delta"})
     try:

@@ -38,7 +38,7 @@ from profiles.importing.history import History
 from profiles.importing.linking import link_names
 from profiles.importing.writing import _import_batch, _start_batch
 from profiles.models import Alias, ArchiveState, Group, bulk_changes
-from profiles.parsing.mentions import use_archive_names
+from profiles.parsing.known_names import use_archive_names
 from profiles.search import refresh_search_vectors
 from profiles.snapshots import groups_changed, rebuilt_at_the_end
 

@@ -2,65 +2,48 @@
 
 Three ways to recognise a name, from the surest to the loosest:
 - a dictionary of known names (the archive's own groups and aliases, and a data file of
-  well-known armed groups and parties), matched all at once with an Aho-Corasick automaton;
+  well-known armed groups and parties), matched all at once with an Aho-Corasick automaton
+  (known_names.py);
 - acronyms with their expansion in the text ("Rally for Congolese Democracy (RCD)");
 - the shape of an organisation's name: capitalised words ending in "Front", "Army",
-  "Party", "Movement", "Brigade"..., or starting with "Forces", "Army of"...
-State forces, persons, countries, sources, the UN and NGOs are never mentions.
+  "Party", "Movement", "Brigade"..., or starting with "Forces", "Army of"... (name_shapes.py).
+State forces, persons, countries, sources, the UN and NGOs are never mentions
+(is_mentionable). MentionReader reads a profile's sentences with all three and keeps what
+names another group, not the profiled group itself or its parts.
 """
 
-import csv
 import re
-from functools import cache, lru_cache
-from pathlib import Path
-
-import ahocorasick
+from functools import lru_cache
 
 from profiles.parsing import countries
 from profiles.parsing.aliases import abbreviates, clause_speaks_of, is_acronym, name_before
-from profiles.parsing.dates import MONTHS
+from profiles.parsing.known_names import (
+    FACTION_SUFFIX_RE,
+    _archive,
+    canonical_key,
+    is_known_name,
+    known_matcher,
+)
+from profiles.parsing.name_shapes import (
+    DAY_AND_MONTH_RE,
+    OPENING_WORDS,
+    ORGANISATION_WORD_RE,
+    YEAR_NEXT_RE,
+    shaped_names,
+)
 from profiles.parsing.names import (
-    ADJECTIVE_COMPOUND_RE,
     CONNECTORS,
-    DASHED_NAME_RE,
     HEAD_WORDS,
-    NAME_CONTINUATION_WORDS,
-    NAME_POSSESSIVE_WORDS,
-    NOT_NAME_WORDS,
-    PARTICLE_RE,
-    PERSON_TITLES,
-    en_dash_compound,
     is_state_or_person,
     name_at,
     name_key,
     patron_length,
     peoples,
-    possessive_stem,
     strip_article,
 )
 from profiles.parsing.text import gated_alternatives
 from profiles.parsing.types import Occurrence, ParsedMention
 
-DATA_FILE = Path(__file__).resolve().parent / "data" / "armed_groups.tsv"
-
-# The first word of one: "Forces Nouvelles", "Army of the Guardians".
-LEADING_WORDS = {"Forces", "Army", "Front", "Movement", "Party", "Union", "League", "Brigades",
-                 "Partido", "Frente", "Movimiento", "Ejército", "Fuerzas", "Parti", "Mouvement",
-                 "Armée", "Jaish", "Hizb", "Harakat", "Jabhat", "Kataib", "Liwa", "Ansar",
-                 # Arabic, Persian and Urdu words for a party, movement, army or front.
-                 "Jamaat", "Jama'at", "Jamiat", "Tehrik", "Tehreek", "Lashkar", "Saraya",
-                 "Tanzim", "Ittihad", "Majlis", "Kata'ib", "Asa'ib", "Hezb", "Hizbul"}  # fmt: skip
-# Names in languages that write all but their first word in lower case, opened by an
-# organisation's word of that language ...
-FOREIGN_LEADING_WORDS = {
-    "Partido", "Partito", "Parti", "Partei", "Frente", "Movimiento", "Movimento", "Mouvement",
-    "Ejército", "Esercito", "Exército", "Armée", "Fuerzas", "Forças", "Associazione",
-    "Associação", "Asociación", "Unione", "Unión", "União", "Comité", "Comitato", "Comando",
-    "Rassemblement", "Kampfbund", "Związek", "Organizacja", "Organización",
-    "Organização", "Liga", "Ligue", "Lega", "Falange", "Legión", "Légion", "Coalición",
-    "Coligação", "Brigada", "Brigate", "Batallón", "Bataillon", "Milice", "Milicia", "Guardia",
-    "Garde", "Hermandad", "Fronte", "Alianza", "Aliança", "Confederación",
-}  # fmt: skip
 # Organisations that are not armed groups or parties, and words of state bodies.
 NOT_GROUPS = {
     "united nations", "un", "unhcr", "unicef", "human rights watch", "amnesty international",
@@ -135,118 +118,9 @@ STRONG_GROUP_RE = re.compile(
 # State bodies named by their country: "Colombian Congress", "Yugoslav People's Army".
 STATE_HEADS = {"Army", "Forces", "Force", "Congress", "Navy", "Police", "Guard", "Senate", "Rangers",
                "Parliament", "Government", "Military", "Gendarmerie", "Army's", "Legion"}  # fmt: skip
-ORGANISATION_WORD_RE = re.compile(
-    r"\b(?:"
-    + "|".join(sorted(HEAD_WORDS | LEADING_WORDS | FOREIGN_LEADING_WORDS, key=len, reverse=True))
-    + r")\b"
-)
-# The same test by words, several times faster than the search: a word of letters and
-# digits matches \b...\b exactly when it is a whole run of \w characters (here the runs
-# that start with an ASCII capital, as all these words do); the few with an apostrophe
-# ("Jama'at") still need the pattern.
-CAPITAL_WORD_RUN_RE = re.compile(r"[A-Z](?<!\w[A-Z])\w*")
-PLAIN_ORGANISATION_WORDS = frozenset(
-    word for word in HEAD_WORDS | LEADING_WORDS | FOREIGN_LEADING_WORDS if word.isalnum()
-)
-_OTHER_ORGANISATION_WORDS = (HEAD_WORDS | LEADING_WORDS | FOREIGN_LEADING_WORDS) - (
-    PLAIN_ORGANISATION_WORDS
-)
-# has_organisation_word's tests:
-assert all("'" in word for word in _OTHER_ORGANISATION_WORDS)
-assert all("A" <= word[0] <= "Z" for word in PLAIN_ORGANISATION_WORDS)
-APOSTROPHE_ORGANISATION_WORD_RE = re.compile(
-    r"\b(?:" + "|".join(_OTHER_ORGANISATION_WORDS) + r")\b"
-)
-
-
-def has_organisation_word(text):
-    """Whether ORGANISATION_WORD_RE.search(text) finds anything."""
-    if not PLAIN_ORGANISATION_WORDS.isdisjoint(CAPITAL_WORD_RUN_RE.findall(text)):
-        return True
-    return "'" in text and APOSTROPHE_ORGANISATION_WORD_RE.search(text) is not None
-
-
-# Capitalised words that open a sentence rather than a name.
-OPENING_WORDS = {"Besides", "Apart", "Like", "Unlike", "Despite", "Whereas", "Including",
-                 "Within", "Through", "Throughout", "Against", "Toward", "Towards", "Along",
-                 "Alongside", "Because", "Once", "Upon", "Whether", "Where", "Why", "How",
-                 "What", "Which", "Who", "Whose", "Sources", "Reports", "According"}  # fmt: skip
-TOKEN_RE = re.compile(r"[^\W\d_][\w'\u2019.-]*|\d+|&|/")
 # (The lookbehind after the first capital, so that the search jumps from capital to capital.)
 ACRONYM_RE = re.compile(r"([A-Z](?<![\w/-][A-Z])[A-Z0-9]*(?:[/-][A-Z0-9]+)*[A-Z0-9])(?![\w/-])")
 PAREN_ACRONYM_RE = re.compile(r"\s*\(([A-Z][A-Za-z0-9/&.-]{1,12})\)")
-
-
-@cache
-def _data_rows():
-    """The data file's rows: (main name, its other names, its countries)."""
-    if not DATA_FILE.is_file():
-        return ()
-    with DATA_FILE.open(encoding="utf-8") as handle:
-        rows = csv.reader((line for line in handle if not line.startswith("#")), delimiter="\t")
-        next(rows, None)
-        return tuple(
-            (row[0], row[1].split("|"), row[2].strip().split("|") if len(row) > 2 else [])
-            for row in rows
-            if len(row) >= 2
-        )
-
-
-@cache
-def known_names():
-    """The data file's names: key -> the name as it is usually written."""
-    table = {}
-    for main, others, _countries in _data_rows():
-        # "National Liberation Army (Colombia)": the country only tells namesakes apart.
-        plain = re.sub(r"\s*\([^()]*\)$", "", main)
-        for name in [main, plain, *others]:
-            name = name.strip()
-            if len(name) >= 3:
-                table.setdefault(name, main)
-    return table
-
-
-@cache
-def _canonical_keys():
-    """Key of every name of the data file -> key of its organisation's main name."""
-    return {name_key(name): name_key(main) for name, main in known_names().items()}
-
-
-def canonical_key(name):
-    """The data file's key for the organisation `name` names ("ANP" and "Awami National
-    Party" share one), or None for a name it does not know."""
-    return _canonical_keys().get(name_key(name))
-
-
-@cache
-def known_countries():
-    """The data file's names: key of each name -> the countries of its organisation."""
-    return {name_key(main): tuple(codes) for main, _others, codes in _data_rows() if codes != [""]}
-
-
-def place_of_known_groups(text):
-    """The main country of the first well-known organisation `text` names ("a faction
-    within the Kuomintang": China), for a text that names no country at all."""
-    names, places = known_names(), known_countries()
-    for _start, _end, name in known_matcher().find(text):
-        codes = places.get(name_key(names.get(name, name)))
-        if codes:
-            return [codes[0]]
-    return []
-
-
-# How every acronym (is_acronym) starts: a capital, then a capital, digit or . / & -.
-ACRONYM_START_RE = re.compile(r"[A-Z][A-Z0-9./&-]")
-# What a faction adds to its parent's name after a dash: letters ("-PM", "-C"), a place, a
-# leader or a word or two ("-Goma", "-Abdel Wahid", "-Revolutionary Movement"), ending where
-# the name does (not inside a longer capitalised run or a hyphenated word).
-FACTION_SUFFIX_RE = re.compile(
-    r"[-\u2013]([A-Z][A-Z0-9]{0,4}|[A-Z][a-z\u00e0-\u00ff'\u2019]+(?:\s[A-Z][a-z\u00e0-\u00ff'\u2019]+){0,2})"
-    r"(?![\w-])(?!\s[A-Z])"
-    # "the BNP–Jamaat coalition": two names joined, not a faction.
-    r"(?!\s+(?:coalition|alliance|government|pact|talks|conflict|violence|clashes|rivalry|"
-    r"feud|war|accord|agreement|relations)\b)"
-)
 # A faction named after us is another group where the sentence tells of a split ("a
 # splinter group calling itself FLEC-PM"); otherwise it is ours ("the remainder, known as
 # NSZ-ZJ", "the most important of its factions, BRN-Coordinate").
@@ -266,363 +140,6 @@ def _occurrences(text, literal):
     while start >= 0:
         yield start, start + len(literal)
         start = text.find(literal, start + len(literal))
-
-
-class NameMatcher:
-    """Finds any of many names in a text at once (Aho-Corasick), on word boundaries.
-
-    Acronyms are matched as written, in the text itself; other names without regard to
-    case or apostrophes, in a folded copy of the same length. Keeping the two apart spares
-    the folded search every "ira" inside "Iraq"."""
-
-    def __init__(self, names):
-        self.exact, self.folded = ahocorasick.Automaton(), ahocorasick.Automaton()
-        for name in names:
-            if is_acronym(name):
-                if len(name) >= 3:
-                    self.exact.add_word(name, name)
-            else:
-                folded = _fold(name)
-                if len(folded) >= 3:
-                    self.folded.add_word(folded, name)
-        self.empty = True
-        for automaton in (self.exact, self.folded):
-            if len(automaton):
-                automaton.make_automaton()
-                self.empty = False
-
-    def find(self, text):
-        """(start, end, name) of each longest match, left to right."""
-        if self.empty:
-            return []
-        found = []
-        for automaton, searched in ((self.exact, text), (self.folded, None)):
-            if not len(automaton):
-                continue
-            if automaton is self.exact and not ACRONYM_START_RE.search(text):
-                continue  # no acronym can start anywhere in the text
-
-            if searched is None:
-                searched = _fold(text)
-            for end, name in automaton.iter(searched):
-                start = end - len(name) + 1  # folding keeps lengths
-                if start > 0 and searched[start - 1].isalnum():
-                    continue
-                if end + 1 < len(searched) and searched[end + 1].isalnum():
-                    continue
-                # "VMRO" inside "VMRO-DPMNE": part of a longer hyphenated name (but
-                # "Islah-affiliated units" name Islah). A faction named after its parent
-                # ("FLEC-FAC", "Shan State Army–South", "Sudan Liberation Army-Abdel Wahid")
-                # is read whole; two names joined ("ANC-IFP") are neither.
-                dash = searched[end + 1 : end + 2]
-                if dash in ("-", "\u2013") and (
-                    text[end + 2 : end + 3].isupper() or text[end + 2 : end + 3].isdigit()
-                ):
-                    faction = FACTION_SUFFIX_RE.match(text, end + 1)
-                    if faction and not is_known_name(faction.group(1)):
-                        found.append((start, faction.end(), name))
-                        continue
-                    if dash == "-":
-                        continue
-                # A name written all in lower case is words, not the name ("wore green
-                # shirts", not the Green Shirts).
-                written = text[start : end + 1]
-                if written.islower() and not name.islower():
-                    continue
-                # A one-word name must be written with its capital ("Lions", not "lions"),
-                # but an article joined to it may be either way ("al-Qaeda", "Al-Qaeda").
-                written = text[start : end + 1]
-                if " " not in name and written != name and not _same_but_particle(written, name):
-                    continue
-                found.append((start, end + 1, name))
-        found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
-        longest, last_end = [], -1
-        for match in found:
-            if match[0] >= last_end:
-                longest.append(match)
-                last_end = match[1]
-        return longest
-
-
-def _same_but_particle(written, name):
-    particle = PARTICLE_RE.match(written)
-    return bool(particle) and written[1:] == name[1:] and written[0] == name[0].lower()
-
-
-def _fold(text):
-    """Same length as `text`, so that offsets carry over: case and quotes folded."""
-    quoted = text.replace("\u2019", "'").replace("\u2018", "'")
-    folded = quoted.lower()
-    if len(folded) != len(text):
-        # "İ" lower-cases to two characters: such letters stay as they are.
-        folded = "".join(ch if len(ch.lower()) > 1 else ch.lower() for ch in quoted)
-    return folded
-
-
-@cache
-def known_matcher():
-    return NameMatcher(known_names())
-
-
-# The archive's own names and aliases, set by the importer before it parses (a dictionary
-# refreshed with every import run), so that a name with no telltale shape is still found.
-_archive = {"names": frozenset(), "keys": frozenset(), "matcher": None}
-
-
-def is_known_name(name):
-    """A name of the dictionary's or of the archive's own groups, however capitalised."""
-    key = name_key(name)
-    return key in _known_keys() or key in _archive["keys"]
-
-
-@cache
-def _known_keys():
-    return frozenset(name_key(name) for name in known_names())
-
-
-def use_archive_names(names):
-    """Make the parser recognise `names`; returns whether they changed."""
-    names = frozenset(n for n in names if n and len(n) >= 3)
-    if names == _archive["names"]:
-        return False
-    _archive["names"], _archive["matcher"] = names, NameMatcher(names) if names else None
-    _archive["keys"] = frozenset(name_key(name) for name in names)
-    return True
-
-
-def shaped_names(sentence):
-    """(start, end, name) of capitalised runs shaped like an organisation's name."""
-    if not has_organisation_word(sentence):
-        return []  # most sentences: no word an organisation's name could end or start with
-    found = []
-    tokens = list(TOKEN_RE.finditer(sentence))
-    index = 0
-    while index < len(tokens):
-        run = [tokens[index]]
-        if not _capitalised(run[0].group()):
-            index += 1
-            continue
-        next_index = index + 1
-        while next_index < len(tokens):
-            token = tokens[next_index]
-            gap = sentence[run[-1].end() : token.start()]
-            word = token.group()
-            # "Marxist–Leninist Revolutionary Socialist Party": a compound with an en dash;
-            # "National Liberation Movement – Tupamaros": a name's second part after its head.
-            joined = (gap == "\u2013" and en_dash_compound(run[-1].group(), word)) or (
-                gap == " \u2013 "
-                and run[-1].group() in HEAD_WORDS
-                and DASHED_NAME_RE.match(sentence, token.start())
-            )
-            if gap not in (" ", "-") and not (gap == "" and word == "/") and not joined:
-                break
-            if _capitalised(word) or word in CONNECTORS or word == "/":
-                run.append(token)
-                next_index += 1
-            else:
-                break
-        while run and not _capitalised(run[-1].group()):
-            run.pop()
-        if run and _opens_foreign_name(run, tokens, index + len(run)):
-            # "the Mouvement social révolutionnaire", "Kampfbund gegen den Faschismus".
-            next_index = _foreign_name_end(sentence, tokens, index + len(run))
-            run = tokens[index:next_index]
-        index = max(next_index, index + 1)
-        if run:
-            # "the 14th of May Movement": a date's name, read whole with its day.
-            dated = DATE_NAMED_BEFORE_RE.search(
-                sentence, max(0, run[0].start() - 12), run[0].start()
-            )
-            name = sentence[dated.start() : run[-1].end()].rstrip(".") if dated else ""
-            if dated and DATE_NAMED_RE.fullmatch(name):
-                found.append((dated.start(), dated.start() + len(name), name))
-                continue
-        while run and (
-            run[0].group() in NOT_NAME_WORDS
-            or run[0].group() in PERSON_TITLES
-            # "the General Union of the Sons of Chad": a word of the name, not a rank.
-            and not (len(run) > 1 and run[1].group() in HEAD_WORDS | LEADING_WORDS)
-            or run[0].group() in OPENING_WORDS
-            or ADJECTIVE_COMPOUND_RE.search(run[0].group())
-        ):
-            run.pop(0)
-        run = _without_owner(_after_possessive(run))
-        # "In eastern Uganda the Arrow Boys", "In December the Rebel Army": a place or a
-        # month, then the name.
-        if (
-            len(run) > 2
-            and run[1].group() == "the"
-            and (countries.code_for(run[0].group()) or run[0].group().lower() in MONTHS)
-        ):
-            run = run[2:]
-        if not run:
-            continue
-        start, end = run[0].start(), run[-1].end()
-        if ORDINAL_BEFORE_RE.search(sentence, max(0, start - 12), start):
-            continue  # "the 14th of June ... Movement": not read whole, so not read at all
-        # "the Revolutionary Movement 13 November": a date after its head word is its name's.
-        dated_after = (
-            run[-1].group() in HEAD_WORDS and DAY_AND_MONTH_AFTER_RE.match(sentence, end) or None
-        )
-        named_after_a_date = bool(dated_after) and not YEAR_NEXT_RE.match(
-            sentence, dated_after.end()
-        )
-        if named_after_a_date:
-            end = dated_after.end()
-        name = sentence[start:end].rstrip(".")
-        end = start + len(name)
-        words = name.split()
-        unit = SUB_UNIT_RE.match(name)
-        if unit:
-            # "the 4th Brigade of the Kachin Independence Army": a unit of that group.
-            start, name = start + unit.start("group"), unit.group("group")
-        for part_start, part in split_coordinated(start, name):
-            words = part.split()
-            if not words:
-                continue
-            headed = any(
-                word in HEAD_WORDS and following in ("of", "for")
-                for word, following in zip(words, words[1:], strict=False)
-            )
-            leading = (
-                words[0] in LEADING_WORDS
-                or words[0].split("-")[0] in LEADING_WORDS
-                or words[0] in FOREIGN_LEADING_WORDS
-                or words[0] in SHARED_LEADING_WORDS
-                and len(words) > 2
-                and words[1] in FOREIGN_SMALL_WORDS
-            )
-            if (
-                words[-1] in HEAD_WORDS
-                or headed
-                or (leading and (len(words) > 1 or "-" in part))
-                or (named_after_a_date and len(words) > 3 and words[-3] in HEAD_WORDS)
-            ):
-                found.append((part_start, part_start + len(part), part))
-    return found
-
-
-ORDINAL_BEFORE_RE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$")
-MONTH_NAMES = (
-    "January|February|March|April|May|June|July|August|September|October|November|December"
-)
-DAY_AND_MONTH = rf"\d{{1,2}}\s+(?:{MONTH_NAMES})"
-DAY_AND_MONTH_RE = re.compile(DAY_AND_MONTH)
-DAY_AND_MONTH_AFTER_RE = re.compile(rf"\s+{DAY_AND_MONTH}\b")
-# A year right after a day and month makes them a date.
-YEAR_NEXT_RE = re.compile(r",?\s*\d{4}\b")
-DATE_NAMED_BEFORE_RE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)\s+of\s+$")
-DATE_NAMED_RE = re.compile(
-    rf"\d{{1,2}}(?:st|nd|rd|th)\s+of\s+(?:{MONTH_NAMES})\s+"
-    r"(?:Movement|Front|Brigade|Brigades|Group|Alliance)"
-)
-
-# ... or by one spelled as in English, when a word of that language follows it
-# ("Coalition des patriotes résistants congolais").
-SHARED_LEADING_WORDS = {"Coalition", "Union", "Front", "Association", "Organisation", "Alliance",
-                        "Mouvement", "Légion", "Brigade", "Confédération", "Fédération",
-                        "Coordination"}  # fmt: skip
-FOREIGN_SMALL_WORDS = {
-    "de", "des", "du", "del", "della", "delle", "dei", "degli", "di", "da", "do", "dos", "das",
-    "la", "le", "les", "los", "las", "el", "y", "e", "et", "für", "gegen", "den", "der", "die",
-    "dem", "zur", "zum", "und", "pour", "por", "para", "per", "contre", "contra", "na", "w",
-}  # fmt: skip
-FOREIGN_SUFFIX_RE = re.compile(
-    r"(?:aire|aires|ista|istas|iste|istes|ale|ali|ano|ana|anos|anas|ais|aise|aises|ique|iques|"
-    r"ico|ica|icos|icas|isch|ische|ischer|ischen|owa|owy|owe|eur|eurs|ión|ação|ismus|ismo|isme|"
-    r"ois|oise|iero|iera|ieros|ario|aria|arios|ense|enses|ais|nych|ska|ski|sky)$"
-)
-# Where such a name ends at the latest: English words that go on with the sentence.
-ENGLISH_STOP_WORDS = {
-    "and", "or", "of", "the", "a", "an", "in", "on", "at", "to", "for", "by", "with", "from",
-    "as", "was", "were", "is", "are", "had", "has", "have", "which", "who", "whose", "that",
-    "while", "when", "after", "before", "until", "into", "its", "their", "his", "her", "but",
-    "also", "then", "against", "led", "under", "during", "since", "where", "not", "be",
-}  # fmt: skip
-FOREIGN_NAME_MAX_WORDS = 8
-
-
-def _foreign_word(word):
-    return (
-        word in FOREIGN_SMALL_WORDS
-        or bool(re.match(r"[dlDL]['\u2019]\w", word))
-        or not word.isascii()
-        or bool(FOREIGN_SUFFIX_RE.search(word))
-    )
-
-
-def _opens_foreign_name(run, tokens, following):
-    """Whether the run stopped at a lower-case word of a name in another language."""
-    if following >= len(tokens):
-        return False
-    # The organisation's word is the last capitalised one: "Deloncle's Mouvement social ...".
-    last, after = run[-1].group(), tokens[following].group()
-    if after in ENGLISH_STOP_WORDS or not after[0].islower():
-        return False
-    if last in FOREIGN_LEADING_WORDS:
-        return after.isalpha()
-    return last in SHARED_LEADING_WORDS and _foreign_word(after)
-
-
-def _foreign_name_end(sentence, tokens, stop):
-    """The index of the token after a foreign name whose words run on from `stop` over
-    lower-case words of its language and capitalised words, to a punctuation mark, an
-    English word or FOREIGN_NAME_MAX_WORDS words."""
-    index = end = position = stop
-    foreign = False
-    while position < len(tokens) and position - index < FOREIGN_NAME_MAX_WORDS:
-        token = tokens[position]
-        gap = sentence[tokens[position - 1].end() : token.start()]
-        word = token.group()
-        if gap not in (" ", "-") or word in ENGLISH_STOP_WORDS or not word[0].isalpha():
-            break
-        foreign |= _foreign_word(word)
-        position += 1
-        if _capitalised(word) or _foreign_word(word) or word.islower():
-            end = position
-    # Lower-case words alone, none of them of another language: an English sentence.
-    if not foreign:
-        return stop
-    while end > stop and tokens[end - 1].group() in FOREIGN_SMALL_WORDS:
-        end -= 1  # "... de": the name does not end with a linking word
-    return end
-
-
-SUB_UNIT_RE = re.compile(
-    r"(?:\d+\w*\s+)?(?:Brigade|Battalion|Division|Regiment|Company|Unit|Wing|Branch|Faction|"
-    r"Cell|Column|Front)s?\s+of\s+(?:the\s+)?(?P<group>[A-Z].*(?:Army|Front|Movement|Party|Forces))$"
-)
-
-
-def _after_possessive(run):
-    """ "Vojislav Šešelj's Serbian Radical Party": the party, not its leader's name."""
-    for index in range(len(run) - 1, -1, -1):
-        word = run[index].group().replace("\u2019", "'")
-        if (
-            word.endswith(("'s", "s'"))
-            and possessive_stem(word) not in NAME_POSSESSIVE_WORDS
-            and index + 1 < len(run)
-        ):
-            return run[index + 1 :]
-    return run
-
-
-def _without_owner(run):
-    """ "Kataeb Regulatory Forces of Bashir Gemayel": the forces, not their leader."""
-    words = [t.group() for t in run]
-    for index, word in enumerate(words):
-        if word != "of" or index == 0 or words[index - 1] not in HEAD_WORDS:
-            continue
-        rest = words[index + 1 :]
-        if 1 <= len(rest) <= 3 and not any(
-            w in NAME_CONTINUATION_WORDS or countries.code_for(w) or w in CONNECTORS for w in rest
-        ):
-            return run[:index]
-    return run
-
-
-def _capitalised(word):
-    return (word[0].isupper() and word != "I") or bool(PARTICLE_RE.match(word))
 
 
 def is_mentionable(name, following=""):
@@ -747,25 +264,6 @@ def _is_mentionable(name, following):
     if of_country and words[0] in STATE_HEADS | {"Armed"} and countries.code_for(of_country[1]):
         return False
     return True
-
-
-def split_coordinated(start, name):
-    """ "ADA and Red Command", "Rhee and the Korea Democratic Party": two names, not one;
-    "Justice and Equality Movement" stays one."""
-    parts = re.split(r" and the | and (?=[A-Z])", name)
-    if len(parts) == 1:
-        return [(start, name)]
-    first = parts[0]
-    if " and the " not in name and not (
-        first.split()[-1] in HEAD_WORDS or first.isupper() or first in known_names()
-    ):
-        return [(start, name)]
-    result, position = [], start
-    for part in parts:
-        index = name.index(part, position - start)
-        result.append((start + index, part))
-        position = start + index + len(part)
-    return result
 
 
 # Words that join a verb to its objects, never the words of one name.

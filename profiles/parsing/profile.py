@@ -21,15 +21,14 @@ from profiles.parsing.aliases import (
 )
 from profiles.parsing.dates import find_dates, is_context
 from profiles.parsing.evidence import Locator
-from profiles.parsing.mentions import (
-    HEAD_WORDS,
-    MentionReader,
+from profiles.parsing.known_names import (
     canonical_key,
     is_known_name,
     known_names,
     place_of_known_groups,
 )
-from profiles.parsing.names import CONNECTORS, NOT_NAME_WORDS, name_at, name_key
+from profiles.parsing.mentions import MentionReader
+from profiles.parsing.names import CONNECTORS, HEAD_WORDS, NOT_NAME_WORDS, name_at, name_key
 from profiles.parsing.periods import choose_dates
 from profiles.parsing.relations import RelationReader
 from profiles.parsing.sizes import strength_figures

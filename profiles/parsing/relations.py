@@ -4,20 +4,19 @@ import re
 
 from profiles.parsing import countries
 from profiles.parsing.aliases import clause_speaks_of, clause_subject, name_before
+from profiles.parsing.known_names import is_known_name
 from profiles.parsing.mentions import (
     COORDINATED_OF_RE,
-    HEAD_WORDS,
     LEADING_NOT_NAME_RE,
-    ORGANISATION_WORD_RE,
     POSSESSIVE_END_RE,
-    is_known_name,
     is_mentionable,
     organisation_of_person,
     party_army,
-    shaped_names,
     without_nationality,
 )
+from profiles.parsing.name_shapes import ORGANISATION_WORD_RE, shaped_names
 from profiles.parsing.names import (
+    HEAD_WORDS,
     FoundName,
     is_band_name,
     name_at,
