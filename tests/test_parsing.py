@@ -2750,6 +2750,13 @@ def test_known_names_before_hyphens_and_umbrellas_with_their_members(text, menti
     assert sorted(mentions_of(text)) == mentions
 
 
+def test_a_phrase_inside_a_name_is_no_tie():
+    # "Against" in "Republican Action Against Drugs" is a word of the name, not "against".
+    text = "It merged with the vigilante group Republican Action Against Drugs (RAAD) in 2012."
+    assert mentions_of(text) == ["Republican Action Against Drugs"]
+    assert relations_of(text) == []
+
+
 @pytest.mark.parametrize(
     "text, mentions",
     [
