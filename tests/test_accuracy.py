@@ -156,7 +156,7 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (1.00, 0.93), "termination": (1.00, 0.70), "size": (1.00, 1.00), "countries": (1.00, 0.95), "aliases": (0.92, 0.97), "relations": (0.94, 0.88), "mentions": (0.94, 0.92), "markers": (1.00, 1.00), "event_years": (0.98, 1.00),
     },
     "heldout/blind3": {
-        "name": (1.00, 1.00), "formation": (0.93, 0.77), "termination": (0.846, 0.647), "size": (0.80, 1.00), "countries": (0.91, 0.91), "aliases": (0.86, 0.63), "relations": (0.79, 0.47), "mentions": (0.835, 0.86), "markers": (1.00, 1.00), "event_years": (0.98, 1.00),
+        "name": (1.00, 1.00), "formation": (0.93, 0.77), "termination": (0.846, 0.647), "size": (0.80, 1.00), "countries": (0.91, 0.91), "aliases": (0.86, 0.63), "relations": (0.79, 0.49), "mentions": (0.85, 0.87), "markers": (1.00, 1.00), "event_years": (0.98, 1.00),
     },
     "dev6": {
         "name": (1.00, 1.00), "formation": (1.00, 0.93), "termination": (1.00, 0.77), "size": (0.94, 0.85), "countries": (1.00, 0.88), "aliases": (0.98, 0.84), "relations": (0.87, 0.90), "mentions": (0.95, 0.91), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
@@ -195,7 +195,7 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (0.92, 0.82), "termination": (1.00, 0.52), "size": (0.93, 0.93), "countries": (0.94, 0.94), "aliases": (0.89, 0.71), "relations": (0.87, 0.80), "mentions": (0.88, 0.89), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "heldout/blind9": {
-        "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (0.84, 0.91), "size": (0.91, 0.87), "countries": (0.90, 0.80), "aliases": (0.90, 0.81), "relations": (0.87, 0.59), "mentions": (0.935, 0.92), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (0.84, 0.91), "size": (0.91, 0.87), "countries": (0.90, 0.80), "aliases": (0.90, 0.81), "relations": (0.87, 0.61), "mentions": (0.935, 0.92), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev13": {
         "name": (1.00, 1.00), "formation": (0.88, 0.64), "termination": (1.00, 0.64), "size": (0.90, 0.90), "countries": (0.96, 0.88), "aliases": (0.87, 0.97), "relations": (0.80, 0.67), "mentions": (0.82, 0.84), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
@@ -216,7 +216,7 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (0.96, 0.88), "termination": (1.00, 0.76), "size": (1.00, 1.00), "countries": (1.00, 0.96), "aliases": (0.92, 0.84), "relations": (0.83, 0.51), "mentions": (0.86, 0.90), "markers": (1.00, 1.00), "event_years": (0.99, 1.00),
     },
     "dev18": {
-        "name": (1.00, 1.00), "formation": (0.92, 0.96), "termination": (1.00, 0.94), "size": (0.95, 0.83), "countries": (1.00, 0.93), "aliases": (0.92, 0.77), "relations": (0.89, 0.72), "mentions": (0.90, 0.83), "markers": (1.00, 1.00), "event_years": (0.99, 0.99),
+        "name": (1.00, 1.00), "formation": (0.92, 0.96), "termination": (1.00, 0.94), "size": (0.95, 0.83), "countries": (1.00, 0.93), "aliases": (0.92, 0.77), "relations": (0.90, 0.74), "mentions": (0.91, 0.84), "markers": (1.00, 1.00), "event_years": (0.99, 0.99),
     },
     "dev19": {
         "name": (1.00, 1.00), "formation": (0.95, 0.76), "termination": (1.00, 0.37), "size": (1.00, 0.92), "countries": (0.90, 0.76), "aliases": (0.95, 0.88), "relations": (0.85, 0.82), "mentions": (0.82, 0.90), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
@@ -228,7 +228,7 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (0.92, 0.88), "termination": (0.80, 0.70), "size": (0.84, 0.84), "countries": (0.91, 0.91), "aliases": (0.83, 0.57), "relations": (0.81, 0.74), "mentions": (0.80, 0.89), "markers": (1.00, 1.00), "event_years": (0.99, 1.00),
     },
     "dev21": {
-        "name": (1.00, 1.00), "formation": (0.84, 0.80), "termination": (0.60, 0.85), "size": (0.90, 1.00), "countries": (0.90, 0.70), "aliases": (0.88, 0.81), "relations": (0.85, 0.69), "mentions": (0.85, 0.82), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (0.84, 0.80), "termination": (0.60, 0.85), "size": (0.90, 1.00), "countries": (0.90, 0.70), "aliases": (0.88, 0.81), "relations": (0.86, 0.71), "mentions": (0.86, 0.83), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
 }  # fmt: skip
 

@@ -2750,6 +2750,20 @@ def test_known_names_before_hyphens_and_umbrellas_with_their_members(text, menti
     assert sorted(mentions_of(text)) == mentions
 
 
+@pytest.mark.parametrize(
+    "text, mentions",
+    [
+        # A people after "of" is part of the name, not the name of its leader...
+        ("In 2024 its patron launched the Union of Arab Tribes.", ["Union of Arab Tribes"]),
+        ("It fought the Front of Somali Clans near the border.", ["Front of Somali Clans"]),
+        # ... a leader after "of" is not.
+        ("It fought the Coast Regulatory Forces of Bashir Karam.", ["Coast Regulatory Forces"]),
+    ],
+)
+def test_a_people_after_of_is_part_of_the_name(text, mentions):
+    assert mentions_of(text) == mentions
+
+
 def test_a_phrase_inside_a_name_is_no_tie():
     # "Against" in "Republican Action Against Drugs" is a word of the name, not "against".
     text = "It merged with the vigilante group Republican Action Against Drugs (RAAD) in 2012."

@@ -23,6 +23,7 @@ from profiles.parsing.names import (
     PARTICLE_RE,
     PERSON_TITLES,
     en_dash_compound,
+    peoples,
     possessive_stem,
 )
 
@@ -307,8 +308,14 @@ def _without_owner(run):
         if word != "of" or index == 0 or words[index - 1] not in HEAD_WORDS:
             continue
         rest = words[index + 1 :]
+        # (but "Union of Arab Tribes": a people is no leader)
         if 1 <= len(rest) <= 3 and not any(
-            w in NAME_CONTINUATION_WORDS or countries.code_for(w) or w in CONNECTORS for w in rest
+            w in NAME_CONTINUATION_WORDS
+            or countries.code_for(w)
+            or w in CONNECTORS
+            or w in peoples()
+            or w in countries.demonym_table()
+            for w in rest
         ):
             return run[:index]
     return run
