@@ -129,7 +129,8 @@ from profiles.accuracy import CORPORA, score_corpus
 # to seven of some 320 blind ties either way (measured by leaving one small corpus out of
 # its training), so that a floor at the measured value failed on variance, not on a worse
 # parser. With dev20 and dev21 in its training the blind ties stand at 281 right and 40
-# wrong.)
+# wrong. Such a floor still rises with a lucky retraining: blind7's, raised to 89% by one,
+# went back to 88.9% with the next (283 right and 41 wrong on all blind sets).)
 FLOORS = {
     "seeds": {
         "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (1.00, 1.00), "size": (1.00, 1.00), "countries": (1.00, 1.00), "aliases": (1.00, 1.00), "relations": (0.97, 0.97), "mentions": (1.00, 0.83), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
@@ -177,7 +178,7 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (1.00, 0.82), "termination": (1.00, 0.80), "size": (1.00, 1.00), "countries": (0.97, 0.77), "aliases": (0.97, 0.85), "relations": (0.88, 0.75), "mentions": (0.86, 0.83), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "heldout/blind7": {
-        "name": (1.00, 1.00), "formation": (0.92, 0.89), "termination": (0.86, 0.68), "size": (0.92, 0.92), "countries": (1.00, 1.00), "aliases": (0.83, 0.88), "relations": (0.89, 0.37), "mentions": (0.879, 0.83), "markers": (1.00, 1.00), "event_years": (0.98, 1.00),
+        "name": (1.00, 1.00), "formation": (0.92, 0.89), "termination": (0.86, 0.68), "size": (0.92, 0.92), "countries": (1.00, 1.00), "aliases": (0.83, 0.88), "relations": (0.888, 0.37), "mentions": (0.879, 0.83), "markers": (1.00, 1.00), "event_years": (0.98, 1.00),
     },
     "dev9": {
         "name": (1.00, 1.00), "formation": (1.00, 0.92), "termination": (1.00, 0.82), "size": (1.00, 1.00), "countries": (0.96, 0.96), "aliases": (0.90, 0.84), "relations": (0.86, 0.78), "mentions": (0.96, 0.78), "markers": (1.00, 1.00), "event_years": (0.99, 1.00),
@@ -222,13 +223,13 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (0.95, 0.76), "termination": (1.00, 0.37), "size": (1.00, 0.92), "countries": (0.90, 0.76), "aliases": (0.95, 0.88), "relations": (0.85, 0.82), "mentions": (0.82, 0.90), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "heldout/blind11": {
-        "name": (1.00, 1.00), "formation": (0.90, 0.86), "termination": (0.81, 0.52), "size": (1.00, 0.80), "countries": (0.93, 0.84), "aliases": (0.87, 0.75), "relations": (0.78, 0.51), "mentions": (0.89, 0.88), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (0.90, 0.86), "termination": (0.81, 0.52), "size": (1.00, 0.80), "countries": (0.93, 0.84), "aliases": (0.87, 0.80), "relations": (0.78, 0.51), "mentions": (0.89, 0.88), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev20": {
-        "name": (1.00, 1.00), "formation": (0.92, 0.88), "termination": (0.80, 0.70), "size": (0.84, 0.84), "countries": (0.91, 0.91), "aliases": (0.83, 0.57), "relations": (0.81, 0.74), "mentions": (0.80, 0.89), "markers": (1.00, 1.00), "event_years": (0.99, 1.00),
+        "name": (1.00, 1.00), "formation": (0.92, 0.88), "termination": (0.80, 0.70), "size": (0.84, 0.84), "countries": (0.91, 0.91), "aliases": (0.84, 0.62), "relations": (0.81, 0.74), "mentions": (0.81, 0.89), "markers": (1.00, 1.00), "event_years": (0.99, 1.00),
     },
     "dev21": {
-        "name": (1.00, 1.00), "formation": (0.84, 0.80), "termination": (0.60, 0.85), "size": (0.90, 1.00), "countries": (0.90, 0.70), "aliases": (0.88, 0.81), "relations": (0.86, 0.71), "mentions": (0.86, 0.83), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (0.84, 0.80), "termination": (0.60, 0.85), "size": (0.90, 1.00), "countries": (0.90, 0.70), "aliases": (0.88, 0.88), "relations": (0.86, 0.71), "mentions": (0.87, 0.83), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
 }  # fmt: skip
 

@@ -830,6 +830,12 @@ def test_a_definite_end_after_earlier_readings(sentences, year):
             " Sasna Tsor) patrolled the hills.",
             ["\u054d\u0561\u057d\u0576\u0561", "Sasna Tsor"],
         ),
+        ("The Hill Guard, often called simply the Ridge Army, patrolled.", ["Ridge Army"]),
+        ("The Hill Guard is known to its fighters and supporters as the Tudu.", ["Tudu"]),
+        ("The Hill Guard was set up in 1962 as the Ridge Watch (RW).", ["Ridge Watch", "RW"]),
+        ("The Russian name of the group is Gornaya Strazha.", ["Gornaya Strazha"]),
+        ("Its full name, Guardia de la Colina, is seldom used.", ["Guardia de la Colina"]),
+        ('The name, Hausa for "hill people", was given by its enemies.', []),
     ],
 )
 def test_alias_statements(sentence, aliases):

@@ -26,7 +26,9 @@ INTRODUCERS = [
             r"formerly|previously|originally|informally|first|initially|later|then|"
             r"subsequently)\s+)*known\s+(?:at\s+first\s+|initially\s+|originally\s+|first\s+)?"
             r"(?:(?:until|till|from|since|after|before)\s+(?:about\s+)?\d{4}\s+|simply\s+)?"
-            rf"(?:(?:in|to)\s+(?:{LANGUAGES}|the\s+\w+|locals?)\s+|locally\s+|as\s+well\s+)?as\s+"
+            rf"(?:(?:in|to)\s+(?:{LANGUAGES}|the\s+\w+|locals?)\s+|locally\s+|as\s+well\s+|"
+            # "known to its fighters and supporters as the Sha'abiya".
+            r"to\s+(?:its|their)\s+(?:[\w'-]+\s+){1,4}?)?as\s+"
         ),
     ),
     ((", in ",), re.compile(rf",\s*in\s+(?:{LANGUAGES})\s*[,:]?\s*(?=(?:the\s+)?[A-Z])")),
@@ -50,10 +52,10 @@ INTRODUCERS = [
     ),
     # "The corps was formed on 2 February 1943 as the Germanic Corps": its first name.
     (
-        ("formed", "founded", "established", "created"),
+        ("formed", "founded", "established", "created", "set up"),
         re.compile(
-            r"\b(?:was|were)\s+(?:first\s+|originally\s+)?(?:formed|founded|established|created)"
-            r"\b[^.;,]{0,40}?\bas\s+(?=the\s+[A-Z])"
+            r"\b(?:was|were)\s+(?:first\s+|originally\s+)?(?:formed|founded|established|created|"
+            r"set\s+up)\b[^.;,]{0,40}?\bas\s+(?=the\s+[A-Z])"
         ),
     ),
     # "La Cagoule was the popular name of the Comité secret d'action révolutionnaire".
@@ -144,6 +146,21 @@ INTRODUCERS = [
             r"name\s+(?:is|was)\s+"
         ),
     ),
+    # "The Russian name of the club is Nochnye Volki", "Its Hausa name, Yan Tudu, means".
+    (
+        ("name of the", "name,"),
+        re.compile(
+            rf"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:(?:full|official|original|formal|{LANGUAGES})\s+)?"
+            r"name\s+of\s+the\s+(?:group|club|militia|movement|organi[sz]ation|party|force|"
+            r"front|army|unit|brigade)\s+(?:is|was)\s+|"
+            rf"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:(?:full|official|original|formal|{LANGUAGES})\s+)?"
+            r"name\s*,\s*"
+            # (not "The name, Kinyarwanda for "cockroaches", ...": a gloss)
+            rf"(?=[A-Z])(?!(?:{LANGUAGES})\s+for\b)"
+        ),
+    ),
+    # "WiN, in full Zrzeszenie ...".
+    (("in full",), re.compile(r"(?:,|\()\s*in\s+full\s+(?=[A-Z\u00c0-\u024f])")),
     (
         ("goes by", "go by", "went by"),
         re.compile(r"\b(?:goes|go|went)\s+by\s+the\s+names?\s+(?:of\s+)?"),
@@ -183,7 +200,9 @@ INTRODUCERS = [
     # "which contemporaries also called the "White Army"".
     (
         ("called",),
-        re.compile(r"\b(?:also|often|commonly|widely|popularly|sometimes)\s+called\s+"),
+        re.compile(
+            r"\b(?:also|often|commonly|widely|popularly|sometimes)\s+called\s+(?:simply\s+)?"
+        ),
     ),
     # "Lehi ..., called the Stern Gang by the British authorities": an appositive.
     (("called",), re.compile(r",\s*(?:also\s+|often\s+|sometimes\s+|widely\s+)?called\s+")),
