@@ -157,7 +157,7 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (1.00, 0.93), "termination": (1.00, 0.70), "size": (1.00, 1.00), "countries": (1.00, 0.95), "aliases": (0.92, 0.97), "relations": (0.94, 0.88), "mentions": (0.94, 0.92), "markers": (1.00, 1.00), "event_years": (0.98, 1.00),
     },
     "heldout/blind3": {
-        "name": (1.00, 1.00), "formation": (0.93, 0.77), "termination": (0.846, 0.647), "size": (0.80, 1.00), "countries": (0.91, 0.91), "aliases": (0.86, 0.63), "relations": (0.79, 0.49), "mentions": (0.85, 0.87), "markers": (1.00, 1.00), "event_years": (0.98, 1.00),
+        "name": (1.00, 1.00), "formation": (0.93, 0.77), "termination": (0.846, 0.647), "size": (0.80, 1.00), "countries": (0.91, 0.91), "aliases": (0.86, 0.63), "relations": (0.79, 0.49), "mentions": (0.86, 0.87), "markers": (1.00, 1.00), "event_years": (0.98, 1.00),
     },
     "dev6": {
         "name": (1.00, 1.00), "formation": (1.00, 0.93), "termination": (1.00, 0.77), "size": (0.94, 0.85), "countries": (1.00, 0.88), "aliases": (0.98, 0.84), "relations": (0.87, 0.90), "mentions": (0.95, 0.91), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
@@ -226,7 +226,7 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (0.90, 0.86), "termination": (0.81, 0.52), "size": (1.00, 0.80), "countries": (0.93, 0.84), "aliases": (0.87, 0.80), "relations": (0.78, 0.51), "mentions": (0.89, 0.88), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev20": {
-        "name": (1.00, 1.00), "formation": (0.92, 0.88), "termination": (0.80, 0.70), "size": (0.84, 0.84), "countries": (0.91, 0.91), "aliases": (0.84, 0.62), "relations": (0.81, 0.74), "mentions": (0.81, 0.89), "markers": (1.00, 1.00), "event_years": (0.99, 1.00),
+        "name": (1.00, 1.00), "formation": (0.92, 0.88), "termination": (0.80, 0.70), "size": (0.84, 0.84), "countries": (0.91, 0.91), "aliases": (0.84, 0.62), "relations": (0.81, 0.74), "mentions": (0.82, 0.90), "markers": (1.00, 1.00), "event_years": (0.99, 1.00),
     },
     "dev21": {
         "name": (1.00, 1.00), "formation": (0.84, 0.80), "termination": (0.60, 0.85), "size": (0.90, 1.00), "countries": (0.90, 0.70), "aliases": (0.88, 0.88), "relations": (0.86, 0.71), "mentions": (0.87, 0.83), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),

@@ -2764,9 +2764,14 @@ def test_known_names_before_hyphens_and_umbrellas_with_their_members(text, menti
         ("It fought the Front of Somali Clans near the border.", ["Front of Somali Clans"]),
         # ... a leader after "of" is not.
         ("It fought the Coast Regulatory Forces of Bashir Karam.", ["Coast Regulatory Forces"]),
+        # A named unit of a group names the group.
+        (
+            "It drew gunmen from the Ridge Brigade of the Coast Volunteer Force (CVF).",
+            ["Coast Volunteer Force"],
+        ),
     ],
 )
-def test_a_people_after_of_is_part_of_the_name(text, mentions):
+def test_what_follows_of_in_a_name(text, mentions):
     assert mentions_of(text) == mentions
 
 

@@ -11,7 +11,7 @@ import re
 
 from profiles.parsing import countries
 from profiles.parsing.dates import MONTHS
-from profiles.parsing.known_names import known_names
+from profiles.parsing.known_names import is_known_name, known_names
 from profiles.parsing.names import (
     ADJECTIVE_COMPOUND_RE,
     CONNECTORS,
@@ -169,7 +169,9 @@ def shaped_names(sentence):
         unit = SUB_UNIT_RE.match(name)
         if unit:
             # "the 4th Brigade of the Kachin Independence Army": a unit of that group.
-            start, name = start + unit.start("group"), unit.group("group")
+            part = "group" if unit.group("group") else "owner"
+            if part == "group" or not is_known_name(name):
+                start, name = start + unit.start(part), unit.group(part)
         for part_start, part in split_coordinated(start, name):
             words = part.split()
             if not words:
@@ -284,7 +286,10 @@ def _foreign_name_end(sentence, tokens, stop):
 
 SUB_UNIT_RE = re.compile(
     r"(?:\d+\w*\s+)?(?:Brigade|Battalion|Division|Regiment|Company|Unit|Wing|Branch|Faction|"
-    r"Cell|Column|Front)s?\s+of\s+(?:the\s+)?(?P<group>[A-Z].*(?:Army|Front|Movement|Party|Forces))$"
+    r"Cell|Column|Front)s?\s+of\s+(?:the\s+)?(?P<group>[A-Z].*(?:Army|Front|Movement|Party|Forces))$|"
+    # "the Mid-Ulster Brigade of the Ulster Volunteer Force": a named unit of a group.
+    r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?\s+(?:Brigade|Battalion|Division|Regiment|Company|Column)"
+    r"\s+of\s+the\s+(?P<owner>[A-Z].*(?:Army|Front|Movement|Party|Forces?|Organi[sz]ation))$"
 )
 
 
