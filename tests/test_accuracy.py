@@ -231,6 +231,9 @@ FLOORS = {
     "dev21": {
         "name": (1.00, 1.00), "formation": (0.84, 0.80), "termination": (0.60, 0.85), "size": (0.90, 1.00), "countries": (0.90, 0.70), "aliases": (0.88, 0.88), "relations": (0.86, 0.71), "mentions": (0.87, 0.83), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
+    "heldout/blind12": {
+        "name": (1.00, 1.00), "formation": (0.96, 0.96), "termination": (0.80, 0.53), "size": (0.90, 0.83), "countries": (1.00, 0.84), "aliases": (0.97, 0.68), "relations": (0.59, 0.40), "mentions": (0.83, 0.84), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+    },
 }  # fmt: skip
 
 
