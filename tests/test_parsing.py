@@ -2775,6 +2775,15 @@ def test_what_follows_of_in_a_name(text, mentions):
     assert mentions_of(text) == mentions
 
 
+def test_a_person_moving_abroad_takes_the_group_nowhere():
+    profile = parse_profile(
+        "Hill Guard (United States)\n\nCountry: United States\nDetails of Formation: Founded"
+        " in 1968.\nDetails of Termination: --\nPurpose: It was led by Kahane until he moved to"
+        " Israel in 1971, and it operated in New York.\n"
+    )
+    assert profile.countries == ["US"]
+
+
 def test_a_phrase_inside_a_name_is_no_tie():
     # "Against" in "Republican Action Against Drugs" is a word of the name, not "against".
     text = "It merged with the vigilante group Republican Action Against Drugs (RAAD) in 2012."
@@ -2843,6 +2852,8 @@ def test_a_faction_named_after_us(text, mentions):
         ("was a movement founded in Lahore, British India, in 1931.", ["IN"]),
         # The Mandate by its successor state's code, as researchers code its groups.
         ("was a Zionist paramilitary organisation in Mandatory Palestine.", ["IL"]),
+        # A lake named after a country is no country.
+        ("is a jihadist group active around Lake Chad, in north-eastern Nigeria.", ["NG"]),
     ],
 )
 def test_where_an_article_places_its_group(opening, countries):

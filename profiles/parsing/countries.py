@@ -211,7 +211,8 @@ def codes_in_list(value: str) -> list[str]:
 
 
 NON_SPACE_RUN_RE = re.compile(r"\S+")
-NEW_PLACE_RE = re.compile(r"(?<![\w-])New\s+(?:South\s+)?$")
+# "New South Wales", "New Mexico", "Lake Chad": another place that a country's name is part of.
+NEW_PLACE_RE = re.compile(r"(?<![\w-])(?:New\s+(?:South\s+)?|Lake\s+)$")
 
 
 def mentions(text: str) -> list[tuple[str, int, int, bool]]:
@@ -231,7 +232,7 @@ def mentions(text: str) -> list[tuple[str, int, int, bool]]:
                     continue  # most candidates: no country at all
                 start = run_start + first_start
                 if candidate in names and NEW_PLACE_RE.search(text, 0, start):
-                    pass  # "New South Wales", "New Mexico": another place
+                    pass  # "New South Wales", "Lake Chad": another place
                 elif candidate in names:
                     found.append((names[candidate], start, start + len(candidate), False))
                 elif candidate in demonyms and candidate not in WEAK_DEMONYMS:

@@ -630,6 +630,9 @@ PLACE_BEFORE_RE = re.compile(
 )
 
 
+PERSON_PRONOUN_BEFORE_RE = re.compile(r"\b(?:[Hh]e|[Ss]he)\s+(?:[a-z]+ly\s+|later\s+)?$")
+
+
 PEOPLE_OF_GROUP_RE = re.compile(
     r"\b(?:members|mercenaries|fighters|veterans|recruits|leaders?|cadres|volunteers|officers|"
     r"commanders?|activists|militants)\b",
@@ -659,6 +662,8 @@ def _operated_in(analysis, is_own, codes):
         limit = clause_end.start() if clause_end else len(text)
         if not PLACE_AHEAD_RE.search(text, verb.end(), limit):
             continue  # no "in <Capitalised>" after the verb: nothing to look up
+        if PERSON_PRONOUN_BEFORE_RE.search(text, max(0, verb.start() - 20), verb.start()):
+            continue  # "until he moved to Israel": a person, not the group
         subject = clause_subject(text, verb.start())
         if not clause_speaks_of(subject, is_own) or (
             PEOPLE_OF_GROUP_RE.search(subject) and SOME_PEOPLE_RE.search(subject)
