@@ -130,7 +130,10 @@ from profiles.accuracy import CORPORA, score_corpus
 # its training), so that a floor at the measured value failed on variance, not on a worse
 # parser. With dev20 and dev21 in its training the blind ties stand at 281 right and 40
 # wrong. Such a floor still rises with a lucky retraining: blind7's, raised to 89% by one,
-# went back to 88.9% with the next (283 right and 41 wrong on all blind sets).)
+# went back to 88.9% with the next (283 right and 41 wrong on all blind sets). A sentence
+# of the end's field with no date of its own that says "no formal end" (or dissolution)
+# makes the field's year a doubt: two wrong ends fewer on the tuned sets, and dev14's
+# termination precision 71% -> 69.2%, recall 76% -> 75% where its sidecar allows either.)
 FLOORS = {
     "seeds": {
         "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (1.00, 1.00), "size": (1.00, 1.00), "countries": (1.00, 1.00), "aliases": (1.00, 1.00), "relations": (0.97, 0.97), "mentions": (1.00, 0.83), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
@@ -163,7 +166,7 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (1.00, 0.93), "termination": (1.00, 0.77), "size": (0.94, 0.85), "countries": (1.00, 0.88), "aliases": (0.98, 0.84), "relations": (0.87, 0.90), "mentions": (0.95, 0.91), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev5": {
-        "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (0.92, 0.76), "size": (1.00, 1.00), "countries": (0.96, 0.88), "aliases": (0.97, 0.79), "relations": (0.91, 0.78), "mentions": (0.92, 0.87), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (1.00, 0.76), "size": (1.00, 1.00), "countries": (0.96, 0.88), "aliases": (0.97, 0.79), "relations": (0.91, 0.78), "mentions": (0.92, 0.87), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "heldout/blind5": {
         "name": (1.00, 1.00), "formation": (0.96, 0.96), "termination": (1.00, 0.60), "size": (0.92, 1.00), "countries": (0.96, 0.80), "aliases": (0.93, 0.77), "relations": (0.81, 0.54), "mentions": (0.93, 0.88), "markers": (1.00, 1.00), "event_years": (1.00, 0.98),
@@ -202,7 +205,7 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (0.88, 0.64), "termination": (1.00, 0.64), "size": (0.90, 0.90), "countries": (0.96, 0.88), "aliases": (0.87, 0.97), "relations": (0.80, 0.67), "mentions": (0.82, 0.84), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev14": {
-        "name": (1.00, 1.00), "formation": (0.92, 0.92), "termination": (0.71, 0.76), "size": (1.00, 0.95), "countries": (0.97, 0.87), "aliases": (0.98, 0.97), "relations": (0.85, 0.79), "mentions": (0.89, 0.91), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (0.92, 0.92), "termination": (0.692, 0.75), "size": (1.00, 0.95), "countries": (0.97, 0.87), "aliases": (0.98, 0.97), "relations": (0.85, 0.79), "mentions": (0.89, 0.91), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev15": {
         "name": (1.00, 1.00), "formation": (0.92, 0.86), "termination": (0.90, 0.66), "size": (1.00, 0.84), "countries": (1.00, 0.78), "aliases": (0.97, 0.76), "relations": (0.86, 0.77), "mentions": (0.88, 0.89), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
@@ -226,7 +229,7 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (0.90, 0.86), "termination": (0.81, 0.52), "size": (1.00, 0.80), "countries": (0.93, 0.84), "aliases": (0.87, 0.80), "relations": (0.78, 0.51), "mentions": (0.89, 0.88), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev20": {
-        "name": (1.00, 1.00), "formation": (0.92, 0.88), "termination": (0.80, 0.70), "size": (0.84, 0.84), "countries": (0.93, 0.91), "aliases": (0.84, 0.62), "relations": (0.81, 0.74), "mentions": (0.82, 0.90), "markers": (1.00, 1.00), "event_years": (0.99, 1.00),
+        "name": (1.00, 1.00), "formation": (0.92, 0.88), "termination": (0.85, 0.70), "size": (0.84, 0.84), "countries": (0.93, 0.91), "aliases": (0.84, 0.62), "relations": (0.81, 0.74), "mentions": (0.82, 0.90), "markers": (1.00, 1.00), "event_years": (0.99, 1.00),
     },
     "dev21": {
         "name": (1.00, 1.00), "formation": (0.84, 0.80), "termination": (0.60, 0.85), "size": (0.90, 1.00), "countries": (0.90, 0.70), "aliases": (0.88, 0.88), "relations": (0.86, 0.71), "mentions": (0.87, 0.83), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),

@@ -2775,6 +2775,16 @@ def test_what_follows_of_in_a_name(text, mentions):
     assert mentions_of(text) == mentions
 
 
+def test_a_termination_field_that_knows_no_formal_end_asserts_no_year():
+    profile = parse_profile(
+        "Reed Guard (Ghana)\n\nCountry: Ghana\nDetails of Formation: Formed in 1970.\n"
+        "Details of Termination: No formal end. Killings attributed to the group became rarer"
+        " after 1976, and its activity faded in the late 1970s.\n"
+    )
+    assert profile.termination is None
+    assert [d.field for d in profile.doubts] == ["termination"]
+
+
 def test_a_person_moving_abroad_takes_the_group_nowhere():
     profile = parse_profile(
         "Hill Guard (United States)\n\nCountry: United States\nDetails of Formation: Founded"

@@ -125,7 +125,11 @@ STILL_ACTIVE_BRANCHES = [
     (("again",), r"(?:has\s+been|is|was|became)\s+(?:one|a\s+PGM)\s+again"),
     (("again",), r"again\s+(?:a\s+PGM|active)"),
     (("since",), r"since\s+then\s+(?:again\s+)?active"),
-    (("end",), r"no\s+(?:explicit|clear)\s+end"),
+    # "No formal end is known", "no formal dissolution has been reported".
+    (
+        ("end", "dissolution", "disbandment"),
+        r"no\s+(?:explicit|clear|formal|official)\s+(?:end|dissolution|disbandment)",
+    ),
     (("unconfirmed",), r"unconfirmed"),
     (("formed", "activated", "emerged"), r"re-?(?:formed|activated|emerged)"),
     (("revived",), r"revived"),
@@ -332,6 +336,9 @@ def choose_dates(analysis, formation_sections, termination_sections, fallback, i
                 if holds_any(t, STILL_ACTIVE_WORDS)
                 and (sign := STILL_ACTIVE_RE.search(t))
                 and not _lived_on_before(t, sign, dates_of.get(t, ()), last_end)
+                # "disappeared after the coup of 15 August 1975; no formal dissolution is
+                # recorded": an informal end with its date, not a doubt of it.
+                and not (sign.group()[:3].lower() == "no " and dates_of.get(t))
             ),
             None,
         )
