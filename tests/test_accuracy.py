@@ -151,7 +151,7 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (1.00, 0.77), "termination": (1.00, 1.00), "size": (1.00, 1.00), "countries": (1.00, 1.00), "aliases": (1.00, 0.95), "relations": (0.95, 0.91), "mentions": (0.909, 0.90), "markers": (1.00, 1.00), "event_years": (1.00, 0.98),
     },
     "dev3": {
-        "name": (1.00, 1.00), "formation": (1.00, 0.83), "termination": (1.00, 0.75), "size": (1.00, 0.92), "countries": (0.97, 0.91), "aliases": (0.98, 0.88), "relations": (0.95, 0.81), "mentions": (0.906, 0.89), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (1.00, 0.87), "termination": (1.00, 0.75), "size": (1.00, 0.92), "countries": (0.97, 0.91), "aliases": (0.98, 0.88), "relations": (0.95, 0.81), "mentions": (0.906, 0.89), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev2": {
         "name": (1.00, 1.00), "formation": (1.00, 0.94), "termination": (1.00, 0.714), "size": (1.00, 0.91), "countries": (1.00, 1.00), "aliases": (1.00, 0.94), "relations": (0.94, 0.94), "mentions": (0.96, 0.96), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
@@ -229,7 +229,7 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (0.90, 0.86), "termination": (0.81, 0.52), "size": (1.00, 0.80), "countries": (0.93, 0.84), "aliases": (0.87, 0.80), "relations": (0.78, 0.51), "mentions": (0.89, 0.88), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev20": {
-        "name": (1.00, 1.00), "formation": (0.92, 0.88), "termination": (0.85, 0.70), "size": (0.84, 0.84), "countries": (0.93, 0.91), "aliases": (0.84, 0.62), "relations": (0.81, 0.74), "mentions": (0.82, 0.90), "markers": (1.00, 1.00), "event_years": (0.99, 1.00),
+        "name": (1.00, 1.00), "formation": (0.92, 0.92), "termination": (0.85, 0.70), "size": (0.84, 0.84), "countries": (0.93, 0.91), "aliases": (0.84, 0.62), "relations": (0.81, 0.74), "mentions": (0.82, 0.90), "markers": (1.00, 1.00), "event_years": (0.99, 1.00),
     },
     "dev21": {
         "name": (1.00, 1.00), "formation": (0.84, 0.80), "termination": (0.60, 0.85), "size": (0.90, 1.00), "countries": (0.90, 0.70), "aliases": (0.88, 0.88), "relations": (0.86, 0.71), "mentions": (0.87, 0.83), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),

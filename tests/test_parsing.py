@@ -2775,6 +2775,36 @@ def test_what_follows_of_in_a_name(text, mentions):
     assert mentions_of(text) == mentions
 
 
+@pytest.mark.parametrize(
+    "formation, year",
+    [
+        (
+            "Peasants of the plains took up arms in 1949, during the unrest that followed the"
+            " murder of a party leader on 9 April 1948.",
+            1949,
+        ),
+    ],
+)
+def test_taking_up_arms_founds_the_group(formation, year):
+    profile = parse_profile(
+        f"Reed Guard (Ghana)\n\nCountry: Ghana\nDetails of Formation: {formation}\n"
+        "Details of Termination: --\n"
+    )
+    assert earliest_year(profile.formation) == year
+
+
+def test_taking_up_arms_again_founds_nothing():
+    text = (
+        "Reed Guard\n\nThe Reed Guard is a militia in Ghana.[1] Its fighters took up arms in"
+        " 1990.[2] They took up arms again in 2005.[3]\n"
+    )
+    assert earliest_year(parse_profile(text).formation) == 1990
+    text = (
+        "Reed Guard\n\nThe Reed Guard is a militia in Ghana.[1] It took up arms again in 2005.[2]\n"
+    )
+    assert parse_profile(text).formation is None
+
+
 def test_a_termination_field_that_knows_no_formal_end_asserts_no_year():
     profile = parse_profile(
         "Reed Guard (Ghana)\n\nCountry: Ghana\nDetails of Formation: Formed in 1970.\n"

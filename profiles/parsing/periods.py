@@ -61,6 +61,8 @@ FORMATION_ANCHOR_RE = re.compile(
     r"building|assembling|mobili[sz]ing|arming|patrolling|guarding|defending|fighting)"
     r"[a-z]+ing)\b)|"
     r"grew\s+out\s+of|formation|inception|constituted|broke\s+away|split\s+(?:off\s+)?from|"
+    # "Liberal peasants ... took up arms in 1949" (not "took up arms again").
+    r"took\s+up\s+arms(?!\s+again)|"
     r"splintered|"
     # "first made itself known through death lists", "took on its lasting shape", "the army
     # dates its own existence from", "some sources date its first armed units to".
