@@ -178,10 +178,10 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (0.92, 0.85), "termination": (1.00, 0.76), "size": (0.86, 1.00), "countries": (0.96, 0.88), "aliases": (0.84, 0.60), "relations": (0.97, 0.56), "mentions": (0.906, 0.88), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev8": {
-        "name": (1.00, 1.00), "formation": (1.00, 0.82), "termination": (1.00, 0.80), "size": (1.00, 1.00), "countries": (0.97, 0.77), "aliases": (0.97, 0.85), "relations": (0.88, 0.75), "mentions": (0.86, 0.83), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (1.00, 0.82), "termination": (1.00, 0.80), "size": (1.00, 1.00), "countries": (0.97, 0.77), "aliases": (0.97, 0.85), "relations": (0.88, 0.75), "mentions": (0.86, 0.84), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "heldout/blind7": {
-        "name": (1.00, 1.00), "formation": (0.92, 0.89), "termination": (0.86, 0.68), "size": (0.92, 0.92), "countries": (1.00, 1.00), "aliases": (0.83, 0.88), "relations": (0.888, 0.37), "mentions": (0.879, 0.83), "markers": (1.00, 1.00), "event_years": (0.98, 1.00),
+        "name": (1.00, 1.00), "formation": (0.92, 0.89), "termination": (0.86, 0.68), "size": (0.92, 0.92), "countries": (1.00, 1.00), "aliases": (0.83, 0.88), "relations": (0.888, 0.38), "mentions": (0.879, 0.83), "markers": (1.00, 1.00), "event_years": (0.98, 1.00),
     },
     "dev9": {
         "name": (1.00, 1.00), "formation": (1.00, 0.92), "termination": (1.00, 0.82), "size": (1.00, 1.00), "countries": (0.96, 0.96), "aliases": (0.90, 0.84), "relations": (0.86, 0.78), "mentions": (0.96, 0.78), "markers": (1.00, 1.00), "event_years": (0.99, 1.00),
@@ -220,19 +220,19 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (0.96, 0.88), "termination": (1.00, 0.76), "size": (1.00, 1.00), "countries": (1.00, 0.96), "aliases": (0.92, 0.84), "relations": (0.83, 0.51), "mentions": (0.86, 0.90), "markers": (1.00, 1.00), "event_years": (0.99, 1.00),
     },
     "dev18": {
-        "name": (1.00, 1.00), "formation": (0.92, 0.96), "termination": (1.00, 0.94), "size": (0.95, 0.83), "countries": (1.00, 0.93), "aliases": (0.92, 0.77), "relations": (0.90, 0.74), "mentions": (0.91, 0.84), "markers": (1.00, 1.00), "event_years": (0.99, 0.99),
+        "name": (1.00, 1.00), "formation": (0.92, 0.96), "termination": (1.00, 0.94), "size": (0.95, 0.83), "countries": (1.00, 0.93), "aliases": (0.92, 0.77), "relations": (0.90, 0.75), "mentions": (0.92, 0.85), "markers": (1.00, 1.00), "event_years": (0.99, 0.99),
     },
     "dev19": {
         "name": (1.00, 1.00), "formation": (0.95, 0.76), "termination": (1.00, 0.37), "size": (1.00, 0.92), "countries": (0.90, 0.76), "aliases": (0.95, 0.88), "relations": (0.85, 0.82), "mentions": (0.82, 0.90), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "heldout/blind11": {
-        "name": (1.00, 1.00), "formation": (0.90, 0.86), "termination": (0.81, 0.52), "size": (1.00, 0.80), "countries": (0.93, 0.84), "aliases": (0.87, 0.80), "relations": (0.78, 0.51), "mentions": (0.89, 0.88), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (0.90, 0.86), "termination": (0.81, 0.52), "size": (1.00, 0.80), "countries": (0.93, 0.84), "aliases": (0.87, 0.80), "relations": (0.78, 0.51), "mentions": (0.90, 0.88), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev20": {
         "name": (1.00, 1.00), "formation": (0.92, 0.92), "termination": (0.85, 0.70), "size": (0.84, 0.84), "countries": (0.93, 0.91), "aliases": (0.84, 0.62), "relations": (0.81, 0.74), "mentions": (0.82, 0.90), "markers": (1.00, 1.00), "event_years": (0.99, 1.00),
     },
     "dev21": {
-        "name": (1.00, 1.00), "formation": (0.84, 0.80), "termination": (0.60, 0.85), "size": (0.90, 1.00), "countries": (0.90, 0.70), "aliases": (0.88, 0.88), "relations": (0.86, 0.71), "mentions": (0.87, 0.83), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (0.84, 0.80), "termination": (0.60, 0.85), "size": (0.90, 1.00), "countries": (0.90, 0.70), "aliases": (0.88, 0.88), "relations": (0.86, 0.72), "mentions": (0.88, 0.84), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "heldout/blind12": {
         "name": (1.00, 1.00), "formation": (0.96, 0.96), "termination": (0.80, 0.53), "size": (0.90, 0.83), "countries": (1.00, 0.84), "aliases": (0.97, 0.68), "relations": (0.59, 0.40), "mentions": (0.83, 0.84), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),

@@ -2764,6 +2764,11 @@ def test_known_names_before_hyphens_and_umbrellas_with_their_members(text, menti
         ("It fought the Front of Somali Clans near the border.", ["Front of Somali Clans"]),
         # ... a leader after "of" is not.
         ("It fought the Coast Regulatory Forces of Bashir Karam.", ["Coast Regulatory Forces"]),
+        # A person whose surname ends in -s is still a person of the party named after him.
+        (
+            "It backed the strike against President Pedro Morales of the Hill Labour Party.",
+            ["Hill Labour Party"],
+        ),
         # A named unit of a group names the group.
         (
             "It drew gunmen from the Ridge Brigade of the Coast Volunteer Force (CVF).",

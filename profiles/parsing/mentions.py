@@ -400,11 +400,22 @@ NUMBER_WORDS = {"One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", 
                 "Twelve", "Hundred", "Thousand", "First", "Second", "Third"}  # fmt: skip
 
 
+# Plural nouns that name bands ("Forest Brothers", "Red Shirts"), unlike surnames that end
+# in -s ("Evo Morales", "Jorge Reyes").
+BAND_PLURALS = frozenset(
+    """brothers sons shirts guards patriots hunters tigers eagles lions wolves cells units
+    squads fighters rebels volunteers partisans defenders warriors soldiers commandos knights
+    boys youths workers peasants students martyrs mujahideen comrades raiders avengers
+    scorpions panthers cobras ninjas angels hawks falcons bulls dogs snakes""".split()
+)
+
+
 def _looks_like_a_person(name):
-    """ "Jack Lang", "Bashir Gemayel": no organisation word, number or plural noun."""
+    """ "Jack Lang", "Bashir Gemayel", "Evo Morales": no organisation word, number or plural
+    noun."""
     words = name.split()
     return not ORGANISATION_WORD_RE.search(name) and not any(
-        word in NUMBER_WORDS or (word.endswith("s") and not word.endswith("ss")) for word in words
+        word in NUMBER_WORDS or word.lower() in BAND_PLURALS for word in words
     )
 
 
