@@ -133,7 +133,13 @@ from profiles.accuracy import CORPORA, score_corpus
 # went back to 88.9% with the next (283 right and 41 wrong on all blind sets). A sentence
 # of the end's field with no date of its own that says "no formal end" (or dissolution)
 # makes the field's year a doubt: two wrong ends fewer on the tuned sets, and dev14's
-# termination precision 71% -> 69.2%, recall 76% -> 75% where its sidecar allows either.)
+# termination precision 71% -> 69.2%, recall 76% -> 75% where its sidecar allows either.
+# An acronym whose letters stand in another order than its long name's words (a name in
+# another language) is read as the longer run the data file knows ("Farabundo Martí
+# National Liberation Front (FMLN)"), and "member groups of" names the umbrella, not our
+# parts: dev19's mentions precision 82% -> 81.5% (ORPA now left as an acronym), recall up;
+# the tie model retrained with it reads blind ties 311 right, 58 wrong -> 319 and 63
+# (blind7's precision 88.8% -> 84.3%, recall up).)
 FLOORS = {
     "seeds": {
         "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (1.00, 1.00), "size": (1.00, 1.00), "countries": (1.00, 1.00), "aliases": (1.00, 1.00), "relations": (0.97, 0.97), "mentions": (1.00, 0.83), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
@@ -142,7 +148,7 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (1.00, 1.00), "size": (1.00, 1.00), "countries": (1.00, 1.00), "aliases": (1.00, 1.00), "relations": (0.97, 0.97), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "practice/real": {
-        "name": (1.00, 1.00), "formation": (1.00, 0.93), "termination": (1.00, 0.88), "size": (1.00, 1.00), "countries": (1.00, 0.95), "aliases": (1.00, 0.87), "relations": (0.93, 0.80), "mentions": (0.89, 0.86), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (1.00, 0.93), "termination": (1.00, 0.88), "size": (1.00, 1.00), "countries": (1.00, 0.95), "aliases": (1.00, 0.87), "relations": (0.93, 0.83), "mentions": (0.89, 0.86), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "heldout": {
         "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (1.00, 1.00), "size": (1.00, 1.00), "countries": (1.00, 1.00), "aliases": (1.00, 0.90), "relations": (0.92, 0.82), "markers": (1.00, 1.00), "event_years": (1.00, 0.98),
@@ -166,34 +172,34 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (1.00, 0.93), "termination": (1.00, 0.77), "size": (0.94, 0.85), "countries": (1.00, 0.88), "aliases": (0.98, 0.84), "relations": (0.87, 0.90), "mentions": (0.95, 0.91), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev5": {
-        "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (1.00, 0.76), "size": (1.00, 1.00), "countries": (0.96, 0.88), "aliases": (0.97, 0.79), "relations": (0.91, 0.78), "mentions": (0.92, 0.87), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (1.00, 0.76), "size": (1.00, 1.00), "countries": (0.96, 0.88), "aliases": (0.97, 0.79), "relations": (0.91, 0.79), "mentions": (0.92, 0.87), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "heldout/blind5": {
         "name": (1.00, 1.00), "formation": (0.96, 0.96), "termination": (1.00, 0.60), "size": (0.92, 1.00), "countries": (0.96, 0.80), "aliases": (0.93, 0.77), "relations": (0.81, 0.54), "mentions": (0.93, 0.88), "markers": (1.00, 1.00), "event_years": (1.00, 0.98),
     },
     "dev7": {
-        "name": (1.00, 1.00), "formation": (1.00, 0.96), "termination": (0.91, 0.68), "size": (0.91, 1.00), "countries": (0.93, 0.91), "aliases": (1.00, 0.92), "relations": (0.92, 0.79), "mentions": (0.93, 0.92), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (1.00, 0.96), "termination": (0.91, 0.68), "size": (0.91, 1.00), "countries": (0.93, 0.91), "aliases": (1.00, 0.92), "relations": (0.92, 0.81), "mentions": (0.93, 0.92), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "heldout/blind6": {
-        "name": (1.00, 1.00), "formation": (0.92, 0.85), "termination": (1.00, 0.76), "size": (0.86, 1.00), "countries": (0.96, 0.88), "aliases": (0.84, 0.60), "relations": (0.97, 0.56), "mentions": (0.906, 0.88), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (0.92, 0.85), "termination": (1.00, 0.76), "size": (0.86, 1.00), "countries": (0.96, 0.88), "aliases": (0.84, 0.60), "relations": (0.97, 0.60), "mentions": (0.906, 0.88), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev8": {
         "name": (1.00, 1.00), "formation": (1.00, 0.82), "termination": (1.00, 0.80), "size": (1.00, 1.00), "countries": (0.97, 0.77), "aliases": (0.97, 0.85), "relations": (0.88, 0.75), "mentions": (0.86, 0.84), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "heldout/blind7": {
-        "name": (1.00, 1.00), "formation": (0.92, 0.89), "termination": (0.86, 0.68), "size": (0.92, 0.92), "countries": (1.00, 1.00), "aliases": (0.83, 0.88), "relations": (0.888, 0.38), "mentions": (0.879, 0.83), "markers": (1.00, 1.00), "event_years": (0.98, 1.00),
+        "name": (1.00, 1.00), "formation": (0.92, 0.89), "termination": (0.86, 0.68), "size": (0.92, 0.92), "countries": (1.00, 1.00), "aliases": (0.83, 0.88), "relations": (0.843, 0.42), "mentions": (0.879, 0.83), "markers": (1.00, 1.00), "event_years": (0.98, 1.00),
     },
     "dev9": {
         "name": (1.00, 1.00), "formation": (1.00, 0.92), "termination": (1.00, 0.82), "size": (1.00, 1.00), "countries": (0.96, 0.96), "aliases": (0.90, 0.84), "relations": (0.86, 0.78), "mentions": (0.96, 0.78), "markers": (1.00, 1.00), "event_years": (0.99, 1.00),
     },
     "dev10": {
-        "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (1.00, 0.81), "size": (1.00, 0.92), "countries": (1.00, 0.96), "aliases": (0.97, 0.77), "relations": (0.94, 0.84), "mentions": (0.932, 0.95), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (1.00, 0.81), "size": (1.00, 0.92), "countries": (1.00, 0.96), "aliases": (0.97, 0.77), "relations": (0.94, 0.86), "mentions": (0.932, 0.95), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev11": {
         "name": (1.00, 1.00), "formation": (0.95, 0.85), "termination": (0.93, 0.88), "size": (1.00, 0.80), "countries": (0.93, 0.84), "aliases": (0.97, 0.87), "relations": (0.88, 0.82), "mentions": (0.89, 0.87), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "heldout/blind8": {
-        "name": (1.00, 1.00), "formation": (0.92, 0.79), "termination": (0.83, 0.62), "size": (0.96, 0.96), "countries": (1.00, 0.78), "aliases": (0.96, 0.81), "relations": (0.86, 0.57), "mentions": (0.83, 0.85), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (0.92, 0.79), "termination": (0.83, 0.62), "size": (0.96, 0.96), "countries": (1.00, 0.78), "aliases": (0.96, 0.81), "relations": (0.86, 0.60), "mentions": (0.83, 0.85), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev12": {
         "name": (1.00, 1.00), "formation": (0.92, 0.82), "termination": (1.00, 0.52), "size": (0.93, 0.93), "countries": (0.94, 0.94), "aliases": (0.89, 0.71), "relations": (0.87, 0.80), "mentions": (0.88, 0.89), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
@@ -202,16 +208,16 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (0.84, 0.91), "size": (0.91, 0.87), "countries": (0.90, 0.80), "aliases": (0.90, 0.81), "relations": (0.87, 0.61), "mentions": (0.935, 0.92), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev13": {
-        "name": (1.00, 1.00), "formation": (0.88, 0.64), "termination": (1.00, 0.64), "size": (0.90, 0.90), "countries": (0.96, 0.88), "aliases": (0.87, 0.97), "relations": (0.80, 0.67), "mentions": (0.82, 0.84), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (0.88, 0.64), "termination": (1.00, 0.64), "size": (0.90, 0.90), "countries": (0.96, 0.88), "aliases": (0.87, 0.97), "relations": (0.81, 0.71), "mentions": (0.82, 0.84), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev14": {
         "name": (1.00, 1.00), "formation": (0.92, 0.92), "termination": (0.692, 0.75), "size": (1.00, 0.95), "countries": (0.97, 0.87), "aliases": (0.98, 0.97), "relations": (0.85, 0.79), "mentions": (0.89, 0.91), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev15": {
-        "name": (1.00, 1.00), "formation": (0.92, 0.86), "termination": (0.90, 0.66), "size": (1.00, 0.84), "countries": (1.00, 0.78), "aliases": (0.97, 0.76), "relations": (0.86, 0.77), "mentions": (0.88, 0.89), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (0.92, 0.86), "termination": (0.90, 0.66), "size": (1.00, 0.84), "countries": (1.00, 0.78), "aliases": (0.97, 0.76), "relations": (0.86, 0.82), "mentions": (0.88, 0.90), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev16": {
-        "name": (1.00, 1.00), "formation": (1.00, 0.89), "termination": (1.00, 0.88), "size": (1.00, 1.00), "countries": (1.00, 0.89), "aliases": (0.94, 0.88), "relations": (0.90, 0.61), "mentions": (0.91, 0.75), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (1.00, 0.89), "termination": (1.00, 0.88), "size": (1.00, 1.00), "countries": (1.00, 0.89), "aliases": (0.94, 0.88), "relations": (0.90, 0.63), "mentions": (0.91, 0.75), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev17": {
         "name": (1.00, 1.00), "formation": (0.95, 0.846), "termination": (1.00, 0.86), "size": (0.93, 0.88), "countries": (0.96, 0.83), "aliases": (0.97, 0.82), "relations": (0.81, 0.81), "mentions": (0.89, 0.90), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
@@ -220,22 +226,22 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (0.96, 0.88), "termination": (1.00, 0.76), "size": (1.00, 1.00), "countries": (1.00, 0.96), "aliases": (0.92, 0.84), "relations": (0.83, 0.51), "mentions": (0.86, 0.90), "markers": (1.00, 1.00), "event_years": (0.99, 1.00),
     },
     "dev18": {
-        "name": (1.00, 1.00), "formation": (0.92, 0.96), "termination": (1.00, 0.94), "size": (0.95, 0.83), "countries": (1.00, 0.93), "aliases": (0.92, 0.77), "relations": (0.90, 0.75), "mentions": (0.92, 0.85), "markers": (1.00, 1.00), "event_years": (0.99, 0.99),
+        "name": (1.00, 1.00), "formation": (0.92, 0.96), "termination": (1.00, 0.94), "size": (0.95, 0.83), "countries": (1.00, 0.93), "aliases": (0.92, 0.77), "relations": (0.90, 0.77), "mentions": (0.92, 0.85), "markers": (1.00, 1.00), "event_years": (0.99, 0.99),
     },
     "dev19": {
-        "name": (1.00, 1.00), "formation": (0.95, 0.76), "termination": (1.00, 0.37), "size": (1.00, 0.92), "countries": (0.90, 0.76), "aliases": (0.95, 0.88), "relations": (0.85, 0.82), "mentions": (0.82, 0.90), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (0.95, 0.76), "termination": (1.00, 0.37), "size": (1.00, 0.92), "countries": (0.90, 0.76), "aliases": (0.95, 0.88), "relations": (0.85, 0.84), "mentions": (0.815, 0.91), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "heldout/blind11": {
         "name": (1.00, 1.00), "formation": (0.90, 0.86), "termination": (0.81, 0.52), "size": (1.00, 0.80), "countries": (0.93, 0.84), "aliases": (0.87, 0.80), "relations": (0.78, 0.51), "mentions": (0.90, 0.88), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev20": {
-        "name": (1.00, 1.00), "formation": (0.92, 0.92), "termination": (0.85, 0.70), "size": (0.84, 0.84), "countries": (0.93, 0.91), "aliases": (0.84, 0.62), "relations": (0.81, 0.74), "mentions": (0.82, 0.90), "markers": (1.00, 1.00), "event_years": (0.99, 1.00),
+        "name": (1.00, 1.00), "formation": (0.92, 0.92), "termination": (0.85, 0.70), "size": (0.84, 0.84), "countries": (0.93, 0.91), "aliases": (0.84, 0.62), "relations": (0.82, 0.78), "mentions": (0.82, 0.91), "markers": (1.00, 1.00), "event_years": (0.99, 1.00),
     },
     "dev21": {
-        "name": (1.00, 1.00), "formation": (0.84, 0.80), "termination": (0.60, 0.85), "size": (0.90, 1.00), "countries": (0.90, 0.70), "aliases": (0.88, 0.88), "relations": (0.86, 0.72), "mentions": (0.88, 0.84), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (0.84, 0.80), "termination": (0.60, 0.85), "size": (0.90, 1.00), "countries": (0.90, 0.70), "aliases": (0.88, 0.88), "relations": (0.86, 0.73), "mentions": (0.88, 0.84), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "heldout/blind12": {
-        "name": (1.00, 1.00), "formation": (0.96, 0.96), "termination": (0.80, 0.53), "size": (0.90, 0.83), "countries": (1.00, 0.84), "aliases": (0.97, 0.68), "relations": (0.59, 0.40), "mentions": (0.83, 0.84), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (0.96, 0.96), "termination": (0.80, 0.53), "size": (0.90, 0.83), "countries": (1.00, 0.84), "aliases": (0.97, 0.68), "relations": (0.60, 0.41), "mentions": (0.84, 0.84), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
 }  # fmt: skip
 

@@ -2829,6 +2829,16 @@ def test_a_person_moving_abroad_takes_the_group_nowhere():
     assert profile.countries == ["US"]
 
 
+def test_the_umbrella_we_are_a_member_group_of_is_named_whole():
+    # "member groups of" the FMLN: its umbrella, not our components; and its acronym, in
+    # Spanish order, stands for the name the data file knows, not for its last four words.
+    text = (
+        "From 1980 it was one of the five member groups of the Farabundo Mart\u00ed National"
+        " Liberation Front (FMLN).[2] In 1992 the FMLN signed the peace accords."
+    )
+    assert mentions_of(text) == ["Farabundo Mart\u00ed National Liberation Front"]
+
+
 def test_a_phrase_inside_a_name_is_no_tie():
     # "Against" in "Republican Action Against Drugs" is a word of the name, not "against".
     text = "It merged with the vigilante group Republican Action Against Drugs (RAAD) in 2012."

@@ -276,6 +276,7 @@ def expansion_before(sentence, position, acronym):
         return None
     words = list(re.finditer(r"[^\s(),;:]+", sentence[max(0, position - 160) : position]))
     offset = max(0, position - 160)
+    in_another_order = None
     for start in range(len(words) - 1, max(-1, len(words) - 10), -1):
         first = words[start].group()
         if not (first[0].isupper() or re.match(r"^[a-z]{1,3}-[A-Z]", first)):
@@ -286,7 +287,16 @@ def expansion_before(sentence, position, acronym):
         if abbreviates(acronym, candidate) and not any(
             word in NOT_IN_A_NAME for word in candidate.split()
         ):
+            if candidate[0].upper() == acronym[0]:
+                return candidate
+            # Letters in another order (the acronym of the name in another language): the
+            # shortest such run, or a longer one the data file knows ("Farabundo Martí
+            # National Liberation Front (FMLN)", not "Martí National Liberation Front").
+            in_another_order = in_another_order or candidate
+        elif in_another_order and first[0].isupper() and is_known_name(candidate):
             return candidate
+    if in_another_order:
+        return in_another_order
     # "Anton Mussert's National Socialist Movement (NSB)": an acronym of the name in its own
     # language, right after a name that is plainly an organisation's.
     named = name_before(sentence, position) or ""
@@ -326,7 +336,8 @@ COMPONENT_BRANCHES = [
     (("comprised",), r"comprised\s+of"),
     (("consist",), r"consist(?:s|ed|ing)?\s+of"),
     (("umbrella",), r"umbrella\s+(?:for|of)"),
-    (("member",), r"member\s+(?:groups?|organi[sz]ations|unions|parties)"),
+    # (not "one of the five member groups of the FMLN": the umbrella it belongs to)
+    (("member",), r"member\s+(?:groups?|organi[sz]ations|unions|parties)(?!\s+of\b)"),
     (("brought",), r"brought\s+together"),
     (("made",), r"(?:that|which)\s+made\s+(?:it|them)\s+up"),
     # "its strongest factions, among them ...", "the leaders of four organisations, ...".
