@@ -151,12 +151,10 @@ INTRODUCERS = [
         ("name of the", "name,"),
         re.compile(
             rf"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:(?:full|official|original|formal|{LANGUAGES})\s+)?"
-            r"name\s+of\s+the\s+(?:group|club|militia|movement|organi[sz]ation|party|force|"
-            r"front|army|unit|brigade)\s+(?:is|was)\s+|"
-            rf"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:(?:full|official|original|formal|{LANGUAGES})\s+)?"
-            r"name\s*,\s*"
+            r"name(?:\s+of\s+the\s+(?:group|club|militia|movement|organi[sz]ation|party|force|"
+            r"front|army|unit|brigade)\s+(?:is|was)\s+|\s*,\s*"
             # (not "The name, Kinyarwanda for "cockroaches", ...": a gloss)
-            rf"(?=[A-Z])(?!(?:{LANGUAGES})\s+for\b)"
+            rf"(?=[A-Z])(?!(?:{LANGUAGES})\s+for\b))"
         ),
     ),
     # "WiN, in full Zrzeszenie ...".

@@ -132,6 +132,14 @@ OWN_NAME_GIVEN_BEFORE_RE = re.compile(
 )
 
 
+def _faction_told_apart(sentence, start, split_told):
+    """Whether a faction named after us at `start` is another group: the sentence tells of a
+    split, and the name is not one given to us ("became known as MSA-D")."""
+    return bool(split_told) and not OWN_NAME_GIVEN_BEFORE_RE.search(
+        sentence, max(0, start - 25), start
+    )
+
+
 def _occurrences(text, literal):
     """(start, end) of each occurrence of `literal` (not empty) in `text`, left to right and
     not overlapping, as re.finditer(re.escape(literal), text) finds them without compiling
@@ -598,15 +606,16 @@ class MentionReader:
         # A faction named after us is another group ("FLEC-FAC", "ASALA-Revolutionary
         # Movement"), read whole.
         factions = []
-        split_told = SPLIT_CUE_RE.search(sentence)
+        # (every faction's suffix follows a dash: most sentences need no search for a split)
+        split_told = ("-" in sentence or "\u2013" in sentence) and SPLIT_CUE_RE.search(sentence)
         for own in self.own_names:
             if len(own) >= 4 and own in sentence:
                 for start, end in _occurrences(sentence, own):
-                    faction = split_told and FACTION_SUFFIX_RE.match(sentence, end)
+                    faction = FACTION_SUFFIX_RE.match(sentence, end)
                     if (
                         faction
                         and not is_known_name(faction.group(1))
-                        and not OWN_NAME_GIVEN_BEFORE_RE.search(sentence, max(0, start - 25), start)
+                        and _faction_told_apart(sentence, start, split_told)
                     ):
                         factions.append((start, faction.end(), sentence[start : faction.end()]))
                     # "the Lebanese Forces Party": a body named after the group, not the group.
@@ -715,10 +724,8 @@ class MentionReader:
         dash = max(sentence.rfind("-", start, end), sentence.rfind("\u2013", start, end))
         if dash <= start or not FACTION_SUFFIX_RE.fullmatch(sentence, dash, end):
             return False
-        if not self.is_own(sentence[start:dash]):
-            return False
-        return not split_told or bool(
-            OWN_NAME_GIVEN_BEFORE_RE.search(sentence, max(0, start - 25), start)
+        return self.is_own(sentence[start:dash]) and not _faction_told_apart(
+            sentence, start, split_told
         )
 
     def _dictionary_names(self, text):

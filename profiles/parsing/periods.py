@@ -108,6 +108,8 @@ TERMINATION_ANCHOR_RE = re.compile(
 )
 
 
+NO_FORMAL_END = r"no\s+(?:explicit|clear|formal|official)\s+(?:end|dissolution|disbandment)"
+NO_FORMAL_END_RE = re.compile(NO_FORMAL_END, re.I)
 # Signs that the group went on after an end the text gives; each branch with the words it
 # needs (lower case), so that a statement holding none of them is not searched at all.
 STILL_ACTIVE_BRANCHES = [
@@ -128,10 +130,7 @@ STILL_ACTIVE_BRANCHES = [
     (("again",), r"again\s+(?:a\s+PGM|active)"),
     (("since",), r"since\s+then\s+(?:again\s+)?active"),
     # "No formal end is known", "no formal dissolution has been reported".
-    (
-        ("end", "dissolution", "disbandment"),
-        r"no\s+(?:explicit|clear|formal|official)\s+(?:end|dissolution|disbandment)",
-    ),
+    (("end", "dissolution", "disbandment"), NO_FORMAL_END),
     (("unconfirmed",), r"unconfirmed"),
     (("formed", "activated", "emerged"), r"re-?(?:formed|activated|emerged)"),
     (("revived",), r"revived"),
@@ -340,15 +339,15 @@ def choose_dates(analysis, formation_sections, termination_sections, fallback, i
                 and not _lived_on_before(t, sign, dates_of.get(t, ()), last_end)
                 # "disappeared after the coup of 15 August 1975; no formal dissolution is
                 # recorded": an informal end with its date, not a doubt of it.
-                and not (sign.group()[:3].lower() == "no " and dates_of.get(t))
+                and not (NO_FORMAL_END_RE.fullmatch(sign.group()) and dates_of.get(t))
             ),
             None,
         )
     )
-    settled = termination and len(years) > 1 and not still
-    settled = settled and _definite_after_the_rest(termination_pool, definite)
-    if settled:
-        termination, years = settled, {interval_part(settled[0], -1).year}
+    if termination and len(years) > 1 and not still:
+        settled = _definite_after_the_rest(termination_pool, definite)
+        if settled:
+            termination, years = settled, {interval_part(settled[0], -1).year}
     if termination and (len(years) > 1 or still):
         readings = sorted(termination_pool or [termination], key=lambda item: item[0].earliest)
         doubts.append(("termination", readings, still))

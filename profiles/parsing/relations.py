@@ -486,11 +486,13 @@ PHRASE_RES = [
     for words, pattern, relation in [*PHRASES, *STRICT_PHRASES]
 ]
 STRICT_PATTERNS = {pattern for _words, pattern, _relation in STRICT_PHRASES}
+# A capitalised word right before a phrase written with a capital: the phrase's words are a
+# name's ("Republican Action Against Drugs").
+NAME_WORD_BEFORE_RE = re.compile(r"[A-Z][\w'\u2019-]*\s+$")
 
 
 # ACTED_ON_OURS_RE and ACTED_ON_RE need one of these words (case-sensitive; a sentence is
 # tried when its lower-cased form holds one, found with the phrases' cues).
-NAME_WORD_BEFORE_RE = re.compile(r"[A-Z][\w'\u2019-]*\s+$")
 ACTED_WORDS = frozenset({"wiped", "attacked", "fought", "defeated", "crushed", "routed",
                          "targeted", "massacred", "ambushed", "killed", "hunted", "saw",
                          "regarded", "considered", "viewed", "treated"})  # fmt: skip
@@ -700,7 +702,7 @@ class RelationReader:
                 if any(start <= match.start() < end for start, end in names):
                     continue
                 if match.group()[:1].isupper() and NAME_WORD_BEFORE_RE.search(
-                    sentence, 0, match.start()
+                    sentence, max(0, match.start() - 40), match.start()
                 ):
                     continue  # "Republican Action Against Drugs": words of a name
                 if not self.about_own_group(sentence, match.start()):
