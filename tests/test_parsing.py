@@ -939,8 +939,11 @@ def relations_of(sentence):
             "The Hill Guard was a secret faction within the Coastal Liberation Front.",
             [("Coastal Liberation Front", "part_of")],
         ),
-        # A list of names of no telltale shape is not read as groups', even after "groups".
-        ("The Hill Guard fought left-wing groups such as Kizil Yol in the streets.", []),
+        # A name of no telltale shape that a list calls a group's is one, and the tie holds.
+        (
+            "The Hill Guard fought left-wing groups such as Kizil Yol in the streets.",
+            [("Kizil Yol", "rival_of")],
+        ),
         (
             "To drive out the Coastal Liberation Front (CLF) from the hills.",
             [("Coastal Liberation Front", "rival_of")],
@@ -2252,6 +2255,35 @@ def test_an_acronym_we_share_with_another_group_does_not_make_it_ours():
     ],
 )
 def test_names_of_one_organisation_and_of_two(text, mentions):
+    assert sorted(mentions_of(text)) == mentions
+
+
+@pytest.mark.parametrize(
+    "text, mentions",
+    [
+        # Names a list calls groups, of whatever shape, each item apart.
+        (
+            "It clashed with rival youth groups such as Pemuda Karya, the Ratu Adil and Sans "
+            "Merci.",
+            ["Pemuda Karya", "Ratu Adil", "Sans Merci"],
+        ),
+        (
+            "Smaller hunter militias like the Kobras and the Tamboli fought beside it.",
+            ["Kobras", "Tamboli"],
+        ),
+        # A head word after "and" only: one name, not two.
+        (
+            "It courted parties including Justice and Renewal Party in 1990.",
+            ["Justice and Renewal Party"],
+        ),
+        # A name the sentence calls a group.
+        ("Villages raised militias known as the Wardens to guard the road.", ["Wardens"]),
+        ("In 1999 a splinter group calling itself Red Dawn claimed the attack.", ["Red Dawn"]),
+        # Rights groups are organisations, not armed groups or parties.
+        ("Human rights groups such as Vigil accused it of torture.", []),
+    ],
+)
+def test_names_a_sentence_calls_groups(text, mentions):
     assert sorted(mentions_of(text)) == mentions
 
 

@@ -29,6 +29,7 @@ from profiles.parsing.name_shapes import (
     OPENING_WORDS,
     ORGANISATION_WORD_RE,
     YEAR_NEXT_RE,
+    introduced_names,
     shaped_names,
 )
 from profiles.parsing.names import (
@@ -641,6 +642,7 @@ class MentionReader:
                 candidates.append((start, start + len(long_name), long_name))
                 taken.append((match.start(1), match.end(1)))  # the acronym is its alias
         candidates += shaped_names(sentence)
+        candidates += introduced_names(sentence)
         # A bare acronym neither known nor expanded is too often a state body, a source or a
         # camp to be asserted as a group: the dictionary and the expansions find the rest.
         if self.expansions:

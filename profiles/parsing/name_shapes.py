@@ -23,6 +23,7 @@ from profiles.parsing.names import (
     PARTICLE_RE,
     PERSON_TITLES,
     en_dash_compound,
+    name_at,
     peoples,
     possessive_stem,
 )
@@ -346,4 +347,64 @@ def split_coordinated(start, name):
         index = name.index(part, position - start)
         result.append((start + index, part))
         position = start + index + len(part)
+    return result
+
+
+# Names the words before them call organisations, whatever their shape: "rival student
+# groups such as Pemuda Panca Marga", "hunter militias such as the Donsos and the
+# Tamaboros", "militias known as the Patriots", "a group calling itself the New Red
+# Brigades".
+KIND_OF_GROUP = (
+    r"(?:groups?|militias?|parties|organi[sz]ations|movements|factions|gangs|squads|outfits|"
+    r"bands|guerrillas|insurgents|vigilantes|rebels)"
+)
+INTRODUCED_LIST_RE = re.compile(rf"\b{KIND_OF_GROUP}\s+(?:such\s+as|like|including)\s+")
+INTRODUCED_ONE_RE = re.compile(
+    rf"\b{KIND_OF_GROUP},?\s+(?:(?:also\s+)?known\s+as|called|calling\s+(?:itself|themselves))\s+"
+)
+# "human rights groups such as Memorial": organisations, but no armed groups or parties.
+NOT_ARMED_KIND_BEFORE_RE = re.compile(
+    r"\b(?:rights|aid|humanitarian|relief|civil[- ]society|non-governmental|monitoring|media|"
+    r"business|environmental)\s+$",
+    re.I,
+)
+LIST_JOINER_RE = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+
+
+def introduced_names(sentence):
+    """(start, end, name) of the names a sentence introduces as organisations'."""
+    found = []
+    for cue in INTRODUCED_LIST_RE.finditer(sentence):
+        if NOT_ARMED_KIND_BEFORE_RE.search(sentence, max(0, cue.start() - 30), cue.start()):
+            continue
+        position = cue.end()
+        while (read := name_at(sentence, position)) is not None:
+            name, start, end = read
+            found += [(at, at + len(part), part) for at, part in _list_items(start, name)]
+            joiner = LIST_JOINER_RE.match(sentence, end)
+            if not joiner:
+                break
+            position = joiner.end()
+    for cue in INTRODUCED_ONE_RE.finditer(sentence):
+        read = name_at(sentence, cue.end())
+        if read is not None:
+            found += [(at, at + len(part), part) for at, part in _list_items(read[1], read[0])]
+    return found
+
+
+def _list_items(start, name):
+    """ "Sans Défaite and Sans Pitié", "the Muslim League and Nizam-e-Islam": two items of a
+    list; "Justice and Equality Movement" (a head word only after "and") stays one name."""
+    items = re.split(r" (?:and|or) (?:the )?", name)
+    if len(items) == 1 or (
+        items[-1].split()[-1] in HEAD_WORDS
+        and not any(item.split()[-1] in HEAD_WORDS or item.isupper() for item in items[:-1])
+        and not is_known_name(items[0])
+    ):
+        return [(start, name)]
+    result, offset = [], 0
+    for item in items:
+        offset = name.index(item, offset)
+        result.append((start + offset, item))
+        offset += len(item)
     return result
