@@ -122,6 +122,10 @@ CORPORA = {
     # 231/300 with that session's starting parser, 229/300 with its rules at the time the set
     # arrived (its README); never tuned on.
     "heldout/blind12": ours("heldout/blind12"),
+    # Written blind at the start of the ninth session (2026-12-07) by a helper who saw
+    # neither the parser nor any other corpus: 230/300 with that session's starting parser
+    # (its README); never tuned on.
+    "heldout/blind13": ours("heldout/blind13"),
 }
 # A second annotation of practice/real, made by a helper who read the conventions and the
 # texts but neither the first sidecars nor the parser: how far two careful annotators agree

@@ -147,6 +147,10 @@ from profiles.accuracy import CORPORA, score_corpus
 # 63 wrong -> 309 and 58 (with the old model and the new mentions: 320 and 63; its
 # cross-validated files holding 262 -> 258 of 666): ties recall on blind6 60% -> 57.4%,
 # blind7 42% -> 41.7%, blind8 60% -> 59.4%, dev15 82% -> 82%; floors three points below.
+# Names given to the group by whoever names it ("renamed it the National Guard", "people
+# called them ..."), "changed its name to", "became known as" (not "what became known as"):
+# blind aliases holding 161 -> 163 files; the tie model retrained with them (and blind13
+# scored) leaves dev13's ties recall at 70.4%: its floor three points below.
 FLOORS = {
     "seeds": {
         "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (1.00, 1.00), "size": (1.00, 1.00), "countries": (1.00, 1.00), "aliases": (1.00, 1.00), "relations": (0.97, 0.97), "mentions": (1.00, 0.83), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
@@ -215,7 +219,7 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (0.84, 0.91), "size": (0.91, 0.87), "countries": (0.90, 0.80), "aliases": (0.90, 0.81), "relations": (0.87, 0.61), "mentions": (0.935, 0.92), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev13": {
-        "name": (1.00, 1.00), "formation": (0.88, 0.64), "termination": (1.00, 0.64), "size": (0.90, 0.90), "countries": (0.96, 0.88), "aliases": (0.87, 0.97), "relations": (0.81, 0.71), "mentions": (0.82, 0.84), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (0.88, 0.64), "termination": (1.00, 0.64), "size": (0.90, 0.90), "countries": (0.96, 0.88), "aliases": (0.87, 0.97), "relations": (0.81, 0.67), "mentions": (0.82, 0.84), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev14": {
         "name": (1.00, 1.00), "formation": (0.92, 0.92), "termination": (0.692, 0.75), "size": (1.00, 0.95), "countries": (0.97, 0.87), "aliases": (0.98, 0.97), "relations": (0.85, 0.79), "mentions": (0.89, 0.91), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
@@ -249,6 +253,9 @@ FLOORS = {
     },
     "heldout/blind12": {
         "name": (1.00, 1.00), "formation": (0.96, 0.96), "termination": (0.80, 0.53), "size": (0.90, 0.83), "countries": (1.00, 0.84), "aliases": (0.97, 0.68), "relations": (0.60, 0.41), "mentions": (0.84, 0.84), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+    },
+    "heldout/blind13": {
+        "name": (1.00, 1.00), "formation": (0.79, 0.67), "termination": (0.62, 0.33), "size": (1.00, 0.80), "countries": (0.93, 0.72), "aliases": (0.98, 0.83), "relations": (0.63, 0.37), "mentions": (0.80, 0.95), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
 }  # fmt: skip
 

@@ -1481,6 +1481,39 @@ def test_training_abroad_places_no_group():
     assert parse_profile(text).countries == ["GH"]
 
 
+@pytest.mark.parametrize(
+    "sentence, aliases",
+    [
+        # Whoever names it, the group is the object that is named.
+        (
+            "In 1933 its new leader renamed it the Valley Guard and gave it shirts.",
+            ["Valley Guard"],
+        ),
+        ('Because of their shotguns, people called them "Jan Gale".', ["Jan Gale"]),
+        ('Villagers also called the unit the "Black Crows".', ["Black Crows"]),
+        (
+            "In 2018 the council reorganised it as the Apparatus for Hill Order.",
+            ["Apparatus for Hill Order"],
+        ),
+        # "changed its name to", "became known as" (a name it took, not an event's).
+        ("In 2004 the group changed its name to the Mountain Front.", ["Mountain Front"]),
+        ("The Hill Guard became known as the Mountain Boys after 2001.", ["Mountain Boys"]),
+        ("It fought in what became known as the Hill Campaign.", []),
+        ("The majority became known as the Official Hill Guard.", []),
+        # Each of several spellings; an acronym that opens with a digit.
+        ("The name is a pun. Other spellings are Hillgard and Hilgarde.", ["Hillgard", "Hilgarde"]),
+        ("The Hill Guard, commonly known as 1H4, was clandestine.", ["1H4"]),
+    ],
+)
+def test_names_given_to_the_group(sentence, aliases):
+    assert aliases_of(sentence) == aliases
+
+
+def test_a_date_before_the_opening_name_is_no_part_of_it():
+    text = "Hill Army\n\nIn 1950 the Hill Army was renamed the Valley Army (VA).[1]\n"
+    assert parse_profile(text).aliases == ["Valley Army", "VA"]
+
+
 def test_a_title_halfs_acronym_and_our_initials_in_the_text_are_aliases():
     text = (
         "Hill Guerrilla Units (HGU)/Secret Hill Army (Ghana)\n\nCountry: Ghana\n"

@@ -74,6 +74,11 @@ INTRODUCERS = [
             r"\b(?:operated|operates|operating|acted|registered)\s+(?:locally\s+|officially\s+)?as\s+"
         ),
     ),
+    # "In 2004 the group changed its name to the Mountain Front".
+    (
+        ("changed its name", "changed their name"),
+        re.compile(r"\bchanged\s+(?:its|their)\s+name\s+(?:in\s+\d{4}\s+)?(?:to|into)\s+"),
+    ),
     (("recogni",), re.compile(r"\brecogni[sz]ed\s+(?:[^.;:]{0,80}?\s)?as\s+")),
     (
         ("renamed", "rebranded"),
@@ -453,6 +458,7 @@ GROUP_LEAD_WORDS = {
     "itself", "themselves", "and", "or", "collectively", "generally", "now", "later",
     "officially", "paramilitary", "paramilitaries", "vigilantes", "gang", "gangs", "wing",
     "network", "party", "army", "brigade", "battalion", "members", "fighters", "which", "who",
+    "soon", "eventually", "first", "initially", "then",
 }  # fmt: skip
 
 
@@ -471,6 +477,13 @@ def _names_a_thing(text, position):
     if not before:
         return False
     word = before.group(1)
+    if word in ("became", "become", "becomes"):
+        # "The group became known as ..." (a name it took), but "in what became known as
+        # the Wankie Campaign", "the majority became known as the Official IRA".
+        before = re.search(r"([A-Za-z]+)[\s,]*$", head[: before.start()])
+        if not before:
+            return False
+        word = before.group(1)
     if word.islower() and word not in GROUP_LEAD_WORDS:
         return True
     # "formed a marine unit known as the Sea Commandos": another body, which the group formed.
@@ -512,6 +525,9 @@ def _introduced_name(text, position, article_before_quote=False):
     if quoted:
         name = quoted.group("name").strip()
         return (name, quoted.start("name"), quoted.end("name")) if name else None
+    digits_first = DIGIT_ACRONYM_RE.match(text, position)
+    if digits_first:
+        return digits_first.group(), digits_first.start(), digits_first.end()
     script = OTHER_SCRIPT_NAME_RE.match(text, position)
     if script:
         name = script.group(1).rstrip()
@@ -624,6 +640,19 @@ SPLIT_FROM_RE = re.compile(
 )
 
 
+# "its new leader renamed it the National Guard", "people called them "Jan Hagel"", "the
+# council reorganised it as the ...": whoever names it, the object is the group the text
+# is about.
+OBJECT_NAMED_RE = re.compile(
+    r"\b(?:renamed|rebranded|called|nicknamed|dubbed|redesignated|reorgani[sz]ed)\s+"
+    r"(?:it|them|the\s+(?:unit|group|militia|force|corps|squads?|organi[sz]ation|movement))\s+"
+    r"(?:(?:also|simply|locally)\s+)?(?:as\s+|to\s+)?"
+)
+# "Another spelling is ...", "Other spellings are Knindze and Kninjas": each is a name.
+SPELLINGS_RE = re.compile(r"\bspellings\s+(?:are|include)\s+")
+# "commonly known as 1J4", "(3R; French: ...)": an acronym that opens with a digit.
+DIGIT_ACRONYM_RE = re.compile(r"\d{1,2}[A-Z][A-Z0-9-]*(?![\w-])")
+
 INTRODUCER_WORDS = tuple(dict.fromkeys(word for words, _pattern in INTRODUCERS for word in words))
 
 
@@ -729,7 +758,7 @@ class AliasReader:
                     # the long name is the group's too.
                     self.add_alias(appositive, text.rfind(appositive, 0, match.start()))
                 elif self.subject_is_own(text, match.start(), appositive):
-                    if "names" in match.group():
+                    if "names" in match.group() or SPELLINGS_RE.search(match.group()):
                         # "used the names KADEK and Kongra-Gel": each is a name.
                         for part, position in _names_listed(text, found[1]):
                             self.add_alias(part, position)
@@ -739,6 +768,15 @@ class AliasReader:
                         self.add_alias(further, position)
                 elif appositive:
                     self.add_claim(appositive, name, display=True)
+        for match in OBJECT_NAMED_RE.finditer(text):
+            found = _introduced_name(text, match.end(), article_before_quote=True)
+            if not found or found[0] in NOT_NAME_WORDS:
+                continue
+            if SPLIT_FROM_RE.search(clause_subject(text, match.start())):
+                continue  # "a faction broke away and renamed itself ...": the faction's
+            if self.add_alias(found[0], found[1]):
+                for further, position in _names_that_follow(text, found[2]):
+                    self.add_alias(further, position)
         for match in CORRESPONDS_RE.finditer(text) if "correspond" in lowered else ():
             subject = name_before(text, match.start())
             found = name_at(text, match.end())
@@ -850,6 +888,12 @@ NAME_JOINERS_RE = re.compile(
 )
 
 
+DATE_OPENING_RE = re.compile(
+    r"\s*(?:In|On|By|From|Since|During|After|Until)\s+[^,()]{0,30}?\b(?:1[89]\d\d|20\d\d)s?\b"
+    r"\s*,?\s*"
+)
+
+
 def opening_names(sentence, is_own):
     """Other names an article's first sentence gives its subject before the verb.
 
@@ -865,7 +909,9 @@ def opening_names(sentence, is_own):
             break
     if end is None:
         return []
-    head = sentence[:end]
+    # "In 1950 the Hill Army was renamed ...": the date before the name is no part of it.
+    dated = DATE_OPENING_RE.match(sentence, 0, end)
+    head = sentence[dated.end() if dated else 0 : end]
     outside = _names_outside(head)
     # The block names the group: one of its names, or one holding it ("Milice française"),
     # outside its parentheses or, for a title in the group's own language ("Patria y
