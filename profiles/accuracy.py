@@ -95,6 +95,13 @@ CORPORA = {
     # session's starting parser, 221 and 226/300 with its rules of the time.
     "dev20": ours("dev20"),
     "dev21": ours("dev21"),
+    # Written for training at the start of the ninth session (2026-12-07) by two helpers who
+    # never saw the parser (dev22: groups rich in ties and other names; dev23: lesser-known
+    # local groups, rich in other organisations and ends); scored once before anything was
+    # learned from them: 222 and 238/300, both with the session's starting parser and with
+    # its rules of the time.
+    "dev22": ours("dev22"),
+    "dev23": ours("dev23"),
     # Written blind by another helper in the fourth session of 2026-12-06, scored with the
     # parser of that session's start and end; never tuned on (its README).
     "heldout/blind5": ours("heldout/blind5"),

@@ -151,6 +151,9 @@ from profiles.accuracy import CORPORA, score_corpus
 # called them ..."), "changed its name to", "became known as" (not "what became known as"):
 # blind aliases holding 161 -> 163 files; the tie model retrained with them (and blind13
 # scored) leaves dev13's ties recall at 70.4%: its floor three points below.
+# dev22 and dev23 (written this session for training) join the tie model's training: blind
+# ties 323 right, 65 wrong -> 328 and 66 on ten sets; blind7's ties precision 84.3% ->
+# 83.9%, dev20's recall 78% -> 77.6%; floors three points below.
 FLOORS = {
     "seeds": {
         "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (1.00, 1.00), "size": (1.00, 1.00), "countries": (1.00, 1.00), "aliases": (1.00, 1.00), "relations": (0.97, 0.97), "mentions": (1.00, 0.83), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
@@ -185,6 +188,12 @@ FLOORS = {
     "dev5": {
         "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (1.00, 0.76), "size": (1.00, 1.00), "countries": (0.96, 0.88), "aliases": (0.97, 0.79), "relations": (0.91, 0.79), "mentions": (0.92, 0.87), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
+    "dev22": {
+        "name": (1.00, 1.00), "formation": (0.92, 0.85), "termination": (0.83, 0.58), "size": (0.77, 0.87), "countries": (0.91, 0.69), "aliases": (0.92, 0.83), "relations": (0.83, 0.77), "mentions": (0.80, 0.86), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+    },
+    "dev23": {
+        "name": (1.00, 1.00), "formation": (0.88, 0.82), "termination": (1.00, 0.84), "size": (0.87, 1.00), "countries": (0.90, 0.93), "aliases": (0.88, 0.88), "relations": (0.82, 0.71), "mentions": (0.85, 0.85), "markers": (1.00, 1.00), "event_years": (0.99, 1.00),
+    },
     "heldout/blind5": {
         "name": (1.00, 1.00), "formation": (0.96, 0.96), "termination": (1.00, 0.60), "size": (0.92, 1.00), "countries": (0.96, 0.80), "aliases": (0.93, 0.77), "relations": (0.81, 0.54), "mentions": (0.93, 0.88), "markers": (1.00, 1.00), "event_years": (1.00, 0.98),
     },
@@ -198,7 +207,7 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (1.00, 0.82), "termination": (1.00, 0.80), "size": (1.00, 1.00), "countries": (0.97, 0.77), "aliases": (0.97, 0.85), "relations": (0.88, 0.75), "mentions": (0.86, 0.84), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "heldout/blind7": {
-        "name": (1.00, 1.00), "formation": (0.92, 0.89), "termination": (0.86, 0.68), "size": (0.92, 0.92), "countries": (1.00, 1.00), "aliases": (0.83, 0.88), "relations": (0.843, 0.38), "mentions": (0.879, 0.83), "markers": (1.00, 1.00), "event_years": (0.98, 1.00),
+        "name": (1.00, 1.00), "formation": (0.92, 0.89), "termination": (0.86, 0.68), "size": (0.92, 0.92), "countries": (1.00, 1.00), "aliases": (0.83, 0.88), "relations": (0.80, 0.38), "mentions": (0.879, 0.83), "markers": (1.00, 1.00), "event_years": (0.98, 1.00),
     },
     "dev9": {
         "name": (1.00, 1.00), "formation": (1.00, 0.92), "termination": (1.00, 0.82), "size": (1.00, 1.00), "countries": (0.96, 0.96), "aliases": (0.90, 0.84), "relations": (0.86, 0.78), "mentions": (0.96, 0.78), "markers": (1.00, 1.00), "event_years": (0.99, 1.00),
@@ -246,7 +255,7 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (0.90, 0.86), "termination": (0.81, 0.52), "size": (1.00, 0.80), "countries": (0.93, 0.84), "aliases": (0.87, 0.80), "relations": (0.78, 0.51), "mentions": (0.90, 0.88), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev20": {
-        "name": (1.00, 1.00), "formation": (0.92, 0.92), "termination": (0.85, 0.70), "size": (0.84, 0.84), "countries": (0.93, 0.91), "aliases": (0.84, 0.62), "relations": (0.82, 0.78), "mentions": (0.82, 0.91), "markers": (1.00, 1.00), "event_years": (0.99, 1.00),
+        "name": (1.00, 1.00), "formation": (0.92, 0.92), "termination": (0.85, 0.70), "size": (0.84, 0.84), "countries": (0.93, 0.91), "aliases": (0.84, 0.62), "relations": (0.82, 0.74), "mentions": (0.82, 0.91), "markers": (1.00, 1.00), "event_years": (0.99, 1.00),
     },
     "dev21": {
         "name": (1.00, 1.00), "formation": (0.84, 0.80), "termination": (0.60, 0.85), "size": (0.90, 1.00), "countries": (0.90, 0.70), "aliases": (0.88, 0.88), "relations": (0.86, 0.73), "mentions": (0.88, 0.84), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
