@@ -2974,11 +2974,23 @@ def test_a_faction_named_after_us(text, mentions):
         ("was a Zionist paramilitary organisation in Mandatory Palestine.", ["IL"]),
         # A lake named after a country is no country.
         ("is a jihadist group active around Lake Chad, in north-eastern Nigeria.", ["NG"]),
+        # "Congo" is the Democratic Republic in a text set in Ituri, the Republic of the
+        # Congo in one set in Brazzaville.
+        ("was a Congolese militia of Hema herders in Ituri.", ["CD"]),
+        ("was a Congolese militia of the Pool region south of Brazzaville.", ["CG"]),
     ],
 )
 def test_where_an_article_places_its_group(opening, countries):
     text = f"Reed Guard\n\nThe Reed Guard {opening}[1] It had many members.[2]\n"
     assert parse_profile(text).countries == countries
+
+
+def test_a_guidebook_text_set_in_the_kivus_means_the_democratic_republic():
+    text = (
+        "Reed Guard\n\nDetails of Formation: A militia formed in 2004 near Goma to fight the "
+        "Congolese army.\nPurpose: To defend Hema villages.\n"
+    )
+    assert parse_profile(text).countries == ["CD"]
 
 
 def test_a_clause_after_a_date_is_no_appositive_and_a_participle_active_span_begins_it():

@@ -354,3 +354,34 @@ def place_of(text: str, first_paragraph: str) -> list[str]:
     best = max(counts.values())
     order = placed + subdivision_mentions(text)
     return [min((c for c, n in counts.items() if n == best), key=order.index)]
+
+
+# "Congo" and "Congolese" name either state, and the name tables read them as the Republic
+# of the Congo's; a text set in the Kivus, Ituri, Katanga or Kinshasa means the Democratic
+# Republic ("the Integrity of Congo", "the Congolese army").
+DR_CONGO_PLACES_RE = re.compile(
+    r"\b(?:Kinshasa|Zaire|Kivus?|Ituri|Katanga|Katangese|Kasai|Goma|Bunia|Kisangani|"
+    r"Lubumbashi|Bukavu|Uvira|L[ée]opoldville|Stanleyville|[ÉE]lisabethville|Mobutu|Kabila|"
+    r"Lumumba|Tshombe|FARDC|Belgian Congo|Congo Free State)\b"
+)
+CONGO_BRAZZAVILLE_PLACES_RE = re.compile(
+    r"\b(?:Brazzaville|Pointe-Noire|Sassou|Lissouba|Kol[ée]las|Niari|Bouenza|French Congo|"
+    r"Middle Congo)\b"
+)
+
+
+def which_congo(codes, text):
+    """`codes` with the Republic of the Congo read as the Democratic Republic where the
+    text is set there and nowhere says Brazzaville."""
+    if (
+        "CG" not in codes
+        or not DR_CONGO_PLACES_RE.search(text)
+        or CONGO_BRAZZAVILLE_PLACES_RE.search(text)
+    ):
+        return codes
+    resolved = []
+    for code in codes:
+        code = "CD" if code == "CG" else code
+        if code not in resolved:
+            resolved.append(code)
+    return resolved

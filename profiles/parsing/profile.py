@@ -430,6 +430,7 @@ def _parse_guidebook(title, title_line, field_list, text):
     if not codes:
         body = analysis.text()
         codes = countries.place_of(body, body[:400]) or place_of_known_groups(body[:400])
+        codes = countries.which_congo(codes, body)
 
     stated = []
     if "aliases" in fields and not _is_unknown(fields["aliases"].value):
@@ -443,7 +444,11 @@ def _parse_guidebook(title, title_line, field_list, text):
     ]
     aliases, claims, relations, is_own = _relations_and_aliases(analysis, own_names, alias_texts)
     operated_in = _operated_in(analysis, is_own, codes) if codes else {}
-    codes += list(operated_in)
+    codes += [
+        code
+        for code in countries.which_congo(list(operated_in), analysis.text())
+        if code not in codes
+    ]
     aliases = _unique([*title_extra, *stated, *aliases], name)
     aliases = _unique([*aliases, *_names_in_use(analysis, name, aliases, is_own)], name)
 
@@ -752,10 +757,9 @@ def _parse_encyclopedia(title, title_line, text, offset):
     analysis.read_section("narrative", body, offset)
     plain = analysis.text()
     first_paragraph = analysis.text(2)
-    codes = (
-        title_codes
-        or countries.place_of(plain, first_paragraph)
-        or place_of_known_groups(first_paragraph)
+    codes = title_codes or countries.which_congo(
+        countries.place_of(plain, first_paragraph) or place_of_known_groups(first_paragraph),
+        plain,
     )
 
     match_keys = _match_keys(title, name)
@@ -787,7 +791,8 @@ def _parse_encyclopedia(title, title_line, text, offset):
     ]
     aliases, claims, relations, is_own = _relations_and_aliases(analysis, own_names, paragraphs)
     codes = list(codes)
-    codes += list(_operated_in(analysis, is_own, codes) if codes else {})
+    operated_in = list(_operated_in(analysis, is_own, codes) if codes else {})
+    codes += [code for code in countries.which_congo(operated_in, plain) if code not in codes]
     aliases = _unique([*title_extra, *aliases], name)
     aliases = _unique([*aliases, *_names_in_use(analysis, name, aliases, is_own)], name)
     formation, termination, date_doubts = choose_dates(
