@@ -3202,3 +3202,21 @@ def test_a_name_that_ends_in_a_date_is_read_whole():
 )
 def test_a_party_s_army_and_a_body_of_states(text, mentions):
     assert sorted(mentions_of(text)) == mentions
+
+
+@pytest.mark.parametrize(
+    "sentence, formation",
+    [
+        # The start of a body or an undertaking that no armed group is.
+        ("In 2010 a truth commission set up under President Correa documented abuses.", None),
+        ("A disarmament programme launched in 2024 aimed to demobilise its fighters.", None),
+        ("Its strength fell after the offensives that began in 1959 in the mountains.", None),
+        # The same nouns as the subject of a founding of ours, with its object, still date it.
+        ("A government programme created the Hill Guard in 1962 to protect villages.", 1962),
+        # "a group in <place>, active from": where it began.
+        ("The Hill Guard was a guerrilla group in Ecuador, active from 1983 to 1991.", 1983),
+    ],
+)
+def test_starts_of_other_things_and_a_group_active_somewhere(sentence, formation):
+    profile = parse_profile(f"Hill Guard\n\n{sentence}[1]\n")
+    assert (profile.formation.year if profile.formation else None) == formation

@@ -359,7 +359,10 @@ ACTIVE_RE = re.compile(
     r"\b(?:was|were|had\s+been|remained)\s+(?:active|(?:a\s+)?PGMs?|pro-government)\b", re.I
 )
 ACTIVE_PARTICIPLE_RE = re.compile(
-    r"\b(?:organi[sz]ation|group|militia|movement|army|front|party|force|guerrillas?),?\s+active\b",
+    r"\b(?:organi[sz]ation|group|militia|movement|army|front|party|force|guerrillas?)"
+    # "a guerrilla group in Ecuador, active from 1983 to 1991".
+    r"(?:\s+(?:in|of)\s+(?:the\s+)?(?-i:[A-Z])[\w'\u2019-]*(?:\s+(?-i:[A-Z])[\w'\u2019-]*){0,3})?"
+    r",?\s+active\b",
     re.I,
 )
 
@@ -817,10 +820,28 @@ def _relative_of_another(sentence, position, is_own):
     return bool(antecedent) and not is_own(antecedent)
 
 
+# "a truth commission set up under President Correa", "a disarmament programme launched in
+# 2024", "the Challe offensives that began in 1959": the founding or start of a body or an
+# undertaking that no armed group is.
+# (Told by the verb's own form, a participle or a relative clause followed by when or how:
+# "the law established the Home Guard" is a founding of ours.)
+THING_BEFORE_START_RE = re.compile(
+    r"\b(?:commissions?|programmes?|programs?|courts?|tribunals?|agreements?|accords?|treaty|"
+    r"treaties|funds?|process|plans?|schemes?|initiatives?|operations?|campaigns?|offensives?|"
+    r"policy|policies|inquiry|inquiries|investigations?|elections?)\s+(?:(?:that|which)\s+)?"
+    r"(?:(?:was|were|had|has|have|been)\s+)*(?:first\s+|later\s+|then\s+)?$"
+)
+WHEN_OR_HOW_AFTER_RE = re.compile(r"\s+(?:in|on|under|by|at|after|during|around|between|\d)\b")
+
+
 def _founding_of_another(sentence, anchor, is_own):
     """ "SCIRI, founded in 1982, ..." or "the army set up the Home Guard in 1962": the
     founding of another group, named right before a passive verb or right after an active one."""
     before = sentence[: anchor.start()]
+    if THING_BEFORE_START_RE.search(
+        before, max(0, len(before) - 60)
+    ) and WHEN_OR_HOW_AFTER_RE.match(sentence, anchor.end()):
+        return True
     if _in_appositive_of_another(before, is_own) or _in_subject_of_another(before, is_own):
         return True
     # "After the founding of Israel": a state's founding.
