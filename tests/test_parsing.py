@@ -3220,3 +3220,28 @@ def test_a_party_s_army_and_a_body_of_states(text, mentions):
 def test_starts_of_other_things_and_a_group_active_somewhere(sentence, formation):
     profile = parse_profile(f"Hill Guard\n\n{sentence}[1]\n")
     assert (profile.formation.year if profile.formation else None) == formation
+
+
+@pytest.mark.parametrize(
+    "sentence, termination",
+    [
+        # A thing's end, not ours.
+        (
+            "A peace agreement signed in August 2015 collapsed in July 2016, when fighting resumed.",
+            None,
+        ),
+        (
+            "It was set up in exile in 1921, after the protests of March 1919 had been crushed.",
+            None,
+        ),
+        # A unit of the other side that it destroyed.
+        ("In March 1988 it destroyed an Ethiopian army corps at Afabet.", None),
+        # What a thing does to us still ends us; so does an end done to "the unit".
+        ("The peace accords signed on 29 December 1996 formally disbanded the patrols.", 1996),
+        ("In May 1995 the council disbanded the unit and sent its men home.", 1995),
+    ],
+)
+def test_ends_of_things_and_of_other_units(sentence, termination):
+    text = f"Hill Patrols\n\nThe Hill Patrols were a militia formed in 1980.[1] {sentence}[2]\n"
+    profile = parse_profile(text)
+    assert (profile.termination.year if profile.termination else None) == termination

@@ -670,6 +670,13 @@ def _anchored(sentence, mentions, anchor_re, is_own=None, own_founding=None, def
             continue  # "the army disbanded the Hill Front in 1995": the Hill Front's end
         if is_own and ended != "ours" and _another_subject(sentence, anchor.start(), is_own):
             continue
+        if (
+            is_own
+            and not ended
+            and THING_SUBJECT_RE.search(sentence, max(0, anchor.start() - 90), anchor.start())
+            and not OBJECT_AFTER_RE.match(sentence, anchor.end())
+        ):
+            continue  # "a peace agreement signed in 2015 collapsed in July 2016"
         if _negated(sentence, anchor):
             continue  # "it was never formally dissolved" (but "not disbanded until 2015" was)
         if UNPROVEN_BEFORE_RE.search(sentence, 0, anchor.start()):
@@ -1006,7 +1013,12 @@ TRANSITIVE_END_RE = re.compile(
 
 OTHER_BODY_OBJECT_RE = re.compile(
     r"\s+(?:the|its|their)\s+(?:[\w-]+\s+)?(?:parliament|assembly|government|cabinet|"
-    r"legislature|congress|senate)\b",
+    r"legislature|congress|senate)\b"
+    # "it destroyed an Ethiopian army corps at Afabet": a unit of the other side.
+    # ("the unit" is ours: only a unit told as one of many is another's.)
+    r"|\s+(?:an?|two|three|four|five|several|many)\s+(?:[\w-]+\s+){0,2}(?:army\s+)?(?:corps|divisions?|"
+    r"battalions?|brigades?|regiments?|garrisons?|convoys?|columns?|outposts?|bases?|"
+    r"posts?|units?)\b",
     re.I,
 )
 
@@ -1027,6 +1039,21 @@ def _object_of_end(sentence, anchor, is_own):
     if not found:
         return ""
     return "ours" if is_own(found[0]) else "another's"
+
+
+# "A peace agreement signed in August 2015 collapsed in July 2016", "after the protests of
+# March 1919 had been crushed": a thing's end, whatever the sentence says of us (but "the
+# peace accords formally disbanded the patrols": what a thing does to its object). (Not a
+# government: a pro-government militia's end is often its government's.)
+OBJECT_AFTER_RE = re.compile(r"\s+(?:the|its|their|all|most|an?|(?-i:[A-Z]))\b", re.I)
+THING_SUBJECT_RE = re.compile(
+    r"\b(?:agreements?|accords?|ceasefires?|cease-fires?|truces?|talks|negotiations|treaty|"
+    r"protests?|demonstrations?|strikes?|uprisings?|revolts?|rebellions?|offensives?|"
+    r"campaigns?|operations?|sieges?|elections?|peace process)\b(?:\s+(?:of|in|on|signed|reached|held|launched|begun|started)\b"
+    r"[^,;]{0,50}?)?\s+(?:had\s+|has\s+|have\s+)?(?:(?:also\s+|soon\s+|quickly\s+)?"
+    r"(?:been|was|were)\s+)?$",
+    re.I,
+)
 
 
 def _another_subject(sentence, position, is_own):
