@@ -3245,3 +3245,27 @@ def test_ends_of_things_and_of_other_units(sentence, termination):
     text = f"Hill Patrols\n\nThe Hill Patrols were a militia formed in 1980.[1] {sentence}[2]\n"
     profile = parse_profile(text)
     assert (profile.termination.year if profile.termination else None) == termination
+
+
+@pytest.mark.parametrize(
+    "sentence, relations",
+    [
+        # The body two groups merged to form is what we merged into; the partner is no tie.
+        (
+            "In 1999 it merged with the Valley Liberation Army to form the Union Front.",
+            [("Union Front", "merged_into")],
+        ),
+        (
+            "In 1999 it joined with the Valley Liberation Army to found the Union Front.",
+            [("Union Front", "merged_into")],
+        ),
+        # Another group's merger is not ours.
+        (
+            "In 1999 the Valley Liberation Army merged with the Red Brigade to form the Union Front.",
+            [],
+        ),
+    ],
+)
+def test_merged_with_another_to_form_a_third(sentence, relations):
+    text = f"Hill Front\n\nThe Hill Front was formed in 1990.[1] {sentence}[2]\n"
+    assert [(r.target, r.relation) for r in parse_profile(text).relations] == relations

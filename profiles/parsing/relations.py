@@ -160,6 +160,15 @@ PHRASES = [
         "splinter_of",
     ),
     ((" into ",), r"\b(?:merged|merging|absorbed|incorporated|folded)\s+into\s+", "merged_into"),
+    # "merged with the People's War Group to form the CPI (Maoist)", "the VPR and COLINA
+    # merged to form VAR-Palmares": the new body is what it merged into (the partner is no tie).
+    (
+        ("to form", "to create", "to found", "to establish"),
+        r"\b(?:merged|merging|united|uniting|amalgamated|combined|joined\s+forces|joined)"
+        r"(?:\s+with\s+[^.;:]{3,150}?)?\s+(?:in\s+(?:\w+\s+)?\d{4}\s+)?to\s+(?:form|create|found|"
+        r"establish)\s+",
+        "merged_into",
+    ),
     (("absorbed by",), r"\b(?:was|were)\s+absorbed\s+by\s+", "merged_into"),
     (("successor",), r"\b(?:a\s+|the\s+)?successor\s+(?:to|of)\s+", "successor_of"),
     (
