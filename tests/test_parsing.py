@@ -3269,3 +3269,25 @@ def test_ends_of_things_and_of_other_units(sentence, termination):
 def test_merged_with_another_to_form_a_third(sentence, relations):
     text = f"Hill Front\n\nThe Hill Front was formed in 1990.[1] {sentence}[2]\n"
     assert [(r.target, r.relation) for r in parse_profile(text).relations] == relations
+
+
+@pytest.mark.parametrize(
+    "sentence, relations",
+    [
+        # Another group, named before, turned against us.
+        (
+            "His men broke away in 1994, and his Valley Army became a bitter rival.",
+            [("Valley Army", "rival_of")],
+        ),
+        ("The Valley Army became its main enemy.", [("Valley Army", "rival_of")]),
+        # Two groups that fought each other, one of them ours.
+        (
+            "The Valley Army and the Hill Front fought each other for years.",
+            [("Valley Army", "rival_of")],
+        ),
+        ("The Valley Army and the Red Brigade fought each other for years.", []),
+    ],
+)
+def test_rivals_named_before_the_rivalry(sentence, relations):
+    text = f"Hill Front\n\nThe Hill Front was formed in 1990.[1] {sentence}[2]\n"
+    assert [(r.target, r.relation) for r in parse_profile(text).relations] == relations

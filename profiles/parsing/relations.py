@@ -489,6 +489,19 @@ ACTED_ON_RE = re.compile(
     r"positions))\b)"
 )
 
+# "his Asa'ib Ahl al-Haq became a bitter rival", "the Valley Army became its main enemy":
+# another group, named before, turned against us.
+BECAME_RIVAL_RE = re.compile(
+    r"\s+(?:(?:soon|later|quickly|then|also|eventually)\s+)?(?:became|turned\s+into)\s+"
+    r"(?:a|an|its|their)\s+(?:(?:bitter|main|chief|principal|fierce|sworn|deadly|major|leading)\s+)?"
+    r"(?:rival|enemy|foe|adversary|opponent)\b"
+)
+# "The Valley Army and the Hill Front fought each other for years."
+FOUGHT_EACH_OTHER_RE = re.compile(
+    r"\s+(?:(?:repeatedly|often|later|then|also)\s+)?(?:fought|clashed\s+with|battled|attacked)"
+    r"\s+(?:one\s+another|each\s+other)\b"
+)
+
 
 PHRASE_RES = [
     (words, re.compile(pattern, re.I), relation)
@@ -788,6 +801,24 @@ class RelationReader:
             if other:
                 other = other[patron_length(other) :]  # "Malan's Herenigde Nasionale Party"
             if other and not self.is_own(other) and shaped_like_group(other):
+                self.add(other, "rival_of", sentence, offset + match.start())
+        turned = holds_any(lowered, ("rival", "enem", "foe", "adversar", "opponent"))
+        for match in BECAME_RIVAL_RE.finditer(sentence) if turned else ():
+            other = name_before(sentence, match.start())
+            if other:
+                other = other[patron_length(other) :]  # "Khazali's Asa'ib Ahl al-Haq"
+            if other and not self.is_own(other) and shaped_like_group(other):
+                self.add(other, "rival_of", sentence, offset + match.start())
+        each_other = "each other" in lowered or "one another" in lowered
+        for match in FOUGHT_EACH_OTHER_RE.finditer(sentence) if each_other else ():
+            # (the subject is read as one name across "and": "Valley Army and the Hill Front")
+            subject = name_before(sentence, match.start()) or ""
+            pair = re.split(r"\s+and\s+(?:the\s+)?", subject)
+            if len(pair) != 2:
+                continue
+            first, second = pair
+            other = second if self.is_own(first) else first if self.is_own(second) else None
+            if other and shaped_like_group(other):
                 self.add(other, "rival_of", sentence, offset + match.start())
         for match in SUCCESSOR_AS_RE.finditer(sentence) if "successor" in lowered else ():
             ours = match.group("whose") or match.group("of") or ""
