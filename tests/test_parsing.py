@@ -3291,3 +3291,28 @@ def test_merged_with_another_to_form_a_third(sentence, relations):
 def test_rivals_named_before_the_rivalry(sentence, relations):
     text = f"Hill Front\n\nThe Hill Front was formed in 1990.[1] {sentence}[2]\n"
     assert [(r.target, r.relation) for r in parse_profile(text).relations] == relations
+
+
+@pytest.mark.parametrize(
+    "text, aliases",
+    [
+        # A full name in a language whose names go on in lower case, to the clause's end.
+        (
+            "Nakabukid, short for Nagkahiusang Katawhan Alang sa Bukid (a Cebuano name), was a "
+            "vigilante group.",
+            ["Nagkahiusang Katawhan Alang sa Bukid"],
+        ),
+        (
+            "Nakabukid, officially Jamaat Ahl al-Jabal lil-Difa wal-Amn (Arabic: جماعة), is a "
+            "militia.",
+            ["Jamaat Ahl al-Jabal lil-Difa wal-Amn", "جماعة"],
+        ),
+        # Not when the sentence goes on in English.
+        (
+            "Nakabukid, short for Hill Farmers Union in practice, was a militia.",
+            ["Hill Farmers Union"],
+        ),
+    ],
+)
+def test_a_full_name_in_another_language_is_read_whole(text, aliases):
+    assert sorted(parse_profile(f"Nakabukid\n\n{text}[1]\n").aliases) == sorted(aliases)

@@ -6,6 +6,7 @@ from profiles.parsing import countries
 from profiles.parsing.dates import MONTHS
 from profiles.parsing.names import (
     CONNECTORS,
+    ENGLISH_STOP_WORDS,
     LANGUAGES,
     NOT_NAME_WORDS,
     TOKEN_RE,
@@ -514,6 +515,27 @@ def _name_in_its_language(text, position):
     return (found.group(), found.start(), found.end()) if found else None
 
 
+# "short for Nagkahiusang Katawhan Alang sa Kalinaw (...)", "officially Jamā'at Ahl
+# as-Sunnah lid-Da'wah wa'l-Jihād (Arabic: ...)": a full name in a language whose names go
+# on in lower case, read to the clause's end.
+FULL_NAME_INTRODUCERS_RE = re.compile(
+    r"(?:short\s+for|stands?\s+for|officially|formally|in\s+full)\s+(?:the\s+)?$"
+)
+LOWER_CASE_GOES_ON_RE = re.compile(r"(?:\s+[^\W\d_][\w'\u2019-]*){1,8}?(?=\s*(?:[,;.(]|$))")
+
+
+def _full_name_end(text, found):
+    """Where a name read up to a lower-case word ends when it goes on in another language
+    to the clause's end ("Alang sa Kalinaw"), or its own end."""
+    goes_on = LOWER_CASE_GOES_ON_RE.match(text, found[2])
+    if not goes_on or not goes_on.group().split()[0][0].islower():
+        return found[2]
+    words = goes_on.group().split()
+    if any(word.lower() in ENGLISH_STOP_WORDS for word in words):
+        return found[2]  # "short for Hill Guard in Spanish": the sentence goes on in English
+    return goes_on.end()
+
+
 def _introduced_name(text, position, article_before_quote=False):
     """The name an introducer gives: capitalised ("Kikuyu Guard"), with a lower-case head
     noun ("Karimojong militia"), or in quotes ("'war vets'", "“Aydar battalion”"); after
@@ -533,6 +555,9 @@ def _introduced_name(text, position, article_before_quote=False):
         name = script.group(1).rstrip()
         return name, script.start(1), script.start(1) + len(name)  # "called لواء صقور الصحراء"
     found = name_at(text, position)
+    if found and FULL_NAME_INTRODUCERS_RE.search(text, max(0, position - 20), position):
+        end = _full_name_end(text, found)
+        found = (text[found[1] : end], found[1], end)
     if found:
         spelled_out = _spelled_out_end(text, found[1])
         if spelled_out > found[2]:

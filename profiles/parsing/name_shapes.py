@@ -16,6 +16,7 @@ from profiles.parsing.names import (
     ADJECTIVE_COMPOUND_RE,
     CONNECTORS,
     DASHED_NAME_RE,
+    ENGLISH_STOP_WORDS,
     HEAD_WORDS,
     NAME_CONTINUATION_WORDS,
     NAME_POSSESSIVE_WORDS,
@@ -229,13 +230,6 @@ FOREIGN_SUFFIX_RE = re.compile(
     r"ico|ica|icos|icas|isch|ische|ischer|ischen|owa|owy|owe|eur|eurs|ión|ação|ismus|ismo|isme|"
     r"ois|oise|iero|iera|ieros|ario|aria|arios|ense|enses|ais|nych|ska|ski|sky)$"
 )
-# Where such a name ends at the latest: English words that go on with the sentence.
-ENGLISH_STOP_WORDS = {
-    "and", "or", "of", "the", "a", "an", "in", "on", "at", "to", "for", "by", "with", "from",
-    "as", "was", "were", "is", "are", "had", "has", "have", "which", "who", "whose", "that",
-    "while", "when", "after", "before", "until", "into", "its", "their", "his", "her", "but",
-    "also", "then", "against", "led", "under", "during", "since", "where", "not", "be",
-}  # fmt: skip
 FOREIGN_NAME_MAX_WORDS = 8
 
 

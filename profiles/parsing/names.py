@@ -150,6 +150,16 @@ def en_dash_compound(left, right):
 ARTICLE_RE = re.compile(r"\s*(?:the\s+|The\s+)?")
 
 
+# English words that go on with the sentence: where a name in another language ends at the
+# latest.
+ENGLISH_STOP_WORDS = {
+    "and", "or", "of", "the", "a", "an", "in", "on", "at", "to", "for", "by", "with", "from",
+    "as", "was", "were", "is", "are", "had", "has", "have", "which", "who", "whose", "that",
+    "while", "when", "after", "before", "until", "into", "its", "their", "his", "her", "but",
+    "also", "then", "against", "led", "under", "during", "since", "where", "not", "be",
+}  # fmt: skip
+
+
 def name_at(text: str, start: int) -> tuple[str, int, int] | None:
     """The capitalised name that begins at `start` (after an optional "the")."""
     position = ARTICLE_RE.match(text, start).end()
