@@ -3316,3 +3316,21 @@ def test_rivals_named_before_the_rivalry(sentence, relations):
 )
 def test_a_full_name_in_another_language_is_read_whole(text, aliases):
     assert sorted(parse_profile(f"Nakabukid\n\n{text}[1]\n").aliases) == sorted(aliases)
+
+
+def test_what_a_person_called_the_group_is_no_name_of_it():
+    text = (
+        "Hill Guard\n\nThe interior minister, Gerard Dalmain, called the Hill Guard a violent, "
+        "mafia-like organisation.[1] Locals called it the Greens.[2]\n"
+    )
+    assert parse_profile(text).aliases == ["Greens"]
+
+
+def test_the_palestinian_territories_are_a_country_in_a_guidebook_title():
+    text = (
+        "Hill Force/Quwwat al-Tall (Palestinian Territories)\n\nCountry: Palestinian "
+        "Territories\nDetails of Formation: Formed in 2006.\n"
+    )
+    profile = parse_profile(text)
+    assert profile.countries == ["PS"]
+    assert profile.aliases == ["Hill Force", "Quwwat al-Tall"]

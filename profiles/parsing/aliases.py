@@ -665,6 +665,8 @@ SPLIT_FROM_RE = re.compile(
 )
 
 
+# "called the CCAT a violent, mafia-like organisation": what it was called, not its name.
+PREDICATE_AFTER_RE = re.compile(r"\s+(?:a|an)\s+[a-z]")
 # "its new leader renamed it the National Guard", "people called them "Jan Hagel"", "the
 # council reorganised it as the ...": whoever names it, the object is the group the text
 # is about.
@@ -772,6 +774,8 @@ class AliasReader:
                 )
                 if not found or found[0] in NOT_NAME_WORDS:
                     continue
+                if "called" in words and PREDICATE_AFTER_RE.match(text, found[2]):
+                    continue  # "the minister, Gérald Darmanin, called the CCAT a violent ..."
                 name = found[0]
                 appositive = None
                 if match.group().lstrip().startswith((",", "(")) or text[
