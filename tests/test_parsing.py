@@ -3334,3 +3334,12 @@ def test_the_palestinian_territories_are_a_country_in_a_guidebook_title():
     profile = parse_profile(text)
     assert profile.countries == ["PS"]
     assert profile.aliases == ["Hill Force", "Quwwat al-Tall"]
+
+
+def test_the_figure_said_of_the_group_itself_is_its_size():
+    text = (
+        "Hill Front\n\nThe Hill Front was formed in 1990.[1] In 2013 it joined the Hill "
+        "Alliance, the largest rebel coalition with between 40,000 and 70,000 fighters; the Hill "
+        "Front itself was estimated at 10,000 to 20,000.[2]\n"
+    )
+    assert parse_profile(text).size == 20000

@@ -318,9 +318,23 @@ def strength_figures(text: str, lenient: bool = False) -> list[SizeFigure]:
     figures = []
     if not DIGIT_RE.search(text) and not holds_any(text, SCALE_WORDS):
         return figures  # NUMBER_RE needs a digit, or a number word before a scale
+    by_clause = []
     for clause_match in CLAUSE_RE.finditer(text):
         clause = clause_match.group()
-        for match in NUMBER_RE.finditer(text, clause_match.start(), clause_match.end()):
-            if _classify(text, match, clause, lenient):
-                figures.append(SizeFigure(_value(match), match.start(), match.end()))
+        found = [
+            SizeFigure(_value(match), match.start(), match.end())
+            for match in NUMBER_RE.finditer(text, clause_match.start(), clause_match.end())
+            if _classify(text, match, clause, lenient)
+        ]
+        by_clause.append((clause, found))
+        figures += found
+    # "the Islamic Front, ... with between 40,000 and 70,000 fighters; Ahrar al-Sham itself
+    # was estimated at 10,000 to 20,000": the clause that says "itself" is about the group,
+    # the others about what it belonged to.
+    itself = [found for clause, found in by_clause if found and ITSELF_RE.search(clause)]
+    if itself and len(itself) < sum(1 for _clause, found in by_clause if found):
+        return [figure for found in itself for figure in found]
     return figures
+
+
+ITSELF_RE = re.compile(r"\b[A-Z][\w'\u2019-]*\s+itself\s+(?:was|were|had|has|numbered|counted)\b")
