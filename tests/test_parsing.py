@@ -3286,6 +3286,8 @@ def test_merged_with_another_to_form_a_third(sentence, relations):
             [("Valley Army", "rival_of")],
         ),
         ("The Valley Army and the Red Brigade fought each other for years.", []),
+        # "It and the X": the pronoun is ours, and no part of the other's name.
+        ("It and the Valley Army fought each other for years.", [("Valley Army", "rival_of")]),
     ],
 )
 def test_rivals_named_before_the_rivalry(sentence, relations):

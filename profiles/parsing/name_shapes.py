@@ -135,6 +135,8 @@ def shaped_names(sentence):
                 continue
         while run and (
             run[0].group() in NOT_NAME_WORDS
+            # "It and the Valley Army fought each other": "It" goes, so do the words after it.
+            or run[0].group() in ("and", "or", "the", "of", "&")
             or run[0].group() in PERSON_TITLES
             # "the General Union of the Sons of Chad": a word of the name, not a rank.
             and not (len(run) > 1 and run[1].group() in HEAD_WORDS | LEADING_WORDS)

@@ -496,6 +496,7 @@ BECAME_RIVAL_RE = re.compile(
     r"(?:a|an|its|their)\s+(?:(?:bitter|main|chief|principal|fierce|sworn|deadly|major|leading)\s+)?"
     r"(?:rival|enemy|foe|adversary|opponent)\b"
 )
+OWN_PRONOUN_AND_RE = re.compile(r"\b(?:It|it|They|they)\s+and\s+(?:the\s+)?$")
 # "The Valley Army and the Hill Front fought each other for years."
 FOUGHT_EACH_OTHER_RE = re.compile(
     r"\s+(?:(?:repeatedly|often|later|then|also)\s+)?(?:fought|clashed\s+with|battled|attacked)"
@@ -814,10 +815,14 @@ class RelationReader:
             # (the subject is read as one name across "and": "Valley Army and the Hill Front")
             subject = name_before(sentence, match.start()) or ""
             pair = re.split(r"\s+and\s+(?:the\s+)?", subject)
-            if len(pair) != 2:
+            at = sentence.rfind(subject, 0, match.start())
+            if len(pair) == 1 and OWN_PRONOUN_AND_RE.search(sentence, 0, at):
+                other = subject  # "It and the Valley Army fought each other"
+            elif len(pair) == 2:
+                first, second = pair
+                other = second if self.is_own(first) else first if self.is_own(second) else None
+            else:
                 continue
-            first, second = pair
-            other = second if self.is_own(first) else first if self.is_own(second) else None
             if other and shaped_like_group(other):
                 self.add(other, "rival_of", sentence, offset + match.start())
         for match in SUCCESSOR_AS_RE.finditer(sentence) if "successor" in lowered else ():
