@@ -3,7 +3,8 @@
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+from re import _constants, _parser
 
 import ahocorasick
 
@@ -198,6 +199,63 @@ def _words_automaton(words):
         automaton.add_word(word, word)
     automaton.make_automaton()
     return automaton
+
+
+# What the pattern parser calls the parts of a pattern (the re module's own parser: a
+# pattern's needed words are read from what it says, so that editing it keeps them true).
+_LITERAL, _SUBPATTERN, _BRANCH = _constants.LITERAL, _constants.SUBPATTERN, _constants.BRANCH
+_ZERO_WIDTH = {_constants.AT, _constants.ASSERT, _constants.ASSERT_NOT}
+
+
+def may_match(pattern: re.Pattern, text: str) -> bool:
+    """False where `pattern` cannot match `text`, because the text holds none of the words
+    every match needs: a cheap test (a pass of an automaton) before a search that would
+    try every alternative of a long pattern at every word."""
+    words = _needed_words(pattern.pattern, pattern.flags)
+    return words is None or holds_any(text, words)
+
+
+# (Keyed by the pattern's source, not the compiled pattern: hashing that hashes its code.)
+@lru_cache(maxsize=64)
+def _needed_words(source, flags):
+    """Lower-case ASCII words one of which every match of the pattern holds, or None when
+    they cannot be told: `\\b(?:formed|founded|set\\s+up)` needs "formed", "founded" or
+    "set"."""
+    words = _needed_in(_parser.parse(source, flags).data)
+    return tuple(sorted(words)) if words else None
+
+
+def _needed_in(items):
+    """A set of words one of which every match of the sequence `items` holds, or None.
+
+    Every item of a sequence must match, so any one of them can give the words: a run of
+    literal characters (zero-width tests such as \\b may stand between them) gives itself,
+    a group or a set of alternatives gives the words of each of its alternatives. Of
+    those, the one whose shortest word is longest (the rarest, roughly) is kept."""
+    best = None
+
+    def consider(words):
+        nonlocal best
+        if words and (best is None or min(map(len, words)) > min(map(len, best))):
+            best = words
+
+    run = ""
+    for op, value in items:
+        if op is _LITERAL and chr(value).isascii():
+            run += chr(value).lower()
+            continue
+        if op in _ZERO_WIDTH:
+            continue  # takes no character: the literals around it stay side by side
+        consider({run} if run else None)
+        run = ""
+        if op is _SUBPATTERN:
+            consider(_needed_in(value[-1].data))
+        elif op is _BRANCH:
+            alternatives = [_needed_in(branch.data) for branch in value[1]]
+            if all(alternatives):
+                consider(set().union(*alternatives))
+    consider({run} if run else None)
+    return best
 
 
 def gated_alternatives(branches, flags=0):
