@@ -186,7 +186,11 @@ def holds_any(text: str, words: tuple[str, ...]) -> bool:
     """Whether `text` holds one of `words` (lower-case ASCII) in any case. Where it does
     not, a case-insensitive pattern that needs one of them cannot match: a cheap test
     before an expensive search."""
-    for _found in _words_automaton(words).iter(text.lower()):
+    return _holds(_words_automaton(words), text)
+
+
+def _holds(automaton, text):
+    for _found in automaton.iter(text.lower()):
         return True
     return not text.isascii() and ODD_CASE_RE.search(text) is not None
 
@@ -211,18 +215,18 @@ def may_match(pattern: re.Pattern, text: str) -> bool:
     """False where `pattern` cannot match `text`, because the text holds none of the words
     every match needs: a cheap test (a pass of an automaton) before a search that would
     try every alternative of a long pattern at every word."""
-    words = _needed_words(pattern.pattern, pattern.flags)
-    return words is None or holds_any(text, words)
+    automaton = _needed_automaton(pattern.pattern, pattern.flags)
+    return automaton is None or _holds(automaton, text)
 
 
 # (Keyed by the pattern's source, not the compiled pattern: hashing that hashes its code.)
 @lru_cache(maxsize=64)
-def _needed_words(source, flags):
-    """Lower-case ASCII words one of which every match of the pattern holds, or None when
-    they cannot be told: `\\b(?:formed|founded|set\\s+up)` needs "formed", "founded" or
-    "set"."""
+def _needed_automaton(source, flags):
+    """An automaton of the words one of which every match of the pattern holds (lower-case
+    ASCII: `\\b(?:formed|founded|set\\s+up)` needs "formed", "founded" or "set"), or None
+    when they cannot be told."""
     words = _needed_in(_parser.parse(source, flags).data)
-    return tuple(sorted(words)) if words else None
+    return _words_automaton(tuple(sorted(words))) if words else None
 
 
 def _needed_in(items):
