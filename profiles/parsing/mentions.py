@@ -394,7 +394,6 @@ OWN_KIND_SUBJECT_RE = re.compile(
 
 
 @lru_cache(maxsize=8192)  # bounded: memory must not grow with the corpus
-@lru_cache(maxsize=4096)  # every name is compared with each of the group's own names
 def _stems(name):
     """The capitalised words of a name, cut to their first five letters."""
     words = re.findall(r"[^\W\d_]+", name)
