@@ -1,6 +1,7 @@
 """Other names of the profiled group, and names the text gives for other groups."""
 
 import re
+from functools import lru_cache
 
 from profiles.parsing import countries
 from profiles.parsing.dates import MONTHS
@@ -277,6 +278,7 @@ def is_acronym(name):
 SILENT_WORDS = frozenset({"the", "into", "onto"})
 
 
+@lru_cache(maxsize=4096)  # asked of the same pairs again and again (every name, every own name)
 def abbreviates(short, long):
     """Whether `short` is made of the initials of `long`'s words, in order ("SLA" and "South
     Lebanon Army", "ZNLWVA"): one may skip linking words, none may be made up."""
@@ -683,6 +685,19 @@ DIGIT_ACRONYM_RE = re.compile(r"\d{1,2}[A-Z][A-Z0-9-]*(?![\w-])")
 INTRODUCER_WORDS = tuple(dict.fromkeys(word for words, _pattern in INTRODUCERS for word in words))
 
 
+# word -> the indexes of the introducers it cues, so that a text tries only those of the
+# words it holds (in INTRODUCERS' order) without testing every introducer's words.
+def _introducers_of_word():
+    found = {}
+    for index, (words, _pattern) in enumerate(INTRODUCERS):
+        for word in words:
+            found.setdefault(word, []).append(index)
+    return found
+
+
+INTRODUCERS_OF_WORD = _introducers_of_word()
+
+
 def _introducer_cues(lowered):
     """The introducers' words a lower-cased text holds (each is in it as a substring)."""
     return words_in(lowered, INTRODUCER_WORDS)
@@ -760,9 +775,8 @@ class AliasReader:
             # Chi)" is introduced by one of them.
             self._read_name_lists(text)
         cues = _introducer_cues(lowered)
-        for words, pattern in INTRODUCERS:
-            if cues.isdisjoint(words):
-                continue
+        tried = sorted({index for cue in cues for index in INTRODUCERS_OF_WORD[cue]})
+        for words, pattern in (INTRODUCERS[index] for index in tried):
             for match in pattern.finditer(text):
                 if words == ("known",) and _names_a_thing(text, match.start()):
                     continue

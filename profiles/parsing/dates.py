@@ -13,6 +13,7 @@ import re
 from datetime import date
 from functools import lru_cache
 
+from profiles.parsing.text import may_match
 from profiles.parsing.types import UncertainDate
 
 MONTHS = {
@@ -342,13 +343,16 @@ def is_context(text: str, mention: UncertainDate) -> bool:
 def _is_context_at(text, start, end):
     before = text[max(0, start - 80) : start]
     after = text[end : end + 40]
-    if CONTEXT_BEFORE_RE.search(before) or WAR_SUBJECT_RE.search(before):
+    # (Each search only where the text before holds a word it needs: most hold none.)
+    if may_match(CONTEXT_BEFORE_RE, before) and CONTEXT_BEFORE_RE.search(before):
+        return True
+    if may_match(WAR_SUBJECT_RE, before) and WAR_SUBJECT_RE.search(before):
         return True
     # "Ali Abdullah Saleh, president since July 1978, ...": a person's office.
-    if OFFICE_SINCE_RE.search(before):
+    if may_match(OFFICE_SINCE_RE, before) and OFFICE_SINCE_RE.search(before):
         return True
     # "became widely known during the protests of 2003": fame, not a beginning.
-    if KNOWN_SINCE_RE.search(before):
+    if may_match(KNOWN_SINCE_RE, before) and KNOWN_SINCE_RE.search(before):
         return True
     # "(Human Rights Watch 2003)", "(Ghannam 2012, 34)": a source cited, not an event.
     if SOURCE_OPENED_RE.search(before) and SOURCE_CLOSED_RE.match(after):

@@ -201,7 +201,8 @@ def is_known_name(name):
 
 @cache
 def _known_keys():
-    return frozenset(name_key(name) for name in known_names())
+    # The keys _canonical_keys has computed already (one name_key call per name, not two).
+    return frozenset(_canonical_keys())
 
 
 def use_archive_names(names):

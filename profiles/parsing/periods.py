@@ -14,7 +14,7 @@ from profiles.parsing.aliases import SELF_SUBJECT_RE, clause_subject, name_befor
 from profiles.parsing.dates import interval_part, is_context
 from profiles.parsing.names import NOT_NAME_WORDS, name_at
 from profiles.parsing.relations import shaped_like_group
-from profiles.parsing.text import CLAUSE_END_RE, gated_alternatives, holds_any
+from profiles.parsing.text import CLAUSE_END_RE, gated_alternatives, holds_any, may_match
 
 NOT_AN_ACT_AFTER = (
     # (nor "organised into six wilayas": a new shape for what exists)
@@ -644,7 +644,8 @@ def _anchored(sentence, mentions, anchor_re, is_own=None, own_founding=None, def
         # other date, an agreement's is the end's.
         usable = [m for m in mentions if AGREEMENT_OF_RE.search(sentence, 0, m.start)][-1:]
     others = set()
-    anchors = list(anchor_re.finditer(sentence))
+    # Most sentences hold none of the words an anchor verb needs: no search for them.
+    anchors = list(anchor_re.finditer(sentence)) if may_match(anchor_re, sentence) else []
     if own_founding:
         # Another group's founding claims its date first, before an earlier verb of the
         # sentence could take it ("traces its origins to the KNDO, an armed body that the

@@ -36,6 +36,7 @@ from profiles.parsing.text import (
     CLAUSE_END_RE,
     MARKER_RE,
     holds_any,
+    may_match,
     normalise,
     one_line,
     plain_quotes,
@@ -328,7 +329,7 @@ def _event_kind(key, sentence, mention, is_formation, is_termination):
 @lru_cache(maxsize=256)  # asked once for every date of the sentence
 def _cue_kind(sentence):
     for kind, cue in KIND_CUES:
-        if cue.search(sentence):
+        if may_match(cue, sentence) and cue.search(sentence):  # (a cheap test first)
             return kind
     return "other"
 
@@ -587,6 +588,8 @@ def _leading_short_form(text, words):
             continue  # only ever written inside the whole name
         if words[0] in COMPASS_WORDS or countries.code_for(words[end - 1]):
             continue  # "the South Delta", "the Sudan": a place the group is named after
+        if f"he {short}" not in text:
+            continue  # never "the <short>": no pattern to build and search for it
         # Not followed by the rest of the name nor by another capitalised word, and not
         # after a preposition of place ("in the South Lebanon" is a region).
         rest = re.escape(words[end])

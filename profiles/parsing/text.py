@@ -3,7 +3,8 @@
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+from re import _constants, _parser
 
 import ahocorasick
 
@@ -185,7 +186,11 @@ def holds_any(text: str, words: tuple[str, ...]) -> bool:
     """Whether `text` holds one of `words` (lower-case ASCII) in any case. Where it does
     not, a case-insensitive pattern that needs one of them cannot match: a cheap test
     before an expensive search."""
-    for _found in _words_automaton(words).iter(text.lower()):
+    return _holds(_words_automaton(words), text)
+
+
+def _holds(automaton, text):
+    for _found in automaton.iter(text.lower()):
         return True
     return not text.isascii() and ODD_CASE_RE.search(text) is not None
 
@@ -198,6 +203,105 @@ def _words_automaton(words):
         automaton.add_word(word, word)
     automaton.make_automaton()
     return automaton
+
+
+# What the pattern parser calls the parts of a pattern (the re module's own parser: the
+# words a pattern needs are read from what it says, so that editing it keeps them true).
+_LITERAL, _IN = _constants.LITERAL, _constants.IN
+_SUBPATTERN, _BRANCH = _constants.SUBPATTERN, _constants.BRANCH
+_REPEATS = {_constants.MAX_REPEAT, _constants.MIN_REPEAT}
+_ZERO_WIDTH = {_constants.AT, _constants.ASSERT, _constants.ASSERT_NOT}
+_MOST_WAYS = 512  # beyond this, a part of a pattern is left out of its ways (fewer words)
+
+
+def may_match(pattern: re.Pattern, text: str) -> bool:
+    """False where `pattern` cannot match `text`, because the text lacks a word that every
+    way of writing a match holds: a cheap test (a pass of an automaton) before a search
+    that would try every alternative of a long pattern at every word."""
+    gate = _gate(pattern.pattern, pattern.flags)
+    if gate is None:
+        return True
+    automaton, single, ways_of_word = gate
+    found = set()
+    for _end, word in automaton.iter(text.lower()):
+        if word in single:
+            return True  # a way of writing a match that needs this word alone
+        found.add(word)
+    for word in found:
+        if any(found.issuperset(way) for way in ways_of_word[word]):
+            return True
+    return not text.isascii() and ODD_CASE_RE.search(text) is not None
+
+
+# (Keyed by the pattern's source, not the compiled pattern: hashing that hashes its code.)
+@lru_cache(maxsize=64)
+def _gate(source, flags):
+    """(automaton of the words, the words that are a way alone, word -> the ways that hold
+    it) for the ways of writing a match of the pattern, each the lower-case ASCII words it
+    holds: `\\b(?:formed|set\\s+up|took\\s+shape)` is written with "formed", with "set"
+    and "up" or with "took" and "shape". None when some way holds no word we know of."""
+    # Words of fewer than three letters are left out: too common to tell texts apart.
+    ways = {
+        frozenset(w for w in way if len(w) >= 3) for way in _ways(_parser.parse(source, flags).data)
+    }
+    if not ways or frozenset() in ways:
+        return None
+    ways = [way for way in ways if not any(other < way for other in ways)]  # the fewest words
+    ways_of_word = {}
+    for way in ways:
+        for word in way:
+            ways_of_word.setdefault(word, []).append(way)
+    single = frozenset(word for way in ways if len(way) == 1 for word in way)
+    return _words_automaton(tuple(sorted(ways_of_word))), single, ways_of_word
+
+
+def _ways(items):
+    """The ways of writing a match of the sequence `items`, each a tuple of the literal
+    words it holds (lower-cased; a way need not hold every word of the match).
+
+    A run of literal characters is a word (zero-width tests such as \\b may stand between
+    them; a class of a few letters, "organi[sz]ed", gives a word for each); a group
+    gives its ways, a set of alternatives the ways of all of them, and a sequence every
+    combination of its items' ways. What is not read (a class, an optional part) adds
+    nothing."""
+    ways = [()]
+    spellings = [""]  # the literal run being read, each way it can be spelled
+
+    def end_run():
+        nonlocal ways, spellings
+        if spellings != [""]:
+            ways = _combined(ways, [(spelling,) for spelling in spellings])
+        spellings = [""]
+
+    for op, value in items:
+        if op is _LITERAL and chr(value).isascii():
+            spellings = [spelling + chr(value).lower() for spelling in spellings]
+            continue
+        if (
+            op is _IN
+            and len(value) * len(spellings) <= 8
+            and all(kind is _LITERAL and chr(code).isascii() for kind, code in value)
+        ):
+            letters = [chr(code).lower() for _kind, code in value]
+            spellings = list(dict.fromkeys(s + letter for s in spellings for letter in letters))
+            continue
+        if op in _ZERO_WIDTH:
+            continue  # takes no character: the literals around it stay side by side
+        end_run()
+        if op is _SUBPATTERN:
+            ways = _combined(ways, _ways(value[-1].data))
+        elif op is _BRANCH:
+            ways = _combined(ways, [way for branch in value[1] for way in _ways(branch.data)])
+        elif op in _REPEATS and value[0] >= 1:
+            ways = _combined(ways, _ways(value[2].data))  # at least once
+    end_run()
+    return ways
+
+
+def _combined(ways, more):
+    """Each of `ways` followed by each of `more`; `ways` alone when they are too many."""
+    combined = list(dict.fromkeys(way + other for way in ways for other in more))
+    return combined if len(combined) <= _MOST_WAYS else ways
 
 
 def gated_alternatives(branches, flags=0):
