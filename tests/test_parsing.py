@@ -2985,6 +2985,16 @@ def test_where_an_article_places_its_group(opening, countries):
     assert parse_profile(text).countries == countries
 
 
+def test_the_congo_a_text_means_has_its_evidence():
+    text = (
+        "Reed Front\n\nThe Reed Front was a rebel movement of Katangese exiles that invaded "
+        "the Congo twice.[1] It was led from Angola.[2]\n"
+    )
+    profile = parse_profile(text)
+    assert profile.countries == ["CD"]
+    assert "invaded the Congo" in profile.evidence["country:CD"].quote
+
+
 def test_a_guidebook_text_set_in_the_kivus_means_the_democratic_republic():
     text = (
         "Reed Guard\n\nDetails of Formation: A militia formed in 2004 near Goma to fight the "

@@ -18,8 +18,8 @@ EXTRA_NAMES = {
     "DR Congo": "CD", "DRC": "CD", "Congo-Kinshasa": "CD", "Zaire": "ZR",
     "Republic of the Congo": "CG", "Congo-Brazzaville": "CG", "Congo": "CG",
     "Palestine": "PS", "Gaza": "PS", "West Bank": "PS", "Gaza Strip": "PS",
-    "Palestinian Territories": "PS", "Palestinian territories": "PS",
-    "Occupied Palestinian Territories": "PS", "Palestinian Territory": "PS", "Kosovo": "XK", "Taiwan": "TW",
+    "Palestinian Territories": "PS", "Occupied Palestinian Territories": "PS",
+    "Palestinian Territory": "PS", "Kosovo": "XK", "Taiwan": "TW",
     "Swaziland": "SZ", "Cape Verde": "CV", "Brunei": "BN", "Micronesia": "FM",
     "United States": "US", "United States of America": "US", "USA": "US", "America": "US",
     "US": "US", "U.S.": "US", "U.S": "US",
@@ -372,14 +372,16 @@ CONGO_BRAZZAVILLE_PLACES_RE = re.compile(
 )
 
 
+def means_dr_congo(text):
+    """Whether the Congo a text names is the Democratic Republic: it is set there and
+    nowhere says Brazzaville."""
+    return bool(DR_CONGO_PLACES_RE.search(text)) and not CONGO_BRAZZAVILLE_PLACES_RE.search(text)
+
+
 def which_congo(codes, text):
     """`codes` with the Republic of the Congo read as the Democratic Republic where the
-    text is set there and nowhere says Brazzaville."""
-    if (
-        "CG" not in codes
-        or not DR_CONGO_PLACES_RE.search(text)
-        or CONGO_BRAZZAVILLE_PLACES_RE.search(text)
-    ):
+    text means it."""
+    if "CG" not in codes or not means_dr_congo(text):
         return codes
     resolved = []
     for code in codes:

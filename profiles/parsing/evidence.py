@@ -61,10 +61,14 @@ class Locator:
 
     def first_placing(self, code):
         """The first sentence that names country `code` (by name, demonym or province)."""
+        # "Congo" is the Democratic Republic in a text set there (countries.which_congo).
+        named = ("CD", "CG") if code == "CD" and countries.means_dr_congo(self.text) else (code,)
         for statement in self.statements:
             if statement.section == "references":
                 continue
-            found = [c for c, *_ in countries.mentions(statement.text)]
-            if code in found or code in countries.subdivision_mentions(statement.text):
+            found = {c for c, *_ in countries.mentions(statement.text)}
+            if not found.isdisjoint(named) or code in countries.subdivision_mentions(
+                statement.text
+            ):
                 return self.of(statement)
         return None

@@ -445,11 +445,7 @@ def _parse_guidebook(title, title_line, field_list, text):
     ]
     aliases, claims, relations, is_own = _relations_and_aliases(analysis, own_names, alias_texts)
     operated_in = _operated_in(analysis, is_own, codes) if codes else {}
-    codes += [
-        code
-        for code in countries.which_congo(list(operated_in), analysis.text())
-        if code not in codes
-    ]
+    codes += list(operated_in)
     aliases = _unique([*title_extra, *stated, *aliases], name)
     aliases = _unique([*aliases, *_names_in_use(analysis, name, aliases, is_own)], name)
 
@@ -659,6 +655,7 @@ SOME_PEOPLE_RE = re.compile(
 def _operated_in(analysis, is_own, codes):
     """(code, statement) of each further country a sentence says the group was active in."""
     found = {}
+    congo = None  # which Congo the text means, asked once it names one
     for statement in analysis.sentences:
         text = statement.text
         verb = None
@@ -678,6 +675,10 @@ def _operated_in(analysis, is_own, codes):
         ):
             continue  # "many of its members later fought in Spain": people, not the group
         for code, start, _end, demonym in countries.mentions(text):
+            if code == "CG":
+                if congo is None:
+                    congo = "CD" if countries.means_dr_congo(analysis.text()) else "CG"
+                code = congo
             if demonym or not verb.end() <= start < limit or code in codes or code in found:
                 continue
             if code in countries.HISTORIC_NAMES:
@@ -794,8 +795,7 @@ def _parse_encyclopedia(title, title_line, text, offset):
     ]
     aliases, claims, relations, is_own = _relations_and_aliases(analysis, own_names, paragraphs)
     codes = list(codes)
-    operated_in = list(_operated_in(analysis, is_own, codes) if codes else {})
-    codes += [code for code in countries.which_congo(operated_in, plain) if code not in codes]
+    codes += list(_operated_in(analysis, is_own, codes) if codes else {})
     aliases = _unique([*title_extra, *aliases], name)
     aliases = _unique([*aliases, *_names_in_use(analysis, name, aliases, is_own)], name)
     formation, termination, date_doubts = choose_dates(
