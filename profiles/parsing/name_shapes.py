@@ -338,11 +338,16 @@ def split_coordinated(start, name):
         first.split()[-1] in HEAD_WORDS or first.isupper() or first in known_names()
     ):
         return [(start, name)]
-    result, position = [], start
+    return _placed(start, name, parts)
+
+
+def _placed(start, name, parts):
+    """(start, part) of each of `parts`, found in order in `name` (which starts at `start`)."""
+    result, offset = [], 0
     for part in parts:
-        index = name.index(part, position - start)
-        result.append((start + index, part))
-        position = start + index + len(part)
+        offset = name.index(part, offset)
+        result.append((start + offset, part))
+        offset += len(part)
     return result
 
 
@@ -398,9 +403,4 @@ def _list_items(start, name):
         and not is_known_name(items[0])
     ):
         return [(start, name)]
-    result, offset = [], 0
-    for item in items:
-        offset = name.index(item, offset)
-        result.append((start + offset, item))
-        offset += len(item)
-    return result
+    return _placed(start, name, items)

@@ -797,17 +797,15 @@ class RelationReader:
                 continue
             if shaped_like_group(other):
                 self.add(other, "rival_of", sentence, offset + match.start())
-        for match in ACTED_ON_RE.finditer(sentence) if acted else ():
+        # Another group, named before, that acted on us or turned against us.
+        turned = holds_any(lowered, ("rival", "enem", "foe", "adversar", "opponent"))
+        for match in [
+            *(ACTED_ON_RE.finditer(sentence) if acted else ()),
+            *(BECAME_RIVAL_RE.finditer(sentence) if turned else ()),
+        ]:
             other = name_before(sentence, match.start())
             if other:
                 other = other[patron_length(other) :]  # "Malan's Herenigde Nasionale Party"
-            if other and not self.is_own(other) and shaped_like_group(other):
-                self.add(other, "rival_of", sentence, offset + match.start())
-        turned = holds_any(lowered, ("rival", "enem", "foe", "adversar", "opponent"))
-        for match in BECAME_RIVAL_RE.finditer(sentence) if turned else ():
-            other = name_before(sentence, match.start())
-            if other:
-                other = other[patron_length(other) :]  # "Khazali's Asa'ib Ahl al-Haq"
             if other and not self.is_own(other) and shaped_like_group(other):
                 self.add(other, "rival_of", sentence, offset + match.start())
         each_other = "each other" in lowered or "one another" in lowered

@@ -308,6 +308,8 @@ def _classify(text, match, clause, lenient):
 
 DIGIT_RE = re.compile(r"\d")
 SCALE_WORDS = tuple(SCALES)
+# "Ahrar al-Sham itself was estimated at ...": a clause about the group, not its alliance.
+ITSELF_RE = re.compile(r"\b[A-Z][\w'\u2019-]*\s+itself\s+(?:was|were|had|has|numbered|counted)\b")
 
 
 def strength_figures(text: str, lenient: bool = False) -> list[SizeFigure]:
@@ -335,6 +337,3 @@ def strength_figures(text: str, lenient: bool = False) -> list[SizeFigure]:
     if itself and len(itself) < sum(1 for _clause, found in by_clause if found):
         return [figure for found in itself for figure in found]
     return figures
-
-
-ITSELF_RE = re.compile(r"\b[A-Z][\w'\u2019-]*\s+itself\s+(?:was|were|had|has|numbered|counted)\b")
