@@ -37,6 +37,22 @@ def test_features_read_the_words_around_the_name_and_our_own_name():
     assert not any(f.endswith("lavala") or f.endswith("lavalas") for f in features)
 
 
+def test_features_keep_the_small_words_right_beside_the_name():
+    # "broke away from" and "a wing of" differ by the words a bag of stems drops.
+    sentence = "In 1994 the Lion Guard broke away from the Red Hand, a wing of it."
+    start = sentence.index("Red Hand")
+    features = ties.occurrence_features(
+        Occurrence(sentence, start, start + 8, "narrative", Evidence(1, sentence, 0)), []
+    )
+    assert {"p1:the", "p2:from the", "n1:,", "n2:, a", "verb:away"} <= features
+    opening = "Red Hand fighters attacked the town."
+    features = ties.occurrence_features(
+        Occurrence(opening, 0, 8, "narrative", Evidence(1, opening, 0)), []
+    )
+    assert {"n1:fighters", "n2:fighters attacked"} <= features
+    assert not any(f.startswith(("p1:", "p2:", "verb:")) for f in features)
+
+
 def test_a_sure_model_types_an_untyped_mention_with_its_clearest_sentence():
     ties.use_model(toy_model())
     try:

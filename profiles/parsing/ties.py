@@ -37,6 +37,9 @@ OWN_PRONOUN_RE = re.compile(
     re.I,
 )
 LIST_RE = re.compile(r",\s*(?:and\s+|or\s+)?$|^\s*(?:,|and\b|or\b)")
+# The words right beside a name, kept as written, small words and punctuation included:
+# "away from", "wing of", "clashes with", "by" say the tie, and the bag of stems drops them.
+RAW_WORD_RE = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*|[,;:()]")
 BEFORE_WORDS = 5
 AFTER_WORDS = 3
 
@@ -64,6 +67,16 @@ def occurrence_features(occurrence, own_keys):
     features.update(f"w:{w}" for w in words_before + words_after)
     features.update(f"b:{w}" for w in words_before[-BEFORE_WORDS:])
     features.update(f"a:{w}" for w in words_after[:AFTER_WORDS])
+    if words_before:
+        features.add(f"verb:{words_before[-1]}")  # the nearest word that says something
+    raw_before = RAW_WORD_RE.findall(before[-40:].lower())
+    raw_after = RAW_WORD_RE.findall(after[:30].lower())
+    if raw_before:
+        features.add(f"p1:{raw_before[-1]}")
+        features.add(f"p2:{' '.join(raw_before[-2:])}")
+    if raw_after:
+        features.add(f"n1:{raw_after[0]}")
+        features.add(f"n2:{' '.join(raw_after[:2])}")
     padded_before, padded_after = f" {name_key(before)} ", f" {name_key(after)} "
     if any(f" {key} " in padded_before for key in own_keys):
         features.add("own_before")
