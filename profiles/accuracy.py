@@ -102,6 +102,13 @@ CORPORA = {
     # its rules of the time.
     "dev22": ours("dev22"),
     "dev23": ours("dev23"),
+    # Written for training at the start of the tenth session (2026-12-07) by two helpers who
+    # never saw the parser (dev24: ties stated in many ways, from both sides; dev25:
+    # lesser-known groups of regions few corpora cover, rich in ends and other names);
+    # scored once before anything was learned from them: 233 and 220/300, both with the
+    # session's starting parser and with its first change (the tie model's new features).
+    "dev24": ours("dev24"),
+    "dev25": ours("dev25"),
     # Written blind by another helper in the fourth session of 2026-12-06, scored with the
     # parser of that session's start and end; never tuned on (its README).
     "heldout/blind5": ours("heldout/blind5"),
@@ -133,6 +140,10 @@ CORPORA = {
     # neither the parser nor any other corpus: 230/300 with that session's starting parser
     # (its README); never tuned on.
     "heldout/blind13": ours("heldout/blind13"),
+    # Written blind at the start of the tenth session (2026-12-07) by a helper who saw neither
+    # the parser nor any other corpus: 239/300 with that session's starting parser (its
+    # README); never tuned on.
+    "heldout/blind14": ours("heldout/blind14"),
 }
 # A second annotation of practice/real, made by a helper who read the conventions and the
 # texts but neither the first sidecars nor the parser: how far two careful annotators agree

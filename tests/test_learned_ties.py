@@ -53,6 +53,18 @@ def test_features_keep_the_small_words_right_beside_the_name():
     assert not any(f.startswith(("p1:", "p2:", "verb:")) for f in features)
 
 
+def test_the_name_nearest_before_tells_whose_tie_the_words_state():
+    # "the armed wing of the Red Hand" after the Blue Star's name is the Blue Star's tie.
+    sentence = "The Lion Guard recruited men of the Blue Star, the armed wing of the Red Hand."
+    red_hand = mention("Red Hand", sentence)
+    blue_star = mention("Blue Star", sentence)
+    per_mention = ties.features_by_mention([red_hand, blue_star], ["Lion Guard", "LG"])
+    assert "near:other" in per_mention[0][0]
+    assert "near:own" in per_mention[1][0]
+    opening = mention("Red Hand", "Red Hand gunmen attacked the town.")
+    assert "near:none" in ties.features_by_mention([opening], ["Lion Guard"])[0][0]
+
+
 def test_a_sure_model_types_an_untyped_mention_with_its_clearest_sentence():
     ties.use_model(toy_model())
     try:

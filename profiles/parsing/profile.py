@@ -383,11 +383,12 @@ def _relations_and_aliases(analysis, own_names, alias_texts):
     for statement in analysis.sentences:
         if statement.section != "references":
             relation_reader.read_sentence(statement.text, statement.offset)
-    return aliases, claims, relation_reader.relations, relation_reader.is_own
+    return aliases, claims, relation_reader
 
 
-def _mentions(analysis, locator, relations, is_own, own_names):
+def _mentions(analysis, locator, relation_reader, own_names):
     """Every other organisation the text names, with the sentence it is named in."""
+    relations, is_own = relation_reader.relations, relation_reader.is_own
     for relation in relations:
         relation.evidence = locator.statement_at(relation.position)
     reader = MentionReader(is_own, own_names)
@@ -400,7 +401,7 @@ def _mentions(analysis, locator, relations, is_own, own_names):
     for relation in relations:
         reader.add_relation_target(relation)
     mentions = reader.result()
-    add_learned_ties(mentions, relations, own_names)
+    add_learned_ties(mentions, relations, own_names, relation_reader.declined)
     return mentions, list(reader.variants.values())
 
 
@@ -443,7 +444,8 @@ def _parse_guidebook(title, title_line, field_list, text):
         for k, f in fields.items()
         if k not in ("references", "country", "aliases")
     ]
-    aliases, claims, relations, is_own = _relations_and_aliases(analysis, own_names, alias_texts)
+    aliases, claims, relation_reader = _relations_and_aliases(analysis, own_names, alias_texts)
+    relations, is_own = relation_reader.relations, relation_reader.is_own
     operated_in = _operated_in(analysis, is_own, codes) if codes else {}
     codes += list(operated_in)
     aliases = _unique([*title_extra, *stated, *aliases], name)
@@ -464,7 +466,7 @@ def _parse_guidebook(title, title_line, field_list, text):
     if "references" in fields and not _is_unknown(fields["references"].value):
         references = _reference_lines(fields["references"])
     locator = Locator(text, analysis.sentences)
-    mentions, variants = _mentions(analysis, locator, relations, is_own, [name, *aliases])
+    mentions, variants = _mentions(analysis, locator, relation_reader, [name, *aliases])
     aliases = _unique([*aliases, *variants], name)
     title_evidence = locator.whole_line(title_line)
     evidence = {"kind": title_evidence}  # the guidebook lists pro-government militias only
@@ -793,7 +795,8 @@ def _parse_encyclopedia(title, title_line, text, offset):
         for p in re.split(r"\n\s*\n", body)
         if p.strip()
     ]
-    aliases, claims, relations, is_own = _relations_and_aliases(analysis, own_names, paragraphs)
+    aliases, claims, relation_reader = _relations_and_aliases(analysis, own_names, paragraphs)
+    relations, is_own = relation_reader.relations, relation_reader.is_own
     codes = list(codes)
     codes += list(_operated_in(analysis, is_own, codes) if codes else {})
     aliases = _unique([*title_extra, *aliases], name)
@@ -812,7 +815,7 @@ def _parse_encyclopedia(title, title_line, text, offset):
             )
     references.sort(key=lambda r: r.marker)
     locator = Locator(text, analysis.sentences)
-    mentions, variants = _mentions(analysis, locator, relations, is_own, [name, *aliases])
+    mentions, variants = _mentions(analysis, locator, relation_reader, [name, *aliases])
     # "Popular Forces" of the title "Popular Forces (Gaza)" is its name, not another one (it
     # still finds the group: it is a match key).
     aliases = [

@@ -603,6 +603,7 @@ class RelationReader:
     def __init__(self, own_names, document=""):
         self.own_keys = {name_key(name) for name in own_names if name}
         self.document = document
+        self.declined = set()  # name keys of organisations a sentence names beside us, untied
         self.relations: list[ParsedRelation] = []
         # Only the patterns whose words occur somewhere in the document are tried at all.
         lowered = document.lower()
@@ -733,7 +734,12 @@ class RelationReader:
                 if relation == "ally_of" and ACTED_UPON_TOGETHER_RE.search(
                     sentence, 0, match.start()
                 ):
-                    continue  # "banned the SMP on 14 August 2001, together with the LeJ"
+                    # "banned the SMP on 14 August 2001, together with the LeJ": no tie, and
+                    # none for the tie model to guess from "together with" either.
+                    self.declined.update(
+                        name_key(t.name) for t in targets_after(sentence, match.end())
+                    )
+                    continue
                 targets = targets_after(sentence, match.end())
                 names += [(target.start, target.end) for target in targets]
                 # "joined the Kataeb ... and the Guardians of the Cedars in the siege": allies.

@@ -58,11 +58,14 @@ def _words(text):
     return [s for s in map(stem, WORD_RE.findall(text)) if s not in STOPWORDS]
 
 
-def occurrence_features(occurrence, own_keys):
-    """The words and signs around one place a text names an organisation."""
+def occurrence_features(occurrence, own_keys, closest_before=""):
+    """The words and signs around one place a text names an organisation; `closest_before`
+    is whose name stands nearest before it in its sentence (see `closest_name_before`)."""
     sentence, start, end = occurrence.sentence, occurrence.start, occurrence.end
     before, after = sentence[:start], sentence[end:]
     features = {f"sec:{occurrence.section}"}
+    if closest_before:
+        features.add(f"near:{closest_before}")
     words_before, words_after = _words(before), _words(after)
     features.update(f"w:{w}" for w in words_before + words_after)
     features.update(f"b:{w}" for w in words_before[-BEFORE_WORDS:])
@@ -91,12 +94,50 @@ def occurrence_features(occurrence, own_keys):
     return features
 
 
-def mention_features(mention, own_keys, per_occurrence=None):
-    """The features of every place a mention is named, taken together."""
+def own_names_re(own_names):
+    """A pattern for the group's own names as written (any case), longest first."""
+    names = sorted({n for n in own_names if n and len(n) > 2}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, names)), re.I) if names else None
+
+
+def closest_name_before(occurrence, own_re, named_at):
+    """Whose name stands nearest before this place in its sentence: "own" (the group's),
+    "other" (another organisation's) or "none". "The KNLA, the armed wing of the KNU" ties
+    the KNU to the KNLA, not to us, though the same words would say our tie after our name.
+    `named_at` maps each sentence to the (start, end) of every organisation it names."""
+    sentence, start = occurrence.sentence, occurrence.start
+    own = -1
+    if own_re is not None:
+        for found in own_re.finditer(sentence, 0, start):
+            own = found.start()
+    other = max((e for s, e in named_at.get(sentence, ()) if e <= start and s != start), default=-1)
+    if other > own:
+        return "other"
+    return "own" if own >= 0 else "none"
+
+
+def features_by_mention(mentions, own_names):
+    """[features of each place it is named] for every mention of one text, in order."""
+    own_keys = [key for key in {name_key(n) for n in own_names if n} if key]
+    own_re = own_names_re(own_names)
+    named_at = {}
+    for mention in mentions:
+        for o in mention.occurrences:
+            named_at.setdefault(o.sentence, []).append((o.start, o.end))
+    return [
+        [
+            occurrence_features(o, own_keys, closest_name_before(o, own_re, named_at))
+            for o in mention.occurrences
+        ]
+        for mention in mentions
+    ]
+
+
+def mention_features(mention, per_occurrence):
+    """The features of every place a mention is named (`features_by_mention`), taken
+    together."""
     features = set()
-    for occurrence_set in per_occurrence or (
-        occurrence_features(o, own_keys) for o in mention.occurrences
-    ):
+    for occurrence_set in per_occurrence:
         features |= occurrence_set
     head = mention.name.split()[-1].lower() if mention.name.split() else ""
     features.add(f"head:{head}")
@@ -162,18 +203,19 @@ def active_model():
     return _model["current"] if _model["loaded"] else _committed_model()
 
 
-def add_learned_ties(mentions, relations, own_names):
+def add_learned_ties(mentions, relations, own_names, declined=()):
     """Types the mentions the rules left untyped where the model is sure, each tie with the
-    sentence that says it most clearly as its evidence."""
+    sentence that says it most clearly as its evidence; never those whose name keys the rules
+    `declined` ("banned the Hill Guard, together with the Red Front": no alliance)."""
     model = active_model()
     if model is None:
         return
-    own_keys = [key for key in {name_key(n) for n in own_names if n} if key]
-    for mention in mentions:
-        if mention.relation or not mention.occurrences:
+    for mention, per_occurrence in zip(
+        mentions, features_by_mention(mentions, own_names), strict=True
+    ):
+        if mention.relation or not mention.occurrences or name_key(mention.name) in declined:
             continue
-        per_occurrence = [occurrence_features(o, own_keys) for o in mention.occurrences]
-        relation, _probability = model.decide(mention_features(mention, own_keys, per_occurrence))
+        relation, _probability = model.decide(mention_features(mention, per_occurrence))
         if not relation:
             continue
         index = model.classes.index(relation)

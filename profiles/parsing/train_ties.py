@@ -21,7 +21,6 @@ from dataclasses import dataclass
 
 from profiles.accuracy import CORPORA, Score, expected, group_key
 from profiles.parsing import ties
-from profiles.parsing.names import name_key
 from profiles.parsing.profile import parse_profile
 from profiles.parsing.text import decode
 
@@ -74,17 +73,17 @@ def annotated_files(corpus_names=TUNED):
 def _annotated(corpus, path, want):
     profile = parse_profile(decode(path.read_bytes())[0])
     own_names = [profile.name, *profile.aliases]
-    own_keys = [key for key in {name_key(n) for n in own_names} if key]
     labels = {}
     for target, tie in sorted(want["relations"]):
         labels.setdefault(target, tie)
     by_rules = {(group_key(r.target), r.relation) for r in profile.relations}
     untyped, examples = [], []
-    for mention in profile.mentions:
+    by_mention = ties.features_by_mention(profile.mentions, own_names)
+    for mention, per_occurrence in zip(profile.mentions, by_mention, strict=True):
         if not mention.occurrences:
             continue
         key = group_key(mention.name)
-        features = ties.mention_features(mention, own_keys)
+        features = ties.mention_features(mention, per_occurrence)
         examples.append((features, labels.get(key, "none")))
         if not mention.relation:
             untyped.append((key, features))
