@@ -1161,6 +1161,27 @@ def test_formation_readings(formation, year):
             " November 12, 1994, when a new president took office.",
             1994,
         ),
+        # Other ways a description states the end it codes, the year after or before it.
+        (
+            "On 23 February 1991 the guard merged with the Hill Party; its men kept fighting."
+            " The PGM ends in 1993, when the president broke with its leader.",
+            1993,
+        ),
+        (
+            "The guard scrapped the pact in July 2007, but a new deal followed in 2008. In June"
+            " 2014 it declared the deal void; the PGM ends at this date.",
+            2014,
+        ),
+        (
+            "Its patrols were halved in 2004. The end point is the peace agreement of"
+            " 21 November 2006; the guard is not mentioned again.",
+            2006,
+        ),
+        (
+            "Date of termination = the president ousted in 2011; guards are still reported"
+            " in 2012, but it is unclear whether they are the same group.",
+            2011,
+        ),
         # An end under way is not the end: the year it was done is.
         (
             "The unit began to be disbanded in 2002. Its transformation was only finished"

@@ -186,13 +186,21 @@ PGM_STATUS_END_RE = re.compile(
 )
 
 
-# "The end of the PGM is coded on ...", "the PGM is coded as ending in 2010": the
-# description states its end outright.
+# "The end of the PGM is coded on ...", "the PGM is coded as ending in 2010", "The PGM
+# ends in 1993", "the end point is the peace agreement of ...", "Date of termination = ...":
+# the description states its end outright.
 CODED_END_RE = re.compile(
     r"\b(?:end|termination)\s+(?:of\s+(?:the|its)\s+(?:PGM|group|militia)\s+(?:period\s+)?)?"
     r"(?:is|was|has\s+been)\s+(?:coded|dated|set)\b|"
-    r"\b(?:is|was|has\s+been)\s+coded\s+as\s+(?:ending|ended|having\s+ended|over)\b",
+    r"\b(?:is|was|has\s+been)\s+(?:coded|assumed)\s+(?:as\s+)?(?:ending|ended|having\s+ended|"
+    r"over|to\s+(?:end|have\s+ended))\b|"
+    r"\bthe\s+PGM(?:\s+(?:period|status))?\s+(?:ends|ended)\b|"
+    r"\b(?:the\s+)?(?:end\s*point|(?:date\s+of\s+)?termination(?:\s+date)?)\s+(?:is|was|=|follows)",
     re.I,
+)
+# "..., the group declared the agreement void; the PGM ends at this date": the date before.
+AT_THAT_DATE_RE = re.compile(
+    r"\s*(?:at|on|from)\s+(?:this|that|the\s+same)\s+(?:date|day|point)\b", re.I
 )
 
 # "began to be disbanded", "launched a demobilisation programme": an end under way, not done.
@@ -276,6 +284,8 @@ def choose_dates(analysis, formation_sections, termination_sections, fallback, i
                 bans.add(offset)
             coded = CODED_END_RE.search(sentence)
             stated = [m for m in mentions if coded and m.start >= coded.end()]
+            if coded and AT_THAT_DATE_RE.match(sentence, coded.end()):
+                stated = [m for m in mentions if m.end <= coded.start()][-1:]
             if stated:
                 coded_ends.add(offset)
                 if not any(o == offset and m in stated for m, o in termination_pool):
