@@ -1317,7 +1317,7 @@ def test_more_alias_statements(text, aliases):
         ("It was financed by the Mensah brothers.", []),
         # A date's name is read whole with its day, never in part ("May Movement").
         ("It hunted activists of the 9th of May Movement.", ["9th of May Movement"]),
-        ("It hunted activists of the 9 May Front.", []),
+        ("It hunted activists of the 9 May Front.", ["9 May Front"]),
     ],
 )
 def test_names_that_are_not_groups(text, mentions):
@@ -3217,6 +3217,24 @@ def test_a_day_and_month_before_a_year_is_a_date_not_the_group_named_after_it():
 def test_a_name_that_ends_in_a_date_is_read_whole():
     text = "It grew out of their Revolutionary Movement 13 November (MR-13) in 1962."
     assert mentions_of(text) == ["Revolutionary Movement 13 November"]
+
+
+@pytest.mark.parametrize(
+    "text, mentions",
+    [
+        # A name that opens with the day it is named after, read whole.
+        ("It clashed with the 9 June Youth Front in 1990.", ["9 June Youth Front"]),
+        (
+            "It fought beside the 17 February Martyrs Brigade and the 12 April Movement.",
+            ["17 February Martyrs Brigade", "12 April Movement"],
+        ),
+        # A day and month after "on" or opening a sentence are a date.
+        ("On 9 June Youth Front members marched in the capital.", []),
+        ("14 May Party members marched with it.", []),
+    ],
+)
+def test_a_name_that_opens_with_a_date(text, mentions):
+    assert mentions_of(text) == mentions
 
 
 @pytest.mark.parametrize(

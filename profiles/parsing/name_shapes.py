@@ -156,8 +156,19 @@ def shaped_names(sentence):
         if not run:
             continue
         start, end = run[0].start(), run[-1].end()
-        if ORDINAL_BEFORE_RE.search(sentence, max(0, start - 12), start):
-            continue  # "the 14th of June ... Movement": not read whole, so not read at all
+        ordinal = ORDINAL_BEFORE_RE.search(sentence, max(0, start - 12), start)
+        if ordinal:
+            if (
+                run[0].group().lower() not in MONTHS
+                or run[-1].group().rstrip(".") not in HEAD_WORDS
+                or DATE_PREPOSITION_BEFORE_RE.search(
+                    sentence, max(0, ordinal.start() - 8), ordinal.start()
+                )
+            ):
+                # "the 14th of June ... Movement": not read whole, so not read at all;
+                # "On 9 June Army units attacked": a date.
+                continue
+            start = ordinal.start()  # "the 6 April Youth Movement": named after its day
         # "the Revolutionary Movement 13 November": a date after its head word is its name's.
         dated_after = (
             run[-1].group() in HEAD_WORDS and DAY_AND_MONTH_AFTER_RE.match(sentence, end) or None
@@ -203,6 +214,9 @@ def shaped_names(sentence):
 
 
 ORDINAL_BEFORE_RE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$")
+DATE_PREPOSITION_BEFORE_RE = re.compile(
+    r"(?:^|\b(?:on|by|until|till|from|since|after|before|to|in|of|between))\s*$", re.I
+)
 MONTH_NAMES = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
 )
