@@ -696,6 +696,33 @@ def aliases_of(sentence):
 
 
 @pytest.mark.parametrize(
+    "sentence, aliases",
+    [
+        # Its name in its own script, after a short form of its name or its kind opening
+        # the sentence.
+        ("The legion (Georgian: გორის ლეგიონი) was formed in 2014.", ["გორის ლეგიონი"]),
+        (
+            'The group (Arabic: حرس التلال, "Guard of the Hills") was founded in 2013.',
+            ["حرس التلال"],
+        ),
+        # Another group's name in its script is not ours, nor is a kind alone ours.
+        ("The Hill Guard fought the Red Army (Russian: Красная армия) in 1919.", []),
+        ("In 1919 the Guard fought the Red Army (Russian: Красная армия).", []),
+    ],
+)
+def test_a_name_in_its_own_script_after_a_short_form_of_ours(sentence, aliases):
+    assert aliases_of(sentence) == aliases
+
+
+def test_a_short_form_of_our_name_opening_the_text_takes_its_names_in_parentheses():
+    text = (
+        "Tappeh Guard Division\n\nThe Tappeh Guard (Persian: گارد تپه, Gard-e Tappeh) was set"
+        " up in 2014.[1] The Division (Persian: لشکر) grew.[2]\n"
+    )
+    assert parse_profile(text).aliases == ["گارد تپه", "Gard-e Tappeh"]
+
+
+@pytest.mark.parametrize(
     "sentence, year",
     [
         ("In April 2001 its leader announced that the Reed Guard no longer existed.", 2001),

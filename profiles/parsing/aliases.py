@@ -8,6 +8,7 @@ from profiles.parsing.dates import MONTHS
 from profiles.parsing.names import (
     CONNECTORS,
     ENGLISH_STOP_WORDS,
+    HEAD_WORDS,
     LANGUAGES,
     NOT_NAME_WORDS,
     TOKEN_RE,
@@ -267,6 +268,21 @@ OPENING_RE = re.compile(
 
 
 ACRONYM_SHAPE_RE = re.compile(r"[A-Z][A-Z0-9./&-]*[A-Z0-9]\.?")
+
+
+# Words that say what kind of body a group is, not which one.
+KIND_WORDS = HEAD_WORDS | {"Division", "Regiment", "Corps", "Unit", "Units", "Detachment",
+                           "Column", "Company", "The", "National", "People's", "Popular"}  # fmt: skip
+
+
+def _short_form_of(short, name):
+    """Whether `short` is some of `name`'s words, in a row, and not all of them ("Fatemiyoun"
+    of "Fatemiyoun Division"); words that say no more than a kind ("Division") are not
+    enough."""
+    words, whole = short.split(), name.split()
+    if not words or len(words) >= len(whole) or all(w in KIND_WORDS for w in words):
+        return False
+    return any(whole[i : i + len(words)] == words for i in range(len(whole) - len(words) + 1))
 
 
 def is_acronym(name):
@@ -624,8 +640,10 @@ def _names_that_follow(text, end):
 
 OWN_KIND_BEFORE_RE = re.compile(
     r"(?:^|\.\s+|:\s+)(?:The|the)\s+(?:force|group|militia|movement|organi[sz]ation|unit|corps|"
-    r"brigade|network|league)\s*$"
+    r"brigade|network|league|legion|battalion|regiment|faction)\s*$"
 )
+# What may stand before the name that opens a sentence or a field: "The Fatemiyoun (...)".
+OPENING_BEFORE_RE = re.compile(r"(?:^|\.\s+|:\s+)(?:The\s+)?$")
 EVENT_NAME_WORDS = {"War", "Rebellion", "Uprising", "Revolution", "Massacre", "Crisis", "Affair",
                     "Incident", "Operation", "Coup", "Riots", "Strike"}  # fmt: skip
 OTHER_BODY_BEFORE_RE = re.compile(
@@ -715,6 +733,23 @@ class AliasReader:
 
     def is_own(self, name):
         return bool(name) and name_key(name) in self.own_keys
+
+    def names_us_before(self, text, position):
+        """Whether what stands before a parenthesis at `position` names the group: one of its
+        names; "The group", "The legion" opening a sentence; or a short form of one of its
+        names opening one ("The Fatemiyoun (Persian: ...)" in a text on the Fatemiyoun
+        Division)."""
+        outer = name_before(text, position)
+        if not outer:
+            return bool(OWN_KIND_BEFORE_RE.search(text, 0, position))
+        if self.is_own(outer):
+            return True
+        start = text.rfind(outer, 0, position)
+        return bool(
+            start >= 0
+            and OPENING_BEFORE_RE.search(text, 0, start)
+            and any(_short_form_of(outer, own) for own in self.own_names)
+        )
 
     def add_alias(self, name, position):
         name = strip_article(name)
@@ -860,10 +895,7 @@ class AliasReader:
             # its name in its own script.
             script = re.sub(rf"^(?:{LANGUAGES})\s*:\s*", "", inner)
             if not re.search(r"[A-Za-z\d]", script) and OTHER_SCRIPT_NAME_RE.fullmatch(script):
-                outer = name_before(text, match.start())
-                if (outer and self.is_own(outer)) or (
-                    not outer and OWN_KIND_BEFORE_RE.search(text, 0, match.start())
-                ):
+                if self.names_us_before(text, match.start()):
                     self.add_alias(script.strip(), match.start("inner") + inner.find(script))
                 continue
             found = name_at(inner, 0)
@@ -890,9 +922,10 @@ class AliasReader:
     def _read_name_lists(self, text):
         for match in NAME_LIST_RE.finditer(text):
             outer = name_before(text, match.start())
-            if not outer or not (
-                self.is_own(outer)
-                or is_acronym(outer)
+            if not (
+                self.names_us_before(text, match.start())
+                or outer
+                and is_acronym(outer)
                 and any(abbreviates(outer, own) for own in self.own_names)
             ):
                 continue
