@@ -111,10 +111,12 @@ def interval(first, last, text="", start=0, end=0):
     )
 
 
-def interval_part(value, index):
+def interval_part(value, index, between_is_span=False):
     """One end of a span ("from 1917 to 1944": index 0 is 1917, -1 is 1944), at the
-    precision written; any other date, and an uncertain one ("between ... and ..."), as it is."""
-    if "/" not in value.edtf or value.text.lower().startswith("between"):
+    precision written; any other date, and an uncertain one ("between ... and ..."), as it is,
+    unless what is said of it makes it a span (`between_is_span`: "active between 1967 and
+    1974")."""
+    if "/" not in value.edtf or (value.text.lower().startswith("between") and not between_is_span):
         return value  # "between 1994 and 1996": one uncertain date, not a span
     part = value.edtf.split("/")[index]
     numbers = [int(n) for n in re.findall(r"\d+", part)]

@@ -90,7 +90,9 @@ TERMINATION_ANCHOR_RE = re.compile(
     # ("defeated at the Battle of Quifangondo": a battle lost, not the end)
     r"defeated(?!\s+(?:at|in)\s+the\s+battle)|destroyed|wiped\s+out|crushed|defeat\s+of|existed\s+(?:[\w,]+\s+){0,6}?(?:until|till|to)|"
     r"lost\s+(?:\w+\s+)?(?:patronage|support|backing)|withdrew\s+(?:\w+\s+)?support|ended|"
-    r"came\s+to\s+an\s+end|disarmed|laid\s+down\s+(?:their|its)\s+arms|integrated\s+into|"
+    r"came\s+to\s+an\s+end|(?:its|their)\s+end\s+came(?=\s+(?:in|on)\s+[^,;.]{0,20}\d{4})|"
+    r"met\s+(?:its|their)\s+end|"
+    r"disarmed|laid\s+down\s+(?:their|its)\s+arms|integrated\s+into|"
     r"absorbed\s+into|merged\s+into|turned\s+against|switched\s+sides|collapsed|fell\s+apart|"
     r"was\s+ended|were\s+ended|termination|stopped\s+being|ceased\s+to\s+be|end\s+point|"
     r"wound\s+(?:themselves|itself|\w+)?\s*up|gave\s+up\s+(?:their|its)\s+(?:weapons|arms)|"
@@ -232,6 +234,7 @@ def choose_dates(analysis, formation_sections, termination_sections, fallback, i
     for a curator to settle.
     """
     formation_pool, termination_pool = [], []
+    spans_described = []  # "an organisation active from 1977 to 1981": an end, if no other
     termination_texts = []
     dates_of = {}  # termination sentence -> its dates
     coded_ends, ends_begun, bans = set(), set(), set()  # offsets of statements
@@ -255,13 +258,17 @@ def choose_dates(analysis, formation_sections, termination_sections, fallback, i
                 formation_pool.append((span, offset))
             if key in termination_sections:
                 termination_pool.append((span, offset))
-        # "an organisation active from 1977 to 1981": where it began (its end is left to
-        # what the text says of it: the lead's span is often where the article's facts stop).
-        if key in formation_sections:
-            formation_pool += [
-                (span, offset)
-                for span in _active_spans(sentence, mentions, is_own, ACTIVE_PARTICIPLE_RE)
-            ]
+        # "an organisation active from 1977 to 1981": where it began, and where it ended
+        # unless the text says more of its end (the lead's span is often only where the
+        # article's facts stop).
+        if key in formation_sections or key in termination_sections:
+            described = _active_spans(sentence, mentions, is_own, ACTIVE_PARTICIPLE_RE)
+            if key in formation_sections:
+                formation_pool += [(span, offset) for span in described]
+            if key in termination_sections:
+                spans_described += [
+                    (interval_part(span, -1, between_is_span=True), offset) for span in described
+                ]
         if key in formation_sections:
             formation_pool += [
                 # The founder is often the subject: "The army created the militia in 1991".
@@ -318,6 +325,8 @@ def choose_dates(analysis, formation_sections, termination_sections, fallback, i
     if started and len(started) < len(termination_pool):
         # "began to be disbanded in 2002 ... only finished in 2003": the end is when it was done.
         termination_pool = [item for item in termination_pool if item not in started]
+    if not termination_pool and not doubts:
+        termination_pool = spans_described
     termination = min(termination_pool, key=lambda item: (item[1], item[0].start), default=None)
     if fallback and not termination:
         termination_pool = _all_dates(analysis, "termination")
