@@ -3304,6 +3304,9 @@ def test_a_party_s_army_and_a_body_of_states(text, mentions):
         ("Its strength fell after the offensives that began in 1959 in the mountains.", None),
         # The same nouns as the subject of a founding of ours, with its object, still date it.
         ("A government programme created the Hill Guard in 1962 to protect villages.", 1962),
+        # A movement that "arose" or "sprang up" began then.
+        ("The Hill Guard was a movement that arose in the city of Namangan in 1991.", 1991),
+        ("The Hill Guard sprang up in the valley in 1991.", 1991),
         # "a group in <place>, active from": where it began.
         ("The Hill Guard was a guerrilla group in Ecuador, active from 1983 to 1991.", 1983),
     ],

@@ -63,7 +63,7 @@ FORMATION_ANCHOR_RE = re.compile(
     r"grew\s+out\s+of|formation|inception|constituted|broke\s+away|split\s+(?:off\s+)?from|"
     # "Liberal peasants ... took up arms in 1949" (not "took up arms again").
     r"took\s+up\s+arms(?!\s+again)|"
-    r"splintered|"
+    r"splintered|arose|spr[au]ng\s+up|"
     # "first made itself known through death lists", "took on its lasting shape", "the army
     # dates its own existence from", "some sources date its first armed units to".
     r"made\s+(?:itself|themselves)\s+known|took\s+on\s+its\s+(?:\w+\s+)?shape|"
