@@ -1349,6 +1349,9 @@ def test_more_alias_statements(text, aliases):
         ),
         ("It protected villagers from Tuareg and Arab rebels.", []),
         ("It was financed by the Mensah brothers.", []),
+        # A state's label for a group, not a group.
+        ("The State Department designated it a Foreign Terrorist Organization in 2009.", []),
+        ("It was listed as a Specially Designated Global Terrorist in 2010.", []),
         # A date's name is read whole with its day, never in part ("May Movement").
         ("It hunted activists of the 9th of May Movement.", ["9th of May Movement"]),
         ("It hunted activists of the 9 May Front.", ["9 May Front"]),

@@ -68,6 +68,8 @@ NOT_GROUPS = {
 }  # fmt: skip
 UN_BODY_RE = re.compile(r"(?:UN|U\.N\.|United Nations)\s")
 UN_SUFFIX_RE = re.compile(r"\bof\s+the\s+(?:UN|U\.N\.|United Nations)$")
+# "designated it a Foreign Terrorist Organization": a state's label for a group, not one.
+DESIGNATION_RE = re.compile(r"\b(?:Foreign|Specially\s+Designated(?:\s+Global)?)\s+Terrorists?\b")
 STATE_NAME_RE = re.compile(
     r"\b(?:Armed Forces|Security Forces|Defen[cs]e Forces|National Army|Republican Guard|"
     r"Presidential Guard|National Guard|Special Forces|Police|Gendarmerie|Ministry|Army Corps|"
@@ -189,6 +191,8 @@ def _is_mentionable(name, following):
         return False
     if UN_BODY_RE.match(name) or UN_SUFFIX_RE.search(name) or countries.is_subdivision(name):
         return False  # "UN Security Council"; "Oromia", a region
+    if DESIGNATION_RE.search(name):
+        return False  # "a Foreign Terrorist Organization (FTO)": a label, not a group
     if IDEA_AFTER_RE.match(following):
         return False  # "Hutu Power ideology": an idea, not the group
     if DAY_AND_MONTH_RE.fullmatch(name) and YEAR_NEXT_RE.match(following):
