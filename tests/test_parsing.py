@@ -3282,6 +3282,14 @@ def test_a_name_that_opens_with_a_date(text, mentions):
     assert mentions_of(text) == mentions
 
 
+def test_a_guidebook_field_that_opens_with_its_verb_names_no_verb():
+    profile = guidebook(
+        termination="Joined the Coast Liberation Front (CLF) in December 1980. Fought the"
+        " Broad Popular Front until 1984.",
+    )
+    assert [m.name for m in profile.mentions] == ["Coast Liberation Front", "Broad Popular Front"]
+
+
 @pytest.mark.parametrize(
     "text, mentions",
     [

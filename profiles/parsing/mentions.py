@@ -174,7 +174,11 @@ FOLLOWING_WORDS_RE = re.compile(r"\s*(?:,?\s*\d{4}\b|[a-z]+(?:\s+[a-z]+)?)")
 COORDINATED_OF_RE = re.compile(r"\s+(?:and|or)\s+of\s+(?:the\s+)?")
 PRO_OR_ANTI_RE = re.compile(r"(?i:pro|anti)-[A-Z][\w-]*")
 LEADING_NOT_NAME_RE = re.compile(
-    r"(?:(?:and\s+|or\s+)?of\s+(?:the\s+)?|[A-Z][a-z]+ing\s+the\s+|"
+    # "Fighting the New People's Army"; a Guidebook field that opens with its verb: "Joined
+    # the Farabundo Martí National Liberation Front in 1980", "Fought the Broad Front".
+    r"(?:(?:and\s+|or\s+)?of\s+(?:the\s+)?|"
+    r"(?:[A-Z][a-z]+(?:ing|ed)|Fought|Became|Left|Took|Broke|Led|Won|Lost|Fled|Split|Drove|"
+    r"Overran|Sought|Held|Met|Began)\s+the\s+|"
     r"(?:Officials|Members|Leaders|Supporters|Fighters|Activists|Militants|Cadres)\s+of\s+"
     r"(?:the\s+)?)"
 )
