@@ -1195,6 +1195,11 @@ def test_formation_readings(formation, year):
             " surrounded it, and on 22 April 1997 commandos stormed it.",
             None,  # two readings: a doubt, not the first date after "its end came"
         ),
+        # A group that turned itself into a party, gave up its weapons, or whose last
+        # fighters surrendered.
+        ("At its congress in February 1994 the guard turned itself into a political party.", 1994),
+        ("The guard declared a ceasefire in 1994 and decommissioned its weapons in 2005.", 2005),
+        ("Its last fighters surrendered in 1962.", 1962),
         # Other ways a description states the end it codes, the year after or before it.
         (
             "On 23 February 1991 the guard merged with the Hill Party; its men kept fighting."
@@ -3280,6 +3285,14 @@ def test_a_name_that_ends_in_a_date_is_read_whole():
 )
 def test_a_name_that_opens_with_a_date(text, mentions):
     assert mentions_of(text) == mentions
+
+
+def test_combatants_to_be_decommissioned_are_no_end():
+    text = (
+        "Hill Guard\n\nThe Hill Guard was founded in 1978.[1] About 4,000 of its combatants"
+        " were to be decommissioned in phases from 2019.[2]\n"
+    )
+    assert parse_profile(text).termination is None
 
 
 def test_a_guidebook_field_that_opens_with_its_verb_names_no_verb():

@@ -105,7 +105,13 @@ TERMINATION_ANCHOR_RE = re.compile(
     r"faded\s+(?:away|out)|fizzled\s+out|petered\s+out|died\s+out|melted\s+away|"
     # "before dissolving his organisation in 1948", "the movement was transformed into the
     # National Patriotic Party", "it was merged with the 26th of July Movement ... into".
-    r"dissolving|disbanding|(?:was|were)\s+transformed\s+into|(?:was|were)\s+merged\s+with)\b",
+    r"dissolving|disbanding|(?:was|were)\s+transformed\s+into|(?:was|were)\s+merged\s+with|"
+    # "turned itself into a political party", "decommissioned its weapons", "its last
+    # fighters surrendered in 1962".
+    r"(?:transformed|turned|converted)\s+(?:itself|themselves)\s+into|"
+    r"decommissioned\s+(?:all\s+)?(?:its|their)\s+(?:weapons|arms|arsenal)|"
+    r"(?:last|remaining)\s+(?:[\w-]+\s+){0,2}?(?:members|fighters|units|guerrillas|men|"
+    r"militiamen|commanders|leaders)\s+surrendered)\b",
     re.I,
 )
 
