@@ -714,6 +714,20 @@ def test_a_name_in_its_own_script_after_a_short_form_of_ours(sentence, aliases):
     assert aliases_of(sentence) == aliases
 
 
+@pytest.mark.parametrize(
+    "sentence, aliases",
+    [
+        # Whoever names the group: "referred to it as", "knew them as".
+        ('Locals referred to it as "the Hillmen" in 1990.', ["Hillmen"]),
+        ("Villagers knew them as the Black Shirts.", ["Black Shirts"]),
+        # A band's name, told in a relative clause about the band.
+        ("It fought a band that locals referred to as the Wolves.", []),
+    ],
+)
+def test_names_others_give_us_and_names_of_another_band(sentence, aliases):
+    assert aliases_of(sentence) == aliases
+
+
 def test_a_short_form_of_our_name_opening_the_text_takes_its_names_in_parentheses():
     text = (
         "Tappeh Guard Division\n\nThe Tappeh Guard (Persian: گارد تپه, Gard-e Tappeh) was set"

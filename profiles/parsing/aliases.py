@@ -654,6 +654,12 @@ OTHER_BODY_BEFORE_RE = re.compile(
     r"\b(?:formed|set\s+up|raised|created|founded|organi[sz]ed)\s+(?:[\w-]+\s+){0,3}"
     r"(?:militias?|groups?|units?|forces?|brigades?|squads?))\s*,?\s*$"
 )
+# "It fought a band that locals referred to as the Wolves": the name of the band.
+OTHER_BODY_RELATIVE_RE = re.compile(
+    r"\b(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[\w-]+\s+){0,2}(?:band|gang|group|faction|militia|"
+    r"movement|organi[sz]ation|unit|squad|outfit|cell|network)\s+(?:that|which|whom)\s+"
+    r"(?:[\w-]+\s+){0,3}$"
+)
 LISTED_NAME_JOIN_RE = re.compile(r"\s*(?:\([^()]*\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
 
 
@@ -691,7 +697,8 @@ PREDICATE_AFTER_RE = re.compile(r"\s+(?:a|an)\s+[a-z]")
 # council reorganised it as the ...": whoever names it, the object is the group the text
 # is about.
 OBJECT_NAMED_RE = re.compile(
-    r"\b(?:renamed|rebranded|called|nicknamed|dubbed|redesignated|reorgani[sz]ed)\s+"
+    r"\b(?:renamed|rebranded|called|nicknamed|dubbed|redesignated|reorgani[sz]ed|referred\s+to|"
+    r"knew)\s+"
     r"(?:it|them|the\s+(?:unit|group|militia|force|corps|squads?|organi[sz]ation|movement))\s+"
     r"(?:(?:also|simply|locally)\s+)?(?:as\s+|to\s+)?"
 )
@@ -790,6 +797,11 @@ class AliasReader:
         # "villages formed militias known as ...": another body.
         if OTHER_BODY_BEFORE_RE.search(text, max(0, position - 80), position):
             return False
+        other = OTHER_BODY_RELATIVE_RE.search(text, max(0, position - 80), position)
+        if other and not re.search(
+            r"\b(?:is|was|are|were|became|remained)\s+$", text[: other.start()]
+        ):
+            return False  # (but "The Hill Guard was a militia that locals called ...": ours)
         # "the Amur River, which is called Heilongjiang": what the relative clause names.
         relative = re.search(r",\s*(?:which|that|who)\s+$", text[:position])
         if relative:
