@@ -715,6 +715,27 @@ def test_a_name_in_its_own_script_after_a_short_form_of_ours(sentence, aliases):
 
 
 @pytest.mark.parametrize(
+    "sentence, relations",
+    [
+        # A body of a coalition: a member of it.
+        (
+            "The Hill Guard was one of the founding members of the Northern Alliance Front.",
+            [("Northern Alliance Front", "part_of")],
+        ),
+        (
+            "In 1990 it became a member of the Alliance of Valley Forces.",
+            [("Alliance of Valley Forces", "part_of")],
+        ),
+        # Its people's memberships are theirs.
+        ("Its leader was a member of the Valley Tribe Council.", []),
+        ("Its founder Ali Musa was a member of the Red Dawn Movement.", []),
+    ],
+)
+def test_a_member_of_a_coalition(sentence, relations):
+    assert relations_of(sentence) == relations
+
+
+@pytest.mark.parametrize(
     "sentence, aliases",
     [
         # Whoever names the group: "referred to it as", "knew them as".

@@ -211,6 +211,14 @@ PHRASES = [
 # Patterns whose object may as well be a place or people: the other side must be shaped
 # like a group's name (a head word, an acronym, a known name) and not the state's.
 STRICT_PHRASES = [
+    # "a founding member of the Alliance of Palestinian Forces": a body of that coalition (not
+    # "a member of the Tarabin tribe").
+    (
+        ("member",),
+        r"\b(?:is|was|were|are|became|becoming|remained|remains)\s+(?:also\s+)?(?:a|one\s+of\s+the)\s+"
+        r"(?:founding\s+)?members?\s+(?:group\s+|organi[sz]ation\s+|faction\s+)?of\s+",
+        "part_of",
+    ),
     # "set up to drive al-Qaeda in Iraq out of their areas".
     (
         ("drive", "drove", "driving", "expel", "oust", "push", "repel"),
@@ -461,6 +469,12 @@ ACTED_UPON_TOGETHER_RE = re.compile(
 MEMBERS_RE = re.compile(
     r"\b(?:members|fighters|veterans|militiamen|recruits|cadres|militants|activists|leaders|"
     r"commanders|supporters|followers|(?:some|many|several|most|a\s+few)\s+of\s+them)\b",
+    re.I,
+)
+# The people of a group as a subject: their memberships are theirs, not the group's.
+PEOPLE_SUBJECT_RE = re.compile(
+    r"\b(?:leaders?|founders?|commanders?|chiefs?|head|president|spokes(?:man|woman|person)|"
+    r"members?|fighters?|cadres?|militants?|officers?|men)\b",
     re.I,
 )
 # "a related militia, Ganda Iso, had already broken away from it": our splinter.
@@ -731,6 +745,10 @@ class RelationReader:
                     continue  # "Republican Action Against Drugs": words of a name
                 if not self.about_own_group(sentence, match.start()):
                     continue
+                if "member" in match.group() and PEOPLE_SUBJECT_RE.search(
+                    clause_subject(sentence, match.start())
+                ):
+                    continue  # "Its leader was a member of the Tribe Council": a person's
                 if relation == "ally_of" and ACTED_UPON_TOGETHER_RE.search(
                     sentence, 0, match.start()
                 ):
