@@ -3093,6 +3093,26 @@ def test_the_congo_a_text_means_has_its_evidence():
     assert "invaded the Congo" in profile.evidence["country:CD"].quote
 
 
+@pytest.mark.parametrize(
+    "sentence, codes",
+    [
+        # "Mali-based", "in Pakistan's Balochistan province": where it is.
+        ("The Hill Guard is a Mali-based militia that also operates in Niger.", ["ML", "NE"]),
+        (
+            "The Hill Guard is a separatist group in Pakistan's Balochistan province with"
+            " bases in Iran.",
+            ["PK"],
+        ),
+        # "China's People's Liberation Army": an owner, not a place.
+        ("The Hill Guard, a militia in Kenya, was modelled on China's Red Guards.", ["KE"]),
+        # The Congo's east is the Democratic Republic's.
+        ("The Hill Guard was an armed group active in eastern Congo and Rwanda.", ["CD", "RW"]),
+    ],
+)
+def test_places_written_with_a_suffix_or_an_owner(sentence, codes):
+    assert parse_profile(f"Hill Guard\n\n{sentence}[1]\n").countries == codes
+
+
 def test_a_guidebook_text_set_in_the_kivus_means_the_democratic_republic():
     text = (
         "Reed Guard\n\nDetails of Formation: A militia formed in 2004 near Goma to fight the "

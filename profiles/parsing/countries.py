@@ -213,6 +213,9 @@ def codes_in_list(value: str) -> list[str]:
 
 
 NON_SPACE_RUN_RE = re.compile(r"\S+")
+BASED_RE = re.compile(r"-based$")
+OWNER_RE = re.compile(r"['\u2019]s$")
+IN_BEFORE_RE = re.compile(r"\b(?:in|across|throughout)\s+$")
 # "New South Wales", "New Mexico", "Lake Chad": another place that a country's name is part of.
 NEW_PLACE_RE = re.compile(r"(?<![\w-])(?:New\s+(?:South\s+)?|Lake\s+)$")
 
@@ -230,6 +233,17 @@ def mentions(text: str) -> list[tuple[str, int, int, bool]]:
             for size in range(min(longest, len(words) - index), 0, -1):
                 first_start, last_end = words[index][0], words[index + size - 1][1]
                 candidate = run_text[first_start:last_end].rstrip(".,")
+                # "a Mali-based militia", "in Pakistan's Balochistan province" (a place; but
+                # "modelled on China's People's Liberation Army": an owner).
+                based = BASED_RE.search(candidate)
+                owner = OWNER_RE.search(candidate)
+                if based or (
+                    owner
+                    and IN_BEFORE_RE.search(
+                        text, max(0, run_start + first_start - 12), run_start + first_start
+                    )
+                ):
+                    candidate = candidate[: (based or owner).start()]
                 if candidate not in names and candidate not in demonyms:
                     continue  # most candidates: no country at all
                 start = run_start + first_start
@@ -364,7 +378,10 @@ def place_of(text: str, first_paragraph: str) -> list[str]:
 DR_CONGO_PLACES_RE = re.compile(
     r"\b(?:Kinshasa|Zaire|Kivus?|Ituri|Katanga|Katangese|Kasai|Goma|Bunia|Kisangani|"
     r"Lubumbashi|Bukavu|Uvira|L[ée]opoldville|Stanleyville|[ÉE]lisabethville|Mobutu|Kabila|"
-    r"Lumumba|Tshombe|FARDC|Belgian Congo|Congo Free State)\b"
+    r"Lumumba|Tshombe|FARDC|Belgian Congo|Congo Free State|"
+    # The Republic of the Congo has no east of that name; the Democratic Republic's is
+    # where most of its armed groups are.
+    r"[Ee]astern Congo|[Ee]ast of the Congo)\b"
 )
 CONGO_BRAZZAVILLE_PLACES_RE = re.compile(
     r"\b(?:Brazzaville|Pointe-Noire|Sassou|Lissouba|Kol[ée]las|Niari|Bouenza|French Congo|"
