@@ -3350,6 +3350,14 @@ def test_combatants_to_be_decommissioned_are_no_end():
     assert parse_profile(text).termination is None
 
 
+def test_a_known_acronym_said_as_a_word_and_written_so():
+    # The dictionary knows RENAMO, FRELIMO and ZANU-PF; papers write Renamo, Zanu-PF.
+    assert mentions_of("It fought Renamo and Frelimo.") == ["Frelimo", "Renamo"]
+    assert mentions_of("It backed the ruling Zanu-PF party.") == ["Zanu-PF"]
+    # Short acronyms are not read in that spelling: "Ira" is a name, "Eta" a letter.
+    assert mentions_of("Its leader, Ira Levin, met Eta Carinae.") == []
+
+
 def test_a_guidebook_field_that_opens_with_its_verb_names_no_verb():
     profile = guidebook(
         termination="Joined the Coast Liberation Front (CLF) in December 1980. Fought the"

@@ -92,6 +92,16 @@ FACTION_SUFFIX_RE = re.compile(
 )
 
 
+def spoken_spelling(acronym):
+    """How an acronym said as a word is often written: "RENAMO" as "Renamo", "ZANU-PF" as
+    "Zanu-PF". Only for five letters or more (four before a hyphen), where the word is no
+    common one; None otherwise."""
+    head, dash, tail = acronym.partition("-")
+    if not head.isalpha() or len(head) < (4 if dash else 5):
+        return None
+    return head.capitalize() + dash + tail
+
+
 class NameMatcher:
     """Finds any of many names in a text at once (Aho-Corasick), on word boundaries.
 
@@ -101,16 +111,20 @@ class NameMatcher:
 
     def __init__(self, names):
         self.exact, self.folded = ahocorasick.Automaton(), ahocorasick.Automaton()
+        self.spoken = ahocorasick.Automaton()
         for name in names:
             if is_acronym(name):
                 if len(name) >= 3:
                     self.exact.add_word(name, name)
+                spoken = spoken_spelling(name)
+                if spoken:
+                    self.spoken.add_word(spoken, name)
             else:
                 folded = _fold(name)
                 if len(folded) >= 3:
                     self.folded.add_word(folded, name)
         self.empty = True
-        for automaton in (self.exact, self.folded):
+        for automaton in (self.exact, self.folded, self.spoken):
             if len(automaton):
                 automaton.make_automaton()
                 self.empty = False
@@ -120,7 +134,7 @@ class NameMatcher:
         if self.empty:
             return []
         found = []
-        for automaton, searched in ((self.exact, text), (self.folded, None)):
+        for automaton, searched in ((self.exact, text), (self.folded, None), (self.spoken, text)):
             if not len(automaton):
                 continue
             if automaton is self.exact and not ACRONYM_START_RE.search(text):
@@ -156,7 +170,12 @@ class NameMatcher:
                 # A one-word name must be written with its capital ("Lions", not "lions"),
                 # but an article joined to it may be either way ("al-Qaeda", "Al-Qaeda").
                 written = text[start : end + 1]
-                if " " not in name and written != name and not _same_but_particle(written, name):
+                if (
+                    " " not in name
+                    and written != name
+                    and automaton is not self.spoken  # "Renamo" for "RENAMO", as written
+                    and not _same_but_particle(written, name)
+                ):
                     continue
                 found.append((start, end + 1, name))
         found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
