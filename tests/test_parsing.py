@@ -3342,6 +3342,22 @@ def test_a_name_that_opens_with_a_date(text, mentions):
     assert mentions_of(text) == mentions
 
 
+@pytest.mark.parametrize(
+    "sentence, year",
+    [
+        # Active until a year, then absorbed: an end, not a sign of life.
+        ("It remained active until 1998, when it was absorbed into the army.", 1998),
+        # The end of a body tied to ours is not ours.
+        ("Its successor, the Hill Front, was dissolved in 2009.", None),
+        ("Its main rival was crushed in 1994.", None),
+    ],
+)
+def test_ends_of_others_and_an_end_after_being_active(sentence, year):
+    text = f"Hill Guard\n\nThe Hill Guard was founded in 1990.[1] {sentence}[2]\n"
+    termination = parse_profile(text).termination
+    assert (termination.year if termination else None) == year
+
+
 def test_combatants_to_be_decommissioned_are_no_end():
     text = (
         "Hill Guard\n\nThe Hill Guard was founded in 1978.[1] About 4,000 of its combatants"

@@ -133,7 +133,8 @@ STILL_ACTIVE_BRANCHES = [
         r"(?:parts|remnants|elements|cells)\s+of\s+(?:its|their|the)\s+(?:\w+\s+)?"
         r"(?:may\s+have\s+|have\s+|had\s+)?survived",
     ),
-    (("remain",), r"remain(?:ed|s)?\s+active"),
+    # (not "remained active until 1998, when it was absorbed": an end)
+    (("remain",), r"remain(?:ed|s)?\s+active(?!\s+(?:until|till|to|through)\b)"),
     (("again",), r"(?:has\s+been|is|was|became)\s+(?:one|a\s+PGM)\s+again"),
     (("again",), r"again\s+(?:a\s+PGM|active)"),
     (("since",), r"since\s+then\s+(?:again\s+)?active"),
@@ -696,6 +697,10 @@ def _anchored(sentence, mentions, anchor_re, is_own=None, own_founding=None, def
             continue  # "the army disbanded the Hill Front in 1995": the Hill Front's end
         if is_own and ended != "ours" and _another_subject(sentence, anchor.start(), is_own):
             continue
+        if is_own and OTHER_BODY_SUBJECT_RE.match(
+            strip_opening(clause_subject(sentence, anchor.start()))
+        ):
+            continue  # "Its successor, the Hill Front, was dissolved in 2009": another's end
         if (
             is_own
             and not ended
@@ -1079,6 +1084,13 @@ THING_SUBJECT_RE = re.compile(
     r"[^,;]{0,50}?)?\s+(?:had\s+|has\s+|have\s+)?(?:(?:also\s+|soon\s+|quickly\s+)?"
     r"(?:been|was|were)\s+)?$",
     re.I,
+)
+
+
+# A subject that is another body tied to ours: "Its successor", "Their rival".
+OTHER_BODY_SUBJECT_RE = re.compile(
+    r"(?:[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+)?(?:successor|predecessor|rival|offshoot|splinter|"
+    r"parent|ally|allies|sister|patron|sponsor)s?\b"
 )
 
 
