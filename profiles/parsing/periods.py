@@ -697,9 +697,7 @@ def _anchored(sentence, mentions, anchor_re, is_own=None, own_founding=None, def
             continue  # "the army disbanded the Hill Front in 1995": the Hill Front's end
         if is_own and ended != "ours" and _another_subject(sentence, anchor.start(), is_own):
             continue
-        if is_own and OTHER_BODY_SUBJECT_RE.match(
-            strip_opening(clause_subject(sentence, anchor.start()))
-        ):
+        if is_own and _other_body_subject(clause_subject(sentence, anchor.start())):
             continue  # "Its successor, the Hill Front, was dissolved in 2009": another's end
         if (
             is_own
@@ -1092,6 +1090,17 @@ OTHER_BODY_SUBJECT_RE = re.compile(
     r"(?:[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+)?(?:successor|predecessor|rival|offshoot|splinter|"
     r"parent|ally|allies|sister|patron|sponsor)s?\b"
 )
+
+
+def _other_body_subject(subject):
+    """Whether a clause's subject is another body tied to ours ("Its successor, the Hill
+    Front, was"), not a clause that only opens with one ("Its patron fled in 1995, and after
+    the coup the Reed Guard ...")."""
+    body = OTHER_BODY_SUBJECT_RE.match(strip_opening(subject))
+    return bool(body) and not CLAUSE_JOINER_RE.search(strip_opening(subject), body.end())
+
+
+CLAUSE_JOINER_RE = re.compile(r",\s+(?:and|but|while|after|when|until)\b|\b(?:after|when|while)\b")
 
 
 def _another_subject(sentence, position, is_own):
