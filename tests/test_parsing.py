@@ -3350,6 +3350,9 @@ def test_a_name_that_opens_with_a_date(text, mentions):
         # The end of a body tied to ours is not ours.
         ("Its successor, the Hill Front, was dissolved in 2009.", None),
         ("Its main rival was crushed in 1994.", None),
+        # A plan is not an end done.
+        ("Under the accord it is scheduled to be disbanded in 2026.", None),
+        ("Its units were to be demobilised in 2005.", None),
     ],
 )
 def test_ends_of_others_and_an_end_after_being_active(sentence, year):

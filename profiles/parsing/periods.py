@@ -708,6 +708,10 @@ def _anchored(sentence, mentions, anchor_re, is_own=None, own_founding=None, def
             continue  # "a peace agreement signed in 2015 collapsed in July 2016"
         if _negated(sentence, anchor):
             continue  # "it was never formally dissolved" (but "not disbanded until 2015" was)
+        if is_own and PLANNED_END_BEFORE_RE.search(
+            sentence, max(0, anchor.start() - 40), anchor.start()
+        ):
+            continue  # "is scheduled to be disbanded in 2026", "were to be demobilised": a plan
         if UNPROVEN_BEFORE_RE.search(sentence, 0, anchor.start()):
             continue  # "no clear evidence that the group itself was dissolved"
         if is_own and _relative_of_another(sentence, anchor.start(), is_own):
@@ -992,6 +996,11 @@ FROM_ANOTHER_RE = re.compile(
 AFTER_EVENT_BEFORE_DATE_RE = re.compile(
     r"\bafter\s+the\s+(?:[\w-]+\s+)?(?:demobili[sz]ation|disarmament|collapse|fall|end|defeat|"
     r"dissolution|withdrawal|death|killing|assassination|arrest|overthrow)\b[^.;]{0,80}$",
+    re.I,
+)
+PLANNED_END_BEFORE_RE = re.compile(
+    r"\b(?:(?:scheduled|expected|due|set|planned|supposed)\s+to\s+be|(?:is|are|was|were)\s+to\s+be|"
+    r"will\s+be|would\s+be)\s+$",
     re.I,
 )
 PLANNED_BEFORE_RE = re.compile(
