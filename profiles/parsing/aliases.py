@@ -660,6 +660,7 @@ OTHER_BODY_RELATIVE_RE = re.compile(
     r"movement|organi[sz]ation|unit|squad|outfit|cell|network)\s+(?:that|which|whom)\s+"
     r"(?:[\w-]+\s+){0,3}$"
 )
+COPULA_BEFORE_RE = re.compile(r"\b(?:is|was|are|were|became|remained)\s+$")
 LISTED_NAME_JOIN_RE = re.compile(r"\s*(?:\([^()]*\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
 
 
@@ -741,12 +742,11 @@ class AliasReader:
     def is_own(self, name):
         return bool(name) and name_key(name) in self.own_keys
 
-    def names_us_before(self, text, position):
-        """Whether what stands before a parenthesis at `position` names the group: one of its
-        names; "The group", "The legion" opening a sentence; or a short form of one of its
-        names opening one ("The Fatemiyoun (Persian: ...)" in a text on the Fatemiyoun
-        Division)."""
-        outer = name_before(text, position)
+    def names_us_before(self, text, position, outer):
+        """Whether what stands before a parenthesis at `position` (`outer`, the name that ends
+        there, if any) names the group: one of its names; "The group", "The legion" opening a
+        sentence; or a short form of one of its names opening one ("The Fatemiyoun (Persian:
+        ...)" in a text on the Fatemiyoun Division)."""
         if not outer:
             return bool(OWN_KIND_BEFORE_RE.search(text, 0, position))
         if self.is_own(outer):
@@ -798,9 +798,7 @@ class AliasReader:
         if OTHER_BODY_BEFORE_RE.search(text, max(0, position - 80), position):
             return False
         other = OTHER_BODY_RELATIVE_RE.search(text, max(0, position - 80), position)
-        if other and not re.search(
-            r"\b(?:is|was|are|were|became|remained)\s+$", text[: other.start()]
-        ):
+        if other and not COPULA_BEFORE_RE.search(text, 0, other.start()):
             return False  # (but "The Hill Guard was a militia that locals called ...": ours)
         # "the Amur River, which is called Heilongjiang": what the relative clause names.
         relative = re.search(r",\s*(?:which|that|who)\s+$", text[:position])
@@ -907,7 +905,7 @@ class AliasReader:
             # its name in its own script.
             script = re.sub(rf"^(?:{LANGUAGES})\s*:\s*", "", inner)
             if not re.search(r"[A-Za-z\d]", script) and OTHER_SCRIPT_NAME_RE.fullmatch(script):
-                if self.names_us_before(text, match.start()):
+                if self.names_us_before(text, match.start(), name_before(text, match.start())):
                     self.add_alias(script.strip(), match.start("inner") + inner.find(script))
                 continue
             found = name_at(inner, 0)
@@ -935,7 +933,7 @@ class AliasReader:
         for match in NAME_LIST_RE.finditer(text):
             outer = name_before(text, match.start())
             if not (
-                self.names_us_before(text, match.start())
+                self.names_us_before(text, match.start(), outer)
                 or outer
                 and is_acronym(outer)
                 and any(abbreviates(outer, own) for own in self.own_names)

@@ -213,8 +213,6 @@ def codes_in_list(value: str) -> list[str]:
 
 
 NON_SPACE_RUN_RE = re.compile(r"\S+")
-BASED_RE = re.compile(r"-based$")
-OWNER_RE = re.compile(r"['\u2019]s$")
 IN_BEFORE_RE = re.compile(r"\b(?:in|across|throughout)\s+$")
 # "New South Wales", "New Mexico", "Lake Chad": another place that a country's name is part of.
 NEW_PLACE_RE = re.compile(r"(?<![\w-])(?:New\s+(?:South\s+)?|Lake\s+)$")
@@ -235,15 +233,12 @@ def mentions(text: str) -> list[tuple[str, int, int, bool]]:
                 candidate = run_text[first_start:last_end].rstrip(".,")
                 # "a Mali-based militia", "in Pakistan's Balochistan province" (a place; but
                 # "modelled on China's People's Liberation Army": an owner).
-                based = BASED_RE.search(candidate)
-                owner = OWNER_RE.search(candidate)
-                if based or (
-                    owner
-                    and IN_BEFORE_RE.search(
-                        text, max(0, run_start + first_start - 12), run_start + first_start
-                    )
+                if candidate.endswith("-based"):
+                    candidate = candidate[: -len("-based")]
+                elif candidate.endswith(("'s", "\u2019s")) and IN_BEFORE_RE.search(
+                    text, max(0, run_start + first_start - 12), run_start + first_start
                 ):
-                    candidate = candidate[: (based or owner).start()]
+                    candidate = candidate[:-2]
                 if candidate not in names and candidate not in demonyms:
                     continue  # most candidates: no country at all
                 start = run_start + first_start

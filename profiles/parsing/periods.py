@@ -1105,8 +1105,9 @@ def _other_body_subject(subject):
     """Whether a clause's subject is another body tied to ours ("Its successor, the Hill
     Front, was"), not a clause that only opens with one ("Its patron fled in 1995, and after
     the coup the Reed Guard ...")."""
-    body = OTHER_BODY_SUBJECT_RE.match(strip_opening(subject))
-    return bool(body) and not CLAUSE_JOINER_RE.search(strip_opening(subject), body.end())
+    subject = strip_opening(subject)
+    body = OTHER_BODY_SUBJECT_RE.match(subject)
+    return bool(body) and not CLAUSE_JOINER_RE.search(subject, body.end())
 
 
 CLAUSE_JOINER_RE = re.compile(r",\s+(?:and|but|while|after|when|until)\b|\b(?:after|when|while)\b")

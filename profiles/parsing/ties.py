@@ -116,21 +116,32 @@ def closest_name_before(occurrence, own_re, named_at):
     return "own" if own >= 0 else "none"
 
 
-def features_by_mention(mentions, own_names):
-    """[features of each place it is named] for every mention of one text, in order."""
-    own_keys = [key for key in {name_key(n) for n in own_names if n} if key]
-    own_re = own_names_re(own_names)
-    named_at = {}
-    for mention in mentions:
-        for o in mention.occurrences:
-            named_at.setdefault(o.sentence, []).append((o.start, o.end))
-    return [
-        [
-            occurrence_features(o, own_keys, closest_name_before(o, own_re, named_at))
+class FeatureReader:
+    """Reads the features of the places one text names its organisations: the group's own
+    names and every place a sentence names any organisation, gathered once for the text."""
+
+    def __init__(self, mentions, own_names):
+        self.own_keys = [key for key in {name_key(n) for n in own_names if n} if key]
+        self.own_re = own_names_re(own_names)
+        self.named_at = {}
+        for mention in mentions:
+            for o in mention.occurrences:
+                self.named_at.setdefault(o.sentence, []).append((o.start, o.end))
+
+    def per_occurrence(self, mention):
+        """[features of each place `mention` is named]."""
+        return [
+            occurrence_features(
+                o, self.own_keys, closest_name_before(o, self.own_re, self.named_at)
+            )
             for o in mention.occurrences
         ]
-        for mention in mentions
-    ]
+
+
+def features_by_mention(mentions, own_names):
+    """[features of each place it is named] for every mention of one text, in order."""
+    reader = FeatureReader(mentions, own_names)
+    return [reader.per_occurrence(mention) for mention in mentions]
 
 
 def mention_features(mention, per_occurrence):
@@ -210,11 +221,11 @@ def add_learned_ties(mentions, relations, own_names, declined=()):
     model = active_model()
     if model is None:
         return
-    for mention, per_occurrence in zip(
-        mentions, features_by_mention(mentions, own_names), strict=True
-    ):
+    reader = FeatureReader(mentions, own_names)
+    for mention in mentions:
         if mention.relation or not mention.occurrences or name_key(mention.name) in declined:
-            continue
+            continue  # (features are read only for the mentions the model may type)
+        per_occurrence = reader.per_occurrence(mention)
         relation, _probability = model.decide(mention_features(mention, per_occurrence))
         if not relation:
             continue
