@@ -144,6 +144,10 @@ CORPORA = {
     # the parser nor any other corpus: 239/300 with that session's starting parser (its
     # README); never tuned on.
     "heldout/blind14": ours("heldout/blind14"),
+    # Written blind at the start of the eleventh session (2026-12-07) by a helper who saw
+    # neither the parser nor any other corpus: 224/300 with that session's starting parser
+    # (its README); never tuned on.
+    "heldout/blind15": ours("heldout/blind15"),
 }
 # A second annotation of practice/real, made by a helper who read the conventions and the
 # texts but neither the first sidecars nor the parser: how far two careful annotators agree

@@ -288,6 +288,9 @@ FLOORS = {
     "heldout/blind14": {
         "name": (1.00, 1.00), "formation": (0.91, 0.88), "termination": (0.88, 0.75), "size": (1.00, 1.00), "countries": (0.85, 0.87), "aliases": (0.92, 0.67), "relations": (0.79, 0.63), "mentions": (0.84, 0.87), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
+    "heldout/blind15": {
+        "name": (1.00, 1.00), "formation": (1.00, 0.80), "termination": (0.75, 0.50), "size": (0.84, 0.73), "countries": (0.93, 0.87), "aliases": (0.85, 0.66), "relations": (0.83, 0.43), "mentions": (0.88, 0.78), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+    },
 }  # fmt: skip
 
 

@@ -3545,3 +3545,36 @@ def test_the_figure_said_of_the_group_itself_is_its_size():
         "Front itself was estimated at 10,000 to 20,000.[2]\n"
     )
     assert parse_profile(text).size == 20000
+
+
+@pytest.mark.parametrize(
+    "text, aliases",
+    [
+        # A renaming dated between the verb and the name.
+        (
+            "The rebellion led to the army being renamed in 1950 as the Liberation Army of the "
+            "Hills (LAH).",
+            ["LAH", "Liberation Army of the Hills"],
+        ),
+        # An official name given with "officially named".
+        (
+            "The force was officially named the National Volunteer Hill Army (NVHA), although "
+            "the older name stayed in use.",
+            ["NVHA", "National Volunteer Hill Army"],
+        ),
+        # A second name joined with "and as".
+        (
+            "The unit is also known as Odred Brda and as the Mountain Battalion.",
+            ["Mountain Battalion", "Odred Brda"],
+        ),
+        # Lower-case words inside names of other languages: Tagalog, Polish.
+        (
+            "In 1950 it was renamed the Hukbong Mapagpalaya ng Bayan (HMB).",
+            ["HMB", "Hukbong Mapagpalaya ng Bayan"],
+        ),
+        ("It was also known as Wolność i Niezawisłość.", ["Wolność i Niezawisłość"]),
+    ],
+)
+def test_renamings_official_names_and_further_names(text, aliases):
+    profile = parse_profile(f"Hill Army\n\nThe Hill Army was a rebel group.[1] {text}[2]\n")
+    assert sorted(profile.aliases) == sorted(aliases)

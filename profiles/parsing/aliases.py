@@ -86,7 +86,9 @@ INTRODUCERS = [
     (
         ("renamed", "rebranded"),
         re.compile(
-            r"\b(?:renamed|rebranded)\s+(?:itself\s+|themselves\s+|it\s+|them\s+)?(?:as\s+|to\s+)?"
+            # ("the army being renamed in 1950 as the ...": the date may stand between)
+            r"\b(?:renamed|rebranded)\s+(?:in\s+(?:[A-Z][a-z]+\s+)?\d{4},?\s+)?"
+            r"(?:itself\s+|themselves\s+|it\s+|them\s+)?(?:as\s+|to\s+)?"
         ),
     ),
     # "the battalion was enlarged into the Azov Regiment": the same body under a new name.
@@ -170,6 +172,11 @@ INTRODUCERS = [
     (
         ("goes by", "go by", "went by"),
         re.compile(r"\b(?:goes|go|went)\s+by\s+the\s+names?\s+(?:of\s+)?"),
+    ),
+    # "The force was officially named the National Volunteer Defense Army".
+    (
+        ("officially named", "formally named", "officially called", "formally called"),
+        re.compile(r"\b(?:was|were|is|are)\s+(?:officially|formally)\s+(?:named|called)\s+"),
     ),
     # "The Tonton Macoute, officially the Milice de Volontaires ...": its formal name.
     (
@@ -605,7 +612,8 @@ def _spelled_out_end(text, start):
 
 
 FURTHER_NAME_RE = re.compile(
-    r"\s*(?:,\s*)?\bor\s*(?:,\s*[^,;()]{3,40},\s*)?(?:as\s+|simply\s+)?(?:the\s+)?(?=[A-Z])"
+    r"\s*(?:,\s*)?\b(?:or\s*(?:,\s*[^,;()]{3,40},\s*)?(?:as\s+|simply\s+)?|and\s+as\s+)"
+    r"(?:the\s+)?(?=[A-Z])"
 )
 TRANSLATED_NAME_RE = re.compile(r"\s*\((?P<inner>[^()\d,;:]{2,60})\)")
 

@@ -17,6 +17,9 @@ CONNECTORS = {
     "den", "bin", "ibn", "ul", "ut", "por", "para", "en", "pour", "fi", "wa", "&", "on", "pro",
     "a", "à", "au", "aux",  # "Muerte a Secuestradores", "Mouvement pour l'Autonomie ..."
     "wal", "wa'l", "li",  # "Ahlus Sunnah wal Jamaah"
+    # "Hukbong Mapagpalaya ng Bayan", "Óglaigh na hÉireann", "Wolność i Niezawisłość",
+    # "Laskar Jihad dan ...", "Ittihad ve Terakki", "Rote Armee und ..."
+    "ng", "sa", "mga", "na", "i", "dan", "ve", "und",
 }  # fmt: skip
 # Words that start a sentence or a clause but are not names.
 NOT_NAME_WORDS = {
