@@ -47,8 +47,8 @@ test-postgres: install
 accuracy: install
 	$(BIN)/python -m profiles.accuracy $(ARGS)
 
-# Retrain the learned tie model from the tuned corpora (never the blind ones), after
-# cross-validating it; profiles/parsing/data/tie_model.json is committed.
+# Retrain the learned tie and mention models from the tuned corpora (never the blind ones),
+# after cross-validating them; profiles/parsing/data/{tie,mention}_model.json are committed.
 train-ties: install
 	$(BIN)/python -m profiles.parsing.train_ties
 

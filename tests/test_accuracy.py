@@ -167,6 +167,13 @@ from profiles.accuracy import CORPORA, score_corpus
 # 372 and 70 after; blind9's ties precision 87% -> 85.1% (one wrong tie more) and blind10's
 # recall 51% -> 48.5% (one tie fewer): floors three points below, as for the model's other
 # retrainings.
+# In the eleventh session dev26 and dev27 joined the training (839 texts) and the same rule
+# moved the tie threshold from 0.65 to 0.7 (blind11's ties recall 51% -> 50.0%, one tie
+# fewer); and the mention model began to drop names it is sure are no other organisation
+# (cross-validated: 44 of 53 dropped rightly, files whose mentions hold 446 -> 453 of 821;
+# on the twelve blind sets files whose mentions hold 195 -> 203, mentions precision up on
+# each), which cost a right name on each of blind6, blind7, blind10 and dev11: their
+# mentions recall floors 88% -> 86%, 83% -> 82%, 90% -> 89% and 87% -> 86%.
 FLOORS = {
     "seeds": {
         "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (1.00, 1.00), "size": (1.00, 1.00), "countries": (1.00, 1.00), "aliases": (1.00, 1.00), "relations": (0.97, 0.97), "mentions": (1.00, 0.83), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
@@ -213,6 +220,12 @@ FLOORS = {
     "dev25": {
         "name": (1.00, 1.00), "formation": (0.96, 0.82), "termination": (0.91, 0.47), "size": (1.00, 1.00), "countries": (0.96, 0.81), "aliases": (0.90, 0.75), "relations": (0.83, 0.78), "mentions": (0.82, 0.86), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
+    "dev26": {
+        "name": (1.00, 1.00), "formation": (0.86, 0.76), "termination": (0.66, 0.50), "size": (0.80, 0.88), "countries": (1.00, 0.94), "aliases": (0.95, 0.68), "relations": (0.62, 0.49), "mentions": (0.71, 0.87), "markers": (1.00, 1.00), "event_years": (0.98, 1.00),
+    },
+    "dev27": {
+        "name": (1.00, 1.00), "formation": (0.86, 0.80), "termination": (0.83, 0.58), "size": (0.66, 0.66), "countries": (0.96, 0.90), "aliases": (0.93, 0.84), "relations": (0.87, 0.49), "mentions": (0.89, 0.87), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+    },
     "heldout/blind5": {
         "name": (1.00, 1.00), "formation": (0.96, 0.96), "termination": (1.00, 0.60), "size": (0.92, 1.00), "countries": (0.96, 0.80), "aliases": (0.93, 0.77), "relations": (0.81, 0.54), "mentions": (0.93, 0.88), "markers": (1.00, 1.00), "event_years": (1.00, 0.98),
     },
@@ -220,13 +233,13 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (1.00, 0.96), "termination": (0.91, 0.68), "size": (0.91, 1.00), "countries": (0.93, 0.91), "aliases": (1.00, 0.92), "relations": (0.92, 0.81), "mentions": (0.93, 0.92), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "heldout/blind6": {
-        "name": (1.00, 1.00), "formation": (0.92, 0.85), "termination": (1.00, 0.76), "size": (0.86, 1.00), "countries": (0.96, 0.88), "aliases": (0.84, 0.60), "relations": (0.97, 0.54), "mentions": (0.906, 0.88), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (0.92, 0.85), "termination": (1.00, 0.76), "size": (0.86, 1.00), "countries": (0.96, 0.88), "aliases": (0.84, 0.60), "relations": (0.97, 0.54), "mentions": (0.906, 0.86), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev8": {
         "name": (1.00, 1.00), "formation": (1.00, 0.82), "termination": (1.00, 0.80), "size": (1.00, 1.00), "countries": (0.97, 0.77), "aliases": (0.97, 0.85), "relations": (0.88, 0.75), "mentions": (0.86, 0.84), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "heldout/blind7": {
-        "name": (1.00, 1.00), "formation": (0.92, 0.89), "termination": (0.86, 0.68), "size": (0.92, 0.92), "countries": (1.00, 1.00), "aliases": (0.83, 0.88), "relations": (0.80, 0.38), "mentions": (0.879, 0.83), "markers": (1.00, 1.00), "event_years": (0.98, 1.00),
+        "name": (1.00, 1.00), "formation": (0.92, 0.89), "termination": (0.86, 0.68), "size": (0.92, 0.92), "countries": (1.00, 1.00), "aliases": (0.83, 0.88), "relations": (0.80, 0.38), "mentions": (0.879, 0.82), "markers": (1.00, 1.00), "event_years": (0.98, 1.00),
     },
     "dev9": {
         "name": (1.00, 1.00), "formation": (1.00, 0.92), "termination": (1.00, 0.82), "size": (1.00, 1.00), "countries": (0.96, 0.96), "aliases": (0.90, 0.84), "relations": (0.86, 0.78), "mentions": (0.96, 0.78), "markers": (1.00, 1.00), "event_years": (0.99, 1.00),
@@ -235,7 +248,7 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (1.00, 0.81), "size": (1.00, 0.92), "countries": (1.00, 0.96), "aliases": (0.97, 0.77), "relations": (0.94, 0.86), "mentions": (0.932, 0.95), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev11": {
-        "name": (1.00, 1.00), "formation": (0.95, 0.85), "termination": (0.93, 0.88), "size": (1.00, 0.80), "countries": (0.93, 0.84), "aliases": (0.97, 0.87), "relations": (0.88, 0.82), "mentions": (0.89, 0.87), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (0.95, 0.85), "termination": (0.93, 0.88), "size": (1.00, 0.80), "countries": (0.93, 0.84), "aliases": (0.97, 0.87), "relations": (0.88, 0.82), "mentions": (0.89, 0.86), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "heldout/blind8": {
         "name": (1.00, 1.00), "formation": (0.92, 0.79), "termination": (0.83, 0.62), "size": (0.96, 0.96), "countries": (1.00, 0.78), "aliases": (0.96, 0.81), "relations": (0.86, 0.56), "mentions": (0.83, 0.85), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
@@ -262,7 +275,7 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (0.95, 0.846), "termination": (1.00, 0.86), "size": (0.93, 0.88), "countries": (0.96, 0.83), "aliases": (0.97, 0.82), "relations": (0.81, 0.81), "mentions": (0.89, 0.90), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "heldout/blind10": {
-        "name": (1.00, 1.00), "formation": (0.96, 0.88), "termination": (1.00, 0.76), "size": (1.00, 1.00), "countries": (1.00, 0.96), "aliases": (0.92, 0.84), "relations": (0.83, 0.45), "mentions": (0.86, 0.90), "markers": (1.00, 1.00), "event_years": (0.99, 1.00),
+        "name": (1.00, 1.00), "formation": (0.96, 0.88), "termination": (1.00, 0.76), "size": (1.00, 1.00), "countries": (1.00, 0.96), "aliases": (0.92, 0.84), "relations": (0.83, 0.45), "mentions": (0.86, 0.89), "markers": (1.00, 1.00), "event_years": (0.99, 1.00),
     },
     "dev18": {
         "name": (1.00, 1.00), "formation": (0.92, 0.96), "termination": (1.00, 0.94), "size": (0.95, 0.83), "countries": (1.00, 0.93), "aliases": (0.92, 0.77), "relations": (0.90, 0.77), "mentions": (0.92, 0.85), "markers": (1.00, 1.00), "event_years": (0.99, 0.99),
@@ -271,7 +284,7 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (0.95, 0.76), "termination": (1.00, 0.37), "size": (1.00, 0.92), "countries": (0.90, 0.76), "aliases": (0.95, 0.88), "relations": (0.85, 0.84), "mentions": (0.815, 0.91), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "heldout/blind11": {
-        "name": (1.00, 1.00), "formation": (0.90, 0.86), "termination": (0.81, 0.52), "size": (1.00, 0.80), "countries": (0.93, 0.84), "aliases": (0.87, 0.80), "relations": (0.78, 0.51), "mentions": (0.90, 0.88), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (0.90, 0.86), "termination": (0.81, 0.52), "size": (1.00, 0.80), "countries": (0.93, 0.84), "aliases": (0.87, 0.80), "relations": (0.78, 0.50), "mentions": (0.90, 0.88), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev20": {
         "name": (1.00, 1.00), "formation": (0.92, 0.92), "termination": (0.85, 0.70), "size": (0.84, 0.84), "countries": (0.93, 0.91), "aliases": (0.84, 0.62), "relations": (0.82, 0.74), "mentions": (0.82, 0.91), "markers": (1.00, 1.00), "event_years": (0.99, 1.00),

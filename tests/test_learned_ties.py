@@ -5,9 +5,9 @@ import json
 
 import pytest
 
-from profiles.parsing import ties, train_ties
+from profiles.parsing import mention_model, ties, train_ties
 from profiles.parsing.profile import parse_profile
-from profiles.parsing.types import Evidence, Occurrence, ParsedMention
+from profiles.parsing.types import Evidence, Occurrence, ParsedMention, ParsedRelation
 
 
 def mention(name, *sentences, section="narrative"):
@@ -126,18 +126,20 @@ def test_the_training_never_reads_a_blind_corpus():
 
 
 @pytest.mark.skipif(not train_ties.CORPORA["practice/real"][0].is_dir(), reason="no ../shared")
-def test_the_committed_model_is_what_training_gives_today():
-    """A rule or corpus change that alters the examples must come with a retrained model."""
+def test_the_committed_models_are_what_training_gives_today():
+    """A rule or corpus change that alters the examples must come with retrained models."""
     pytest.importorskip("sklearn")
-    committed = json.loads(ties.MODEL_FILE.read_text(encoding="utf-8"))
-    trained = json.loads(train_ties.model_json(train_ties.build(out=io.StringIO())))
-    assert trained["classes"] == committed["classes"]
-    assert trained["threshold"] == committed["threshold"]
-    zeros = [0.0] * len(committed["classes"])
-    for feature in trained["weights"].keys() | committed["weights"].keys():
-        now = trained["weights"].get(feature, zeros)
-        then = committed["weights"].get(feature, zeros)
-        assert max(abs(a - b) for a, b in zip(now, then, strict=True)) < 0.01, feature
+    built = train_ties.build(out=io.StringIO())
+    for path, model in zip((ties.MODEL_FILE, mention_model.MODEL_FILE), built, strict=True):
+        committed = json.loads(path.read_text(encoding="utf-8"))
+        trained = json.loads(train_ties.model_json(model))
+        assert trained["classes"] == committed["classes"]
+        assert trained["threshold"] == committed["threshold"]
+        zeros = [0.0] * len(committed["classes"])
+        for feature in trained["weights"].keys() | committed["weights"].keys():
+            now = trained["weights"].get(feature, zeros)
+            then = committed["weights"].get(feature, zeros)
+            assert max(abs(a - b) for a, b in zip(now, then, strict=True)) < 0.01, feature
 
 
 def test_the_threshold_is_the_lowest_from_which_every_one_adds_ties_precise_enough():
@@ -160,3 +162,71 @@ def test_the_threshold_is_the_lowest_from_which_every_one_adds_ties_precise_enou
     # Precision is the added ties', not all ties': 0.5's ties are right 87% of the time, but
     # the ties it adds only 71%.
     assert train_ties.choose_threshold({0.5: score(60, 9), 0.9: score(55, 6)}, rules) == 0.9
+
+
+def toy_mention_model(threshold=0.8):
+    """Drops a name right after "state's"; keeps others."""
+    return ties.TieModel(["dropped", "none"], [0.0, 2.0], {"p1:state's": [0.0, -6.0]}, threshold)
+
+
+def test_a_sure_mention_model_drops_a_name_and_its_tie():
+    state_body = mention("Hill Rangers", "The militia fought beside the state's Hill Rangers.")
+    state_body.relation = "ally_of"
+    rival = mention("Red Hand", "The militia attacked Red Hand offices.")
+    rival.relation = "rival_of"
+    only_a_target = ParsedMention("Blue Star", Evidence(1, "x", 0))  # no place of its own
+    relations = [
+        ParsedRelation("Hill Rangers", "ally_of", "s", 0),
+        ParsedRelation("Red Hand", "rival_of", "s", 0),
+    ]
+    mentions = [state_body, rival, only_a_target]
+    reader = ties.FeatureReader(mentions, ["Lion Guard"])
+    mention_model.use_model(toy_mention_model())
+    try:
+        kept = mention_model.drop_unlikely_mentions(mentions, relations, reader)
+    finally:
+        mention_model.use_model(None)
+    assert [m.name for m in kept] == ["Red Hand", "Blue Star"]
+    assert [r.target for r in relations] == ["Red Hand"]
+    # Not sure enough: nothing is dropped.
+    mention_model.use_model(toy_mention_model(threshold=0.999))
+    try:
+        assert mention_model.drop_unlikely_mentions(mentions, relations, reader) == mentions
+    finally:
+        mention_model.use_model(None)
+
+
+def test_the_mention_model_reads_the_name_its_places_and_its_tie():
+    named = mention("Hill Rangers", "The militia fought beside the state's Hill Rangers.")
+    reader = ties.FeatureReader([named], ["Lion Guard"])
+    features = mention_model.mention_features(named, reader.per_occurrence(named), typed=True)
+    assert {"head:rangers", "first:hill", "in:hill", "nwords:2", "typed", "p1:state's"} <= features
+    assert not any(f.startswith(("w:", "verb:")) for f in features)  # the tie model's alone
+
+
+def test_a_two_label_fit_is_the_logistic_regression():
+    pytest.importorskip("sklearn")
+    examples = [({"p1:state"}, "dropped")] * 6 + [({"p1:the"}, "none")] * 6
+    examples += [({"p1:state", "p1:the"}, "none"), ({"p1:the", "head:x"}, "dropped")]
+    examples = [(features, label) for features, label in examples for _ in range(3)]
+    model = train_ties.fit(examples)
+    assert model.classes == ["dropped", "none"]
+    assert model.probabilities({"p1:state"})["dropped"] > 0.8
+    assert model.probabilities({"p1:the"})["none"] > 0.8
+
+
+def test_the_drop_threshold_is_the_lowest_from_which_drops_are_sure_enough():
+    # 0.9 and 0.8 drop rightly 90% and 85% of the time, 0.7 only 75%: 0.8.
+    dropped = {0.7: (30, 10), 0.8: (17, 3), 0.9: (9, 1)}
+    assert train_ties.choose_drop_threshold(dropped) == 0.8
+    # A sure threshold below an unsure one is not chosen; none sure: drop nothing.
+    assert train_ties.choose_drop_threshold({0.6: (9, 1), 0.7: (3, 3), 0.9: (9, 1)}) == 0.9
+    assert train_ties.choose_drop_threshold({0.9: (1, 1)}) == 1.0
+
+
+def test_the_committed_mention_model_reads_and_decides():
+    model = ties.TieModel.from_file(mention_model.MODEL_FILE)
+    assert model.classes == ["dropped", "none"]
+    assert 0.5 <= model.threshold <= 1.0
+    probabilities = model.probabilities({"head:army", "typed"})
+    assert abs(sum(probabilities.values()) - 1) < 1e-9

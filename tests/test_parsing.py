@@ -3578,3 +3578,25 @@ def test_the_figure_said_of_the_group_itself_is_its_size():
 def test_renamings_official_names_and_further_names(text, aliases):
     profile = parse_profile(f"Hill Army\n\nThe Hill Army was a rebel group.[1] {text}[2]\n")
     assert sorted(profile.aliases) == sorted(aliases)
+
+
+@pytest.mark.parametrize(
+    "text, mentions",
+    [
+        # A name the dictionary knows whole is not split at its "and the".
+        (
+            "In 2014 it fought against the Islamic State of Iraq and the Levant in the north.",
+            [("Islamic State of Iraq and the Levant", "rival_of")],
+        ),
+        # Two known names joined by "of" without "the": the tie is the first one's.
+        (
+            "It has fought alongside the Izz ad-Din al-Qassam Brigades of Hamas in two wars.",
+            [("Hamas", ""), ("Izz ad-Din al-Qassam Brigades", "ally_of")],
+        ),
+        # A well-known group under its English name.
+        ("It fought the People's Mujahedin of Iran.", [("People's Mujahedin of Iran", "rival_of")]),
+    ],
+)
+def test_known_names_joined_by_and_or_of(text, mentions):
+    profile = parse_profile(f"Hill Army\n\nThe Hill Army was a rebel group.[1] {text}[2]\n")
+    assert sorted((m.name, m.relation) for m in profile.mentions) == sorted(mentions)

@@ -460,6 +460,20 @@ def party_army(name):
 PARTY_ARMY_HEADS = {"Army", "Militia", "Guard", "Brigade", "Brigades"}
 
 
+def two_names_of(name):
+    """ "the Three Brotherhood Alliance of the Myanmar National Democratic Alliance Army", "the
+    Izz ad-Din al-Qassam Brigades of Hamas", "the Constitutionalist Army of the Liberal
+    Party": (the first, the second), two organisations; None for a name of its own ("Army
+    of the Republic of ...", or any the dictionary knows whole)."""
+    if is_known_name(name):
+        return None
+    for joint in (" of the ", " of "):
+        owner, joined, owned = name.partition(joint)
+        if joined and is_known_name(owner) and is_known_name(owned):
+            return owner, owned
+    return party_army(name)
+
+
 def without_nationality(name):
     """ "the Colombian M-19": a nationality said of an acronym is no part of its name."""
     first, _space, rest = name.partition(" ")
@@ -691,16 +705,9 @@ class MentionReader:
                 if part and at >= 0:
                     self._add(sentence, [], evidence, at, at + len(part), part, section)
             return
-        # "the Three Brotherhood Alliance of the Myanmar National Democratic Alliance Army":
-        # two known names, not one (a name of its own, "Army of the Republic of ...", is not
-        # two known ones).
-        owner, of_the, owned = name.partition(" of the ")
-        if (
-            of_the
-            and ((is_known_name(owner) and is_known_name(owned)) or party_army(name))
-            and not is_known_name(name)
-        ):
-            for part in (owner, owned):
+        pair = two_names_of(name) if " of " in name else None
+        if pair:
+            for part in pair:
                 at = sentence.find(part, start, end)
                 self._add(sentence, [], evidence, at, at + len(part), part, section)
             return

@@ -388,7 +388,14 @@ def targets_after(text: str, position: int) -> list[FoundName]:
 
 
 def _split_coordinated(name):
-    """ "Shining Path and the Túpac Amaru ..." holds two names; "Justice and Equality" one."""
+    """ "Shining Path and the Túpac Amaru ..." holds two names; "Justice and Equality" one,
+    and so does a name the dictionary knows whole ("Islamic State of Iraq and the Levant")."""
+    if " and " not in name:
+        return name
+    from profiles.parsing.known_names import is_known_name  # (it reads this module)
+
+    if is_known_name(name):
+        return name
     parts = re.split(r" and the ", name, maxsplit=1)
     if len(parts) == 2:
         return parts[0]

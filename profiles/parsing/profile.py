@@ -27,6 +27,7 @@ from profiles.parsing.known_names import (
     known_names,
     place_of_known_groups,
 )
+from profiles.parsing.mention_model import drop_unlikely_mentions
 from profiles.parsing.mentions import MentionReader
 from profiles.parsing.names import CONNECTORS, HEAD_WORDS, NOT_NAME_WORDS, name_at, name_key
 from profiles.parsing.periods import choose_dates
@@ -42,7 +43,7 @@ from profiles.parsing.text import (
     plain_quotes,
     split_sentences,
 )
-from profiles.parsing.ties import add_learned_ties
+from profiles.parsing.ties import FeatureReader, add_learned_ties
 from profiles.parsing.types import (
     ENCYCLOPEDIA,
     GUIDEBOOK,
@@ -401,7 +402,9 @@ def _mentions(analysis, locator, relation_reader, own_names):
     for relation in relations:
         reader.add_relation_target(relation)
     mentions = reader.result()
-    add_learned_ties(mentions, relations, own_names, relation_reader.declined)
+    features = FeatureReader(mentions, own_names)
+    add_learned_ties(mentions, relations, own_names, relation_reader.declined, features)
+    mentions = drop_unlikely_mentions(mentions, relations, features)
     return mentions, list(reader.variants.values())
 
 

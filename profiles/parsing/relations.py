@@ -11,7 +11,7 @@ from profiles.parsing.mentions import (
     POSSESSIVE_END_RE,
     is_mentionable,
     organisation_of_person,
-    party_army,
+    two_names_of,
     without_nationality,
 )
 from profiles.parsing.name_shapes import ORGANISATION_WORD_RE, shaped_names
@@ -670,14 +670,15 @@ class RelationReader:
         target = organisation_of_person(target)  # "Jack Lang of the Australian Labor Party"
         target = without_nationality(target)  # "the Colombian M-19"
         # "broke away from the Constitutionalist Army of the Liberal Party": from the army.
-        target = (party_army(target) or (target,))[0]
+        target = (two_names_of(target) or (target,))[0]
         # "members of the Shining Path and of the MRTA": two groups, one tie each.
         names = [name for name in COORDINATED_OF_RE.split(target) if name]
         if len(names) > 1:
             for name in names:
                 self.add(name, relation, sentence, position)
             return
-        if " and " in target:
+        # (not "the Islamic State of Iraq and the Levant": one known name, whatever its parts)
+        if " and " in target and not is_known_name(target):
             # "Asa'ib Ahl al-Haq and Harakat Hezbollah al-Nujaba": two known groups.
             left, right = target.split(" and ", 1)
             # Not "Union Solidarity and Development Party", "Justice and Equality Movement":

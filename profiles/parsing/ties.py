@@ -127,15 +127,18 @@ class FeatureReader:
         for mention in mentions:
             for o in mention.occurrences:
                 self.named_at.setdefault(o.sentence, []).append((o.start, o.end))
+        self._read = {}  # id of a mention -> its features (the tie and mention models share)
 
     def per_occurrence(self, mention):
         """[features of each place `mention` is named]."""
-        return [
-            occurrence_features(
-                o, self.own_keys, closest_name_before(o, self.own_re, self.named_at)
-            )
-            for o in mention.occurrences
-        ]
+        if id(mention) not in self._read:
+            self._read[id(mention)] = [
+                occurrence_features(
+                    o, self.own_keys, closest_name_before(o, self.own_re, self.named_at)
+                )
+                for o in mention.occurrences
+            ]
+        return self._read[id(mention)]
 
 
 def features_by_mention(mentions, own_names):
@@ -214,14 +217,15 @@ def active_model():
     return _model["current"] if _model["loaded"] else _committed_model()
 
 
-def add_learned_ties(mentions, relations, own_names, declined=()):
+def add_learned_ties(mentions, relations, own_names, declined=(), reader=None):
     """Types the mentions the rules left untyped where the model is sure, each tie with the
     sentence that says it most clearly as its evidence; never those whose name keys the rules
-    `declined` ("banned the Hill Guard, together with the Red Front": no alliance)."""
+    `declined` ("banned the Hill Guard, together with the Red Front": no alliance). `reader`:
+    the text's FeatureReader, when the caller has one."""
     model = active_model()
     if model is None:
         return
-    reader = FeatureReader(mentions, own_names)
+    reader = reader or FeatureReader(mentions, own_names)
     for mention in mentions:
         if mention.relation or not mention.occurrences or name_key(mention.name) in declined:
             continue  # (features are read only for the mentions the model may type)
