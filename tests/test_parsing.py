@@ -3600,3 +3600,51 @@ def test_renamings_official_names_and_further_names(text, aliases):
 def test_known_names_joined_by_and_or_of(text, mentions):
     profile = parse_profile(f"Hill Army\n\nThe Hill Army was a rebel group.[1] {text}[2]\n")
     assert sorted((m.name, m.relation) for m in profile.mentions) == sorted(mentions)
+
+
+def test_people_of_an_origin_date_no_founding():
+    text = (
+        "Hill Cell\n\nThe Hill Cell was a militant group that murdered ten people between 2000 "
+        "and 2007, nine of them men of Turkish or Greek origin.[1] Its origins lie in 1998.[2]\n"
+    )
+    assert parse_profile(text).formation.year == 1998
+
+
+@pytest.mark.parametrize(
+    "opening, countries",
+    [
+        # A language's demonym that qualifies the group itself places it.
+        ("was a German neo-Nazi terrorist group that killed men of Turkish origin", ["DE"]),
+        ("was a French far-right militant organisation", ["FR"]),
+        # As a language, or of people, it does not.
+        ("(German: Hügelzelle) was a militant group in Austria", ["AT"]),
+    ],
+)
+def test_a_language_demonym_that_qualifies_the_group_places_it(opening, countries):
+    assert parse_profile(f"Hill Cell\n\nThe Hill Cell {opening}.[1]\n").countries == countries
+
+
+def test_a_number_that_ends_a_name_is_no_size():
+    text = (
+        "Brigade 2506\n\nBrigade 2506 (Spanish: Brigada Asalto 2506) was a force of exiles.[1] "
+        "At full strength the brigade numbered about 1,500 men.[2]\n"
+    )
+    assert parse_profile(text).size == 1500
+    # A count that opens a sentence is still one.
+    assert (
+        parse_profile(
+            "Hill Army\n\nThe Hill Army was a militia.[1] About 500 men served in it.[2]\n"
+        ).size
+        == 500
+    )
+
+
+def test_years_after_an_article_title_tell_namesakes_apart():
+    text = (
+        "Hill Army (1967–1975)\n\nThe Hill Army was a small paramilitary group.[1] It is not "
+        "to be confused with the party of the same name that the Red Front launched in 1931.[2] "
+        "The group was formed in 1967 by dissidents.[3]\n"
+    )
+    profile = parse_profile(text)
+    assert profile.aliases == []
+    assert profile.formation.year == 1967

@@ -98,6 +98,11 @@ DEMONYMS = {
 }  # fmt: skip
 # Words that are names of languages or peoples more than of states: weak evidence.
 WEAK_DEMONYMS = {"Spanish", "French", "Portuguese", "Arabic", "English", "German", "Chinese"}
+GROUP_NOUN_AFTER_RE = re.compile(
+    r"\s+(?:[a-z][\w-]*\s+){0,3}(?:group|organi[sz]ation|militia|movement|guerrillas?|"
+    r"paramilitary|network|cell|underground)s?\b"
+)
+ARTICLE_BEFORE_RE = re.compile(r"\b(?:an?|the)\s+$")
 # Codes given to states that no longer exist (withdrawn from ISO 3166-1) and to Kosovo
 # (user-assigned XK), which pycountry's list of current countries lacks.
 HISTORIC_NAMES = {
@@ -246,7 +251,12 @@ def mentions(text: str) -> list[tuple[str, int, int, bool]]:
                     pass  # "New South Wales", "Lake Chad": another place
                 elif candidate in names:
                     found.append((names[candidate], start, start + len(candidate), False))
-                elif candidate in demonyms and candidate not in WEAK_DEMONYMS:
+                elif candidate in demonyms and (
+                    candidate not in WEAK_DEMONYMS
+                    # "was a German neo-Nazi terrorist group": the group's own, not a language
+                    or GROUP_NOUN_AFTER_RE.match(text, start + len(candidate))
+                    and ARTICLE_BEFORE_RE.search(text, max(0, start - 12), start)
+                ):
                     found.append((demonyms[candidate], start, start + len(candidate), True))
                 else:
                     continue

@@ -54,7 +54,9 @@ FORMATION_ANCHOR_RE = re.compile(
     # "only announced itself under this name in 2007".
     r"(?:announced|declared|proclaimed)\s+(?:itself|themselves|its\s+(?:formation|founding|creation|existence))|"
     # "began operating", not "began to settle its veterans" nor "began recording killings".
-    r"was\s+born|put\s+together|originated|origins?|mobili[sz]ed|assembled|"
+    # ("its origins lie in 1990", not "men of Turkish origin, between 2000 and 2007")
+    r"was\s+born|put\s+together|originated|mobili[sz]ed|assembled|origins?(?=\s+(?:in|of|"
+    r"date[sd]?|lie|lies|lay|go|goes|went|back|to|trace[sd]?|was|were|is|are)\b)|"
     r"(?:began|started)(?!\s+(?:to\s+(?!operate|function|act\b|organi|form|emerge|appear|"
     r"gather|recruit|raise|build|assemble|mobili|arm\b|patrol|guard|defend|fight)[a-z]+|"
     r"(?!operating|functioning|acting|organi[sz]ing|forming|gathering|recruiting|raising|"
@@ -233,6 +235,14 @@ DEFINITE_END_RE = re.compile(
 )
 
 
+# A sentence that sets the group apart from a namesake speaks of the namesake's dates.
+NOT_CONFUSED_RE = re.compile(
+    r"\b(?:(?:not|never)\s+(?:to\s+be\s+|be\s+)?confused\s+with|unrelated\s+to|"
+    r"(?:is|was|are|were)\s+(?:distinct|different|separate)\s+from)\b",
+    re.I,
+)
+
+
 def choose_dates(analysis, formation_sections, termination_sections, fallback, is_own):
     """Formation and termination, each (date, statement offset) or None, and the doubts.
 
@@ -257,8 +267,8 @@ def choose_dates(analysis, formation_sections, termination_sections, fallback, i
         if key in termination_sections:
             termination_texts.append(sentence)
             dates_of[sentence] = mentions
-        if not mentions:
-            continue
+        if not mentions or NOT_CONFUSED_RE.search(sentence):
+            continue  # (no date; or a namesake's: "not to be confused with the party ...")
         # "was active in the First Austrian Republic from 1920 to 1936": its whole span.
         for span in _active_spans(sentence, mentions, is_own, ACTIVE_RE):
             if key in formation_sections:

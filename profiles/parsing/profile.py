@@ -222,6 +222,9 @@ DISAMBIGUATOR_RE = re.compile(
 )
 
 
+YEARS_RE = re.compile(r"(?:c\.\s*)?\d{4}s?(?:\s*[-\u2013\u2014]\s*(?:\d{4}|present))?")
+
+
 def _split_title(title):
     """ "MQM Haqiqi (Pakistan)" -> name, country codes, and a bracketed acronym if any.
 
@@ -235,9 +238,14 @@ def _split_title(title):
         found = countries.codes_in_list(inner)
         if found:
             codes.extend(c for c in found if c not in codes)
-        elif inner and not inner.islower() and not DISAMBIGUATOR_RE.search(inner):
-            # "Grey Wolves (organization)", "Minutemen (anti-Communist organization)": a
-            # disambiguator, no name.
+        elif (
+            inner
+            and not inner.islower()
+            and not DISAMBIGUATOR_RE.search(inner)
+            and not YEARS_RE.fullmatch(inner)
+        ):
+            # "Grey Wolves (organization)", "Minutemen (anti-Communist organization)",
+            # "Saor Éire (1967–1975)": a disambiguator, no name.
             extra.append(inner)
         name = name[:opening].strip()
     return name or title, codes, extra

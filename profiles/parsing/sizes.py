@@ -156,6 +156,14 @@ TROOPS_AGAINST_US_RE = re.compile(
 )
 
 
+NAME_WORD_BEFORE_RE = re.compile(r"\b([A-Z][\w'-]*[a-z][\w'-]*) $")
+# Capitalised words that open a count at the start of a sentence or a field.
+COUNT_OPENERS = frozenset(
+    """About Some Around Approximately Nearly Almost Over Under Roughly Perhaps Between Up
+    Only Just At Estimated Maybe Possibly Fewer Less More Circa Reportedly""".split()
+)
+
+
 def _classify(text, match, clause, lenient):
     """True if the figure is a strength of the whole group."""
     value = _value(match)
@@ -181,6 +189,14 @@ def _classify(text, match, clause, lenient):
             re.I,
         ):
             return False
+    # "Brigade 2506", "Unit 731", "Paramilitary 2000": a number that ends a name is no count
+    # (a capitalised word right before it that is no opening word: "About 500 ...").
+    # (Not in a Size field, whose figures are counts by default: "Size: Estimates 5,000".)
+    named = not lenient and NAME_WORD_BEFORE_RE.search(
+        text, max(0, match.start() - 30), match.start()
+    )
+    if named and named.group(1) not in COUNT_OPENERS and not match.group("scale"):
+        return False
     # Inside parentheses after a name: a sub-unit's strength ("Yug (about 700 men)").
     opened = text.rfind("(", 0, match.start())
     if (
