@@ -3648,3 +3648,31 @@ def test_years_after_an_article_title_tell_namesakes_apart():
     profile = parse_profile(text)
     assert profile.aliases == []
     assert profile.formation.year == 1967
+
+
+def test_a_founding_in_a_relative_clause_with_its_own_subject_is_the_antecedent_s():
+    text = (
+        "Hill Front\n\nThe Hill Front is a leftist organisation.[1] It came into being in "
+        "February 1969, when a current broke away from the Red Front, which Karim Dalo had "
+        "founded in December 1967.[2]\n"
+    )
+    assert parse_profile(text).formation.year == 1969
+
+
+@pytest.mark.parametrize(
+    "opening, aliases",
+    [
+        (
+            "The Hill Front or Hill Force (Swahili: Jeshi la Kilima), in full the Hill Farmers "
+            "Defence Front, is a militia.",
+            ["Hill Farmers Defence Front", "Hill Force", "Jeshi la Kilima"],
+        ),
+        (
+            "The Hill Front, officially the Hill Farmers Defence Front (HFDF), is a militia.",
+            ["HFDF", "Hill Farmers Defence Front"],
+        ),
+    ],
+)
+def test_an_opening_s_full_or_official_name(opening, aliases):
+    profile = parse_profile(f"Hill Front\n\n{opening}[1]\n")
+    assert sorted(profile.aliases) == sorted(aliases)

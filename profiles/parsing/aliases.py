@@ -168,7 +168,7 @@ INTRODUCERS = [
         ),
     ),
     # "WiN, in full Zrzeszenie ...".
-    (("in full",), re.compile(r"(?:,|\()\s*in\s+full\s+(?=[A-Z\u00c0-\u024f])")),
+    (("in full",), re.compile(r"(?:,|\()\s*in\s+full\s+(?:the\s+)?(?=[A-Z\u00c0-\u024f])")),
     (
         ("goes by", "go by", "went by"),
         re.compile(r"\b(?:goes|go|went)\s+by\s+the\s+names?\s+(?:of\s+)?"),
@@ -978,7 +978,10 @@ NAME_JOINERS_RE = re.compile(
     rf"\s*(?:,\s*)?(?:\b(?:known\s+)?in\s+(?:{LANGUAGES})(?:\s+as\b|\s*:|\b)|\bor\s+as\b|"
     r"\bor\s+(?:simply|just)\b|\bor\b|\balso\s+known\s+as\b|\balso\s+called\b|"
     r"\b(?:usually|commonly|often|simply|better|widely|locally|sometimes)\s+(?:known\s+)?"
-    r"(?:simply\s+)?(?:as|called)\b|\balso\b|;)\s*"
+    r"(?:simply\s+)?(?:as|called)\b|\balso\b|;|"
+    # "Komalah (...), in full the Revolutionary Organization of ..., is". (Not "formally":
+    # as a joiner it read a wrong name more often than a right one.)
+    r"\bin\s+full\b)\s*"
 )
 
 

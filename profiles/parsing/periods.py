@@ -628,7 +628,9 @@ INSTRUMENT_RE = re.compile(
 
 RELATIVE_CLAUSE_RE = re.compile(
     r",?\s+(?:who|which|that|whose|whom)\s+(?:had\s+|has\s+|have\s+|was\s+|were\s+|is\s+|"
-    r"are\s+)?(?:been\s+)?(?:[a-z]+ly\s+)?(?=[a-z])"
+    r"are\s+)?(?:been\s+)?(?:[a-z]+ly\s+)?"
+    # ("which George Habash had founded in December 1967": a named subject of its own)
+    r"(?=[a-z]|(?:[A-Z][\w'.-]*\s+){1,4}(?:had\s+|has\s+|have\s+)?[a-z])"
 )
 
 
