@@ -3676,3 +3676,19 @@ def test_a_founding_in_a_relative_clause_with_its_own_subject_is_the_antecedent_
 def test_an_opening_s_full_or_official_name(opening, aliases):
     profile = parse_profile(f"Hill Front\n\n{opening}[1]\n")
     assert sorted(profile.aliases) == sorted(aliases)
+
+
+def test_an_end_done_to_it_by_a_thing_or_a_body():
+    text = (
+        "Hill Front\n\nThe Hill Front was a militia in Kenya.[1] A decree of the Interior "
+        "Ministry dissolved it in June 1976.[2]\n"
+    )
+    assert parse_profile(text).termination.year == 1976
+
+
+def test_an_end_set_after_another_group_s_name_is_that_group_s():
+    text = (
+        "Hill Front\n\nThe Hill Front was a militia in Kenya.[1] Unlike the Red Youth Front, "
+        "dissolved by decree in November 1973, the Hill Front carried on.[2]\n"
+    )
+    assert parse_profile(text).termination is None

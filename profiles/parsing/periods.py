@@ -726,7 +726,10 @@ def _anchored(sentence, mentions, anchor_re, is_own=None, own_founding=None, def
             continue  # "is scheduled to be disbanded in 2026", "were to be demobilised": a plan
         if UNPROVEN_BEFORE_RE.search(sentence, 0, anchor.start()):
             continue  # "no clear evidence that the group itself was dissolved"
-        if is_own and _relative_of_another(sentence, anchor.start(), is_own):
+        if is_own and (
+            _relative_of_another(sentence, anchor.start(), is_own)
+            or _participle_of_another(sentence, anchor, is_own)
+        ):
             continue  # "the ALiR, which merged into the FDLR in 2000": the ALiR's end
         if is_own and DEFEAT_RE.fullmatch(anchor.group()) and _own_acts(sentence, anchor, is_own):
             continue  # "the White Guards ... defeated the Red Guards": a victory, no end
@@ -860,6 +863,20 @@ RELATIVE_BEFORE_RE = re.compile(
     # "the Polissian Sich, whose men were partly absorbed ...".
     r",\s*whose\s+(?:[a-z]+\s+){1,2}(?:were|was|had\s+been)\s+(?:[a-z]+\s+)?$"
 )
+# "Unlike the Ordine Nuovo, dissolved by decree in November 1973, AN survived": a participle
+# set after another group's name (see _participle_of_another).
+PARTICIPLE_BEFORE_RE = re.compile(r",\s*(?:(?:later|itself|also|finally|eventually)\s+)?$")
+PARTICIPLE_AFTER_RE = re.compile(r"\s+(?:by|in|on|at)\b")
+
+
+def _participle_of_another(sentence, anchor, is_own):
+    """ "the Ordine Nuovo, dissolved by decree in November 1973, ...": the end of the
+    organisation the participle is set after."""
+    before = PARTICIPLE_BEFORE_RE.search(sentence, 0, anchor.start())
+    if not before or not PARTICIPLE_AFTER_RE.match(sentence, anchor.end()):
+        return False
+    other = name_before(sentence, before.start())
+    return bool(other) and not is_own(other) and shaped_like_group(other)
 
 
 def _relative_of_another(sentence, position, is_own):
@@ -1051,7 +1068,9 @@ SUBJECT_ASIDE_RE = re.compile(r",\s+[^,;]{3,120},\s*(?:had\s+been|has\s+been|was
 # the group, its object.
 OWN_OBJECT_RE = re.compile(
     r"\s+(?:the|its|this|that)\s+(?:[\w-]+\s+){0,2}?(?:organi[sz]ation|group|militia|"
-    r"militias|movement|force|corps|guards?|units|squads|brigades?|battalions?)\b(?!\s+of\b)",
+    r"militias|movement|force|corps|guards?|units|squads|brigades?|battalions?)\b(?!\s+of\b)|"
+    # "a decree of the Interior Ministry dissolved it in June 1976"
+    r"\s+it\b(?!\s+(?:to|from|into|as)\b)",
     re.I,
 )
 TRANSITIVE_END_RE = re.compile(
