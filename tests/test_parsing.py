@@ -3692,3 +3692,24 @@ def test_an_end_set_after_another_group_s_name_is_that_group_s():
         "dissolved by decree in November 1973, the Hill Front carried on.[2]\n"
     )
     assert parse_profile(text).termination is None
+
+
+@pytest.mark.parametrize(
+    "sentence, year",
+    [
+        # A thing named first, then the group as the verb's subject.
+        ("After the peace accords of January 1992 the HF demobilised.", 1992),
+        # An event said to be taken as its end.
+        (
+            "Its leader surrendered with a few fighters in July 2006, which is usually taken as "
+            "the end of the Hill Front.",
+            2006,
+        ),
+        ("The surrender of its last unit in 2006 marked the end of the Hill Front.", 2006),
+        # The end of something else.
+        ("The 2005 elections marked the end of the war.", None),
+    ],
+)
+def test_ends_after_a_thing_or_taken_as_the_end(sentence, year):
+    profile = parse_profile(f"Hill Front\n\nThe Hill Front (HF) was a militia.[1] {sentence}[2]\n")
+    assert (profile.termination.year if profile.termination else None) == year

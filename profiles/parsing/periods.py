@@ -94,6 +94,9 @@ TERMINATION_ANCHOR_RE = re.compile(
     r"lost\s+(?:\w+\s+)?(?:patronage|support|backing)|withdrew\s+(?:\w+\s+)?support|ended|"
     r"came\s+to\s+an\s+end|(?:its|their)\s+end\s+came(?=\s+(?:in|on)\s+[^,;.]{0,20}\d{4})|"
     r"met\s+(?:its|their)\s+end|"
+    # "surrendered in July 2006, which is usually taken as the end of God's Army"
+    r"(?:taken|regarded|seen|considered|treated|counted)\s+as\s+(?:marking\s+)?the\s+end\s+of|"
+    r"marked\s+the\s+end\s+of|"
     r"disarmed|laid\s+down\s+(?:their|its)\s+arms|integrated\s+into|"
     r"absorbed\s+into|merged\s+into|turned\s+against|switched\s+sides|collapsed|fell\s+apart|"
     r"was\s+ended|were\s+ended|termination|stopped\s+being|ceased\s+to\s+be|end\s+point|"
@@ -716,6 +719,8 @@ def _anchored(sentence, mentions, anchor_re, is_own=None, own_founding=None, def
             and not ended
             and THING_SUBJECT_RE.search(sentence, max(0, anchor.start() - 90), anchor.start())
             and not OBJECT_AFTER_RE.match(sentence, anchor.end())
+            # ("After the peace accords of January 1992 the ERP demobilised": ours)
+            and not is_own(name_before(sentence, anchor.start()) or "")
         ):
             continue  # "a peace agreement signed in 2015 collapsed in July 2016"
         if _negated(sentence, anchor):
