@@ -3713,3 +3713,23 @@ def test_an_end_set_after_another_group_s_name_is_that_group_s():
 def test_ends_after_a_thing_or_taken_as_the_end(sentence, year):
     profile = parse_profile(f"Hill Front\n\nThe Hill Front (HF) was a militia.[1] {sentence}[2]\n")
     assert (profile.termination.year if profile.termination else None) == year
+
+
+@pytest.mark.parametrize(
+    "sentence, countries",
+    [
+        ("It operates in Niger and Chad.", ["ML", "NE", "TD"]),
+        (
+            "From Mali it spread into Burkina Faso and later into the border regions of Benin, "
+            "Togo and Ghana.",
+            ["BF", "BJ", "GH", "ML", "TG"],
+        ),
+        # A list of something else after the place is no place.
+        ("It operates in Niger with support from Chad.", ["ML", "NE"]),
+    ],
+)
+def test_every_country_of_a_list_the_group_is_active_in(sentence, countries):
+    profile = parse_profile(
+        f"Hill Front\n\nThe Hill Front is a jihadist group in Mali.[1] {sentence}[2]\n"
+    )
+    assert profile.countries == countries

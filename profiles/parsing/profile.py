@@ -632,6 +632,11 @@ OPERATED_WORDS = ("fought", "fighting", "operat", "deployed", "active", "involve
                   "intervened", "took", "carried", "raided", "attacked", "campaigned", "sent",
                   "dispatched", "headquarter", "based", "struck", "moved", "relocated",
                   "spread", "expanded")  # fmt: skip
+ACTIVE_IN_LIST_RE = re.compile(
+    r"fought|fighting|operat|active|raided|attacked|campaigned|struck|spread|expanded|carried",
+    re.I,
+)
+LIST_JOINER_RE = re.compile(r"\s*(?:,\s*and|,\s*or|,|and|or)\s+")
 PLACE_AHEAD_RE = re.compile(
     r"\b(?:in|into|inside|within|across|throughout|to)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}[A-Z]"
 )
@@ -641,7 +646,7 @@ PLACE_BEFORE_RE = re.compile(
     r"(?:(?:(?:north|south)[\s-]?(?:east|west)|north|south|east|west|central|upper|lower)(?:ern)?"
     r"(?:[\s-]+(?:north|south|east|west)(?:ern)?)?\s+|(?:metropolitan|mainland)\s+)?$|"
     # "based mainly in the Qandil mountains of northern Iraq".
-    r"\b(?:mountains|hills|highlands|jungles?|forests?|border\s+areas?)\s+of\s+"
+    r"\b(?:mountains|hills|highlands|jungles?|forests?|(?:border\s+)?(?:areas?|regions?))\s+of\s+"
     r"(?:(?:north|south|east|west)(?:ern)?\s+)?$",
     re.I,
 )
@@ -687,17 +692,29 @@ def _operated_in(analysis, is_own, codes):
             PEOPLE_OF_GROUP_RE.search(subject) and SOME_PEOPLE_RE.search(subject)
         ):
             continue  # "many of its members later fought in Spain": people, not the group
-        for code, start, _end, demonym in countries.mentions(text):
+        placed_end = None  # where the last country read as a place ends
+        for code, start, end, demonym in countries.mentions(text):
             if code == "CG":
                 if congo is None:
                     congo = "CD" if countries.means_dr_congo(analysis.text()) else "CG"
                 code = congo
-            if demonym or not verb.end() <= start < limit or code in codes or code in found:
+            if demonym or not verb.end() <= start < limit:
                 continue
-            if code in countries.HISTORIC_NAMES:
-                continue  # "in Yugoslavia": the state of the day, not a further country
-            if PLACE_BEFORE_RE.search(text[max(0, start - 40) : start]):
-                found[code] = statement
+            # "in Niger and Chad", "into Burkina Faso, Niger and Benin": the list goes on.
+            # (Only after a verb of fighting or spreading: a list after "headquarters in" or
+            # "deployed in" names hosts and postings more often than theatres.)
+            listed = (
+                placed_end is not None
+                and ACTIVE_IN_LIST_RE.match(verb.group())
+                and LIST_JOINER_RE.fullmatch(text, placed_end, start)
+            )
+            if listed or PLACE_BEFORE_RE.search(text[max(0, start - 40) : start]):
+                placed_end = end
+            else:
+                continue
+            if code in codes or code in found or code in countries.HISTORIC_NAMES:
+                continue  # ("in Yugoslavia": the state of the day, not a further country)
+            found[code] = statement
     return found
 
 
