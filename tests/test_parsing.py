@@ -3733,3 +3733,33 @@ def test_every_country_of_a_list_the_group_is_active_in(sentence, countries):
         f"Hill Front\n\nThe Hill Front is a jihadist group in Mali.[1] {sentence}[2]\n"
     )
     assert profile.countries == countries
+
+
+@pytest.mark.parametrize(
+    "sentence, size",
+    [
+        (
+            "In 1996 an officer of the Mong Tai Army (MTA), which had claimed some 20,000 men, "
+            "joined it with 800 fighters.",
+            800,
+        ),
+        ("It had a few dozen militants, whereas the EZLN claimed some 3,000 combatants.", None),
+        # A claim of our own strength, whoever makes it.
+        ("At their peak the Red Front claimed some 500,000 members for the committees.", 500000),
+    ],
+)
+def test_a_figure_counted_of_another_group_is_not_our_size(sentence, size):
+    assert (
+        parse_profile(f"Hill Front\n\nThe Hill Front was a militia.[1] {sentence}[2]\n").size
+        == size
+    )
+
+
+def test_a_ban_beside_a_denied_end_is_a_doubt_not_an_end():
+    text = (
+        "Hill Front\n\nThe Hill Front was a militia.[1] Troops attacked the Hill Front in June "
+        "2008, and the government banned it the same year, but neither measure ended it.[2]\n"
+    )
+    profile = parse_profile(text)
+    assert profile.termination is None
+    assert [d.field for d in profile.doubts] == ["termination"]

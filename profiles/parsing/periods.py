@@ -306,7 +306,12 @@ def choose_dates(analysis, formation_sections, termination_sections, fallback, i
             termination_pool += [(m, offset) for m in ends]
             definite.update((m, offset) for m in definite_ends)
             sections[offset] = key
-            anchors = [a.group() for a in TERMINATION_ANCHOR_RE.finditer(sentence)] if ends else []
+            # (a denied end is none: "banned it the same year, but neither measure ended it")
+            anchors = [
+                a.group()
+                for a in (TERMINATION_ANCHOR_RE.finditer(sentence) if ends else ())
+                if not _negated(sentence, a)
+            ]
             if anchors and all(BAN_RE.fullmatch(anchor) for anchor in anchors):
                 bans.add(offset)
             coded = CODED_END_RE.search(sentence)

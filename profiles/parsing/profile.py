@@ -17,6 +17,7 @@ from profiles.parsing.aliases import (
     clause_speaks_of,
     clause_subject,
     is_acronym,
+    name_before,
     opening_names,
 )
 from profiles.parsing.dates import find_dates, is_context
@@ -31,7 +32,7 @@ from profiles.parsing.mention_model import drop_unlikely_mentions
 from profiles.parsing.mentions import MentionReader
 from profiles.parsing.names import CONNECTORS, HEAD_WORDS, NOT_NAME_WORDS, name_at, name_key
 from profiles.parsing.periods import choose_dates
-from profiles.parsing.relations import RelationReader
+from profiles.parsing.relations import RelationReader, shaped_like_group
 from profiles.parsing.sizes import strength_figures
 from profiles.parsing.text import (
     CLAUSE_END_RE,
@@ -343,12 +344,43 @@ def _cue_kind(sentence):
     return "other"
 
 
-def _size(analysis, sections, lenient):
+# "the Mong Tai Army (MTA), which had claimed some 20,000 men", "the Red Guard numbered some
+# 3,000": a verb of having or counting whose subject is another group.
+COUNTED_BEFORE_RE = re.compile(
+    r"\b(?:had|has|have|claimed|claims|numbered|numbers|counted|fielded|mustered|boasted)\s+"
+    r"(?:(?:some|about|around|roughly|nearly|almost|over|up\s+to|more\s+than|at\s+least|"
+    r"perhaps|an\s+estimated)\s+)?$"
+)
+CONTRAST_BEFORE_RE = re.compile(r"\b(?:whereas|while|unlike)\s+(?:the\s+)?$", re.I)
+RELATIVE_OPENING_RE = re.compile(r"(?:\s*\([^()]*\))?,\s*(?:which|who)\s+(?:had\s+)?$")
+
+
+def _figure_of_another(sentence, position, is_own):
+    """Whether the figure at `position` is counted of another group than ours."""
+    counted = COUNTED_BEFORE_RE.search(sentence, max(0, position - 60), position)
+    if not counted:
+        return False
+    verb_at = counted.start()
+    relative = RELATIVE_OPENING_RE.search(sentence, 0, verb_at)
+    subject_end = relative.start() if relative else verb_at
+    subject = name_before(sentence, subject_end)
+    if not subject or is_own(subject) or not shaped_like_group(subject):
+        return False
+    if relative or not counted.group().startswith("claim"):
+        return True
+    # "Officials claimed some 2,200,000 members", "the FSLN claimed 500,000 members [of its
+    # committees]": a claim of our strength; "whereas the EZLN claimed some 3,000": its own.
+    return bool(CONTRAST_BEFORE_RE.search(sentence, 0, sentence.rfind(subject, 0, subject_end)))
+
+
+def _size(analysis, sections, lenient, is_own):
     best = None
     for statement in analysis.sentences:
         if statement.section not in sections:
             continue
         for figure in strength_figures(statement.text, lenient=lenient):
+            if _figure_of_another(statement.text, figure.start, is_own):
+                continue
             if best is None or figure.value > best[0].value:
                 best = (figure, statement)
     if best is None:
@@ -468,10 +500,12 @@ def _parse_guidebook(title, title_line, field_list, text):
     if "termination" in unknown or "termination" not in fields:
         termination = None
     if "size_details" in fields:
-        size, size_text, size_date, size_statement = _size(analysis, {"size_details"}, lenient=True)
+        size, size_text, size_date, size_statement = _size(
+            analysis, {"size_details"}, lenient=True, is_own=is_own
+        )
     else:
         size, size_text, size_date, size_statement = _size(
-            analysis, set(LABELS.values()) - {"references"}, lenient=False
+            analysis, set(LABELS.values()) - {"references"}, lenient=False, is_own=is_own
         )
     references = []
     if "references" in fields and not _is_unknown(fields["references"].value):
@@ -832,7 +866,9 @@ def _parse_encyclopedia(title, title_line, text, offset):
     formation, termination, date_doubts = choose_dates(
         analysis, {"narrative"}, {"narrative"}, False, is_own
     )
-    size, size_text, size_date, size_statement = _size(analysis, {"narrative"}, lenient=False)
+    size, size_text, size_date, size_statement = _size(
+        analysis, {"narrative"}, lenient=False, is_own=is_own
+    )
 
     references, seen = [], set()
     for number, position in analysis.markers_in_order:
