@@ -169,11 +169,15 @@ from profiles.accuracy import CORPORA, score_corpus
 # retrainings.
 # In the eleventh session dev26 and dev27 joined the training (839 texts) and the same rule
 # moved the tie threshold from 0.65 to 0.7 (blind11's ties recall 51% -> 50.0%, one tie
-# fewer); and the mention model began to drop names it is sure are no other organisation
+# fewer), and back to 0.65 once rules stopped reading places as allies ("worked closely with
+# the Kharkiv regional administration"), which also cost dev12 a right name ("worked closely
+# with" now needs a group's shape): its mentions recall floor 89% -> 88%; and the mention model began to drop names it is sure are no other organisation
 # (cross-validated: 44 of 53 dropped rightly, files whose mentions hold 446 -> 453 of 821;
 # on the twelve blind sets files whose mentions hold 195 -> 203, mentions precision up on
 # each), which cost a right name on each of blind6, blind7, blind10 and dev11: their
-# mentions recall floors 88% -> 86%, 83% -> 82%, 90% -> 89% and 87% -> 86%.
+# mentions recall floors 88% -> 86%, 83% -> 82%, 90% -> 89% and 87% -> 86%; retrained at the
+# session's end, the same rule set its threshold at 0.65 (files whose mentions hold 446 ->
+# 456 in cross-validation), a right name fewer on blind15: floor 78% -> 77%.
 FLOORS = {
     "seeds": {
         "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (1.00, 1.00), "size": (1.00, 1.00), "countries": (1.00, 1.00), "aliases": (1.00, 1.00), "relations": (0.97, 0.97), "mentions": (1.00, 0.83), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
@@ -254,7 +258,7 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (0.92, 0.79), "termination": (0.83, 0.62), "size": (0.96, 0.96), "countries": (1.00, 0.78), "aliases": (0.96, 0.81), "relations": (0.86, 0.56), "mentions": (0.83, 0.85), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev12": {
-        "name": (1.00, 1.00), "formation": (0.92, 0.82), "termination": (0.928, 0.52), "size": (0.93, 0.93), "countries": (0.94, 0.94), "aliases": (0.89, 0.71), "relations": (0.87, 0.80), "mentions": (0.88, 0.89), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (0.92, 0.82), "termination": (0.928, 0.52), "size": (0.93, 0.93), "countries": (0.94, 0.94), "aliases": (0.89, 0.71), "relations": (0.87, 0.80), "mentions": (0.88, 0.88), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "heldout/blind9": {
         "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (0.84, 0.91), "size": (0.91, 0.87), "countries": (0.90, 0.80), "aliases": (0.90, 0.81), "relations": (0.82, 0.61), "mentions": (0.935, 0.92), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
@@ -302,7 +306,7 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (0.91, 0.88), "termination": (0.88, 0.75), "size": (1.00, 1.00), "countries": (0.85, 0.87), "aliases": (0.92, 0.67), "relations": (0.79, 0.63), "mentions": (0.84, 0.87), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "heldout/blind15": {
-        "name": (1.00, 1.00), "formation": (1.00, 0.80), "termination": (0.75, 0.50), "size": (0.84, 0.73), "countries": (0.93, 0.87), "aliases": (0.85, 0.66), "relations": (0.83, 0.43), "mentions": (0.88, 0.78), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (1.00, 0.80), "termination": (0.75, 0.50), "size": (0.84, 0.73), "countries": (0.93, 0.87), "aliases": (0.85, 0.66), "relations": (0.83, 0.43), "mentions": (0.88, 0.77), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
 }  # fmt: skip
 

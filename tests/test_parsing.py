@@ -3763,3 +3763,20 @@ def test_a_ban_beside_a_denied_end_is_a_doubt_not_an_end():
     profile = parse_profile(text)
     assert profile.termination is None
     assert [d.field for d in profile.doubts] == ["termination"]
+
+
+@pytest.mark.parametrize(
+    "sentence, relations",
+    [
+        ("It worked closely with the Kharkiv regional administration.", []),
+        ("It worked closely with the Red Hand Front.", [("Red Hand Front", "ally_of")]),
+        ("Members took part in the Opelousas massacre in 1868.", []),
+        (
+            "It took part, with the Irgun and the Haganah, in the Jewish Resistance Movement.",
+            [("Jewish Resistance Movement", "part_of")],
+        ),
+    ],
+)
+def test_working_with_or_taking_part_in_needs_a_group(sentence, relations):
+    profile = parse_profile(f"Hill Army\n\nThe Hill Army was a rebel group.[1] {sentence}[2]\n")
+    assert [(r.target, r.relation) for r in profile.relations] == relations

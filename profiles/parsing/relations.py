@@ -201,16 +201,23 @@ PHRASES = [
     (("desert", "defect"), r"\b(?:deserted|defected\s+from)\s+", "splinter_of"),
     # "alongside the Al-Badr and Al-Shams militias, took part in killings".
     (("alongside",), r"(?:^|,\s*|\band\s+)alongside\s+", "ally_of"),
+]
+# Patterns whose object may as well be a place or people: the other side must be shaped
+# like a group's name (a head word, an acronym, a known name) and not the state's.
+STRICT_PHRASES = [
+    # "took part in the Jewish Resistance Movement" (not "in the Opelousas massacre").
+    (
+        ("took part",),
+        r"\btook\s+part(?:,\s+[^,;.]{3,60},)?\s+in\s+(?=(?:the\s+)?[A-Z])",
+        "part_of",
+    ),
+    # "worked closely with the KNU" (not "with the Kharkiv regional administration").
     (
         ("works closely", "worked closely", "work closely", "cooperat", "fought alongside"),
         r"\b(?:works?|worked|cooperated|cooperates|fought|fights|fighting)\s+(?:closely\s+)?"
         r"(?:with|alongside)\s+",
         "ally_of",
     ),
-]
-# Patterns whose object may as well be a place or people: the other side must be shaped
-# like a group's name (a head word, an acronym, a known name) and not the state's.
-STRICT_PHRASES = [
     # "a founding member of the Alliance of Palestinian Forces": a body of that coalition (not
     # "a member of the Tarabin tribe").
     (
@@ -354,11 +361,6 @@ STRICT_PHRASES = [
         ("as part of",),
         r"\b(?:claimed|carried\s+out|conducted|fought|fights|operated|operates|attacks?|"
         r"attacked)\b[^.;]{0,60}?\bas\s+(?:a\s+)?part\s+of\s+(?=(?:the\s+)?[A-Z])",
-        "part_of",
-    ),
-    (
-        ("took part",),
-        r"\btook\s+part(?:,\s+[^,;.]{3,60},)?\s+in\s+(?=(?:the\s+)?[A-Z])",
         "part_of",
     ),
     # "its rivalry with the ...", "a feud with".
@@ -523,6 +525,11 @@ PHRASE_RES = [
     for words, pattern, relation in [*PHRASES, *STRICT_PHRASES]
 ]
 STRICT_PATTERNS = {pattern for _words, pattern, _relation in STRICT_PHRASES}
+EVENT_NOUN_AFTER_RE = re.compile(
+    r"\s+(?:massacres?|riots?|war|uprising|rebellion|revolt|campaign|affair|incident|crisis|"
+    r"raids?|offensive|elections?|agreements?|accords?|talks|conference|strikes?|protests?|"
+    r"regional\s+administration|administration|authorities|municipality)\b"
+)
 # A capitalised word right before a phrase written with a capital: the phrase's words are a
 # name's ("Republican Action Against Drugs").
 NAME_WORD_BEFORE_RE = re.compile(r"[A-Z][\w'\u2019-]*\s+$")
@@ -768,6 +775,8 @@ class RelationReader:
                         continue  # "opposed President Makarios III": a person
                     if GOVERNMENT_OF_RE.match(sentence, target.end):
                         continue  # "broke with Mohammad Mosaddegh's government": a government
+                    if EVENT_NOUN_AFTER_RE.match(sentence, target.end):
+                        continue  # "took part in the Opelousas massacre": an event
                     kind = relation
                     if kind == "merged_into" and joined_in:
                         kind = "ally_of"  # "joining the Basij in attacks"
@@ -783,6 +792,8 @@ class RelationReader:
                         pattern.pattern in STRICT_PATTERNS
                         and not named_as_group
                         and not shaped_like_group(target.name)
+                        # ("Asa'ib Ahl al-Haq and Harakat Hezbollah al-Nujaba": two names)
+                        and not all(map(shaped_like_group, target.name.split(" and ")))
                     ):
                         # "fought Sufi clerics", "against Kabul": not a group's name
                         continue
