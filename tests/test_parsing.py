@@ -3780,3 +3780,8 @@ def test_a_ban_beside_a_denied_end_is_a_doubt_not_an_end():
 def test_working_with_or_taking_part_in_needs_a_group(sentence, relations):
     profile = parse_profile(f"Hill Army\n\nThe Hill Army was a rebel group.[1] {sentence}[2]\n")
     assert [(r.target, r.relation) for r in profile.relations] == relations
+
+
+def test_an_introduced_name_keeps_its_lower_case_kind():
+    text = "Hill Front\n\nThe Hill Front (HF), also called the Zwickau cell, was a neo-Nazi group.[1]\n"
+    assert sorted(parse_profile(text).aliases) == ["HF", "Zwickau cell"]

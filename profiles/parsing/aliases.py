@@ -471,7 +471,8 @@ QUOTED_NAME_RE = re.compile(
     r"[\"'\u2018\u201c](?P<name>[^\"'\u2019\u201d]{2,60}?)[\"'\u2019\u201d](?!\w)"
 )
 HEAD_NOUN_RE = re.compile(
-    r" (?:militias?|group|vigilantes?|movement|army|force|battalion|brigade|faction)\b"
+    r" (?:militias?|group|vigilantes?|movement|army|force|battalion|brigade|faction|cell|"
+    r"alliance|front|network|gang|squad|unit|league|coalition)\b"
 )
 
 
