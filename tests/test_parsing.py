@@ -3785,3 +3785,8 @@ def test_working_with_or_taking_part_in_needs_a_group(sentence, relations):
 def test_an_introduced_name_keeps_its_lower_case_kind():
     text = "Hill Front\n\nThe Hill Front (HF), also called the Zwickau cell, was a neo-Nazi group.[1]\n"
     assert sorted(parse_profile(text).aliases) == ["HF", "Zwickau cell"]
+
+
+def test_a_name_it_was_at_first_known_by():
+    text = "Hill Front\n\nThe Hill Front (HF), at first known as the Kauda alliance, was proclaimed in 2011.[1]\n"
+    assert sorted(parse_profile(text).aliases) == ["HF", "Kauda alliance"]

@@ -26,7 +26,7 @@ INTRODUCERS = [
         ("known",),
         re.compile(
             r"(?i:(?:also|otherwise|locally|commonly|popularly|better|widely|sometimes|often|"
-            r"formerly|previously|originally|informally|first|initially|later|then|"
+            r"formerly|previously|originally|informally|first|at\s+first|initially|later|then|"
             r"subsequently)\s+)*known\s+(?:at\s+first\s+|initially\s+|originally\s+|first\s+)?"
             r"(?:(?:until|till|from|since|after|before)\s+(?:about\s+)?\d{4}\s+|simply\s+)?"
             rf"(?:(?:in|to)\s+(?:{LANGUAGES}|the\s+\w+|locals?)\s+|locally\s+|as\s+well\s+|"
