@@ -15,11 +15,10 @@ The weights live in `data/mention_model.json`, written with the tie model by
 `python -m profiles.parsing.train_ties` from the corpora we tune on, never the blind ones.
 """
 
-from functools import cache
 from pathlib import Path
 
 from profiles.parsing.names import name_key
-from profiles.parsing.ties import TieModel
+from profiles.parsing.ties import ModelSlot
 
 MODEL_FILE = Path(__file__).resolve().parent / "data" / "mention_model.json"
 DROPPED = "dropped"  # the model's label for a name that is no other organisation
@@ -50,21 +49,16 @@ def mention_features(mention, per_occurrence, typed):
     return features
 
 
-_model = {"current": None, "loaded": False}
-
-
-@cache
-def _committed_model():
-    return TieModel.from_file(MODEL_FILE) if MODEL_FILE.is_file() else None
+MENTION_MODEL = ModelSlot(MODEL_FILE)
 
 
 def use_model(model):
     """Decide with `model` (None: keep every mention) until called again; for training."""
-    _model.update(current=model, loaded=True)
+    MENTION_MODEL.use(model)
 
 
 def active_model():
-    return _model["current"] if _model["loaded"] else _committed_model()
+    return MENTION_MODEL.active()
 
 
 def drop_unlikely_mentions(mentions, relations, reader):

@@ -465,7 +465,7 @@ def two_names_of(name):
     Izz ad-Din al-Qassam Brigades of Hamas", "the Constitutionalist Army of the Liberal
     Party": (the first, the second), two organisations; None for a name of its own ("Army
     of the Republic of ...", or any the dictionary knows whole)."""
-    if is_known_name(name):
+    if " of " not in name or is_known_name(name):
         return None
     for joint in (" of the ", " of "):
         owner, joined, owned = name.partition(joint)
@@ -705,7 +705,7 @@ class MentionReader:
                 if part and at >= 0:
                     self._add(sentence, [], evidence, at, at + len(part), part, section)
             return
-        pair = two_names_of(name) if " of " in name else None
+        pair = two_names_of(name)
         if pair:
             for part in pair:
                 at = sentence.find(part, start, end)

@@ -16,7 +16,7 @@ blind held-out ones. Reading them needs nothing but this file.
 import json
 import math
 import re
-from functools import cache, lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from profiles.parsing.names import name_key
@@ -200,21 +200,36 @@ class TieModel:
         return label, probabilities[label]
 
 
-_model = {"current": None, "loaded": False}
+class ModelSlot:
+    """The model a step of the parser decides with: the one committed at `path`, read on
+    first use, unless training has set another (or None: the rules alone)."""
+
+    def __init__(self, path):
+        self.path = path
+        self.chosen = None  # (model,) once set by `use`
+
+    @cached_property
+    def committed(self):
+        return TieModel.from_file(self.path) if self.path.is_file() else None
+
+    def use(self, model):
+        """Decide with `model` until called again; for training."""
+        self.chosen = (model,)
+
+    def active(self):
+        return self.chosen[0] if self.chosen else self.committed
 
 
-@cache
-def _committed_model():
-    return TieModel.from_file() if MODEL_FILE.is_file() else None
+TIE_MODEL = ModelSlot(MODEL_FILE)
 
 
 def use_model(model):
     """Decide with `model` (None: the rules alone) until called again; for training."""
-    _model.update(current=model, loaded=True)
+    TIE_MODEL.use(model)
 
 
 def active_model():
-    return _model["current"] if _model["loaded"] else _committed_model()
+    return TIE_MODEL.active()
 
 
 def add_learned_ties(mentions, relations, own_names, declined=(), reader=None):
