@@ -2383,10 +2383,38 @@ def test_an_acronym_we_share_with_another_group_does_not_make_it_ours():
             "It was the wing of the Hill Farmers Party, also known as the Green Shirts, in 1970.",
             ["Hill Farmers Party"],
         ),
+        # Two known groups whose names start alike are two, not a short form of one.
+        (
+            "It allied with Fatah, whose men were besieged by rebels of Fatah al-Intifada.",
+            ["Fatah", "Fatah al-Intifada"],
+        ),
+        # A known group divided by a place or a side is one group, however it is cut.
+        (
+            "It fought the Islamic State; the Islamic State in the Greater Sahara won.",
+            ["Islamic State in the Greater Sahara"],
+        ),
     ],
 )
 def test_names_of_one_organisation_and_of_two(text, mentions):
     assert sorted(mentions_of(text)) == mentions
+
+
+@pytest.mark.parametrize(
+    "sentence, relations",
+    [
+        (
+            "It allied with Fatah, whose men were besieged by rebels of Fatah al-Intifada.",
+            [("Fatah", "ally_of")],
+        ),
+        # A tie's target is the whole name its sentence gives.
+        (
+            "Its men clashed with fighters of Islamic State – Khorasan Province in 2015.",
+            [("Islamic State – Khorasan Province", "rival_of")],
+        ),
+    ],
+)
+def test_ties_to_groups_whose_names_start_alike(sentence, relations):
+    assert relations_of(sentence) == relations
 
 
 @pytest.mark.parametrize(

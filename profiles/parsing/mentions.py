@@ -524,6 +524,25 @@ ALSO_KNOWN_AS_BEFORE_RE = re.compile(
 )
 
 
+# A fuller name's rest that places or divides the same group ("National Party of Honduras",
+# "Islamic State in the Greater Sahara", "Shan State Army - South").
+QUALIFIER_WORDS = frozenset(
+    "of in for the and de du des del north south east west central northern southern "
+    "eastern western".split()
+)
+
+
+def _named_after(short, fuller):
+    """Whether two known organisations share the start of their names, the fuller one's
+    rest being a name and not a kind ("Fatah" and "Fatah al-Intifada", where "Kataeb" after
+    "Kataeb Regulatory Forces" is that militia's short form)."""
+    short_canonical, fuller_canonical = canonical_key(short), canonical_key(fuller)
+    if not short_canonical or not fuller_canonical or short_canonical == fuller_canonical:
+        return False
+    rest = fuller[len(short) + 1 :].split()
+    return rest[0] not in QUALIFIER_WORDS and not any(word.title() in HEAD_WORDS for word in rest)
+
+
 class MentionReader:
     """Collects the organisations a profile names, sentence by sentence."""
 
@@ -770,17 +789,39 @@ class MentionReader:
             (
                 other
                 for other in among
-                if other.startswith(key + " ")
+                if (other.startswith(key + " ") and not _named_after(key, other))
                 or (other.endswith(" " + key) and other[: -len(key) - 1].isdigit())
             ),
             None,
         )
 
+    def _read_whole_in(self, relation):
+        """The mention a tie's target was cut from, where its sentence names the target only
+        inside that longer name ("clashed with Islamic State - Khorasan Province": not the
+        "Islamic State"; but "allied with Fatah, ... rebels of Fatah al-Intifada": Fatah)."""
+        target, sentence = relation.target, relation.sentence
+        longer = [
+            (occurrence.start, occurrence.end, key)
+            for key, occurrences in self.occurrences.items()
+            for occurrence in occurrences
+            if occurrence.sentence == sentence
+            and occurrence.end - occurrence.start > len(target)
+            and sentence.startswith(target, occurrence.start)
+        ]
+        if not longer:
+            return None
+        places = [m.start() for m in re.finditer(re.escape(target) + r"(?!\w)", sentence)]
+        if all(any(start <= at < end for start, end, _ in longer) for at in places):
+            return longer[0][2]
+        return None
+
     def add_relation_target(self, relation):
         self.relations.append(relation)
         relation.target = self.long_form(relation.target)
         key = name_key(relation.target)
-        fuller = None if key in self.mentions else self._fuller_name(key)
+        fuller = self._read_whole_in(relation) or (
+            None if key in self.mentions else self._fuller_name(key)
+        )
         if fuller:
             relation.target, key = self.mentions[fuller].name, fuller
         mention = self.mentions.get(key)
