@@ -3754,6 +3754,15 @@ def test_ends_after_a_thing_or_taken_as_the_end(sentence, year):
         ),
         # A list of something else after the place is no place.
         ("It operates in Niger with support from Chad.", ["ML", "NE"]),
+        # Every verb of a sentence, and a list item with its part of the country.
+        (
+            "It was founded in Mali and is also active in Niger, Chad and northern Ghana.",
+            ["GH", "ML", "NE", "TD"],
+        ),
+        (
+            "Its base lies in Mali and it is active in Chad and in western Niger.",
+            ["ML", "NE", "TD"],
+        ),
     ],
 )
 def test_every_country_of_a_list_the_group_is_active_in(sentence, countries):

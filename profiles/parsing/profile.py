@@ -670,7 +670,11 @@ ACTIVE_IN_LIST_RE = re.compile(
     r"fought|fighting|operat|active|raided|attacked|campaigned|struck|spread|expanded|carried",
     re.I,
 )
-LIST_JOINER_RE = re.compile(r"\s*(?:,\s*and|,\s*or|,|and|or)\s+")
+# (an item may carry its part of the country: "in Chad, Niger and northern Cameroon")
+LIST_JOINER_RE = re.compile(
+    r"\s*(?:,\s*and|,\s*or|,|and|or)\s+"
+    r"(?:(?:(?:north|south)[\s-]?(?:east|west)|north|south|east|west|central)(?:ern)?\s+)?"
+)
 PLACE_AHEAD_RE = re.compile(
     r"\b(?:in|into|inside|within|across|throughout|to)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}[A-Z]"
 )
@@ -710,45 +714,45 @@ def _operated_in(analysis, is_own, codes):
     congo = None  # which Congo the text means, asked once it names one
     for statement in analysis.sentences:
         text = statement.text
-        verb = None
-        if statement.section != "references" and holds_any(text, OPERATED_WORDS):
-            verb = OPERATED_RE.search(text)
-        if not verb:
+        if statement.section == "references" or not holds_any(text, OPERATED_WORDS):
             continue
-        clause_end = CLAUSE_END_RE.search(text, verb.end())
-        limit = clause_end.start() if clause_end else len(text)
-        if not PLACE_AHEAD_RE.search(text, verb.end(), limit):
-            continue  # no "in <Capitalised>" after the verb: nothing to look up
-        if PERSON_PRONOUN_BEFORE_RE.search(text, max(0, verb.start() - 20), verb.start()):
-            continue  # "until he moved to Israel": a person, not the group
-        subject = clause_subject(text, verb.start())
-        if not clause_speaks_of(subject, is_own) or (
-            PEOPLE_OF_GROUP_RE.search(subject) and SOME_PEOPLE_RE.search(subject)
-        ):
-            continue  # "many of its members later fought in Spain": people, not the group
-        placed_end = None  # where the last country read as a place ends
-        for code, start, end, demonym in countries.mentions(text):
-            if code == "CG":
-                if congo is None:
-                    congo = "CD" if countries.means_dr_congo(analysis.text()) else "CG"
-                code = congo
-            if demonym or not verb.end() <= start < limit:
-                continue
-            # "in Niger and Chad", "into Burkina Faso, Niger and Benin": the list goes on.
-            # (Only after a verb of fighting or spreading: a list after "headquarters in" or
-            # "deployed in" names hosts and postings more often than theatres.)
-            listed = (
-                placed_end is not None
-                and ACTIVE_IN_LIST_RE.match(verb.group())
-                and LIST_JOINER_RE.fullmatch(text, placed_end, start)
-            )
-            if listed or PLACE_BEFORE_RE.search(text[max(0, start - 40) : start]):
-                placed_end = end
-            else:
-                continue
-            if code in codes or code in found or code in countries.HISTORIC_NAMES:
-                continue  # ("in Yugoslavia": the state of the day, not a further country)
-            found[code] = statement
+        # Each verb in turn: "based in Nigeria that is also active in Chad, Niger and ...".
+        for verb in OPERATED_RE.finditer(text):
+            clause_end = CLAUSE_END_RE.search(text, verb.end())
+            limit = clause_end.start() if clause_end else len(text)
+            if not PLACE_AHEAD_RE.search(text, verb.end(), limit):
+                continue  # no "in <Capitalised>" after the verb: nothing to look up
+            if PERSON_PRONOUN_BEFORE_RE.search(text, max(0, verb.start() - 20), verb.start()):
+                continue  # "until he moved to Israel": a person, not the group
+            subject = clause_subject(text, verb.start())
+            if not clause_speaks_of(subject, is_own) or (
+                PEOPLE_OF_GROUP_RE.search(subject) and SOME_PEOPLE_RE.search(subject)
+            ):
+                continue  # "many of its members later fought in Spain": people, not the group
+            placed_end = None  # where the last country read as a place ends
+            for code, start, end, demonym in countries.mentions(text):
+                if code == "CG":
+                    if congo is None:
+                        congo = "CD" if countries.means_dr_congo(analysis.text()) else "CG"
+                    code = congo
+                if demonym or not verb.end() <= start < limit:
+                    continue
+                # "in Niger and Chad", "into Burkina Faso, Niger and Benin": the list goes
+                # on. (Only after a verb of fighting or spreading: a list after
+                # "headquarters in" or "deployed in" names hosts and postings more often
+                # than theatres.)
+                listed = (
+                    placed_end is not None
+                    and ACTIVE_IN_LIST_RE.match(verb.group())
+                    and LIST_JOINER_RE.fullmatch(text, placed_end, start)
+                )
+                if listed or PLACE_BEFORE_RE.search(text[max(0, start - 40) : start]):
+                    placed_end = end
+                else:
+                    continue
+                if code in codes or code in found or code in countries.HISTORIC_NAMES:
+                    continue  # ("in Yugoslavia": the state of the day, not a further country)
+                found[code] = statement
     return found
 
 
