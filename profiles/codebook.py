@@ -22,7 +22,8 @@ COUNTRY_MEANING = (
     "Taken from the Country field of a guidebook description or from the title "
     "(“NAME (COUNTRY)”); for an encyclopedia extract, from where its opening paragraph "
     "places the group, else from the country it names most. States that no longer exist "
-    "(Yugoslavia, the Soviet Union, Czechoslovakia, Zaire) and Kosovo keep codes of their own."
+    "(Yugoslavia, the Soviet Union, Czechoslovakia) and Kosovo keep codes of their own; a state "
+    "that changed its name takes today's code (Zaire is CD, Burma MM, Rhodesia ZW)."
 )
 
 SECTION_MEANINGS = {

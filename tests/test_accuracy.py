@@ -230,6 +230,12 @@ FLOORS = {
     "dev27": {
         "name": (1.00, 1.00), "formation": (0.86, 0.80), "termination": (0.83, 0.58), "size": (0.66, 0.66), "countries": (0.96, 0.90), "aliases": (0.93, 0.84), "relations": (0.87, 0.49), "mentions": (0.89, 0.87), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
+    "dev28": {
+        "name": (1.00, 1.00), "formation": (0.94, 0.78), "termination": (0.81, 0.69), "size": (0.87, 0.87), "countries": (1.00, 0.74), "aliases": (0.95, 0.83), "relations": (0.87, 0.67), "mentions": (0.86, 0.78), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+    },
+    "dev29": {
+        "name": (1.00, 1.00), "formation": (0.85, 0.68), "termination": (0.80, 0.57), "size": (0.83, 0.83), "countries": (1.00, 0.75), "aliases": (0.88, 0.68), "relations": (0.87, 0.82), "mentions": (0.89, 0.84), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+    },
     "heldout/blind5": {
         "name": (1.00, 1.00), "formation": (0.96, 0.96), "termination": (1.00, 0.60), "size": (0.92, 1.00), "countries": (0.96, 0.80), "aliases": (0.93, 0.77), "relations": (0.81, 0.54), "mentions": (0.93, 0.88), "markers": (1.00, 1.00), "event_years": (1.00, 0.98),
     },
@@ -307,6 +313,9 @@ FLOORS = {
     },
     "heldout/blind15": {
         "name": (1.00, 1.00), "formation": (1.00, 0.80), "termination": (0.75, 0.50), "size": (0.84, 0.73), "countries": (0.93, 0.87), "aliases": (0.85, 0.66), "relations": (0.83, 0.43), "mentions": (0.88, 0.77), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+    },
+    "heldout/blind16": {
+        "name": (1.00, 1.00), "formation": (0.70, 0.68), "termination": (0.71, 0.41), "size": (0.90, 0.95), "countries": (0.90, 0.74), "aliases": (0.95, 0.88), "relations": (0.71, 0.45), "mentions": (0.76, 0.73), "markers": (1.00, 1.00), "event_years": (1.00, 0.99),
     },
 }  # fmt: skip
 

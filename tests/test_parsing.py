@@ -208,6 +208,9 @@ def size_of(text, lenient=False):
         ("It grew from 800 members in 1999 to 2,500 members in 2004.", 2500),
         ("It had 2000 fighters in 2001.", 2000),
         ("It was a 3,000-strong force.", 3000),
+        # A raid's verb in another part of the sentence says nothing of these men.
+        ("It had 1,500 men, and the zone it held had 20,000 inhabitants.", 1500),
+        ("It had 400 men, and in 1998 it seized the town.", 400),
     ],
 )
 def test_strength_figures(text, size):
@@ -228,6 +231,7 @@ def test_strength_figures(text, size):
         "The governor paid the group $2 million.",
         "It received 40 million naira from the state.",
         "In one raid 60 men stormed a police station.",
+        "In May, 60 men seized the bridge.",
         "Its northern battalion (about 700 fighters) guarded the pass.",
         "Each battalion had about 400 men.",
         "About 90 of its members were detained.",
@@ -3566,6 +3570,20 @@ def test_the_palestinian_territories_are_a_country_in_a_guidebook_title():
     assert profile.aliases == ["Hill Force", "Quwwat al-Tall"]
 
 
+@pytest.mark.parametrize(
+    "country, codes",
+    [
+        # A state that only changed its name takes today's code; one that broke up keeps its own.
+        ("Zaire", ["CD"]),
+        ("Rhodesia", ["ZW"]),
+        ("Yugoslavia", ["YU"]),
+    ],
+)
+def test_historic_country_names_in_a_guidebook(country, codes):
+    text = f"Hill Force ({country})\n\nCountry: {country}\nDetails of Formation: Formed in 1966.\n"
+    assert parse_profile(text).countries == codes
+
+
 def test_the_figure_said_of_the_group_itself_is_its_size():
     text = (
         "Hill Front\n\nThe Hill Front was formed in 1990.[1] In 2013 it joined the Hill "
@@ -3741,6 +3759,33 @@ def test_an_end_set_after_another_group_s_name_is_that_group_s():
 def test_ends_after_a_thing_or_taken_as_the_end(sentence, year):
     profile = parse_profile(f"Hill Front\n\nThe Hill Front (HF) was a militia.[1] {sentence}[2]\n")
     assert (profile.termination.year if profile.termination else None) == year
+
+
+@pytest.mark.parametrize(
+    "sentence, formation, termination",
+    [
+        # A date that opens the sentence dates its later clauses, however long the names
+        # between them.
+        (
+            "In October 1996 its leader brought the Hill Front into the Alliance des Forces "
+            "Démocratiques pour la Libération du Kivu et du Maniema (AFDLKM) together with "
+            "three other movements, and the front was absorbed into the alliance.",
+            None,
+            1996,
+        ),
+        (
+            "In June 1921 the veterans of the disbanded Coastal Rifles of the Upper Lakes and of "
+            "the Northern Volunteer Legion of the Great Lakes and the Eastern Marshes met at "
+            "the town of Aba, and there they founded the Hill Front.",
+            1921,
+            None,
+        ),
+    ],
+)
+def test_a_date_that_opens_the_sentence(sentence, formation, termination):
+    profile = parse_profile(f"Hill Front\n\nThe Hill Front (HF) was a militia.[1] {sentence}[2]\n")
+    assert (profile.formation.year if profile.formation else None) == formation
+    assert (profile.termination.year if profile.termination else None) == termination
 
 
 @pytest.mark.parametrize(

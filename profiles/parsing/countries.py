@@ -8,14 +8,15 @@ from functools import cache, lru_cache
 import pycountry
 
 # Names the texts use that pycountry's official names do not cover, including states that
-# no longer exist (their ISO 3166-1 codes were withdrawn but identify them unambiguously).
+# no longer exist (their ISO 3166-1 codes were withdrawn but identify them unambiguously). A
+# state that only changed its name takes today's code (Zaire, Burma, Rhodesia, Dahomey).
 EXTRA_NAMES = {
     "Russia": "RU", "Iran": "IR", "Syria": "SY", "Bolivia": "BO", "Venezuela": "VE",
     "Tanzania": "TZ", "Vietnam": "VN", "Laos": "LA", "North Korea": "KP", "South Korea": "KR",
     "Korea": "KR", "Moldova": "MD", "Burma": "MM", "Ivory Coast": "CI", "Côte d'Ivoire": "CI",
     "East Timor": "TL", "Timor-Leste": "TL", "Macedonia": "MK", "Czech Republic": "CZ",
     "Democratic Republic of the Congo": "CD", "Democratic Republic of Congo": "CD",
-    "DR Congo": "CD", "DRC": "CD", "Congo-Kinshasa": "CD", "Zaire": "ZR",
+    "DR Congo": "CD", "DRC": "CD", "Congo-Kinshasa": "CD", "Zaire": "CD", "Zaïre": "CD",
     "Republic of the Congo": "CG", "Congo-Brazzaville": "CG", "Congo": "CG",
     "Palestine": "PS", "Gaza": "PS", "West Bank": "PS", "Gaza Strip": "PS",
     "Palestinian Territories": "PS", "Occupied Palestinian Territories": "PS",

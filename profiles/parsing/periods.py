@@ -674,6 +674,12 @@ def _in_relative_of_another(sentence, start, position):
     return bool(antecedent) and not INSTRUMENT_RE.search(antecedent)
 
 
+# What may stand before a date that opens a sentence ("[3] In October 1996 ...").
+OPENING_DATE_BEFORE_RE = re.compile(
+    r"(?:\[\d+\]\s*)*(?:In|On|By|During|Early\s+in|Late\s+in)\s+(?:the\s+)?(?:(?:early|mid|late)[\s-])?"
+)
+
+
 def _anchored(sentence, mentions, anchor_re, is_own=None, own_founding=None, definite=None):
     """Dates tied to an anchor verb: in its clause if any, the nearest, preferring one after it.
 
@@ -804,6 +810,16 @@ def _anchored(sentence, mentions, anchor_re, is_own=None, own_founding=None, def
                 if 0 <= anchor.start() - m.end <= 120
                 and not _in_closed_relative(sentence, m, anchor.start())
             ]
+            # "In October 1996 Kabila brought the PRP into the (long name), and the party was
+            # absorbed into the alliance": a date that opens the sentence dates all of it.
+            if (
+                not after
+                and not before
+                and usable
+                and OPENING_DATE_BEFORE_RE.fullmatch(sentence, 0, usable[0].start)
+            ):
+                earlier = [m for m in usable if m.end <= anchor.start()]
+                before = earlier if len(earlier) == 1 else []  # (no other date in between)
         if after:
             first = min(after, key=lambda m: m.start - anchor.end())
             nearest = _last_of_list(first, after, sentence) if is_own else first

@@ -164,6 +164,14 @@ COUNT_OPENERS = frozenset(
 )
 
 
+def _segment(text, match):
+    """The part of the clause between the commas around a figure: "It had 1,500 men, and
+    the zone it held ..." speaks of a raid only in its second part."""
+    start = max(text.rfind(",", 0, match.start()), text.rfind(";", 0, match.start()))
+    ends = [at for at in (text.find(", ", match.end()), text.find(";", match.end())) if at != -1]
+    return text[start + 1 : min(ends) if ends else len(text)]
+
+
 def _classify(text, match, clause, lenient):
     """True if the figure is a strength of the whole group."""
     value = _value(match)
@@ -293,7 +301,7 @@ def _classify(text, match, clause, lenient):
     if noun in ("people", "persons"):
         return not DEATH_CUE_RE.search(clause)
     if noun in STRENGTH_NOUNS:
-        if noun in ("men", "gunmen") and RAID_CUE_RE.search(clause):
+        if noun in ("men", "gunmen") and RAID_CUE_RE.search(_segment(text, match)):
             return False
         rest = text[match.end() : match.end() + 80]
         # "roughly 300 members killed in combat": the dead, not a strength.
