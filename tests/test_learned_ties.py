@@ -164,6 +164,30 @@ def test_the_threshold_is_the_lowest_from_which_every_one_adds_ties_precise_enou
     assert train_ties.choose_threshold({0.5: score(60, 9), 0.9: score(55, 6)}, rules) == 0.9
 
 
+def test_the_committed_threshold_stays_unless_cross_validation_clearly_rejects_it():
+    from profiles.accuracy import Score
+
+    def score(right, wrong):
+        result = Score()
+        result.right, result.wrong = right, wrong
+        return result
+
+    rules = score(50, 5)
+    # Added ties: 0.6 adds 74 right and 26 wrong (74%, just under the target), 0.7 adds 40
+    # and 5: the rule alone chooses 0.7, but a committed 0.6 is within the margin and stays.
+    scores = {0.6: score(124, 31), 0.7: score(90, 10), 0.9: score(60, 6)}
+    assert train_ties.choose_threshold(scores, rules) == 0.7
+    assert train_ties.choose_threshold(scores, rules, current=0.6) == 0.6
+    # Clearly under the target (0.5 adds 30 right and 15 wrong, 67%): the rule's choice.
+    scores = {0.5: score(80, 20), 0.7: score(90, 10), 0.9: score(60, 6)}
+    assert train_ties.choose_threshold(scores, rules, current=0.5) == 0.7
+    # The same for the names the mention model drops (0.7: 79% right, the target 80%).
+    dropped = {0.7: (30, 8), 0.8: (17, 3), 0.9: (9, 1)}
+    assert train_ties.choose_drop_threshold(dropped) == 0.8
+    assert train_ties.choose_drop_threshold(dropped, current=0.7) == 0.7
+    assert train_ties.choose_drop_threshold({**dropped, 0.7: (30, 10)}, current=0.7) == 0.8
+
+
 def toy_mention_model(threshold=0.8):
     """Drops a name right after "state's"; keeps others."""
     return ties.TieModel(["dropped", "none"], [0.0, 2.0], {"p1:state's": [0.0, -6.0]}, threshold)

@@ -2444,6 +2444,26 @@ def test_ties_to_groups_whose_names_start_alike(sentence, relations):
         ("In 1999 a splinter group calling itself Red Dawn claimed the attack.", ["Red Dawn"]),
         # Rights groups are organisations, not armed groups or parties.
         ("Human rights groups such as Vigil accused it of torture.", []),
+        # A name an appositive calls a group.
+        (
+            "Officials took it for a branch of the Blue Lantern, the outlawed sect.",
+            ["Blue Lantern"],
+        ),
+        (
+            "Its enemies were the Grey Coats, irregular bands that raided the valley.",
+            ["Grey Coats"],
+        ),
+        (
+            "It was the youth wing of Young Hills, an ultranationalist movement founded in 1933.",
+            ["Young Hills"],
+        ),
+        # Not a date, a leader of a named group, nor one item of a list.
+        ("In November 1964, the army disarmed the militias.", []),
+        ("It fought the Kivu Union of Jean Mbeki, another faction.", ["Kivu Union"]),
+        (
+            "In 1955 the Lantern Guards, the militias of the Dao and the Fal joined.",
+            ["Lantern Guards"],
+        ),
     ],
 )
 def test_names_a_sentence_calls_groups(text, mentions):

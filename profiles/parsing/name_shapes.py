@@ -10,6 +10,7 @@ Independence Army") and two names joined by "and" read as two.
 import re
 
 from profiles.parsing import countries
+from profiles.parsing.aliases import name_before
 from profiles.parsing.dates import MONTHS
 from profiles.parsing.known_names import is_known_name, known_names
 from profiles.parsing.names import (
@@ -386,9 +387,38 @@ NOT_ARMED_KIND_BEFORE_RE = re.compile(
 LIST_JOINER_RE = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 
 
+# "the White Lotus, the outlawed millenarian sect", "the Red Legs, irregular anti-slavery
+# bands": an appositive that says the name before it is a group's (not "a member of the
+# militia", "November 1964, the army disarmed the militias").
+KIND_WORDS_BETWEEN = (
+    r"(?!(?:of|and|or|the|an?|its|their|his|her|to|by|with|was|were|is|are)\b)[\w-]+\s+"
+)
+KIND_NOUN = (
+    r"(?:bands?|sect|militias?|secret\s+society|movement|faction|gangs?|guerrilla\s+group|"
+    r"rebel\s+group|armed\s+group|militant\s+group|paramilitary\s+group|vigilante\s+group)"
+)
+KIND_ENDS = r"(?=\s*[,;.)]|\s+(?:that|which|who|whose|in|from|led|founded|formed|based|active)\b)"
+APPOSITIVE_KIND_RE = re.compile(
+    r"(?:\s*\([^()]*\))?,\s+(?:"
+    # ("a militia of the hills"; but "the Caodaists, the militias of the Hoa Hao and ...": a list)
+    rf"(?:a|an|another)\s+(?:{KIND_WORDS_BETWEEN}){{0,4}}?{KIND_NOUN}(?:{KIND_ENDS}|\s+of\b)|"
+    rf"the\s+(?:{KIND_WORDS_BETWEEN}){{0,4}}?{KIND_NOUN}{KIND_ENDS}|"
+    # (without an article, plural and after adjectives only)
+    rf"(?:(?!\w+(?:ing|ed)\b){KIND_WORDS_BETWEEN}){{1,3}}?(?:bands|militias|gangs){KIND_ENDS})"
+)
+NOT_A_NAME_RE = re.compile(r"\b(?:1\d{3}|20\d{2})\b")  # "In November 1964, the army ..."
+
+
 def introduced_names(sentence):
     """(start, end, name) of the names a sentence introduces as organisations'."""
     found = []
+    for appositive in APPOSITIVE_KIND_RE.finditer(sentence) if ", " in sentence else ():
+        name = name_before(sentence, appositive.start())
+        if name and not NOT_A_NAME_RE.search(name):
+            start = sentence.rfind(name, 0, appositive.start())
+            if re.search(r"(?:\)|\b[A-Z][\w'-]*) of $", sentence[:start]):
+                continue  # "the FPRC of Noureddine Adam, another faction": the FPRC's leader
+            found += [(at, at + len(part), part) for at, part in _list_items(start, name)]
     for cue in INTRODUCED_LIST_RE.finditer(sentence):
         if NOT_ARMED_KIND_BEFORE_RE.search(sentence, max(0, cue.start() - 30), cue.start()):
             continue

@@ -20,7 +20,8 @@ rules read the sidecars do not list as other organisations. Whether a tie was ty
 name is one of its features, and in training that is the rules' tie or the tie the
 cross-validated tie model gave, as on a text never seen. Its threshold is chosen the same
 way: the lowest from which the names dropped at every higher one are rightly dropped more
-than DROP_PRECISION_TARGET of the time.
+than DROP_PRECISION_TARGET of the time. Either committed threshold stays while it is within
+KEEP_MARGIN of its target, so that retraining on a few more texts does not flip it.
 """
 
 import json
@@ -49,6 +50,11 @@ DROP_THRESHOLDS = (0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
 # Cross-validated share of the dropped names that the sidecars do not list: a right name
 # lost costs as much as a wrong one kept, so only a sure drop is worth making.
 DROP_PRECISION_TARGET = 0.8
+# The committed threshold stays while its precision is within this of the target: the
+# cross-validated curves are flat around the targets, and without this margin a retraining
+# that adds one text moved a threshold a step and back (0.65 -> 0.7 -> 0.65 in one session),
+# shifting dozens of readings for no reason the data gives.
+KEEP_MARGIN = 0.02
 
 
 @dataclass
@@ -205,10 +211,18 @@ def cross_validate(files, out=sys.stdout):
     print(f"  rules alone      {described(rules)}", file=out)
     for threshold, score in by_threshold.items():
         print(f"  threshold {threshold:<5}  {described(score)}", file=out)
-    return choose_threshold(by_threshold, rules)
+    return choose_threshold(by_threshold, rules, _committed_threshold(ties.MODEL_FILE))
 
 
-def choose_threshold(by_threshold, rules):
+def _committed_threshold(path):
+    """The threshold of the committed model file, if any."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))["threshold"]
+    except (OSError, ValueError, KeyError):
+        return None
+
+
+def choose_threshold(by_threshold, rules, current=None):
     """{threshold: Score of its ties}, the Score of the rules' ties alone -> the threshold.
 
     What the threshold decides is the ties the model adds to the rules': the lowest
@@ -222,16 +236,32 @@ def choose_threshold(by_threshold, rules):
 
     A threshold counts only when every higher one is precise enough too: precision is not
     quite monotonic across thresholds, and a lone precise threshold below an imprecise one
-    is luck, not a setting to trust."""
-    chosen = max(by_threshold)
-    for threshold in sorted(by_threshold, reverse=True):
-        score = by_threshold[threshold]
+    is luck, not a setting to trust. The `current` (committed) threshold is kept while it
+    and every higher one stay within KEEP_MARGIN of the target."""
+    precision = {}
+    for threshold, score in by_threshold.items():
         right, wrong = score.right - rules.right, score.wrong - rules.wrong
-        # Strictly above: a threshold exactly at the target is at the edge of the noise.
-        if right + wrong and right / (right + wrong) <= PRECISION_TARGET:
-            break
-        chosen = threshold
-    return chosen
+        precision[threshold] = right / (right + wrong) if right + wrong else None
+    return _lowest_passing(precision, PRECISION_TARGET, max(by_threshold), current)
+
+
+def _lowest_passing(precision, target, fallback, current):
+    """The lowest threshold from which every higher one's precision is above `target`
+    (`fallback` when none is); `current` instead while it and those above it are within
+    KEEP_MARGIN of the target."""
+
+    def lowest(bar):
+        chosen = fallback
+        for threshold in sorted(precision, reverse=True):
+            # Strictly above: a threshold exactly at the target is at the edge of the noise.
+            if precision[threshold] is not None and precision[threshold] <= bar:
+                break
+            chosen = threshold
+        return chosen
+
+    if current in precision and lowest(target - KEEP_MARGIN) <= current:
+        return current
+    return lowest(target)
 
 
 def mention_examples(files, tie_threshold):
@@ -285,20 +315,22 @@ def cross_validate_mentions(files, tie_threshold, out=sys.stdout):
             f"(rightly {right}, wrongly {wrong})",
             file=out,
         )
-    return choose_drop_threshold({t: counts[:2] for t, counts in by_threshold.items()})
+    return choose_drop_threshold(
+        {t: counts[:2] for t, counts in by_threshold.items()},
+        _committed_threshold(mention_model.MODEL_FILE),
+    )
 
 
-def choose_drop_threshold(dropped):
+def choose_drop_threshold(dropped, current=None):
     """{threshold: (names rightly dropped, wrongly dropped)} -> the lowest threshold from
     which every higher one drops rightly more than DROP_PRECISION_TARGET of the time; 1.0
-    (drop none) when even the highest does not."""
-    chosen = 1.0
-    for threshold in sorted(dropped, reverse=True):
-        right, wrong = dropped[threshold]
-        if right + wrong and right / (right + wrong) <= DROP_PRECISION_TARGET:
-            break
-        chosen = threshold
-    return chosen
+    (drop none) when even the highest does not; the `current` one while it stays within
+    KEEP_MARGIN of the target."""
+    precision = {
+        t: right / (right + wrong) if right + wrong else None
+        for t, (right, wrong) in dropped.items()
+    }
+    return _lowest_passing(precision, DROP_PRECISION_TARGET, 1.0, current)
 
 
 def model_json(model):
