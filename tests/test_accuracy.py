@@ -178,6 +178,10 @@ from profiles.accuracy import CORPORA, score_corpus
 # mentions recall floors 88% -> 86%, 83% -> 82%, 90% -> 89% and 87% -> 86%; retrained at the
 # session's end, the same rule set its threshold at 0.65 (files whose mentions hold 446 ->
 # 456 in cross-validation), a right name fewer on blind15: floor 78% -> 77%.
+# In the twelfth session "units continued to ..." became a sign that a group went on after
+# the end its field gives: dev26_24's end ("from 2005 the militia was nominally integrated
+# ... Clan units continued to answer to their own commanders") is a doubt now, which its
+# sidecar allows ([2005, null]): the file still holds, its termination recall 50% -> 46.7%.
 FLOORS = {
     "seeds": {
         "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (1.00, 1.00), "size": (1.00, 1.00), "countries": (1.00, 1.00), "aliases": (1.00, 1.00), "relations": (0.97, 0.97), "mentions": (1.00, 0.83), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
@@ -225,7 +229,7 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (0.96, 0.82), "termination": (0.91, 0.47), "size": (1.00, 1.00), "countries": (0.96, 0.81), "aliases": (0.90, 0.75), "relations": (0.83, 0.78), "mentions": (0.82, 0.86), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "dev26": {
-        "name": (1.00, 1.00), "formation": (0.86, 0.76), "termination": (0.66, 0.50), "size": (0.80, 0.88), "countries": (1.00, 0.94), "aliases": (0.95, 0.68), "relations": (0.62, 0.49), "mentions": (0.71, 0.87), "markers": (1.00, 1.00), "event_years": (0.98, 1.00),
+        "name": (1.00, 1.00), "formation": (0.86, 0.76), "termination": (0.66, 0.46), "size": (0.80, 0.88), "countries": (1.00, 0.94), "aliases": (0.95, 0.68), "relations": (0.62, 0.49), "mentions": (0.71, 0.87), "markers": (1.00, 1.00), "event_years": (0.98, 1.00),
     },
     "dev27": {
         "name": (1.00, 1.00), "formation": (0.86, 0.80), "termination": (0.83, 0.58), "size": (0.66, 0.66), "countries": (0.96, 0.90), "aliases": (0.93, 0.84), "relations": (0.87, 0.49), "mentions": (0.89, 0.87), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),

@@ -3782,6 +3782,79 @@ def test_ends_after_a_thing_or_taken_as_the_end(sentence, year):
 
 
 @pytest.mark.parametrize(
+    "formation, termination, end",
+    [
+        # A ban, where the field also says no end was announced: a doubt, not an end.
+        (
+            "Formed on 11 July 1990.",
+            "The government banned the front in 1997. No formal end has been announced, "
+            "although its activity declined sharply in the 2000s.",
+            None,
+        ),
+        # Its units went on after it lost its patron.
+        (
+            "Set up in 2000.",
+            "The group lost its patron when the governor was murdered in November 2001. Its "
+            "units continued to guard meetings afterwards, but with far fewer members.",
+            None,
+        ),
+        # (A formal end still stands: "no formal dissolution" of an end the sentence dates.)
+        (
+            "Set up in 2000.",
+            "The front disappeared after the coup of 15 August 2005; no formal dissolution is "
+            "recorded.",
+            2005,
+        ),
+    ],
+)
+def test_ends_a_guidebook_field_does_not_assert(formation, termination, end):
+    text = (
+        f"Hill Front (Kenya)\n\nCountry: Kenya\nDetails of Formation: {formation}\n"
+        f"Details of Termination: {termination}\n"
+    )
+    profile = parse_profile(text)
+    assert (profile.termination.year if profile.termination else None) == end
+
+
+def test_the_founding_s_own_date_and_sentence_are_no_end():
+    text = (
+        "Hill Front\n\nThe Hill Front was a militant group.[1] It came into being in October "
+        "1993, when the Hill Union and the Lake League, two groups whose volunteers had fought "
+        "in the war, merged into a single organisation.[2]\n"
+    )
+    profile = parse_profile(text)
+    assert profile.formation.year == 1993
+    assert profile.termination is None
+
+
+@pytest.mark.parametrize(
+    "sentence, formation, termination",
+    [
+        # The founding of another body the group helped found.
+        ("In October 2015 it became one of the founding members of the Lake Forces.", None, None),
+        (
+            "It was the main force behind the creation of the autonomous Delta State in 1998.",
+            None,
+            None,
+        ),
+        # (its own still counts)
+        ("The formation of the Hill Front in 1998 surprised many.", 1998, None),
+        # What it grew out of was founded by someone else, in a relative clause.
+        (
+            "It grew out of the local branch of the Lake Defence League (LDL), which Rabbi Ezra "
+            "Stein had founded in New York in 1968.",
+            None,
+            None,
+        ),
+    ],
+)
+def test_dates_of_other_bodies_near_a_founding_or_end(sentence, formation, termination):
+    profile = parse_profile(f"Hill Front\n\nThe Hill Front (HF) was a militia.[1] {sentence}[2]\n")
+    assert (profile.formation.year if profile.formation else None) == formation
+    assert (profile.termination.year if profile.termination else None) == termination
+
+
+@pytest.mark.parametrize(
     "sentence, formation, termination",
     [
         # A date that opens the sentence dates its later clauses, however long the names

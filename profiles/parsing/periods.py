@@ -180,6 +180,11 @@ STILL_ACTIVE_BRANCHES = [
         r"(?:it|they|the\s+(?:group|militia|movement|organi[sz]ation|corps|force|unit|brigade))"
         r"\s+continued\s+(?:under|as|with)\b",
     ),
+    # "Satgas units continued to guard Presidium meetings afterwards".
+    (
+        ("continued",),
+        r"\b(?:units|cells|squads|fighters|militiamen)\s+(?:\w+\s+)?continued\s+to\s+(?!be\b)\w+",
+    ),
     # "but the KCF remains banned in India as a terrorist organisation": banned today.
     (
         ("remains", "still"),
@@ -363,6 +368,12 @@ def choose_dates(analysis, formation_sections, termination_sections, fallback, i
         if termination and denied:
             doubts.append(("termination", termination_pool, denied))
             return _finish_dates(formation, None, doubts)
+    # "It came into being in October 1993, when A and B merged into a single organisation":
+    # the founding's own date and sentence are no end.
+    # (A span's one date, "active from 1920 to 1936", gives both.)
+    if formation and termination and formation == termination and not formation[0].end_edtf:
+        termination = None
+        termination_pool = [item for item in termination_pool if item != formation]
     # An interval ends in its last year ("from 1920 to 1936" and "October 1936" agree).
     years = {interval_part(m, -1).year for m, _ in termination_pool if m.year}
     if formation and termination and termination[0].latest < formation[0].earliest:
@@ -371,6 +382,7 @@ def choose_dates(analysis, formation_sections, termination_sections, fallback, i
     # militia is not undone by the group living on ("Its pro-government period ended ...
     # The Shibir itself is still active").
     last_end = max((interval_part(m, -1).year for m, _ in termination_pool if m.year), default=0)
+    ended_dates = {m for m, _ in termination_pool}
     still = (
         termination
         and not any(PGM_STATUS_END_RE.search(t) for t in termination_texts)
@@ -382,8 +394,12 @@ def choose_dates(analysis, formation_sections, termination_sections, fallback, i
                 and (sign := STILL_ACTIVE_RE.search(t))
                 and not _lived_on_before(t, sign, dates_of.get(t, ()), last_end)
                 # "disappeared after the coup of 15 August 1975; no formal dissolution is
-                # recorded": an informal end with its date, not a doubt of it.
-                and not (NO_FORMAL_END_RE.fullmatch(sign.group()) and dates_of.get(t))
+                # recorded": an informal end with its date, not a doubt of it (but "No formal
+                # end has been announced, although its activity declined in the 2000s").
+                and not (
+                    NO_FORMAL_END_RE.fullmatch(sign.group())
+                    and any(m in ended_dates for m in dates_of.get(t, ()))
+                )
             ),
             None,
         )
@@ -659,6 +675,21 @@ def _in_relative_clause(sentence, start, position, is_own):
     return not (antecedent and is_own(antecedent))
 
 
+# "the Jewish Defense League (JDL), which Rabbi Meir Kahane had founded": a relative clause
+# with a named subject of its own, right before its verb.
+NAMED_SUBJECT_RELATIVE_RE = re.compile(
+    r",\s+(?:which|that)\s+(?:[A-Z][\w'.-]*\s+){1,5}(?:had\s+|has\s+|have\s+)?(?:[a-z]+ly\s+)?$"
+)
+
+
+def _founded_by_a_named_subject_of_another(sentence, anchor, is_own):
+    relative = NAMED_SUBJECT_RELATIVE_RE.search(sentence, 0, anchor.start())
+    if not relative:
+        return False
+    antecedent = name_before(sentence, relative.start())
+    return bool(antecedent) and not is_own(antecedent)
+
+
 def _in_relative_of_another(sentence, start, position):
     """Whether `position` lies in a relative clause opened after `start` about a person or a
     named body ("arrested Ioseliani, who was sentenced in 1998"), not about the decree or
@@ -709,10 +740,12 @@ def _anchored(sentence, mentions, anchor_re, is_own=None, own_founding=None, def
                 usable = [m for m in usable if m not in claimed]
     dated_end = None  # where the last anchor that dated something ends
     for anchor in anchors:
-        if (
-            own_founding
-            and dated_end is not None
-            and _in_relative_clause(sentence, dated_end, anchor.start(), own_founding)
+        if own_founding and (
+            (
+                dated_end is not None
+                and _in_relative_clause(sentence, dated_end, anchor.start(), own_founding)
+            )
+            or _founded_by_a_named_subject_of_another(sentence, anchor, own_founding)
         ):
             # "founded on 12 January 1992 by members of the PSLP who broke away from it in
             # protest at its 1991 ceasefire", "out of the units that had been formed in
@@ -803,7 +836,13 @@ def _anchored(sentence, mentions, anchor_re, is_own=None, own_founding=None, def
         if not in_clause and is_own and VAGUE_TIME_RE.search(sentence, clause_start, clause_end):
             continue  # "..., and by the end of the decade it had ceased to exist": no year
         if not in_clause:
-            after = [m for m in usable if 0 <= m.start - anchor.end() <= 160]
+            # (not "grew out of the JDL, which Meir Kahane had founded in 1968": the JDL's)
+            after = [
+                m
+                for m in usable
+                if 0 <= m.start - anchor.end() <= 160
+                and not _in_relative_of_another(sentence, anchor.end(), m.start)
+            ]
             before = [
                 m
                 for m in usable
@@ -939,10 +978,17 @@ def _founding_of_another(sentence, anchor, is_own):
         return True
     if _in_appositive_of_another(before, is_own) or _in_subject_of_another(before, is_own):
         return True
-    # "After the founding of Israel": a state's founding.
+    # "After the founding of Israel": a state's founding; "the creation of the autonomous
+    # Puntland State", "one of the founding members of the Syrian Democratic Forces": another
+    # body's.
     founded = FOUNDING_OF_RE.match(sentence, anchor.end())
     if founded and countries.code_for(founded.group(1)):
         return True
+    founded = FOUNDING_OF_ANOTHER_RE.match(sentence, anchor.end())
+    if founded and NOUN_OF_FOUNDING_RE.fullmatch(anchor.group()):
+        named = name_at(sentence, founded.end())
+        if named and not is_own(named[0]):
+            return True
     # "overran the newly raised Somaliland Camel Corps": a participle before another's name.
     if PARTICIPLE_RE.fullmatch(anchor.group()) and ATTRIBUTIVE_BEFORE_RE.search(before):
         named = name_at(sentence, anchor.end() + 1)
@@ -1041,6 +1087,12 @@ def _in_subject_of_another(before, is_own):
 FOUNDING_OF_RE = re.compile(
     r"\s+of\s+(?:the\s+)?(?:(?:State|Republic|Kingdom)\s+of\s+)?([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)"
 )
+FOUNDING_OF_ANOTHER_RE = re.compile(
+    r"\s+(?:(?:members?|partners?|groups?)\s+)?of\s+(?:the\s+)?(?:(?-i:[a-z])[\w-]*\s+){0,2}"
+    r"(?=(?-i:[A-Z]))",
+    re.I,
+)
+NOUN_OF_FOUNDING_RE = re.compile(r"founding|foundation|establishment|creation|formation", re.I)
 PARTICIPLE_RE = re.compile(r"formed|founded|established|created|raised|organi[sz]ed", re.I)
 FROM_ANOTHER_RE = re.compile(
     r"grew\s+out\s+of|broke\s+away|split\s+(?:off\s+)?from|splintered|originated|origins?",
