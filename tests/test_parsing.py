@@ -2162,6 +2162,23 @@ def test_more_names_and_what_is_not_one(formation, aliases):
             " (Φρουρά, also written Frourá Kalamión or Kalamiá) in 1941.[2]\n",
             ["Φρουρά", "Frourá Kalamión", "Kalamiá"],
         ),
+        # Its name in its own language, in sentence case, whose words spell its acronym.
+        (
+            "Hill Activist Front (HAF)\n\nCountry: Kenya\nDetails of Formation: An envoy "
+            "founded the Hill Activist Front (Heuvel aktivistu fronta) in 1940.\n",
+            ["HAF", "Heuvel aktivistu fronta"],
+        ),
+        (
+            "Hill Activist Front (HAF)\n\nCountry: Kenya\nDetails of Formation: The HAF "
+            "(Hauteurs des activistes et fronts) was created in 2008.\n",
+            ["HAF", "Hauteurs des activistes et fronts"],
+        ),
+        # (not a phrase whose words do not spell it)
+        (
+            "Hill Activist Front (HAF)\n\nCountry: Kenya\nDetails of Formation: The HAF "
+            "(then a small circle of exiles) was created in 2008.\n",
+            ["HAF"],
+        ),
     ],
 )
 def test_names_in_other_languages_and_scripts(text, aliases):

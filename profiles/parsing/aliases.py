@@ -919,6 +919,13 @@ class AliasReader:
                 continue
             found = name_at(inner, 0)
             if not found or found[0] != inner.strip() or found[0] in NOT_NAME_WORDS:
+                # "the Lithuanian Activist Front (Lietuvių aktyvistų frontas)", "The CPJP
+                # (Convention des patriotes pour la justice et la paix)": its name written
+                # in its own language, whose words give its acronym.
+                if self._spelled_acronym(inner) and self.names_us_before(
+                    text, match.start(), name_before(text, match.start())
+                ):
+                    self.add_alias(inner.strip(), match.start("inner"))
                 continue
             if countries.code_for(inner) or re.fullmatch(r"[\d\s–-]+", inner):
                 continue
@@ -937,6 +944,19 @@ class AliasReader:
             if not self.is_own(outer) and not self.is_own(inner):
                 # Another group's acronym: kept only to link names, never shown.
                 self.add_claim(outer, inner, display=False)
+
+    def _spelled_acronym(self, inner):
+        """Whether `inner` is a name in sentence case whose words, but for linking words,
+        give exactly the letters of one of the group's acronyms."""
+        words = inner.split()
+        if not 2 <= len(words) <= 10 or not words[0][:1].isupper() or GLOSS_RE.search(inner):
+            return False
+        if re.search(r"[\d:;\"'\u2018\u2019\u201c\u201d]", inner):
+            return False
+        initials = "".join(w[0] for w in words if w.lower() not in CONNECTORS).upper()
+        return any(
+            is_acronym(own) and re.sub(r"[^A-Z]", "", own) == initials for own in self.own_names
+        )
 
     def _read_name_lists(self, text):
         for match in NAME_LIST_RE.finditer(text):
