@@ -182,6 +182,10 @@ from profiles.accuracy import CORPORA, score_corpus
 # the end its field gives: dev26_24's end ("from 2005 the militia was nominally integrated
 # ... Clan units continued to answer to their own commanders") is a doubt now, which its
 # sidecar allows ([2005, null]): the file still holds, its termination recall 50% -> 46.7%.
+# Where its own bases or camps are ("Its camps lay across the border in Bangladesh", "rear
+# bases across the border in Liberia"), a group is active, as the annotators of dev28, dev29
+# and blind16 code it: six right countries more on the tuned sets, none wrong; one country
+# on blind15 that its annotator does not count: its countries precision floor 93% -> 90%.
 FLOORS = {
     "seeds": {
         "name": (1.00, 1.00), "formation": (1.00, 1.00), "termination": (1.00, 1.00), "size": (1.00, 1.00), "countries": (1.00, 1.00), "aliases": (1.00, 1.00), "relations": (0.97, 0.97), "mentions": (1.00, 0.83), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
@@ -316,7 +320,7 @@ FLOORS = {
         "name": (1.00, 1.00), "formation": (0.91, 0.88), "termination": (0.88, 0.75), "size": (1.00, 1.00), "countries": (0.85, 0.87), "aliases": (0.92, 0.67), "relations": (0.79, 0.63), "mentions": (0.84, 0.87), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "heldout/blind15": {
-        "name": (1.00, 1.00), "formation": (1.00, 0.80), "termination": (0.75, 0.50), "size": (0.84, 0.73), "countries": (0.93, 0.87), "aliases": (0.85, 0.66), "relations": (0.83, 0.43), "mentions": (0.88, 0.77), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
+        "name": (1.00, 1.00), "formation": (1.00, 0.80), "termination": (0.75, 0.50), "size": (0.84, 0.73), "countries": (0.90, 0.87), "aliases": (0.85, 0.66), "relations": (0.83, 0.43), "mentions": (0.88, 0.77), "markers": (1.00, 1.00), "event_years": (1.00, 1.00),
     },
     "heldout/blind16": {
         "name": (1.00, 1.00), "formation": (0.70, 0.68), "termination": (0.71, 0.41), "size": (0.90, 0.95), "countries": (0.90, 0.74), "aliases": (0.95, 0.88), "relations": (0.71, 0.45), "mentions": (0.76, 0.73), "markers": (1.00, 1.00), "event_years": (1.00, 0.99),

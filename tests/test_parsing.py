@@ -3918,6 +3918,10 @@ def test_a_date_that_opens_the_sentence(sentence, formation, termination):
             "Its base lies in Mali and it is active in Chad and in western Niger.",
             ["ML", "NE", "TD"],
         ),
+        # Where its own bases are, it is active; not where it trains.
+        ("Its camps lay across the border in Niger.", ["ML", "NE"]),
+        ("It relied on rear bases across the border in Niger.", ["ML", "NE"]),
+        ("Its training camps were in Libya.", ["ML"]),
     ],
 )
 def test_every_country_of_a_list_the_group_is_active_in(sentence, countries):

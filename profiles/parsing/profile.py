@@ -654,18 +654,27 @@ ACRONYM_TOKEN_RE = re.compile(r"[A-Z](?<![\w/-][A-Z])[A-Z]{1,7}(?![\w/-])")
 
 # A verb of the group acting somewhere: the countries it names after "in" are where the
 # group was active ("fought ... in Croatia in 1991 and in eastern Bosnia in 1992").
+OWN_BASES = (
+    r"(?:its|their)\s+(?:(?:rear|forward|main|own|new|remaining)\s+)?(?:bases?|camps?|"
+    r"sanctuar(?:y|ies)|hideouts?|strongholds?)|(?:rear|forward)\s+bases"
+)
 OPERATED_RE = re.compile(
     r"\b(?:fought|fighting|operated|operating|operates|deployed|active|involvement|intervened|"
     r"took\s+part|carried\s+out|raided|attacked|campaigned|sent|dispatched|headquarters|"
     r"headquartered|based|struck|moved|relocated|spread|expanded|"
-    r"carried\s+(?:its|their)\s+(?:war|campaign|fight|struggle|attacks))\b(?<!the\sfighting)",
+    r"carried\s+(?:its|their)\s+(?:war|campaign|fight|struggle|attacks)|"
+    # "Its camps lay across the border in Bangladesh", "it relied on rear bases in Liberia":
+    # where its own bases are, it is active (not "training camps": hosts of its training).
+    rf"{OWN_BASES})\b(?<!the\sfighting)",
     re.I,
 )
+OWN_BASES_RE = re.compile(OWN_BASES, re.I)
 # One of these starts every verb of OPERATED_RE.
 OPERATED_WORDS = ("fought", "fighting", "operat", "deployed", "active", "involvement",
                   "intervened", "took", "carried", "raided", "attacked", "campaigned", "sent",
                   "dispatched", "headquarter", "based", "struck", "moved", "relocated",
-                  "spread", "expanded")  # fmt: skip
+                  "spread", "expanded", "bases", "camp", "sanctuar", "hideout",
+                  "stronghold", "base")  # fmt: skip
 ACTIVE_IN_LIST_RE = re.compile(
     r"fought|fighting|operat|active|raided|attacked|campaigned|struck|spread|expanded|carried",
     re.I,
@@ -725,8 +734,10 @@ def _operated_in(analysis, is_own, codes):
             if PERSON_PRONOUN_BEFORE_RE.search(text, max(0, verb.start() - 20), verb.start()):
                 continue  # "until he moved to Israel": a person, not the group
             subject = clause_subject(text, verb.start())
-            if not clause_speaks_of(subject, is_own) or (
-                PEOPLE_OF_GROUP_RE.search(subject) and SOME_PEOPLE_RE.search(subject)
+            own_bases = OWN_BASES_RE.fullmatch(verb.group())
+            if not own_bases and (
+                not clause_speaks_of(subject, is_own)
+                or (PEOPLE_OF_GROUP_RE.search(subject) and SOME_PEOPLE_RE.search(subject))
             ):
                 continue  # "many of its members later fought in Spain": people, not the group
             placed_end = None  # where the last country read as a place ends
