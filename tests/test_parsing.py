@@ -2439,6 +2439,25 @@ def test_ties_to_groups_whose_names_start_alike(sentence, relations):
 
 
 @pytest.mark.parametrize(
+    "sentence, relations",
+    [
+        # A known group the dictionary once listed together with its parent ("Kach and
+        # Kahane Chai", designated together) is a group of its own.
+        (
+            "After the rabbi was killed in 1990, a faction led by his son broke away as Kahane Chai.",
+            [("Kahane Chai", "has_splinter")],
+        ),
+        (
+            "In 1922 some members broke away to form Cumann na Saoirse.",
+            [("Cumann na Saoirse", "has_splinter")],
+        ),
+    ],
+)
+def test_a_faction_that_broke_away_under_a_name_of_its_own(sentence, relations):
+    assert relations_of(sentence) == relations
+
+
+@pytest.mark.parametrize(
     "text, mentions",
     [
         # Names a list calls groups, of whatever shape, each item apart.
@@ -2461,6 +2480,9 @@ def test_ties_to_groups_whose_names_start_alike(sentence, relations):
         ("In 1999 a splinter group calling itself Red Dawn claimed the attack.", ["Red Dawn"]),
         # Rights groups are organisations, not armed groups or parties.
         ("Human rights groups such as Vigil accused it of torture.", []),
+        # A faction that broke away under a name of its own, whatever its shape.
+        ("In 1922 some members broke away to form Cumann na Saoirse.", ["Cumann na Saoirse"]),
+        ("In 1990 a faction led by his son broke away as Lake Chai.", ["Lake Chai"]),
         # A name an appositive calls a group.
         (
             "Officials took it for a branch of the Blue Lantern, the outlawed sect.",

@@ -378,6 +378,12 @@ INTRODUCED_LIST_RE = re.compile(rf"\b{KIND_OF_GROUP}\s+(?:such\s+as|like|includi
 INTRODUCED_ONE_RE = re.compile(
     rf"\b{KIND_OF_GROUP},?\s+(?:(?:also\s+)?known\s+as|called|calling\s+(?:itself|themselves))\s+"
 )
+# "a faction broke away as Kahane Chai", "members broke away to form Cumann na Saoirse": a
+# new group's name, whatever its shape.
+INTRODUCED_BY_SPLIT_RE = re.compile(
+    r"\b(?:broke\s+away|split\s+(?:off|away)|splintered\s+off)\s+(?:in\s+\d{4}\s+)?"
+    r"(?:as|to\s+form|and\s+formed)\s+"
+)
 # "human rights groups such as Memorial": organisations, but no armed groups or parties.
 NOT_ARMED_KIND_BEFORE_RE = re.compile(
     r"\b(?:rights|aid|humanitarian|relief|civil[- ]society|non-governmental|monitoring|media|"
@@ -430,7 +436,7 @@ def introduced_names(sentence):
             if not joiner:
                 break
             position = joiner.end()
-    for cue in INTRODUCED_ONE_RE.finditer(sentence):
+    for cue in [*INTRODUCED_ONE_RE.finditer(sentence), *INTRODUCED_BY_SPLIT_RE.finditer(sentence)]:
         read = name_at(sentence, cue.end())
         if read is not None:
             found += [(at, at + len(part), part) for at, part in _list_items(read[1], read[0])]
