@@ -3894,6 +3894,26 @@ def test_dates_of_other_bodies_near_a_founding_or_end(sentence, formation, termi
 
 
 @pytest.mark.parametrize(
+    "sentence, formation",
+    [
+        ("It was announced on 20 June 2014, a month after the general's offensive began.", 2014),
+        ("The group came together in Vancouver in 1981 around five anarchists.", 1981),
+        ("Its leader gathered his first followers in Jackson County in December 1861.", 1861),
+        ("It rose in arms in Yamato Province in the autumn of 1863.", 1863),
+        ("In October 1981 two small leftist groups merged to create the Hill Front.", 1981),
+        # A source named first is no subject of the sentence.
+        ("According to the Crisis Group, the front was organised in 2013 by exiles.", 2013),
+        # Not what another body announced, nor another group formed.
+        ("The ceasefire was announced in 2015.", None),
+        ("In 1984 a minority left to form the Union of Fighting Communists (UCC).", None),
+    ],
+)
+def test_more_ways_a_founding_is_told(sentence, formation):
+    profile = parse_profile(f"Hill Front\n\nThe Hill Front (HF) was a militia.[1] {sentence}[2]\n")
+    assert (profile.formation.year if profile.formation else None) == formation
+
+
+@pytest.mark.parametrize(
     "sentence, formation, termination",
     [
         # A date that opens the sentence dates its later clauses, however long the names

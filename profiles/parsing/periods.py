@@ -74,7 +74,13 @@ FORMATION_ANCHOR_RE = re.compile(
     # "MILOCI appeared in the far west in early 2003", "goes back to 1975", "It became
     # pro-government in March 2007" (a Guidebook's militia begins when it takes the side).
     r"appeared|(?:\bit|(?-i:[A-Z])[\w'-]*(?:\s+\([^()]*\))?)\s+(?:goes|dates)\s+back\s+to|"
-    r"(?:became|turned)\s+(?:a\s+)?(?:PGM|pro-government(?!\s+(?:again|once)))"
+    r"(?:became|turned)\s+(?:a\s+)?(?:PGM|pro-government(?!\s+(?:again|once)))|"
+    # "It was announced on 20 June 2014", "came together in Vancouver in 1981", "gathered
+    # his first followers ... in December 1861", "rose in arms in the autumn of 1863",
+    # "merged with two small groups to create the SSDF" (the name after it must be ours).
+    r"(?:was|were)\s+(?:first\s+|formally\s+|officially\s+|publicly\s+)?(?:announced|unveiled)|"
+    r"came\s+together|gathered\s+(?:his|her|their|its)\s+first\s+(?:followers|members|fighters|"
+    r"recruits|men)|rose\s+(?:up\s+)?in\s+arms(?!\s+again)|to\s+(?:create|form|found)(?=\s+(?:the\s+)?(?-i:[A-Z]))"
     r")\b",
     re.I,
 )
@@ -751,6 +757,12 @@ def _anchored(sentence, mentions, anchor_re, is_own=None, own_founding=None, def
             # protest at its 1991 ceasefire", "out of the units that had been formed in
             # 1917": a relative clause's founding is its antecedent's.
             continue
+        if (
+            own_founding
+            and anchor.group().lower().startswith("to ")
+            and not _own_named_after(sentence, anchor.end(), own_founding)
+        ):
+            continue  # "a minority left to form the Union of Fighting Communists": another's
         ended = _object_of_end(sentence, anchor, is_own) if is_own else ""
         if ended == "another's":
             continue  # "the army disbanded the Hill Front in 1995": the Hill Front's end
@@ -1063,7 +1075,24 @@ def _in_appositive_of_another(before, is_own):
     if any(is_own(m.group()) for m in CAPITALISED_RUN_RE.finditer(between)):
         return False
     antecedent = name_before(before, opened.start())
+    if antecedent and ATTRIBUTION_BEFORE_RE.search(
+        before, 0, before.rfind(antecedent, 0, opened.start())
+    ):
+        return False  # "According to the ICG, the group was organised in 2013": a source
     return bool(antecedent) and not is_own(antecedent)
+
+
+def _own_named_after(sentence, position, is_own):
+    """Whether the name right after `position` (past an article) is one of the group's."""
+    start = re.compile(r"\s*(?:the\s+)?").match(sentence, position).end()
+    named = CAPITALISED_RUN_RE.match(sentence, start)
+    return bool(named) and is_own(named.group())
+
+
+# "According to the International Crisis Group, ...", "In the words of X, ...".
+ATTRIBUTION_BEFORE_RE = re.compile(
+    r"(?:^|[.;]\s*)(?:\[\d+\]\s*)*(?:[Aa]ccording\s+to|[Ii]n\s+the\s+(?:words|view)\s+of|[Pp]er)\s+(?:the\s+)?$"
+)
 
 
 # "the Democratic Army of Greece, which ... regarded as the successor of ELAS, was formed".
