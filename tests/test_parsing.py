@@ -3914,6 +3914,30 @@ def test_more_ways_a_founding_is_told(sentence, formation):
 
 
 @pytest.mark.parametrize(
+    "sentences, termination",
+    [
+        # A comeback told before the end the same clause dates is no sign of life after it.
+        (
+            "It was revived in the Kingdom of the Lakes after the war and was finally dissolved "
+            "by the occupation authorities in 1941.",
+            1941,
+        ),
+        # (but a revival after it is)
+        ("It was dissolved in 1941. It was revived in 1946.", None),
+        # A decree that merged the party into another is its end, after an earlier ban.
+        (
+            "In March 1936 the government banned the party. On 19 April 1937 a decree merged "
+            "the party with the Carlist Communion into a single state party.",
+            1937,
+        ),
+    ],
+)
+def test_an_end_after_a_comeback_or_a_ban(sentences, termination):
+    profile = parse_profile(f"Hill Front\n\nThe Hill Front (HF) was a party.[1] {sentences}[2]\n")
+    assert (profile.termination.year if profile.termination else None) == termination
+
+
+@pytest.mark.parametrize(
     "sentence, formation, termination",
     [
         # A date that opens the sentence dates its later clauses, however long the names

@@ -104,7 +104,9 @@ TERMINATION_ANCHOR_RE = re.compile(
     r"(?:taken|regarded|seen|considered|treated|counted)\s+as\s+(?:marking\s+)?the\s+end\s+of|"
     r"marked\s+the\s+end\s+of|"
     r"disarmed|laid\s+down\s+(?:their|its)\s+arms|integrated\s+into|"
-    r"absorbed\s+into|merged\s+into|turned\s+against|switched\s+sides|collapsed|fell\s+apart|"
+    r"absorbed\s+into|merged\s+into|"
+    # "Franco's Decree of Unification merged the party with the Carlist Comunión into ...".
+    r"merged\s+(?:the|its)\s+(?:party|group|movement|militia|organi[sz]ation)\s+(?:with|into)|turned\s+against|switched\s+sides|collapsed|fell\s+apart|"
     r"was\s+ended|were\s+ended|termination|stopped\s+being|ceased\s+to\s+be|end\s+point|"
     r"wound\s+(?:themselves|itself|\w+)?\s*up|gave\s+up\s+(?:their|its)\s+(?:weapons|arms)|"
     r"handed\s+(?:in|over)\s+(?:their|its)\s+(?:weapons|arms)|"
@@ -241,9 +243,12 @@ AFTER_WHICH_RE = re.compile(r"\b(?:after|following)\s+which\b|\bwhereupon\b", re
 # Words that end a group outright, unlike a ban, a defeat, a lost patron or a war's end,
 # after which a group often lives on: "the last units were disbanded in 1975" settles an
 # earlier "gradually stood down" of 1974.
+# "merged the party with the Carlist Comunión into a single state party": its own end.
+MERGED_OURS_RE = re.compile(r"merged\s+(?:the|its)\s+\w+\s+(?:with|into)", re.I)
 DEFINITE_END_RE = re.compile(
     r"disband\w*|dissol\w*|ceased|no\s+longer\s+exist\w*|abolished|wound\s+.*|"
     r"(?:was|were)\s+transformed\s+into|merged\s+into|(?:was|were)\s+merged\s+with|"
+    rf"{MERGED_OURS_RE.pattern}|"
     r"absorbed\s+into|came\s+to\s+an\s+end|(?:decided|voted|agreed|resolved)\s+to\s+\w+",
     re.I,
 )
@@ -455,7 +460,25 @@ def _lived_on_before(sentence, sign, dates, last_end):
     after the end."""
     clause_start, clause_end = _clause_of(sentence, sign.start())
     dated = [m for m in dates if clause_start <= m.start and m.end <= clause_end and m.year]
-    return bool(dated) and all(interval_part(m, -1).year < last_end for m in dated)
+    # "It was revived in the Kingdom of Yugoslavia after the war and was finally dissolved
+    # ... in 1941": the comeback is told before the end the same clause dates.
+    ended_after = [
+        m
+        for m in dated
+        if m.start > sign.end()
+        and interval_part(m, -1).year == last_end
+        and FINALLY_ENDED_RE.search(sentence, sign.end(), m.start)
+    ]
+    earlier = [m for m in dated if m not in ended_after]
+    if ended_after and not earlier:
+        return True
+    return bool(earlier) and all(interval_part(m, -1).year < last_end for m in earlier)
+
+
+FINALLY_ENDED_RE = re.compile(
+    r"\b(?:finally|eventually|ultimately|later|until)\b|\band\s+(?:was|were)\s+(?:\w+\s+)?"
+    r"(?:dissolved|disbanded|banned|absorbed|crushed|destroyed)\b"
+)
 
 
 def _definite_after_the_rest(termination_pool, definite):
@@ -1203,6 +1226,8 @@ def _object_of_end(sentence, anchor, is_own):
     """What a verb of an end does to whom: "ours" ("the council dissolved the force",
     "Mashriqi disbanded the Khaksar Tehrik"), "another's" ("the army disbanded the Hill
     Front", "dissolved the parliament"), or "" when its object says nothing."""
+    if MERGED_OURS_RE.fullmatch(anchor.group()):
+        return "ours"  # "merged the party with the Carlists into a single state party"
     if not TRANSITIVE_END_RE.fullmatch(anchor.group()):
         return ""
     if OWN_OBJECT_RE.match(sentence, anchor.end()):
