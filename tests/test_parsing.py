@@ -4006,6 +4006,11 @@ def test_every_country_of_a_list_the_group_is_active_in(sentence, countries):
             800,
         ),
         ("It had a few dozen militants, whereas the EZLN claimed some 3,000 combatants.", None),
+        (
+            "It kept to a few hundred fighters, unlike the Mahdi Army, which had claimed as many "
+            "as 60,000 members.",
+            None,
+        ),
         # A claim of our own strength, whoever makes it.
         ("At their peak the Red Front claimed some 500,000 members for the committees.", 500000),
     ],

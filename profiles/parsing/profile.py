@@ -349,7 +349,7 @@ def _cue_kind(sentence):
 COUNTED_BEFORE_RE = re.compile(
     r"\b(?:had|has|have|claimed|claims|numbered|numbers|counted|fielded|mustered|boasted)\s+"
     r"(?:(?:some|about|around|roughly|nearly|almost|over|up\s+to|more\s+than|at\s+least|"
-    r"perhaps|an\s+estimated)\s+)?$"
+    r"perhaps|an\s+estimated|as\s+many\s+as|well\s+over|close\s+to)\s+)?$"
 )
 CONTRAST_BEFORE_RE = re.compile(r"\b(?:whereas|while|unlike)\s+(?:the\s+)?$", re.I)
 RELATIVE_OPENING_RE = re.compile(r"(?:\s*\([^()]*\))?,\s*(?:which|who)\s+(?:had\s+)?$")
