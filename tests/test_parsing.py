@@ -2496,6 +2496,9 @@ def test_a_faction_that_broke_away_under_a_name_of_its_own(sentence, relations):
             "It was the youth wing of Young Hills, an ultranationalist movement founded in 1933.",
             ["Young Hills"],
         ),
+        # A numbered congress is a meeting, not a group.
+        ("It emerged from the Second Hill Congress of May 2000.", []),
+        ("The party's Fifth Plenum expelled its leaders.", []),
         # Not a date, a leader of a named group, nor one item of a list.
         ("In November 1964, the army disarmed the militias.", []),
         ("It fought the Kivu Union of Jean Mbeki, another faction.", ["Kivu Union"]),

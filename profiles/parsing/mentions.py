@@ -188,6 +188,14 @@ IDEA_AFTER_RE = re.compile(
 )
 
 
+# A numbered congress, conference or plenum (of May–June 2000) is a meeting.
+MEETING_RE = re.compile(
+    r"(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth|"
+    r"\d+(?:st|nd|rd|th))\s+(?:[A-Z][\w'-]*\s+){0,3}(?:Congress|Conference|Convention|Plenum|"
+    r"Assembly|Synod|Council\s+Meeting)(?:\s+of\s+.*)?"
+)
+
+
 @lru_cache(maxsize=8192)  # bounded: memory must not grow with the corpus
 def _is_mentionable(name, following):
     key = name_key(name)
@@ -254,6 +262,8 @@ def _is_mentionable(name, following):
         return False  # "Uganda People's Defence Force", "Border Security Force"
     if WAR_FRONT_RE.fullmatch(name):
         return False  # "the Eastern Front": a theatre of a war
+    if MEETING_RE.fullmatch(name):
+        return False  # "the Second Papuan Congress", "the Fifth Plenum": a meeting, no group
     if words[-1] in ("Council", "Councils", "Committee", "Committees", "Congress") and all(
         word in GENERIC_BODY_WORDS for word in words[:-1]
     ):
