@@ -142,14 +142,16 @@ def test_the_committed_models_are_what_training_gives_today():
             assert max(abs(a - b) for a, b in zip(now, then, strict=True)) < 0.01, feature
 
 
-def test_the_threshold_is_the_lowest_from_which_every_one_adds_ties_precise_enough():
+def score(right, wrong):
+    """A Score of ties with these counts."""
     from profiles.accuracy import Score
 
-    def score(right, wrong):
-        result = Score()
-        result.right, result.wrong = right, wrong
-        return result
+    result = Score()
+    result.right, result.wrong = right, wrong
+    return result
 
+
+def test_the_threshold_is_the_lowest_from_which_every_one_adds_ties_precise_enough():
     rules = score(50, 5)
     # Added to the rules' ties: 0.5 adds 30 right and 15 wrong (67%), 0.7 adds 40 and 5.
     scores = {0.5: score(80, 20), 0.7: score(90, 10), 0.9: score(60, 6)}
@@ -165,13 +167,6 @@ def test_the_threshold_is_the_lowest_from_which_every_one_adds_ties_precise_enou
 
 
 def test_the_committed_threshold_stays_unless_cross_validation_clearly_rejects_it():
-    from profiles.accuracy import Score
-
-    def score(right, wrong):
-        result = Score()
-        result.right, result.wrong = right, wrong
-        return result
-
     rules = score(50, 5)
     # Added ties: 0.6 adds 74 right and 26 wrong (74%, just under the target), 0.7 adds 40
     # and 5: the rule alone chooses 0.7, but a committed 0.6 is within the margin and stays.
