@@ -2185,6 +2185,24 @@ def test_names_in_other_languages_and_scripts(text, aliases):
     assert sorted(parse_profile(text).aliases) == sorted(aliases)
 
 
+@pytest.mark.parametrize(
+    "opening, aliases",
+    [
+        # An abbreviation as written, with its small words and brackets; never one letter.
+        (
+            "The Hill na mBan (Irish pronunciation: [hil]; literally 'The Hill League'), "
+            "abbreviated H na mB, is a league.",
+            ["H na mB"],
+        ),
+        ("The Hill Union (Lakers), abbreviated HU(L), was a group.", ["Lakers", "HU(L)", "HU"]),
+        ("The Hill Union, abbreviated HU, was a group.", ["HU"]),
+    ],
+)
+def test_an_abbreviation_as_written(opening, aliases):
+    title = opening.split(" (")[0].split(",")[0].removeprefix("The ")
+    assert parse_profile(f"{title}\n\n{opening}[1]\n").aliases == aliases
+
+
 def test_a_language_named_with_a_gloss_is_no_name():
     text = "Reed Guard\n\nThe Reed Guard (Kinyarwanda, roughly 'cane watch') is a militia.\n"
     assert parse_profile(text).aliases == []

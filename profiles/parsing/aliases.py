@@ -738,6 +738,11 @@ def _introducer_cues(lowered):
     return words_in(lowered, INTRODUCER_WORDS)
 
 
+ABBREVIATION_RE = re.compile(
+    r"[A-Z][\w()./-]*(?:\s+(?:na|ng|de|da|do|du|di|la|el|al|y|e|i|of)\s+[A-Za-z]*[A-Z][\w()./-]*)*"
+)
+
+
 class AliasReader:
     """Reads a text's statements of names, given the names the group already has."""
 
@@ -770,8 +775,8 @@ class AliasReader:
     def add_alias(self, name, position):
         name = strip_article(name)
         key = name_key(name)
-        if not key or key in self.own_keys or countries.code_for(name):
-            return False
+        if len(key) < 2 or key in self.own_keys or countries.code_for(name):
+            return False  # (a single letter is a piece of a name, never one)
         if name.split()[-1] in EVENT_NAME_WORDS:
             return False  # "the secession attempt known as the Coconut War": an event
         self.own_keys.add(key)
@@ -837,9 +842,14 @@ class AliasReader:
                 # "Its French name is Mouvement pour le salut de l'Azawad": a name in a
                 # language that writes its words in lower case, up to the clause's end.
                 in_its_language = LANGUAGE_NAMED_RE.search(match.group())
-                found = (in_its_language and _name_in_its_language(text, match.end())) or (
-                    _introduced_name(text, match.end(), "called" in words or "calling" in words)
-                )
+                if words == ("abbreviated",):
+                    # "abbreviated UIC(S)", "abbreviated C na mB": the abbreviation as written.
+                    written = ABBREVIATION_RE.match(text, match.end())
+                    found = written and (written.group(), written.start(), written.end())
+                else:
+                    found = (in_its_language and _name_in_its_language(text, match.end())) or (
+                        _introduced_name(text, match.end(), "called" in words or "calling" in words)
+                    )
                 if not found or found[0] in NOT_NAME_WORDS:
                     continue
                 if "called" in words and PREDICATE_AFTER_RE.match(text, found[2]):

@@ -993,11 +993,13 @@ def _match_keys(title, name):
 
 
 def _unique(names, own):
+    """The names in order, each once, without `own` (and without a single letter, which is
+    a piece of a name, never one: the "S" of "UIC(S)")."""
     seen = {name_key(own)}
     unique = []
     for name in names:
         key = name_key(name)
-        if key and key not in seen:
+        if len(key) > 1 and key not in seen:
             seen.add(key)
             unique.append(name)
     return unique
