@@ -2185,22 +2185,9 @@ def test_names_in_other_languages_and_scripts(text, aliases):
     assert sorted(parse_profile(text).aliases) == sorted(aliases)
 
 
-@pytest.mark.parametrize(
-    "opening, aliases",
-    [
-        # An abbreviation as written, with its small words and brackets; never one letter.
-        (
-            "The Hill na mBan (Irish pronunciation: [hil]; literally 'The Hill League'), "
-            "abbreviated H na mB, is a league.",
-            ["H na mB"],
-        ),
-        ("The Hill Union (Lakers), abbreviated HU(L), was a group.", ["Lakers", "HU(L)", "HU"]),
-        ("The Hill Union, abbreviated HU, was a group.", ["HU"]),
-    ],
-)
-def test_an_abbreviation_as_written(opening, aliases):
-    title = opening.split(" (")[0].split(",")[0].removeprefix("The ")
-    assert parse_profile(f"{title}\n\n{opening}[1]\n").aliases == aliases
+def test_a_single_letter_is_no_name():
+    opening = "The Hill Union (Lakers), abbreviated HU(L), was a group."
+    assert parse_profile(f"Hill Union\n\n{opening}[1]\n").aliases == ["Lakers", "HU"]
 
 
 def test_a_language_named_with_a_gloss_is_no_name():
@@ -3876,6 +3863,33 @@ def test_ends_a_guidebook_field_does_not_assert(formation, termination, end):
     assert (profile.termination.year if profile.termination else None) == end
 
 
+@pytest.mark.parametrize(
+    "sentences, formation, termination",
+    [
+        # A later end stands when the founding's own sentence is set aside.
+        (
+            "It came into being in October 1993, when the two factions merged into a single "
+            "organisation.[2] It was dissolved in 1998.",
+            1993,
+            1998,
+        ),
+        # What was announced is the founding only when it is the group.
+        ("It was founded in 1990.[2] Its dissolution was announced in 2005.", 1990, 2005),
+        # Its former fighters going on with their lives are no sign of the group's life.
+        (
+            "It was founded in 1990.[2] It was disbanded in 1998, but its former fighters "
+            "continued to face reprisals.",
+            1990,
+            1998,
+        ),
+    ],
+)
+def test_readings_the_founding_rules_leave_alone(sentences, formation, termination):
+    profile = parse_profile(f"Hill Front\n\nThe Hill Front was a militia.[1] {sentences}[3]\n")
+    assert (profile.formation.year if profile.formation else None) == formation
+    assert (profile.termination.year if profile.termination else None) == termination
+
+
 def test_the_founding_s_own_date_and_sentence_are_no_end():
     text = (
         "Hill Front\n\nThe Hill Front was a militant group.[1] It came into being in October "
@@ -4009,6 +4023,8 @@ def test_a_date_that_opens_the_sentence(sentence, formation, termination):
         ("Its camps lay across the border in Niger.", ["ML", "NE"]),
         ("It relied on rear bases across the border in Niger.", ["ML", "NE"]),
         ("Its training camps were in Libya.", ["ML"]),
+        # Another group's bases are not ours.
+        ("The Red Army, its rival, relied on rear bases across the border in Niger.", ["ML"]),
     ],
 )
 def test_every_country_of_a_list_the_group_is_active_in(sentence, countries):

@@ -249,7 +249,7 @@ COUNTRIES = Table(
     primary_key=("code",),
     columns=(
         Column("code", "string", "ISO 3166-1 alpha-2 code (or the code kept for a state that "
-               "no longer exists: SU, YU, CS, ZR).", required=True),
+               "no longer exists: SU, YU, CS; ZR only where a curator set it).", required=True),
         Column("name", "string", "The country’s short English name.", required=True),
     ),
 )  # fmt: skip

@@ -738,11 +738,6 @@ def _introducer_cues(lowered):
     return words_in(lowered, INTRODUCER_WORDS)
 
 
-ABBREVIATION_RE = re.compile(
-    r"[A-Z][\w()./-]*(?:\s+(?:na|ng|de|da|do|du|di|la|el|al|y|e|i|of)\s+[A-Za-z]*[A-Z][\w()./-]*)*"
-)
-
-
 class AliasReader:
     """Reads a text's statements of names, given the names the group already has."""
 
@@ -842,14 +837,9 @@ class AliasReader:
                 # "Its French name is Mouvement pour le salut de l'Azawad": a name in a
                 # language that writes its words in lower case, up to the clause's end.
                 in_its_language = LANGUAGE_NAMED_RE.search(match.group())
-                if words == ("abbreviated",):
-                    # "abbreviated UIC(S)", "abbreviated C na mB": the abbreviation as written.
-                    written = ABBREVIATION_RE.match(text, match.end())
-                    found = written and (written.group(), written.start(), written.end())
-                else:
-                    found = (in_its_language and _name_in_its_language(text, match.end())) or (
-                        _introduced_name(text, match.end(), "called" in words or "calling" in words)
-                    )
+                found = (in_its_language and _name_in_its_language(text, match.end())) or (
+                    _introduced_name(text, match.end(), "called" in words or "calling" in words)
+                )
                 if not found or found[0] in NOT_NAME_WORDS:
                     continue
                 if "called" in words and PREDICATE_AFTER_RE.match(text, found[2]):

@@ -263,7 +263,7 @@ def _is_mentionable(name, following):
     if WAR_FRONT_RE.fullmatch(name):
         return False  # "the Eastern Front": a theatre of a war
     if MEETING_RE.fullmatch(name):
-        return False  # "the Second Papuan Congress", "the Fifth Plenum": a meeting, no group
+        return False  # "Second Papuan Congress" (names come without their article): a meeting
     if words[-1] in ("Council", "Councils", "Committee", "Committees", "Congress") and all(
         word in GENERIC_BODY_WORDS for word in words[:-1]
     ):
@@ -821,8 +821,9 @@ class MentionReader:
         if not longer:
             return None
         places = [m.start() for m in re.finditer(re.escape(target) + r"(?!\w)", sentence)]
+        # (where the target is nowhere written alone, it was cut from the longer name too)
         if all(any(start <= at < end for start, end, _ in longer) for at in places):
-            return longer[0][2]
+            return min(longer)[2]  # (of two, the one named first: "ETA-pm ... ETA-m")
         return None
 
     def add_relation_target(self, relation):

@@ -29,6 +29,7 @@ from profiles.parsing.names import (
     peoples,
     possessive_stem,
 )
+from profiles.parsing.text import holds_any
 
 # The first word of one: "Forces Nouvelles", "Army of the Guardians".
 LEADING_WORDS = {"Forces", "Army", "Front", "Movement", "Party", "Union", "League", "Brigades",
@@ -412,15 +413,27 @@ APPOSITIVE_KIND_RE = re.compile(
     # (without an article, plural and after adjectives only)
     rf"(?:(?!\w+(?:ing|ed)\b){KIND_WORDS_BETWEEN}){{1,3}}?(?:bands|militias|gangs){KIND_ENDS})"
 )
-NOT_A_NAME_RE = re.compile(r"\b(?:1\d{3}|20\d{2})\b")  # "In November 1964, the army ..."
+# (one of these is in every sentence APPOSITIVE_KIND_RE can match)
+APPOSITIVE_KIND_WORDS = (
+    "band",
+    "sect",
+    "militia",
+    "societ",
+    "movement",
+    "faction",
+    "gang",
+    "group",
+)
+HOLDS_YEAR_RE = re.compile(r"\b(?:1\d{3}|20\d{2})\b")  # "In November 1964, the army ..."
 
 
 def introduced_names(sentence):
     """(start, end, name) of the names a sentence introduces as organisations'."""
     found = []
-    for appositive in APPOSITIVE_KIND_RE.finditer(sentence) if ", " in sentence else ():
+    appositive_told = ", " in sentence and holds_any(sentence, APPOSITIVE_KIND_WORDS)
+    for appositive in APPOSITIVE_KIND_RE.finditer(sentence) if appositive_told else ():
         name = name_before(sentence, appositive.start())
-        if name and not NOT_A_NAME_RE.search(name):
+        if name and not HOLDS_YEAR_RE.search(name):
             start = sentence.rfind(name, 0, appositive.start())
             if re.search(r"(?:\)|\b[A-Z][\w'-]*) of $", sentence[:start]):
                 continue  # "the FPRC of Noureddine Adam, another faction": the FPRC's leader

@@ -75,10 +75,15 @@ FORMATION_ANCHOR_RE = re.compile(
     # pro-government in March 2007" (a Guidebook's militia begins when it takes the side).
     r"appeared|(?:\bit|(?-i:[A-Z])[\w'-]*(?:\s+\([^()]*\))?)\s+(?:goes|dates)\s+back\s+to|"
     r"(?:became|turned)\s+(?:a\s+)?(?:PGM|pro-government(?!\s+(?:again|once)))|"
-    # "It was announced on 20 June 2014", "came together in Vancouver in 1981", "gathered
+    # "It was announced on 20 June 2014" (not "Its dissolution was announced"), "came
+    # together in Vancouver in 1981", "gathered
     # his first followers ... in December 1861", "rose in arms in the autumn of 1863",
     # "merged with two small groups to create the SSDF" (the name after it must be ours).
-    r"(?:was|were)\s+(?:first\s+|formally\s+|officially\s+|publicly\s+)?(?:announced|unveiled)|"
+    r"(?<!dissolution\\s)(?<!disbandment\\s)(?<!ban\\s)(?<!banning\\s)(?<!ceasefire\\s)(?<!agreement\\s)(?<!truce\\s)(?<!merger\\s)(?<!decision\\s)"
+    r"(?<!end\\s)(?<!death\\s)(?<!withdrawal\\s)(?<!surrender\\s)(?<!deal\\s)(?<!plan\\s)(?<!closure\\s)(?<!suspension\\s)(?<!arrest\\s)"
+    r"(?<!killing\\s)(?<!offensive\\s)(?<!operation\\s)(?<!split\\s)(?<!demobilisation\\s)(?<!demobilization\\s)(?<!disarmament\\s)(?<!resignation\\s)(?<!election\\s)"
+    r"(?:was|were)\s+"
+    r"(?:first\s+|formally\s+|officially\s+|publicly\s+)?(?:announced|unveiled)|"
     r"came\s+together|gathered\s+(?:his|her|their|its)\s+first\s+(?:followers|members|fighters|"
     r"recruits|men)|rose\s+(?:up\s+)?in\s+arms(?!\s+again)|to\s+(?:create|form|found)(?=\s+(?:the\s+)?(?-i:[A-Z]))"
     r")\b",
@@ -87,6 +92,10 @@ FORMATION_ANCHOR_RE = re.compile(
 # A ban ends a group only sometimes: many carry on underground or abroad.
 BAN_WORDS = r"outlawed|banned|proscribed"
 BAN_RE = re.compile(rf"\b(?:{BAN_WORDS})\b", re.I)
+# "merged the party with the Carlist Comunión into a single state party": its own end (also
+# an anchor of TERMINATION_ANCHOR_RE).
+MERGED_OURS = r"merged\s+the\s+(?:party|group|movement|militia|organi[sz]ation)\s+(?:with|into)"
+MERGED_OURS_RE = re.compile(MERGED_OURS, re.I)
 TERMINATION_ANCHOR_RE = re.compile(
     r"\b(?:disbanded|disband|disbandment|dissolved|dissolution|demobili[sz]ation|"
     # "demobilised soldiers formed militias": an adjective, not the group's end.
@@ -106,7 +115,7 @@ TERMINATION_ANCHOR_RE = re.compile(
     r"disarmed|laid\s+down\s+(?:their|its)\s+arms|integrated\s+into|"
     r"absorbed\s+into|merged\s+into|"
     # "Franco's Decree of Unification merged the party with the Carlist Comunión into ...".
-    r"merged\s+(?:the|its)\s+(?:party|group|movement|militia|organi[sz]ation)\s+(?:with|into)|turned\s+against|switched\s+sides|collapsed|fell\s+apart|"
+    rf"{MERGED_OURS}|turned\s+against|switched\s+sides|collapsed|fell\s+apart|"
     r"was\s+ended|were\s+ended|termination|stopped\s+being|ceased\s+to\s+be|end\s+point|"
     r"wound\s+(?:themselves|itself|\w+)?\s*up|gave\s+up\s+(?:their|its)\s+(?:weapons|arms)|"
     r"handed\s+(?:in|over)\s+(?:their|its)\s+(?:weapons|arms)|"
@@ -191,7 +200,8 @@ STILL_ACTIVE_BRANCHES = [
     # "Satgas units continued to guard Presidium meetings afterwards".
     (
         ("continued",),
-        r"\b(?:units|cells|squads|fighters|militiamen)\s+(?:\w+\s+)?continued\s+to\s+(?!be\b)\w+",
+        r"(?<!former\s)(?<!ex-)\b(?:units|cells|squads|fighters|militiamen)\s+(?:\w+\s+)?"
+        r"continued\s+to\s+(?!be\b|face\b|suffer\b|live\b|receive\b)\w+",
     ),
     # "but the KCF remains banned in India as a terrorist organisation": banned today.
     (
@@ -243,12 +253,10 @@ AFTER_WHICH_RE = re.compile(r"\b(?:after|following)\s+which\b|\bwhereupon\b", re
 # Words that end a group outright, unlike a ban, a defeat, a lost patron or a war's end,
 # after which a group often lives on: "the last units were disbanded in 1975" settles an
 # earlier "gradually stood down" of 1974.
-# "merged the party with the Carlist Comunión into a single state party": its own end.
-MERGED_OURS_RE = re.compile(r"merged\s+(?:the|its)\s+\w+\s+(?:with|into)", re.I)
 DEFINITE_END_RE = re.compile(
     r"disband\w*|dissol\w*|ceased|no\s+longer\s+exist\w*|abolished|wound\s+.*|"
     r"(?:was|were)\s+transformed\s+into|merged\s+into|(?:was|were)\s+merged\s+with|"
-    rf"{MERGED_OURS_RE.pattern}|"
+    rf"{MERGED_OURS}|"
     r"absorbed\s+into|came\s+to\s+an\s+end|(?:decided|voted|agreed|resolved)\s+to\s+\w+",
     re.I,
 )
@@ -383,8 +391,8 @@ def choose_dates(analysis, formation_sections, termination_sections, fallback, i
     # the founding's own date and sentence are no end.
     # (A span's one date, "active from 1920 to 1936", gives both.)
     if formation and termination and formation == termination and not formation[0].end_edtf:
-        termination = None
         termination_pool = [item for item in termination_pool if item != formation]
+        termination = min(termination_pool, key=lambda item: (item[1], item[0].start), default=None)
     # An interval ends in its last year ("from 1920 to 1936" and "October 1936" agree).
     years = {interval_part(m, -1).year for m, _ in termination_pool if m.year}
     if formation and termination and termination[0].latest < formation[0].earliest:
@@ -467,7 +475,7 @@ def _lived_on_before(sentence, sign, dates, last_end):
         for m in dated
         if m.start > sign.end()
         and interval_part(m, -1).year == last_end
-        and FINALLY_ENDED_RE.search(sentence, sign.end(), m.start)
+        and THEN_ENDED_RE.search(sentence, sign.end(), m.start)
     ]
     earlier = [m for m in dated if m not in ended_after]
     if ended_after and not earlier:
@@ -475,7 +483,9 @@ def _lived_on_before(sentence, sign, dates, last_end):
     return bool(earlier) and all(interval_part(m, -1).year < last_end for m in earlier)
 
 
-FINALLY_ENDED_RE = re.compile(
+# Between a comeback and the date of the end (which must be the end's year): "... and was
+# finally dissolved ... in 1941", "later", "until".
+THEN_ENDED_RE = re.compile(
     r"\b(?:finally|eventually|ultimately|later|until)\b|\band\s+(?:was|were)\s+(?:\w+\s+)?"
     r"(?:dissolved|disbanded|banned|absorbed|crushed|destroyed)\b"
 )

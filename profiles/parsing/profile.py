@@ -19,6 +19,7 @@ from profiles.parsing.aliases import (
     is_acronym,
     name_before,
     opening_names,
+    strip_opening,
 )
 from profiles.parsing.dates import find_dates, is_context
 from profiles.parsing.evidence import Locator
@@ -669,12 +670,11 @@ OPERATED_RE = re.compile(
     re.I,
 )
 OWN_BASES_RE = re.compile(OWN_BASES, re.I)
-# One of these starts every verb of OPERATED_RE.
+# Every match of OPERATED_RE holds one of these ("base" also finds "based" and "bases").
 OPERATED_WORDS = ("fought", "fighting", "operat", "deployed", "active", "involvement",
                   "intervened", "took", "carried", "raided", "attacked", "campaigned", "sent",
-                  "dispatched", "headquarter", "based", "struck", "moved", "relocated",
-                  "spread", "expanded", "bases", "camp", "sanctuar", "hideout",
-                  "stronghold", "base")  # fmt: skip
+                  "dispatched", "headquarter", "base", "struck", "moved", "relocated",
+                  "spread", "expanded", "camp", "sanctuar", "hideout", "stronghold")  # fmt: skip
 ACTIVE_IN_LIST_RE = re.compile(
     r"fought|fighting|operat|active|raided|attacked|campaigned|struck|spread|expanded|carried",
     re.I,
@@ -725,6 +725,7 @@ def _operated_in(analysis, is_own, codes):
         text = statement.text
         if statement.section == "references" or not holds_any(text, OPERATED_WORDS):
             continue
+        named_countries = None  # (read once, for the first verb that needs them)
         # Each verb in turn: "based in Nigeria that is also active in Chad, Niger and ...".
         for verb in OPERATED_RE.finditer(text):
             clause_end = CLAUSE_END_RE.search(text, verb.end())
@@ -734,14 +735,19 @@ def _operated_in(analysis, is_own, codes):
             if PERSON_PRONOUN_BEFORE_RE.search(text, max(0, verb.start() - 20), verb.start()):
                 continue  # "until he moved to Israel": a person, not the group
             subject = clause_subject(text, verb.start())
-            own_bases = OWN_BASES_RE.fullmatch(verb.group())
-            if not own_bases and (
+            # ("Its camps lay across the border": the possessive opens the clause and is ours)
+            opens_with_its = OWN_BASES_RE.fullmatch(verb.group()) and not strip_opening(
+                subject
+            ).strip(" ,")
+            if not opens_with_its and (
                 not clause_speaks_of(subject, is_own)
                 or (PEOPLE_OF_GROUP_RE.search(subject) and SOME_PEOPLE_RE.search(subject))
             ):
                 continue  # "many of its members later fought in Spain": people, not the group
             placed_end = None  # where the last country read as a place ends
-            for code, start, end, demonym in countries.mentions(text):
+            if named_countries is None:
+                named_countries = countries.mentions(text)
+            for code, start, end, demonym in named_countries:
                 if code == "CG":
                     if congo is None:
                         congo = "CD" if countries.means_dr_congo(analysis.text()) else "CG"

@@ -164,12 +164,18 @@ COUNT_OPENERS = frozenset(
 )
 
 
-def _segment(text, match):
-    """The part of the clause between the commas around a figure: "It had 1,500 men, and
+def _segment(clause, text, match):
+    """The part of the figure's clause between the commas around it: "It had 1,500 men, and
     the zone it held ..." speaks of a raid only in its second part."""
-    start = max(text.rfind(",", 0, match.start()), text.rfind(";", 0, match.start()))
-    ends = [at for at in (text.find(", ", match.end()), text.find(";", match.end())) if at != -1]
-    return text[start + 1 : min(ends) if ends else len(text)]
+    clause_start = text.rfind(clause, 0, match.end())
+    clause_start = clause_start if clause_start != -1 else 0
+    start = text.rfind(", ", clause_start, match.start())
+    end = text.find(", ", match.end(), clause_start + len(clause))
+    return text[
+        start + 2 if start != -1 else clause_start : end
+        if end != -1
+        else clause_start + len(clause)
+    ]
 
 
 def _classify(text, match, clause, lenient):
@@ -301,7 +307,7 @@ def _classify(text, match, clause, lenient):
     if noun in ("people", "persons"):
         return not DEATH_CUE_RE.search(clause)
     if noun in STRENGTH_NOUNS:
-        if noun in ("men", "gunmen") and RAID_CUE_RE.search(_segment(text, match)):
+        if noun in ("men", "gunmen") and RAID_CUE_RE.search(_segment(clause, text, match)):
             return False
         rest = text[match.end() : match.end() + 80]
         # "roughly 300 members killed in combat": the dead, not a strength.

@@ -237,7 +237,8 @@ def choose_threshold(by_threshold, rules, current=None):
     A threshold counts only when every higher one is precise enough too: precision is not
     quite monotonic across thresholds, and a lone precise threshold below an imprecise one
     is luck, not a setting to trust. The `current` (committed) threshold is kept while it
-    and every higher one stay within KEEP_MARGIN of the target."""
+    and every higher one stay within KEEP_MARGIN of the target, unless a lower one passes it
+    by KEEP_MARGIN."""
     precision = {}
     for threshold, score in by_threshold.items():
         right, wrong = score.right - rules.right, score.wrong - rules.wrong
@@ -259,7 +260,11 @@ def _lowest_passing(precision, target, fallback, current):
             chosen = threshold
         return chosen
 
-    if current in precision and lowest(target - KEEP_MARGIN) <= current:
+    # (kept while no clearly worse threshold fails below it and no clearly better one
+    # passes below it: the margin holds a threshold in place both ways)
+    if current in precision and lowest(target - KEEP_MARGIN) <= current <= lowest(
+        target + KEEP_MARGIN
+    ):
         return current
     return lowest(target)
 

@@ -34,7 +34,8 @@ def country_name(code):
 
 
 # Codes with a flag: the current ISO 3166-1 codes, and Kosovo's user-assigned XK, which
-# has a flag in the emoji standard. A state that no longer exists (SU, YU, CS, ZR) has none.
+# has a flag in the emoji standard. A state that no longer exists (SU, YU, CS) has none, nor
+# ZR, which the importer no longer gives (Zaire is read as CD) but a curator may have set.
 FLAG_CODES = frozenset(country.alpha_2 for country in pycountry.countries) | {"XK"}
 REGIONAL_INDICATOR_A = 0x1F1E6
 
