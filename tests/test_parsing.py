@@ -2855,7 +2855,7 @@ def test_a_person_and_his_party_the_party_is_the_tie():
 @pytest.mark.parametrize(
     "branches",
     [
-        pytest.param("profiles.parsing.periods:STILL_ACTIVE_BRANCHES", id="still-active"),
+        pytest.param("profiles.parsing.periods.cues:STILL_ACTIVE_BRANCHES", id="still-active"),
         pytest.param("profiles.parsing.mentions:COMPONENT_BRANCHES", id="components"),
     ],
 )

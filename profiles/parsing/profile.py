@@ -32,7 +32,7 @@ from profiles.parsing.known_names import (
 from profiles.parsing.mention_model import drop_unlikely_mentions
 from profiles.parsing.mentions import MentionReader
 from profiles.parsing.names import CONNECTORS, HEAD_WORDS, NOT_NAME_WORDS, name_at, name_key
-from profiles.parsing.periods import choose_dates
+from profiles.parsing.periods.choosing import choose_dates
 from profiles.parsing.relations import RelationReader, shaped_like_group
 from profiles.parsing.sizes import strength_figures
 from profiles.parsing.text import (
