@@ -3940,6 +3940,7 @@ def test_dates_of_other_bodies_near_a_founding_or_end(sentence, formation, termi
         ("According to the Crisis Group, the front was organised in 2013 by exiles.", 2013),
         # Not what another body announced, nor another group formed.
         ("The ceasefire was announced in 2015.", None),
+        ("Its dissolution was announced in 2005.", None),
         ("In 1984 a minority left to form the Union of Fighting Communists (UCC).", None),
     ],
 )

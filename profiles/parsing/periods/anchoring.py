@@ -452,7 +452,10 @@ def _relative_of_another(sentence, position, is_own):
 THING_BEFORE_START_RE = re.compile(
     r"\b(?:commissions?|programmes?|programs?|courts?|tribunals?|agreements?|accords?|treaty|"
     r"treaties|funds?|process|plans?|schemes?|initiatives?|operations?|campaigns?|offensives?|"
-    r"policy|policies|inquiry|inquiries|investigations?|elections?)\s+(?:(?:that|which)\s+)?"
+    r"policy|policies|inquiry|inquiries|investigations?|elections?|"
+    # "Its dissolution was announced in 2005": an end announced, not a founding.
+    r"dissolution|disbandment|ban|merger|ceasefire|truce|surrender|demobili[sz]ation|"
+    r"disarmament|withdrawal)\s+(?:(?:that|which)\s+)?"
     r"(?:(?:was|were|had|has|have|been)\s+)*(?:first\s+|later\s+|then\s+)?$"
 )
 WHEN_OR_HOW_AFTER_RE = re.compile(r"\s+(?:in|on|under|by|at|after|during|around|between|\d)\b")

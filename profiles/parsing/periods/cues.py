@@ -63,13 +63,10 @@ FORMATION_ANCHOR_RE = re.compile(
     # pro-government in March 2007" (a Guidebook's militia begins when it takes the side).
     r"appeared|(?:\bit|(?-i:[A-Z])[\w'-]*(?:\s+\([^()]*\))?)\s+(?:goes|dates)\s+back\s+to|"
     r"(?:became|turned)\s+(?:a\s+)?(?:PGM|pro-government(?!\s+(?:again|once)))|"
-    # "It was announced on 20 June 2014" (not "Its dissolution was announced"), "came
-    # together in Vancouver in 1981", "gathered
-    # his first followers ... in December 1861", "rose in arms in the autumn of 1863",
+    # "It was announced on 20 June 2014" (not "Its dissolution was announced": see
+    # THING_BEFORE_START_RE), "came together in Vancouver in 1981", "gathered his first
+    # followers ... in December 1861", "rose in arms in the autumn of 1863",
     # "merged with two small groups to create the SSDF" (the name after it must be ours).
-    r"(?<!dissolution\\s)(?<!disbandment\\s)(?<!ban\\s)(?<!banning\\s)(?<!ceasefire\\s)(?<!agreement\\s)(?<!truce\\s)(?<!merger\\s)(?<!decision\\s)"
-    r"(?<!end\\s)(?<!death\\s)(?<!withdrawal\\s)(?<!surrender\\s)(?<!deal\\s)(?<!plan\\s)(?<!closure\\s)(?<!suspension\\s)(?<!arrest\\s)"
-    r"(?<!killing\\s)(?<!offensive\\s)(?<!operation\\s)(?<!split\\s)(?<!demobilisation\\s)(?<!demobilization\\s)(?<!disarmament\\s)(?<!resignation\\s)(?<!election\\s)"
     r"(?:was|were)\s+"
     r"(?:first\s+|formally\s+|officially\s+|publicly\s+)?(?:announced|unveiled)|"
     r"came\s+together|gathered\s+(?:his|her|their|its)\s+first\s+(?:followers|members|fighters|"
