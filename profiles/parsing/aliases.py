@@ -608,8 +608,12 @@ def _spelled_out_end(text, start):
     if not match:
         return -1
     words = [ELISION_RE.sub("", word) for word in match.group(1).split()]
-    initials = "".join(w[0] for w in words if w.lower() not in INITIAL_SKIPS).upper()
-    return match.end(1) if initials == match.group(2) else -1
+    return match.end(1) if _initials(words, INITIAL_SKIPS) == match.group(2) else -1
+
+
+def _initials(words, skips):
+    """The upper-case initials of `words`, but for those in `skips` (lower case)."""
+    return "".join(w[0] for w in words if w.lower() not in skips).upper()
 
 
 FURTHER_NAME_RE = re.compile(
@@ -953,7 +957,7 @@ class AliasReader:
             return False
         if re.search(r"[\d:;\"'\u2018\u2019\u201c\u201d]", inner):
             return False
-        initials = "".join(w[0] for w in words if w.lower() not in CONNECTORS).upper()
+        initials = _initials(words, CONNECTORS)
         return any(
             is_acronym(own) and re.sub(r"[^A-Z]", "", own) == initials for own in self.own_names
         )

@@ -679,18 +679,17 @@ ACTIVE_IN_LIST_RE = re.compile(
     r"fought|fighting|operat|active|raided|attacked|campaigned|struck|spread|expanded|carried",
     re.I,
 )
+# The part of a country a place names ("northern", "south-east", "central"), as a pattern.
+COMPASS_PART = r"(?:north|south)[\s-]?(?:east|west)|north|south|east|west|central"
 # (an item may carry its part of the country: "in Chad, Niger and northern Cameroon")
-LIST_JOINER_RE = re.compile(
-    r"\s*(?:,\s*and|,\s*or|,|and|or)\s+"
-    r"(?:(?:(?:north|south)[\s-]?(?:east|west)|north|south|east|west|central)(?:ern)?\s+)?"
-)
+LIST_JOINER_RE = re.compile(rf"\s*(?:,\s*and|,\s*or|,|and|or)\s+(?:(?:{COMPASS_PART})(?:ern)?\s+)?")
 PLACE_AHEAD_RE = re.compile(
     r"\b(?:in|into|inside|within|across|throughout|to)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}[A-Z]"
 )
 # "in Algeria and in metropolitan France", "inside Israel", "in southeastern Poland".
 PLACE_BEFORE_RE = re.compile(
     r"\b(?:in|into|inside|within|across|throughout|to)\s+(?:the\s+)?"
-    r"(?:(?:(?:north|south)[\s-]?(?:east|west)|north|south|east|west|central|upper|lower)(?:ern)?"
+    rf"(?:(?:{COMPASS_PART}|upper|lower)(?:ern)?"
     r"(?:[\s-]+(?:north|south|east|west)(?:ern)?)?\s+|(?:metropolitan|mainland)\s+)?$|"
     # "based mainly in the Qandil mountains of northern Iraq".
     r"\b(?:mountains|hills|highlands|jungles?|forests?|(?:border\s+)?(?:areas?|regions?))\s+of\s+"

@@ -164,22 +164,18 @@ COUNT_OPENERS = frozenset(
 )
 
 
-def _segment(clause, text, match):
+def _segment(text, match, clause_match):
     """The part of the figure's clause between the commas around it: "It had 1,500 men, and
     the zone it held ..." speaks of a raid only in its second part."""
-    clause_start = text.rfind(clause, 0, match.end())
-    clause_start = clause_start if clause_start != -1 else 0
+    clause_start, clause_end = clause_match.span()
     start = text.rfind(", ", clause_start, match.start())
-    end = text.find(", ", match.end(), clause_start + len(clause))
-    return text[
-        start + 2 if start != -1 else clause_start : end
-        if end != -1
-        else clause_start + len(clause)
-    ]
+    end = text.find(", ", match.end(), clause_end)
+    return text[clause_start if start == -1 else start + 2 : clause_end if end == -1 else end]
 
 
-def _classify(text, match, clause, lenient):
-    """True if the figure is a strength of the whole group."""
+def _classify(text, match, clause_match, lenient):
+    """True if the figure is a strength of the whole group (`clause_match`: its clause)."""
+    clause = clause_match.group()
     value = _value(match)
     if value is None or value <= 1:
         return False
@@ -307,7 +303,7 @@ def _classify(text, match, clause, lenient):
     if noun in ("people", "persons"):
         return not DEATH_CUE_RE.search(clause)
     if noun in STRENGTH_NOUNS:
-        if noun in ("men", "gunmen") and RAID_CUE_RE.search(_segment(clause, text, match)):
+        if noun in ("men", "gunmen") and RAID_CUE_RE.search(_segment(text, match, clause_match)):
             return False
         rest = text[match.end() : match.end() + 80]
         # "roughly 300 members killed in combat": the dead, not a strength.
@@ -356,7 +352,7 @@ def strength_figures(text: str, lenient: bool = False) -> list[SizeFigure]:
         found = [
             SizeFigure(_value(match), match.start(), match.end())
             for match in NUMBER_RE.finditer(text, clause_match.start(), clause_match.end())
-            if _classify(text, match, clause, lenient)
+            if _classify(text, match, clause_match, lenient)
         ]
         by_clause.append((clause, found))
         figures += found
