@@ -20,7 +20,7 @@ CLAUSE_BREAK_RE = re.compile(
 )
 
 
-def _clause_of(sentence, position):
+def clause_of(sentence, position):
     """(start, end) of the clause around `position`."""
     start, end = 0, len(sentence)
     for match in CLAUSE_BREAK_RE.finditer(sentence):
@@ -195,7 +195,7 @@ OPENING_DATE_BEFORE_RE = re.compile(
 )
 
 
-def _anchored(sentence, mentions, anchor_re, is_own=None, own_founding=None, definite=None):
+def anchored_dates(sentence, mentions, anchor_re, is_own=None, own_founding=None, definite=None):
     """Dates tied to an anchor verb: in its clause if any, the nearest, preferring one after it.
 
     A date of another event (a war, an election) is not the group's, except when it is the
@@ -244,7 +244,7 @@ def _anchored(sentence, mentions, anchor_re, is_own=None, own_founding=None, def
         ended = _object_of_end(sentence, anchor, is_own) if is_own else ""
         if ended == "another's":
             continue  # "the army disbanded the Hill Front in 1995": the Hill Front's end
-        if is_own and ended != "ours" and _another_subject(sentence, anchor.start(), is_own):
+        if is_own and ended != "ours" and another_subject(sentence, anchor.start(), is_own):
             continue
         if is_own and _other_body_subject(clause_subject(sentence, anchor.start())):
             continue  # "Its successor, the Hill Front, was dissolved in 2009": another's end
@@ -257,7 +257,7 @@ def _anchored(sentence, mentions, anchor_re, is_own=None, own_founding=None, def
             and not is_own(name_before(sentence, anchor.start()) or "")
         ):
             continue  # "a peace agreement signed in 2015 collapsed in July 2016"
-        if _negated(sentence, anchor):
+        if anchor_negated(sentence, anchor):
             continue  # "it was never formally dissolved" (but "not disbanded until 2015" was)
         if is_own and PLANNED_END_BEFORE_RE.search(
             sentence, max(0, anchor.start() - 40), anchor.start()
@@ -298,7 +298,7 @@ def _anchored(sentence, mentions, anchor_re, is_own=None, own_founding=None, def
             and ENDED_EVENT_RE.match(sentence, anchor.end())
         ):
             continue
-        clause_start, clause_end = _clause_of(sentence, anchor.start())
+        clause_start, clause_end = clause_of(sentence, anchor.start())
         in_clause = [m for m in usable if m.start >= clause_start and m.end <= clause_end]
         of_clause = [m for m in mentions if m.start >= clause_start and m.end <= clause_end]
         if (
@@ -734,7 +734,7 @@ def _other_body_subject(subject):
 CLAUSE_JOINER_RE = re.compile(r",\s+(?:and|but|while|after|when|until)\b|\b(?:after|when|while)\b")
 
 
-def _another_subject(sentence, position, is_own):
+def another_subject(sentence, position, is_own):
     """ "After the State of Free Lebanon collapsed in 1984": the verb has another subject."""
     # "The party Batasuna, widely regarded as ETA's political wing, was banned": the
     # subject before an aside that names us.
@@ -757,7 +757,7 @@ def _another_subject(sentence, position, is_own):
     )
 
 
-def _negated(sentence, anchor):
+def anchor_negated(sentence, anchor):
     """ "never formally dissolved", "was not disbanded"; but "not disbanded until 1995" was,
     in 1995."""
     return bool(

@@ -6,10 +6,10 @@ from profiles.parsing.dates import interval_part, is_context
 from profiles.parsing.periods.anchoring import (
     AFTER_EVENT_BEFORE_DATE_RE,
     UNPROVEN_BEFORE_RE,
-    _anchored,
-    _another_subject,
-    _clause_of,
-    _negated,
+    anchor_negated,
+    anchored_dates,
+    another_subject,
+    clause_of,
 )
 from profiles.parsing.periods.cues import (
     AT_THAT_DATE_RE,
@@ -75,14 +75,16 @@ def choose_dates(analysis, formation_sections, termination_sections, fallback, i
             formation_pool += [
                 # The founder is often the subject: "The army created the militia in 1991".
                 (m, offset)
-                for m in _anchored(sentence, mentions, FORMATION_ANCHOR_RE, own_founding=is_own)
+                for m in anchored_dates(
+                    sentence, mentions, FORMATION_ANCHOR_RE, own_founding=is_own
+                )
                 # "emerged after the demobilisation of the AUC between 2003 and 2006": the
                 # date of what came before it.
                 if not AFTER_EVENT_BEFORE_DATE_RE.search(sentence, max(0, m.start - 100), m.start)
             ]
         if key in termination_sections:
             definite_ends = []
-            ends = _anchored(
+            ends = anchored_dates(
                 sentence, mentions, TERMINATION_ANCHOR_RE, is_own, definite=definite_ends
             )
             termination_pool += [(m, offset) for m in ends]
@@ -92,7 +94,7 @@ def choose_dates(analysis, formation_sections, termination_sections, fallback, i
             anchors = [
                 a.group()
                 for a in (TERMINATION_ANCHOR_RE.finditer(sentence) if ends else ())
-                if not _negated(sentence, a)
+                if not anchor_negated(sentence, a)
             ]
             if anchors and all(BAN_RE.fullmatch(anchor) for anchor in anchors):
                 bans.add(offset)
@@ -210,7 +212,7 @@ def _active_spans(sentence, mentions, is_own, active_re):
     if "active" not in sentence and "PGM" not in sentence and "pro-gov" not in sentence:
         return spans
     for active in active_re.finditer(sentence):
-        if _another_subject(sentence, active.start(), is_own):
+        if another_subject(sentence, active.start(), is_own):
             continue
         clause_end = CLAUSE_END_RE.search(sentence, active.end())
         limit = min(active.end() + 80, clause_end.start() if clause_end else len(sentence))
@@ -224,7 +226,7 @@ def _lived_on_before(sentence, sign, dates, last_end):
     """Whether a sign of life is dated before the last end the text gives ("it was re-formed
     in 1925", of a group dissolved in 1945): it tells of an earlier comeback, not of life
     after the end."""
-    clause_start, clause_end = _clause_of(sentence, sign.start())
+    clause_start, clause_end = clause_of(sentence, sign.start())
     dated = [m for m in dates if clause_start <= m.start and m.end <= clause_end and m.year]
     # "It was revived in the Kingdom of Yugoslavia after the war and was finally dissolved
     # ... in 1941": the comeback is told before the end the same clause dates.
@@ -276,7 +278,9 @@ def _finish_dates(formation, termination, doubts):
 def _denies_end(sentence):
     """ "The group was not disbanded", "never formally dissolved": the sentence, quoted."""
     for anchor in TERMINATION_ANCHOR_RE.finditer(sentence):
-        if _negated(sentence, anchor) or UNPROVEN_BEFORE_RE.search(sentence, 0, anchor.start()):
+        if anchor_negated(sentence, anchor) or UNPROVEN_BEFORE_RE.search(
+            sentence, 0, anchor.start()
+        ):
             return sentence  # also "called for it to be disbanded": asked for, not done
     return None
 
