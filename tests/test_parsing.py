@@ -4095,3 +4095,24 @@ def test_an_introduced_name_keeps_its_lower_case_kind():
 def test_a_name_it_was_at_first_known_by():
     text = "Hill Front\n\nThe Hill Front (HF), at first known as the Kauda alliance, was proclaimed in 2011.[1]\n"
     assert sorted(parse_profile(text).aliases) == ["HF", "Kauda alliance"]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "During the Kurdish rebellion its fighters",
+        "Throughout the Second World War its fighters",
+        "During the long civil war in the north, its fighters",
+    ],
+)
+def test_a_time_phrase_before_its_own_pronoun_leaves_the_group_the_subject(opening):
+    text = (
+        f"Hill Front\n\nThe Hill Front was a Kurdish party.[1] {opening} fought alongside the "
+        "Valley Democratic Front against the army.[2] From 1984 the Hill Front and the Valley "
+        "Democratic Front fought each other.[3]\n"
+    )
+    relations = {(r.target, r.relation) for r in parse_profile(text).relations}
+    assert relations == {
+        ("Valley Democratic Front", "ally_of"),
+        ("Valley Democratic Front", "rival_of"),
+    }

@@ -269,7 +269,11 @@ OPENING_RE = re.compile(
     # "Once the new government had been sworn in, ...", "Like the White League in Louisiana,
     # ...": a subordinate clause or a comparison before the subject.
     r"(?:once|when|after|before|while|although|though|since|as|if|because|until|following|"
-    r"with|despite|after|like|unlike)\b[^,]{1,160},\s*)+",
+    r"with|despite|after|like|unlike|during|throughout|amid)\b[^,]{1,160},\s*|"
+    # "During the Kurdish rebellion its fighters ...": a time or place phrase, no comma,
+    # before the group's own pronoun.
+    r"(?:during|throughout|amid|in|after|before|at)\s+the\s+[^,;]{1,80}?\s+"
+    r"(?=(?:it|its|they|their)\s))+",
     re.I,
 )
 
