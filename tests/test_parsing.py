@@ -4116,3 +4116,35 @@ def test_a_time_phrase_before_its_own_pronoun_leaves_the_group_the_subject(openi
         ("Valley Democratic Front", "ally_of"),
         ("Valley Democratic Front", "rival_of"),
     }
+
+
+def test_a_named_subject_after_a_time_and_place_phrase():
+    text = (
+        "Hill Front\n\nThe Hill Front (HF) was a rebel movement.[1] At the Hamrin congress in "
+        "1968 the HF was transformed into the Popular Front for the Liberation of the Gulf.[2]\n"
+    )
+    relations = [(r.target, r.relation) for r in parse_profile(text).relations]
+    assert relations == [("Popular Front for the Liberation of the Gulf", "predecessor_of")]
+
+
+@pytest.mark.parametrize(
+    "sentence, mentions, relations",
+    [
+        (
+            "A splinter group, the Armed Peasant Association (APA), broke away from it in 2014.",
+            ["Armed Peasant Association"],
+            [("Armed Peasant Association", "has_splinter")],
+        ),
+        (
+            "In 1979 it ambushed a bus together with the Armed Forces of Popular Resistance.",
+            ["Armed Forces of Popular Resistance"],
+            [("Armed Forces of Popular Resistance", "ally_of")],
+        ),
+        # A state's forces, by its country: no group.
+        ("In 1990 it fought the Armed Forces of Liberia.", [], []),
+    ],
+)
+def test_armed_after_the_article_is_a_word_of_the_name(sentence, mentions, relations):
+    profile = parse_profile(f"Hill Army\n\nThe Hill Army was a rebel group.[1] {sentence}[2]\n")
+    assert [m.name for m in profile.mentions] == mentions
+    assert [(r.target, r.relation) for r in profile.relations] == relations

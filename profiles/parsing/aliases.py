@@ -10,6 +10,7 @@ from profiles.parsing.names import (
     ENGLISH_STOP_WORDS,
     HEAD_WORDS,
     LANGUAGES,
+    NAME_ADJECTIVES,
     NOT_NAME_WORDS,
     TOKEN_RE,
     looks_like_group,
@@ -270,10 +271,10 @@ OPENING_RE = re.compile(
     # ...": a subordinate clause or a comparison before the subject.
     r"(?:once|when|after|before|while|although|though|since|as|if|because|until|following|"
     r"with|despite|after|like|unlike|during|throughout|amid)\b[^,]{1,160},\s*|"
-    # "During the Kurdish rebellion its fighters ...": a time or place phrase, no comma,
-    # before the group's own pronoun.
+    # "During the Kurdish rebellion its fighters ...", "At the Hamrin congress in 1968 the
+    # DLF ...": a time or place phrase, no comma, before a pronoun or a named subject.
     r"(?:during|throughout|amid|in|after|before|at)\s+the\s+[^,;]{1,80}?\s+"
-    r"(?=(?:it|its|they|their)\s))+",
+    r"(?=(?:it|its|they|their)\s|(?-i:the\s+[A-Z])))+",
     re.I,
 )
 
@@ -443,7 +444,15 @@ def name_before(text: str, position: int) -> str | None:
         else:
             break
     # A name starts with a capitalised word, not with "of" or "the", nor with "In 2013 the".
-    while kept and (not kept[-1].group()[0].isupper() or kept[-1].group() in NOT_NAME_WORDS):
+    while kept and (
+        not kept[-1].group()[0].isupper()
+        or kept[-1].group() in NOT_NAME_WORDS
+        and not (
+            kept[-1].group() in NAME_ADJECTIVES
+            and len(kept) > 1
+            and head.endswith("the ", 0, kept[-1].start())
+        )
+    ):
         kept.pop()
     if not kept:
         return None

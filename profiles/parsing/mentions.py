@@ -115,7 +115,7 @@ STRONG_STATE_RE = re.compile(
 # ... unless the name is plainly an armed group's or a militia's.
 STRONG_GROUP_RE = re.compile(
     r"\b(?:Liberation|Front|Party|Movement|Militias?|Rebels?|Revolutionary|Self-Defen[cs]e|"
-    r"Civil(?:ian)? Defen[cs]e|Civilian|Popular Defen[cs]e|National Defen[cs]e Forces|"
+    r"Civil(?:ian)? Defen[cs]e|Civilian|Popular Defen[cs]e|National Defen[cs]e Forces|Resistance|"
     r"Mujahideen|Islamic|Loyalist|Paramilitar\w*)\b"
 )
 # State bodies named by their country: "Colombian Congress", "Yugoslav People's Army".

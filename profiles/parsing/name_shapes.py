@@ -19,6 +19,7 @@ from profiles.parsing.names import (
     DASHED_NAME_RE,
     ENGLISH_STOP_WORDS,
     HEAD_WORDS,
+    NAME_ADJECTIVES,
     NAME_CONTINUATION_WORDS,
     NAME_POSSESSIVE_WORDS,
     NOT_NAME_WORDS,
@@ -137,6 +138,12 @@ def shaped_names(sentence):
                 continue
         while run and (
             run[0].group() in NOT_NAME_WORDS
+            # "the Armed Peasant Association": after an article, a word of the name.
+            and not (
+                run[0].group() in NAME_ADJECTIVES
+                and len(run) > 1
+                and sentence.endswith("the ", 0, run[0].start())
+            )
             # "It and the Valley Army fought each other": "It" goes, so do the words after it.
             or run[0].group() in ("and", "or", "the", "of", "&")
             or run[0].group() in PERSON_TITLES

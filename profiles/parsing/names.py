@@ -32,6 +32,8 @@ NOT_NAME_WORDS = {
     "Against", "Between", "Among", "Studies", "Information", "News", "Patrollers", "Service",
     "Public", "Separate", "At first", "Only", "Over", "Around", "About",
 }  # fmt: skip
+# Of those, the ones that also open a name after "the": "the Armed Peasant Association".
+NAME_ADJECTIVES = {"Armed", "Small", "Public", "Separate", "Other"}
 # Words that make a name an arm of the state, not a group ("the Pakistani army").
 STATE_WORDS = {
     "army", "armed forces", "military", "police", "government", "state", "regime",
