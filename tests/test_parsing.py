@@ -4148,3 +4148,31 @@ def test_armed_after_the_article_is_a_word_of_the_name(sentence, mentions, relat
     profile = parse_profile(f"Hill Army\n\nThe Hill Army was a rebel group.[1] {sentence}[2]\n")
     assert [m.name for m in profile.mentions] == mentions
     assert [(r.target, r.relation) for r in profile.relations] == relations
+
+
+def test_an_umbrella_of_another_group_told_in_its_appositive_does_not_hold_our_parts():
+    text = (
+        "Hill Militia\n\nThe Hill Militia was a militia.[1] In 1999 it was brought under the "
+        "Valley Integration Force (VIF), the umbrella of the loyalist militias, and worked with "
+        "other militias such as Aitarak and Besi Merah Putih.[2]\n"
+    )
+    mentions = {m.name for m in parse_profile(text).mentions}
+    assert mentions == {"Valley Integration Force", "Aitarak", "Besi Merah Putih"}
+
+
+@pytest.mark.parametrize(
+    "sentence, mentions",
+    [
+        # A person of a group, his name with a particle: the group is named.
+        ("In 2019 the United States sanctioned Rayan al-Kildani of the Babylon Brigades.",
+         ["Babylon Brigades"]),
+        # Named after an event's year; named after a day, before another name.
+        ("Many of its men had fought in the 1920 Revolution Brigade.",
+         ["1920 Revolution Brigade"]),
+        ("It fought alongside the 17 February Martyrs Brigade and Libya Shield 1.",
+         ["17 February Martyrs Brigade"]),
+    ],
+)  # fmt: skip
+def test_names_read_whole_around_a_person_a_year_or_a_day(sentence, mentions):
+    profile = parse_profile(f"Hill Army\n\nThe Hill Army was a rebel group.[1] {sentence}[2]\n")
+    assert [m.name for m in profile.mentions] == mentions

@@ -403,7 +403,9 @@ SCRIPT_PARENTHESIS_RE = re.compile(r"\([^()]*[^\W\d_\u0000-\u024f][^()]*\)")
 QUOTED_RE = re.compile(r"[\"\u201c\u2018'][^\"\u201d\u2019()]{3,80}[\"\u201d\u2019']")
 # ", the umbrella body that also ..." or ", which ...": a clause about the name before it.
 RELATIVE_OF_NAME_RE = re.compile(
-    r"(?:\s*\([^()]*\))?,\s+(?:(?:the|an?)\s+(?:[\w-]+\s+){0,4})?(?:that|which|who)\b[^,;()]*$"
+    r"(?:\s*\([^()]*\))?,\s+(?:(?:the|an?)\s+(?:[\w-]+\s+){0,4})?(?:that|which|who)\b[^,;()]*$|"
+    # "brought under the PPI, the umbrella of the militias": an appositive of the PPI.
+    r"(?:\s*\([^()]*\))?,\s+(?:the|an?)\s+(?:[\w-]+\s+){0,3}$"
 )
 OWN_KIND_SUBJECT_RE = re.compile(
     r"\s*(?:The\s+)?(?:[A-Z][\w'-]*\s+)*(?:militias?|groups?|PGM|organi[sz]ation|coalition|"
@@ -425,7 +427,9 @@ def same_words(name, own):
 
 
 PERSON_OF_RE = re.compile(
-    r"^(?P<person>[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){1,2})\s+of\s+the\s+(?P<org>[A-Z].+)$"
+    # ("Rayan al-Kildani of the Babylon Brigades", "Osama bin Laden of ...": a particle)
+    r"^(?P<person>[A-Z][\w'.-]+(?:\s+(?:[a-z]{1,3}-|(?:bin|ibn|de|da|del|van|von)\s+)?"
+    r"[A-Z][\w'.-]+){1,2})\s+of\s+the\s+(?P<org>[A-Z].+)$"
 )
 # A person's name: two or three capitalised words ("Ángel Morales", "Ahmad Shah Massoud").
 PERSON_NAME = r"[A-Z\u00c0-\u00de][\w'.-]+(?:\s+[A-Z\u00c0-\u00de][\w'.-]+){1,2}"

@@ -166,10 +166,15 @@ def shaped_names(sentence):
             continue
         start, end = run[0].start(), run[-1].end()
         ordinal = ORDINAL_BEFORE_RE.search(sentence, max(0, start - 12), start)
+        # (the head word of the first of two coordinated names: "the 17 February Martyrs
+        # Brigade and Libya Shield 1")
+        first_end = next(
+            (t for t, n in zip(run, run[1:], strict=False) if n.group() == "and"), run[-1]
+        )
         if ordinal:
             if (
                 run[0].group().lower() not in MONTHS
-                or run[-1].group().rstrip(".") not in HEAD_WORDS
+                or first_end.group().rstrip(".") not in HEAD_WORDS
                 or DATE_PREPOSITION_BEFORE_RE.search(
                     sentence, max(0, ordinal.start() - 8), ordinal.start()
                 )
@@ -178,6 +183,10 @@ def shaped_names(sentence):
                 # "On 9 June Army units attacked": a date.
                 continue
             start = ordinal.start()  # "the 6 April Youth Movement": named after its day
+        elif run[0].group() in EVENT_WORDS and first_end.group().rstrip(".") in HEAD_WORDS:
+            # "the 1920 Revolution Brigade": named after the year of an event.
+            year = YEAR_NAMED_BEFORE_RE.search(sentence, max(0, start - 10), start)
+            start = year.start(1) if year else start
         # "the Revolutionary Movement 13 November": a date after its head word is its name's.
         dated_after = (
             run[-1].group() in HEAD_WORDS and DAY_AND_MONTH_AFTER_RE.match(sentence, end) or None
@@ -222,6 +231,8 @@ def shaped_names(sentence):
     return found
 
 
+YEAR_NAMED_BEFORE_RE = re.compile(r"\bthe\s+(1[89]\d\d|20\d\d)\s+$")
+EVENT_WORDS = {"Revolution", "Uprising", "Rising", "Revolt", "Intifada"}
 ORDINAL_BEFORE_RE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$")
 DATE_PREPOSITION_BEFORE_RE = re.compile(
     r"(?:^|\b(?:on|by|until|till|from|since|after|before|to|in|of|between))\s*$", re.I
