@@ -4176,3 +4176,30 @@ def test_an_umbrella_of_another_group_told_in_its_appositive_does_not_hold_our_p
 def test_names_read_whole_around_a_person_a_year_or_a_day(sentence, mentions):
     profile = parse_profile(f"Hill Army\n\nThe Hill Army was a rebel group.[1] {sentence}[2]\n")
     assert [m.name for m in profile.mentions] == mentions
+
+
+def test_another_group_merging_into_ours_is_no_end_of_ours():
+    text = (
+        "Hill Centre\n\nThe Hill Centre (HC) was a party founded in 1969.[1] In January 2003 the "
+        "Valley Communist Centre (VCC) merged into the HC, and the enlarged party took a new "
+        "name.[2]\n"
+    )
+    assert parse_profile(text).termination is None
+
+
+def test_an_end_the_text_calls_unclear_is_a_doubt():
+    text = (
+        "Valley Movement (VM) (Cote d'Ivoire)\n\nCountry: Cote d'Ivoire\nDetails of Termination: "
+        "News sources go on using the VM name for the northern rebels until late 2004, so it is "
+        "unclear when the group stopped existing as a separate organisation.\n"
+    )
+    profile = parse_profile(text)
+    assert profile.termination is None
+    assert [d.field for d in profile.doubts] == ["termination"]
+
+
+def test_stopped_operating_is_an_end():
+    text = (
+        "Hill Front\n\nThe Hill Front was a militia.[1] The group stopped operating in 1994.[2]\n"
+    )
+    assert parse_profile(text).termination.year == 1994

@@ -19,6 +19,7 @@ import re
 from functools import cached_property, lru_cache
 from pathlib import Path
 
+from profiles.parsing.aliases import strip_opening
 from profiles.parsing.names import name_key
 from profiles.parsing.types import ParsedRelation
 
@@ -36,6 +37,14 @@ OWN_PRONOUN_RE = re.compile(
     r"brigade|battalion|army|front|unit|wing|members?|fighters?|militiamen))\b",
     re.I,
 )
+# The group spoken of without a name (anywhere in a sentence, unlike OWN_PRONOUN_RE).
+OWN_WORD_RE = re.compile(
+    r"\b(?:it|its|itself|they|their|them|themselves)\b|\bthe\s+(?:group|militia|movement|"
+    r"organi[sz]ation|force|party|brigade|battalion|front|unit|committees?|patrols|"
+    r"vigilantes|rebels|guerrillas|members|fighters|militiamen)\b",
+    re.I,
+)
+ARTICLE_RE = re.compile(r"(?:the\s+)?", re.I)
 LIST_RE = re.compile(r",\s*(?:and\s+|or\s+)?$|^\s*(?:,|and\b|or\b)")
 # The words right beside a name, kept as written, small words and punctuation included:
 # "away from", "wing of", "clashes with", "by" say the tie, and the bag of stems drops them.
@@ -128,6 +137,19 @@ class FeatureReader:
             for o in mention.occurrences:
                 self.named_at.setdefault(o.sentence, []).append((o.start, o.end))
         self._read = {}  # id of a mention -> its features (the tie and mention models share)
+
+    def between_others(self, occurrence):
+        """Whether the sentence of this place opens with another organisation as its subject
+        and never names the group, nor says "it", "its", "they" or "the group"."""
+        sentence = occurrence.sentence
+        if OWN_WORD_RE.search(sentence) or (self.own_re and self.own_re.search(sentence)):
+            return False
+        opened = strip_opening(sentence)
+        subject_at = len(sentence) - len(opened) + len(ARTICLE_RE.match(opened).group())
+        return any(
+            start == subject_at and start != occurrence.start
+            for start, _end in self.named_at.get(sentence, ())
+        )
 
     def per_occurrence(self, mention):
         """[features of each place `mention` is named]."""
@@ -244,6 +266,8 @@ def add_learned_ties(mentions, relations, own_names, declined=(), reader=None):
     for mention in mentions:
         if mention.relation or not mention.occurrences or name_key(mention.name) in declined:
             continue  # (features are read only for the mentions the model may type)
+        if all(reader.between_others(o) for o in mention.occurrences):
+            continue  # "The Red Dawn Movement was allied with the Coast Front": not our tie
         per_occurrence = reader.per_occurrence(mention)
         relation, _probability = model.decide(mention_features(mention, per_occurrence))
         if not relation:

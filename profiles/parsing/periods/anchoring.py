@@ -44,7 +44,7 @@ NEGATION_BEFORE_RE = re.compile(
 UNPROVEN_BEFORE_RE = re.compile(
     r"\b(?:no\s+(?:clear\s+|firm\s+|hard\s+|real\s+)?(?:evidence|proof|signs?|indications?|"
     r"records?)\s+(?:\w+\s+)?that|(?:unclear|uncertain|not\s+clear|not\s+known|unknown)\s+"
-    r"(?:whether|if))\b[^.;]*$|"
+    r"(?:whether|if|when))\b[^.;]*$|"
     # "senators called for it to be disarmed and disbanded": a demand, not an end.
     r"\b(?:called\s+for|demanded|urged|proposed|threatened|vowed|promised|sought|wanted)\b"
     r"[^.;]{0,50}$",
@@ -270,6 +270,8 @@ def anchored_dates(sentence, mentions, anchor_re, is_own=None, own_founding=None
             or _participle_of_another(sentence, anchor, is_own)
         ):
             continue  # "the ALiR, which merged into the FDLR in 2000": the ALiR's end
+        if is_own and _merged_into_us(sentence, anchor, is_own):
+            continue  # "the RCCI merged into the MCC": another group's end, absorbed by us
         if is_own and DEFEAT_RE.fullmatch(anchor.group()) and _own_acts(sentence, anchor, is_own):
             continue  # "the White Guards ... defeated the Red Guards": a victory, no end
         if is_own and DEFEAT_RE.fullmatch(anchor.group()) and _acts_on_a_thing(sentence, anchor):
@@ -678,6 +680,15 @@ OTHER_BODY_OBJECT_RE = re.compile(
     r"posts?|units?)\b",
     re.I,
 )
+
+
+def _merged_into_us(sentence, anchor, is_own):
+    """Whether an end's "merged into", "absorbed into" ... names the profiled group as what
+    took the other in."""
+    if not anchor.group().lower().endswith(" into"):
+        return False
+    found = name_at(sentence, anchor.end() + 1)
+    return bool(found) and is_own(found[0])
 
 
 def _object_of_end(sentence, anchor, is_own):

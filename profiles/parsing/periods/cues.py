@@ -102,6 +102,7 @@ TERMINATION_ANCHOR_RE = re.compile(
     # "Franco's Decree of Unification merged the party with the Carlist Comunión into ...".
     rf"{MERGED_OURS}|turned\s+against|switched\s+sides|collapsed|fell\s+apart|"
     r"was\s+ended|were\s+ended|termination|stopped\s+being|ceased\s+to\s+be|end\s+point|"
+    r"stopped\s+(?:existing|operating|functioning)|"
     r"wound\s+(?:themselves|itself|\w+)?\s*up|gave\s+up\s+(?:their|its)\s+(?:weapons|arms)|"
     r"handed\s+(?:in|over)\s+(?:their|its)\s+(?:weapons|arms)|"
     # "announced that the NLA no longer existed", "required ELAS to hand in its weapons and
