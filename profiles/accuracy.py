@@ -124,7 +124,10 @@ CORPORA = {
     "dev28": ours("dev28"),
     "dev29": ours("dev29"),
     # Written for training in the thirteenth session (2026-12-07) by helpers who never saw the
-    # parser (dev31: foundings, ends, sizes and countries stated in varied ways; its README).
+    # parser (dev30: ties and other organisations stated in many ways and from both sides,
+    # other names; dev31: foundings, ends, sizes and countries stated in varied ways; their
+    # READMEs).
+    "dev30": ours("dev30"),
     "dev31": ours("dev31"),
     # Written blind by another helper in the fourth session of 2026-12-06, scored with the
     # parser of that session's start and end; never tuned on (its README).
@@ -169,6 +172,10 @@ CORPORA = {
     # neither the parser nor any other corpus: 228/300 with that session's starting parser
     # (its README); never tuned on.
     "heldout/blind16": ours("heldout/blind16"),
+    # Written blind at the start of the thirteenth session (2026-12-07) by a helper who saw
+    # neither the parser nor any other corpus: 229/290 with that session's starting parser
+    # (its README); never tuned on.
+    "heldout/blind17": ours("heldout/blind17"),
 }
 # A second annotation of practice/real, made by a helper who read the conventions and the
 # texts but neither the first sidecars nor the parser: how far two careful annotators agree
