@@ -4203,3 +4203,26 @@ def test_stopped_operating_is_an_end():
         "Hill Front\n\nThe Hill Front was a militia.[1] The group stopped operating in 1994.[2]\n"
     )
     assert parse_profile(text).termination.year == 1994
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["It was active in Dublin between 1881 and 1883.", "It was active from 1881 to 1883."],
+)
+def test_an_active_span_ends_at_its_last_year(sentence):
+    profile = parse_profile(
+        f"Hill Invincibles\n\nThe Hill Invincibles were a secret society.[1] {sentence}[2]\n"
+    )
+    assert (profile.formation.year, profile.termination.year) == (1881, 1883)
+
+
+def test_a_merger_the_group_rejected_is_no_end():
+    text = (
+        "Hill Front\n\nThe Hill Front was set up in 2011.[1] In April 2013 the leader of the "
+        "Valley State declared that the Hill Front and the Valley State were being merged into "
+        "the Greater Valley State.[2] The Hill Front's leader rejected the merger and pledged "
+        "allegiance to another movement.[3]\n"
+    )
+    profile = parse_profile(text)
+    assert profile.termination is None
+    assert [d.field for d in profile.doubts] == ["termination"]

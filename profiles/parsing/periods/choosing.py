@@ -55,11 +55,12 @@ def choose_dates(analysis, formation_sections, termination_sections, fallback, i
         if not mentions or NOT_CONFUSED_RE.search(sentence):
             continue  # (no date; or a namesake's: "not to be confused with the party ...")
         # "was active in the First Austrian Republic from 1920 to 1936": its whole span.
+        # ("was active in Dublin between 1881 and 1883": a span too, from 1881 to 1883)
         for span in _active_spans(sentence, mentions, is_own, ACTIVE_RE):
             if key in formation_sections:
-                formation_pool.append((span, offset))
+                formation_pool.append((interval_part(span, 0, between_is_span=True), offset))
             if key in termination_sections:
-                termination_pool.append((span, offset))
+                termination_pool.append((interval_part(span, -1, between_is_span=True), offset))
         # "an organisation active from 1977 to 1981": where it began, and where it ended
         # unless the text says more of its end (the lead's span is often only where the
         # article's facts stop).

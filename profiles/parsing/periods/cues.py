@@ -151,6 +151,11 @@ STILL_ACTIVE_BRANCHES = [
     (("unconfirmed",), r"unconfirmed"),
     (("formed", "activated", "emerged"), r"re-?(?:formed|activated|emerged)"),
     (("revived",), r"revived"),
+    # "Al-Julani rejected the merger": a merger announced by another, never carried out.
+    (
+        ("rejected", "refused"),
+        r"(?:rejected|refused)\s+the\s+(?:merger|unification|amalgamation)",
+    ),
     (
         ("resumed",),
         r"resumed\s+(?:its\s+|their\s+)?(?:operations|activities|attacks|campaign|armed\s+struggle)",
