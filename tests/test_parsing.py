@@ -4226,3 +4226,24 @@ def test_a_merger_the_group_rejected_is_no_end():
     profile = parse_profile(text)
     assert profile.termination is None
     assert [d.field for d in profile.doubts] == ["termination"]
+
+
+def test_a_year_after_its_day_and_month_is_no_size_in_any_century():
+    text = (
+        "Hill Boys (United States)\n\nCountry: United States\nSize: About 50 men took part in "
+        "the first attack, on Dec. 14, 1763, and a similar number on December 27. At its "
+        "largest the group counted around 250 armed men.\n"
+    )
+    assert parse_profile(text).size == 250
+
+
+@pytest.mark.parametrize(
+    "sentence, size",
+    [
+        ("It had about 6,000 fighters, compared with some 35,000 men in the national army.", 6000),
+        ("It had tens of thousands of supporters. The central body had 140 members.", None),
+    ],
+)
+def test_a_compared_figure_or_a_leading_body_is_no_size(sentence, size):
+    text = f"Hill Front\n\nThe Hill Front was a rebel front.[1] {sentence}[2]\n"
+    assert parse_profile(text).size == size

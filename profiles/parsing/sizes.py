@@ -71,7 +71,10 @@ RAID_CUE_RE = re.compile(
     re.I,
 )
 SUBUNIT_CUE_RE = re.compile(
-    r"\b(?:(?:groups|cells|teams|bands|gangs|patrols?|squads)\s+of|battalions?|brigades?|regiments?|compan(?:y|ies)|units?|chapters?|branch(?:es)?|detachments?|contingents?|squads?|each|one of)\b",
+    r"\b(?:(?:groups|cells|teams|bands|gangs|patrols?|squads)\s+of|battalions?|brigades?|regiments?|compan(?:y|ies)|units?|chapters?|branch(?:es)?|detachments?|contingents?|squads?|each|one of|"
+    # "The central body had 140 members": its leading body, not the whole group.
+    r"central\s+(?:body|committee|council)|executive\s+(?:body|committee|council)|politburo|"
+    r"leadership)\b",
     re.I,
 )
 ONE_PART_RE = re.compile(
@@ -173,6 +176,19 @@ def _segment(text, match, clause_match):
     return text[clause_start if start == -1 else start + 2 : clause_end if end == -1 else end]
 
 
+COMPARED_BEFORE_RE = re.compile(
+    r"\b(?:compared\s+(?:with|to)|as\s+against|against|versus|vs\.?)\s+(?:some\s+|about\s+|"
+    r"around\s+|roughly\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|at\s+least\s+|"
+    r"perhaps\s+|an\s+estimated\s+)?$"
+)
+DAY_AND_MONTH_BEFORE_RE = re.compile(
+    r"\b(?:Jan|Feb|Febr?|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.\s+\d{1,2},\s+$|"
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\s+\d{1,2},\s+$|\b\d{1,2}\s+(?:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)\s+$"
+)
+
+
 def _classify(text, match, clause_match, lenient):
     """True if the figure is a strength of the whole group (`clause_match`: its clause)."""
     clause = clause_match.group()
@@ -184,6 +200,15 @@ def _classify(text, match, clause_match, lenient):
     if CURRENCY_BEFORE_RE.search(before) or PERCENT_AFTER_RE.match(after):
         return False
     raw = match.group("value")
+    if (
+        not match.group("scale")
+        and raw.isdigit()
+        and len(raw) == 4
+        and DAY_AND_MONTH_BEFORE_RE.search(text, max(0, match.start() - 20), match.start())
+    ):
+        return False  # "on Dec. 14, 1763": a year of any century after its day and month
+    if COMPARED_BEFORE_RE.search(text, max(0, match.start() - 40), match.start()):
+        return False  # "6,000 fighters, compared with some 35,000 men in the army": another's
     if not match.group("scale") and raw.isdigit() and len(raw) == 4 and 1800 <= int(raw) <= 2099:
         # A year unless a strength noun follows ("2000 fighters").
         words = _next_words(text, match.end(), 2)
