@@ -4247,3 +4247,23 @@ def test_a_year_after_its_day_and_month_is_no_size_in_any_century():
 def test_a_compared_figure_or_a_leading_body_is_no_size(sentence, size):
     text = f"Hill Front\n\nThe Hill Front was a rebel front.[1] {sentence}[2]\n"
     assert parse_profile(text).size == size
+
+
+@pytest.mark.parametrize(
+    "sentence, countries",
+    [
+        (
+            "Its units operated in India, and from 1966 columns marched through the Naga Hills of Burma "
+            "to China for training and weapons.",
+            ["IN", "MM"],
+        ),
+        (
+            "It grew out of a tribal council set up in India in 1945 with the backing of the "
+            "district's British deputy commissioner.",
+            ["IN"],
+        ),
+    ],
+)
+def test_a_host_country_or_an_officials_nationality_is_no_place_of_activity(sentence, countries):
+    text = f"Hill Council\n\nThe Hill Council was a political organisation.[1] {sentence}[2]\n"
+    assert parse_profile(text).countries == countries

@@ -296,6 +296,12 @@ OCCUPIER_AFTER_DEMONYM_RE = re.compile(
     r"annexation)\b",
     re.I,
 )
+OFFICIAL_AFTER_DEMONYM_RE = re.compile(
+    r"\s+(?:(?:deputy|district|colonial|chief|senior|local)\s+)?(?:commissioners?|officers?|"
+    r"officials?|governors?|administrators?|agents?|diplomats?|ambassadors?|consuls?|envoys?|"
+    r"residents?|advisers?|advisors?|journalists?|historians?|scholars?)\b",
+    re.I,
+)
 SYMBOL_AFTER_DEMONYM_RE = re.compile(r"\s+(?:flag|colou?rs|language|word)\b", re.I)
 # A country named right after one of these is a sponsor, an enemy or an origin, not the
 # place the group is in ("backed by Iran", "refugees from Afghanistan").
@@ -332,6 +338,8 @@ def _located(text):
                 _demonym_follows(text, end)
                 # "the Japanese occupation of the Philippines": the occupier, not the place.
                 or OCCUPIER_AFTER_DEMONYM_RE.match(text, end)
+                # "the district's British deputy commissioner": an official's nationality.
+                or OFFICIAL_AFTER_DEMONYM_RE.match(text, end)
                 or text[max(0, start - 5) : start].lower().endswith("pro-")
                 or text[max(0, start - 5) : start].lower() == "anti-"
                 or re.match(r"\s+for\s+[\"'\u2018\u201c]", text[end : end + 8])

@@ -698,6 +698,13 @@ PLACE_BEFORE_RE = re.compile(
 )
 
 
+# What a group went abroad for, when the country only hosted it.
+HOSTED_FOR_RE = re.compile(
+    r"\s+(?:for|to\s+(?:receive|get|seek|obtain|buy))\s+(?:military\s+|guerrilla\s+)?"
+    r"(?:training|arms|weapons|refuge|shelter|sanctuary|talks|negotiations|treatment|supplies|"
+    r"exile)\b",
+    re.I,
+)
 PERSON_PRONOUN_BEFORE_RE = re.compile(r"\b(?:[Hh]e|[Ss]he)\s+(?:[a-z]+ly\s+|later\s+)?$")
 
 
@@ -766,6 +773,9 @@ def _operated_in(analysis, is_own, codes):
                     placed_end = end
                 else:
                     continue
+                if HOSTED_FOR_RE.match(text, end):
+                    continue  # "marched to China for training and weapons": a host
+
                 if code in codes or code in found or code in countries.HISTORIC_NAMES:
                     continue  # ("in Yugoslavia": the state of the day, not a further country)
                 found[code] = statement
