@@ -4267,3 +4267,26 @@ def test_a_compared_figure_or_a_leading_body_is_no_size(sentence, size):
 def test_a_host_country_or_an_officials_nationality_is_no_place_of_activity(sentence, countries):
     text = f"Hill Council\n\nThe Hill Council was a political organisation.[1] {sentence}[2]\n"
     assert parse_profile(text).countries == countries
+
+
+def test_a_surname_the_text_gives_with_a_first_name_is_a_person_not_a_group():
+    text = (
+        "Hill Society\n\nThe Hill Society is an Islamist party led by Burhanuddin Rabbani.[1] In "
+        "1975 Gulbuddin Hekmatyar broke with Rabbani and founded his own Valley Party.[2] Its "
+        "forces fought alongside Hamas.[3]\n"
+    )
+    profile = parse_profile(text)
+    assert "Rabbani" not in {m.name for m in profile.mentions}
+    assert "Rabbani" not in {r.target for r in profile.relations}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In 1989 it set off a truck bomb against the DAS building in Bogota.",
+        "In 2013 its men attacked the Valley Amenas gas plant.",
+    ],
+)
+def test_a_building_or_plant_it_attacked_is_no_rival(sentence):
+    profile = parse_profile(f"Hill Army\n\nThe Hill Army was a rebel group.[1] {sentence}[2]\n")
+    assert profile.relations == []

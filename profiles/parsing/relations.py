@@ -17,6 +17,7 @@ from profiles.parsing.mentions import (
 from profiles.parsing.name_shapes import ORGANISATION_WORD_RE, shaped_names
 from profiles.parsing.names import (
     HEAD_WORDS,
+    NOT_NAME_WORDS,
     FoundName,
     is_band_name,
     name_at,
@@ -528,7 +529,11 @@ STRICT_PATTERNS = {pattern for _words, pattern, _relation in STRICT_PHRASES}
 EVENT_NOUN_AFTER_RE = re.compile(
     r"\s+(?:massacres?|riots?|war|uprising|rebellion|revolt|campaign|affair|incident|crisis|"
     r"raids?|offensive|elections?|agreements?|accords?|talks|conference|strikes?|protests?|"
-    r"regional\s+administration|administration|authorities|municipality)\b"
+    r"regional\s+administration|administration|authorities|municipality|"
+    # "attacked the In Amenas gas plant", "the DAS building": a place, not a group.
+    r"(?:gas\s+|oil\s+|power\s+)?(?:plant|field|refinery|building|headquarters|offices|"
+    r"barracks|airport|airbase|base|station|embassy|consulate|hotel|prison|camp|compound|"
+    r"mine|dam|bridge|market|mosque|church|temple|school|university|hospital))\b"
 )
 # A capitalised word right before a phrase written with a capital: the phrase's words are a
 # name's ("Republican Action Against Drugs").
@@ -592,6 +597,20 @@ def _bare_personal_name(name, text):
     dictionary and never written with "the" in `text`: a person's name, as English writes
     groups' names with their article."""
     words = name.split()
+    if len(words) == 1 and re.fullmatch(r"[A-Z][a-z\u00e0-\u024f'-]+", name):
+        # "broke with Rabbani", of "Burhanuddin Rabbani" elsewhere: a surname.
+        return (
+            not is_known_name(name)
+            and not any(f"{article} {name}" in text for article in ARTICLES_BEFORE_GROUPS)
+            and any(
+                given not in NOT_NAME_WORDS
+                and not given.endswith("'s")  # "Kofi Mensah's Vipers": an owner's
+                and not ORGANISATION_WORD_RE.search(given)
+                for given in re.findall(
+                    rf"\b([A-Z][a-z\u00e0-\u024f'-]+)\s+{re.escape(name)}\b", text
+                )
+            )
+        )
     if not 2 <= len(words) <= 3 or is_known_name(name):
         return False
     if not all(re.fullmatch(r"[A-Z][a-z\u00e0-\u024f'-]+", word) for word in words):
