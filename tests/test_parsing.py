@@ -4225,7 +4225,6 @@ def test_a_merger_the_group_rejected_is_no_end():
     )
     profile = parse_profile(text)
     assert profile.termination is None
-    assert [d.field for d in profile.doubts] == ["termination"]
 
 
 def test_a_year_after_its_day_and_month_is_no_size_in_any_century():
@@ -4290,3 +4289,69 @@ def test_a_surname_the_text_gives_with_a_first_name_is_a_person_not_a_group():
 def test_a_building_or_plant_it_attacked_is_no_rival(sentence):
     profile = parse_profile(f"Hill Army\n\nThe Hill Army was a rebel group.[1] {sentence}[2]\n")
     assert profile.relations == []
+
+
+def test_a_call_to_hand_in_arms_is_no_end():
+    text = (
+        "Hill Bahini\n\nThe Hill Bahini was a guerrilla force.[1] After the surrender on Dec. 16, "
+        "1971, the new government called on all freedom fighters to hand in their arms.[2]\n"
+    )
+    assert parse_profile(text).termination is None
+
+
+# Texts a review invented against this session's rules, each read wrongly by a first draft.
+def _read(body, title="Hill Front"):
+    return parse_profile(f"{title}\n\n{body}\n")
+
+
+def test_a_capitalised_word_opening_a_sentence_is_no_first_name():
+    profile = _read(
+        "The Hill Front is a vigilante group.[1] It fought against Ansarul.[2] Once Ansarul "
+        "fighters attacked Djibo in 2016, the group mobilised.[3]"
+    )
+    assert ("Ansarul", "rival_of") in {(r.target, r.relation) for r in profile.relations}
+
+
+@pytest.mark.parametrize(
+    "sentence, termination",
+    [
+        ("It is unclear when exactly it was founded, but it was disbanded in 2004.", 2004),
+        ("It is not known when the last cell stopped operating, but the group was officially "
+         "dissolved in 1988.", 1988),
+        ("The group's radio station stopped operating in 2001.", None),
+    ],
+)  # fmt: skip
+def test_unclear_when_and_stopped_operating_keep_to_their_own_clause_and_subject(
+    sentence, termination
+):
+    profile = _read(f"The Hill Front was a rebel group.[1] {sentence}[2]")
+    assert (profile.termination.year if profile.termination else None) == termination
+
+
+def test_a_rejected_merger_does_not_undo_a_later_end():
+    profile = _read(
+        "The Hill Front was set up in 2011.[1] In April 2013 the Valley State declared that it "
+        "and the Hill Front were being merged, but the Hill Front's leader rejected the "
+        "merger.[2] In 2017 the Hill Front merged into the Greater Valley Organisation.[3]"
+    )
+    assert profile.termination.year == 2017
+
+
+@pytest.mark.parametrize(
+    "sentence, size",
+    [
+        ("Its leadership claimed some 15,000 fighters in 1997.", 15000),
+        ("The organization, led by its central committee, had about 2,000 armed cadres.", 2000),
+        ("By June 5, 1500 fighters had joined its ranks.", 1500),
+    ],
+)
+def test_counts_a_leading_body_or_a_date_does_not_take_away(sentence, size):
+    assert _read(f"The Hill Front was a rebel group.[1] {sentence}[2]").size == size
+
+
+def test_a_name_after_a_preposition_in_an_opening_phrase_is_no_subject():
+    profile = _read(
+        "The Hill Front is a militia.[1] In the fight against the Valley Liberation Front the "
+        "Hill Front allied with the Mai-Mai Kifuafua.[2]"
+    )
+    assert ("Mai-Mai Kifuafua", "ally_of") in {(r.target, r.relation) for r in profile.relations}

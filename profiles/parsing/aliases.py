@@ -273,8 +273,11 @@ OPENING_RE = re.compile(
     r"with|despite|after|like|unlike|during|throughout|amid)\b[^,]{1,160},\s*|"
     # "During the Kurdish rebellion its fighters ...", "At the Hamrin congress in 1968 the
     # DLF ...": a time or place phrase, no comma, before a pronoun or a named subject.
+    # (not a name that is the object of a preposition: "In the fight against the FDLR the
+    # Raia Mutomboki ...")
     r"(?:during|throughout|amid|in|after|before|at)\s+the\s+[^,;]{1,80}?\s+"
-    r"(?=(?:it|its|they|their)\s|(?-i:the\s+[A-Z])))+",
+    + "".join(rf"(?<!\b{word}\s)" for word in ("against", "with"))
+    + r"(?=(?:it|its|they|their)\s|(?-i:the\s+[A-Z])))+",
     re.I,
 )
 

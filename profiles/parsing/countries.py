@@ -297,9 +297,9 @@ OCCUPIER_AFTER_DEMONYM_RE = re.compile(
     re.I,
 )
 OFFICIAL_AFTER_DEMONYM_RE = re.compile(
-    r"\s+(?:(?:deputy|district|colonial|chief|senior|local)\s+)?(?:commissioners?|officers?|"
-    r"officials?|governors?|administrators?|agents?|diplomats?|ambassadors?|consuls?|envoys?|"
-    r"residents?|advisers?|advisors?|journalists?|historians?|scholars?)\b",
+    r"\s+(?:(?:deputy|district|colonial|chief|senior|local)\s+)?(?:commissioners?|governors?|"
+    r"administrators?|agents?|diplomats?|ambassadors?|consuls?|envoys?|residents?|advisers?|"
+    r"advisors?)\b",
     re.I,
 )
 SYMBOL_AFTER_DEMONYM_RE = re.compile(r"\s+(?:flag|colou?rs|language|word)\b", re.I)

@@ -23,6 +23,7 @@ from profiles.parsing.names import (
     name_at,
     name_key,
     patron_length,
+    peoples,
     strip_article,
     target_after,
     targets_after,
@@ -603,10 +604,8 @@ def _bare_personal_name(name, text):
             not is_known_name(name)
             and not any(f"{article} {name}" in text for article in ARTICLES_BEFORE_GROUPS)
             and any(
-                given not in NOT_NAME_WORDS
-                and not given.endswith("'s")  # "Kofi Mensah's Vipers": an owner's
-                and not ORGANISATION_WORD_RE.search(given)
-                for given in re.findall(
+                _first_name(text, given)
+                for given in re.finditer(
                     rf"\b([A-Z][a-z\u00e0-\u024f'-]+)\s+{re.escape(name)}\b", text
                 )
             )
@@ -618,6 +617,24 @@ def _bare_personal_name(name, text):
     if ORGANISATION_WORD_RE.search(name) or words[0] in FOREIGN_ARTICLES:
         return False  # "Los Pepes"
     return not any(f"{article} {name}" in text for article in ARTICLES_BEFORE_GROUPS)
+
+
+def _first_name(text, given):
+    """Whether the capitalised word `given` matched before a surname is a first name: inside a
+    sentence (not "Once Ansarul fighters ...", "Rival Zintan brigades"), no people's or
+    country's word ("the Ijaw Egbesu"), no owner ("Kofi Mensah's Vipers"), no organisation's."""
+    word = given.group(1)
+    before = text[: given.start()].rstrip()
+    return (
+        bool(before)
+        and before[-1] not in ".!?]:\n"
+        and word not in NOT_NAME_WORDS
+        and not word.endswith("'s")
+        and not ORGANISATION_WORD_RE.search(word)
+        and word not in peoples()
+        and not countries.code_for(word)
+        and word not in countries.demonym_table()
+    )
 
 
 def _national_branch_of(own_key, key, name):

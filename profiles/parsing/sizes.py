@@ -73,8 +73,8 @@ RAID_CUE_RE = re.compile(
 SUBUNIT_CUE_RE = re.compile(
     r"\b(?:(?:groups|cells|teams|bands|gangs|patrols?|squads)\s+of|battalions?|brigades?|regiments?|compan(?:y|ies)|units?|chapters?|branch(?:es)?|detachments?|contingents?|squads?|each|one of|"
     # "The central body had 140 members": its leading body, not the whole group.
-    r"central\s+(?:body|committee|council)|executive\s+(?:body|committee|council)|politburo|"
-    r"leadership)\b",
+    r"(?:(?:central|executive)\s+(?:body|committee|council)|politburo)\s+(?:had|has|numbered|"
+    r"counted|comprised|consisted\s+of))\b",
     re.I,
 )
 ONE_PART_RE = re.compile(
@@ -205,6 +205,8 @@ def _classify(text, match, clause_match, lenient):
         and raw.isdigit()
         and len(raw) == 4
         and DAY_AND_MONTH_BEFORE_RE.search(text, max(0, match.start() - 20), match.start())
+        # ("By June 5, 1500 fighters had joined": a count)
+        and (_next_words(text, match.end(), 1) or [""])[0].lower() not in YEAR_STRENGTH_NOUNS
     ):
         return False  # "on Dec. 14, 1763": a year of any century after its day and month
     if COMPARED_BEFORE_RE.search(text, max(0, match.start() - 40), match.start()):

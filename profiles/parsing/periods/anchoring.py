@@ -44,9 +44,14 @@ NEGATION_BEFORE_RE = re.compile(
 UNPROVEN_BEFORE_RE = re.compile(
     r"\b(?:no\s+(?:clear\s+|firm\s+|hard\s+|real\s+)?(?:evidence|proof|signs?|indications?|"
     r"records?)\s+(?:\w+\s+)?that|(?:unclear|uncertain|not\s+clear|not\s+known|unknown)\s+"
-    r"(?:whether|if|when))\b[^.;]*$|"
+    r"(?:whether|if))\b[^.;]*$|"
+    # "unclear when the group stopped existing" (not past a comma: "unclear when it was
+    # founded, but it was disbanded in 2004")
+    r"\b(?:unclear|uncertain|not\s+clear|not\s+known|unknown)\s+when\b[^.;,]*$|"
     # "senators called for it to be disarmed and disbanded": a demand, not an end.
-    r"\b(?:called\s+for|demanded|urged|proposed|threatened|vowed|promised|sought|wanted)\b"
+    # ("called on all freedom fighters to hand in their arms")
+    r"\b(?:called\s+(?:for|on|upon)|demanded|urged|proposed|threatened|vowed|promised|sought|"
+    r"wanted)\b"
     r"[^.;]{0,50}$",
     re.I,
 )

@@ -42,6 +42,9 @@ def choose_dates(analysis, formation_sections, termination_sections, fallback, i
     coded_ends, ends_begun, bans = set(), set(), set()  # offsets of statements
     definite = set()  # (date, offset) of the ends a DEFINITE_END_RE verb dates
     sections = {}  # offset of a statement -> its section
+    # "In April 2013 al-Baghdadi declared that al-Nusra and the ISI were being merged ...
+    # Al-Julani rejected the merger": offsets of the statements whose merger did not happen.
+    unmerged, previous_offset = set(), None
     for statement in analysis.sentences:
         key, sentence, offset, mentions = (
             statement.section,
@@ -49,6 +52,9 @@ def choose_dates(analysis, formation_sections, termination_sections, fallback, i
             statement.offset,
             statement.dates,
         )
+        if "merg" in sentence and REJECTED_MERGER_RE.search(sentence):
+            unmerged.update({offset, previous_offset})
+        previous_offset = offset
         if key in termination_sections:
             termination_texts.append(sentence)
             dates_of[sentence] = mentions
@@ -109,6 +115,7 @@ def choose_dates(analysis, formation_sections, termination_sections, fallback, i
                     termination_pool.append((stated[0], offset))
             elif END_BEGUN_RE.search(sentence):
                 ends_begun.add(offset)
+    termination_pool = [item for item in termination_pool if item[1] not in unmerged]
     doubts = []
     formation = _formation_of(formation_pool, fallback)
     # "The Tajik government banned the group in 2012": outside a field about its end, a ban
@@ -195,6 +202,9 @@ def choose_dates(analysis, formation_sections, termination_sections, fallback, i
     return _finish_dates(formation, termination, doubts)
 
 
+REJECTED_MERGER_RE = re.compile(
+    r"\b(?:rejected|refused)\s+the\s+(?:planned\s+|proposed\s+|announced\s+)?merger\b", re.I
+)
 ACTIVE_RE = re.compile(
     r"\b(?:was|were|had\s+been|remained)\s+(?:active|(?:a\s+)?PGMs?|pro-government)\b", re.I
 )

@@ -102,6 +102,32 @@ TERMINATION_ANCHOR_RE = re.compile(
     # "Franco's Decree of Unification merged the party with the Carlist Comunión into ...".
     rf"{MERGED_OURS}|turned\s+against|switched\s+sides|collapsed|fell\s+apart|"
     r"was\s+ended|were\s+ended|termination|stopped\s+being|ceased\s+to\s+be|end\s+point|"
+    # ("the group stopped operating", "Most SPUs stopped operating", not "its radio station
+    # stopped operating": the subject, right before, is the group or its units)
+    r"(?:"
+    + "|".join(
+        rf"(?<={word}\s)"
+        for word in (
+            "it",
+            "they",
+            "group",
+            "militia",
+            "movement",
+            "organisation",
+            "organization",
+            "front",
+            "army",
+            "party",
+            "force",
+            "unit",
+            "units",
+            "brigade",
+            "cells",
+            "squads",
+            "(?-i:[A-Z])s",
+        )
+    )  # fmt: skip
+    + r")(?:(?:had|has|have|effectively|finally|eventually|then|later)\s+)?"
     r"stopped\s+(?:existing|operating|functioning)|"
     r"wound\s+(?:themselves|itself|\w+)?\s*up|gave\s+up\s+(?:their|its)\s+(?:weapons|arms)|"
     r"handed\s+(?:in|over)\s+(?:their|its)\s+(?:weapons|arms)|"
@@ -151,11 +177,6 @@ STILL_ACTIVE_BRANCHES = [
     (("unconfirmed",), r"unconfirmed"),
     (("formed", "activated", "emerged"), r"re-?(?:formed|activated|emerged)"),
     (("revived",), r"revived"),
-    # "Al-Julani rejected the merger": a merger announced by another, never carried out.
-    (
-        ("rejected", "refused"),
-        r"(?:rejected|refused)\s+the\s+(?:merger|unification|amalgamation)",
-    ),
     (
         ("resumed",),
         r"resumed\s+(?:its\s+|their\s+)?(?:operations|activities|attacks|campaign|armed\s+struggle)",
