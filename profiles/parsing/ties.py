@@ -20,7 +20,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from profiles.parsing.aliases import strip_opening
-from profiles.parsing.names import name_key
+from profiles.parsing.names import ARTICLE_RE, name_key
 from profiles.parsing.types import ParsedRelation
 
 MODEL_FILE = Path(__file__).resolve().parent / "data" / "tie_model.json"
@@ -44,7 +44,6 @@ OWN_WORD_RE = re.compile(
     r"vigilantes|rebels|guerrillas|members|fighters|militiamen)\b",
     re.I,
 )
-ARTICLE_RE = re.compile(r"(?:the\s+)?", re.I)
 LIST_RE = re.compile(r",\s*(?:and\s+|or\s+)?$|^\s*(?:,|and\b|or\b)")
 # The words right beside a name, kept as written, small words and punctuation included:
 # "away from", "wing of", "clashes with", "by" say the tie, and the bag of stems drops them.
