@@ -4175,7 +4175,10 @@ def test_an_umbrella_of_another_group_told_in_its_appositive_does_not_hold_our_p
 )  # fmt: skip
 def test_names_read_whole_around_a_person_a_year_or_a_day(sentence, mentions):
     profile = parse_profile(f"Hill Army\n\nThe Hill Army was a rebel group.[1] {sentence}[2]\n")
-    assert [m.name for m in profile.mentions] == mentions
+    read = [m.name for m in profile.mentions]
+    # (other names the archive's dictionary knows may be read too: "Libya Shield")
+    assert set(mentions) <= set(read)
+    assert not [name for name in read if any(name != m and name in m for m in mentions)]
 
 
 def test_another_group_merging_into_ours_is_no_end_of_ours():
