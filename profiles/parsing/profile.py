@@ -775,7 +775,6 @@ def _operated_in(analysis, is_own, codes):
                     continue
                 if HOSTED_FOR_RE.match(text, end):
                     continue  # "marched to China for training and weapons": a host
-
                 if code in codes or code in found or code in countries.HISTORIC_NAMES:
                     continue  # ("in Yugoslavia": the state of the day, not a further country)
                 found[code] = statement

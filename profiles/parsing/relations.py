@@ -594,29 +594,21 @@ FOREIGN_ARTICLES = {"Los", "Las", "El", "La", "Le", "Les", "Al", "Il", "Die", "D
 
 
 def _bare_personal_name(name, text):
-    """Two or three capitalised words with no word of an organisation's name, unknown to the
-    dictionary and never written with "the" in `text`: a person's name, as English writes
-    groups' names with their article."""
+    """A person's name, as English writes groups' names with their article: one never
+    written with "the" in `text` and unknown to the dictionary that is either two or three
+    capitalised words with no word of an organisation's name, or a single one the text also
+    writes after a first name ("broke with Rabbani", of "Burhanuddin Rabbani")."""
     words = name.split()
-    if len(words) == 1 and re.fullmatch(r"[A-Z][a-z\u00e0-\u024f'-]+", name):
-        # "broke with Rabbani", of "Burhanuddin Rabbani" elsewhere: a surname.
-        return (
-            not is_known_name(name)
-            and not any(f"{article} {name}" in text for article in ARTICLES_BEFORE_GROUPS)
-            and any(
-                _first_name(text, given)
-                for given in re.finditer(
-                    rf"\b([A-Z][a-z\u00e0-\u024f'-]+)\s+{re.escape(name)}\b", text
-                )
-            )
-        )
-    if not 2 <= len(words) <= 3 or is_known_name(name):
+    if not 1 <= len(words) <= 3 or is_known_name(name):
         return False
     if not all(re.fullmatch(r"[A-Z][a-z\u00e0-\u024f'-]+", word) for word in words):
         return False  # "AUC", "Jeune-Haïti": not of this shape ("Ansar Dine" is known)
-    if ORGANISATION_WORD_RE.search(name) or words[0] in FOREIGN_ARTICLES:
-        return False  # "Los Pepes"
-    return not any(f"{article} {name}" in text for article in ARTICLES_BEFORE_GROUPS)
+    if any(f"{article} {name}" in text for article in ARTICLES_BEFORE_GROUPS):
+        return False
+    if len(words) == 1:
+        surname_after = rf"\b([A-Z][a-z\u00e0-\u024f'-]+)\s+{re.escape(name)}\b"
+        return any(_first_name(text, given) for given in re.finditer(surname_after, text))
+    return not (ORGANISATION_WORD_RE.search(name) or words[0] in FOREIGN_ARTICLES)  # "Los Pepes"
 
 
 def _first_name(text, given):

@@ -182,7 +182,7 @@ COMPARED_BEFORE_RE = re.compile(
     r"perhaps\s+|an\s+estimated\s+)?$"
 )
 DAY_AND_MONTH_BEFORE_RE = re.compile(
-    r"\b(?:Jan|Feb|Febr?|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.\s+\d{1,2},\s+$|"
+    r"\b(?:Jan|Febr?|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.\s+\d{1,2},\s+$|"
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December)\s+\d{1,2},\s+$|\b\d{1,2}\s+(?:January|February|March|April|May|June|July|"
     r"August|September|October|November|December)\s+$"
@@ -200,21 +200,20 @@ def _classify(text, match, clause_match, lenient):
     if CURRENCY_BEFORE_RE.search(before) or PERCENT_AFTER_RE.match(after):
         return False
     raw = match.group("value")
-    if (
-        not match.group("scale")
-        and raw.isdigit()
-        and len(raw) == 4
-        and DAY_AND_MONTH_BEFORE_RE.search(text, max(0, match.start() - 20), match.start())
-        # ("By June 5, 1500 fighters had joined": a count)
-        and (_next_words(text, match.end(), 1) or [""])[0].lower() not in YEAR_STRENGTH_NOUNS
-    ):
-        return False  # "on Dec. 14, 1763": a year of any century after its day and month
+    # A bare four-digit figure may be a year: a count only when a strength noun follows
+    # ("2000 fighters", "By June 5, 1500 fighters had joined").
+    four_digits = not match.group("scale") and raw.isdigit() and len(raw) == 4
+    if four_digits:
+        words = _next_words(text, match.end(), 2)
+        counted = bool(words) and words[0].lower() in YEAR_STRENGTH_NOUNS
+        if not counted and DAY_AND_MONTH_BEFORE_RE.search(
+            text, max(0, match.start() - 20), match.start()
+        ):
+            return False  # "on Dec. 14, 1763": a year of any century after its day and month
     if COMPARED_BEFORE_RE.search(text, max(0, match.start() - 40), match.start()):
         return False  # "6,000 fighters, compared with some 35,000 men in the army": another's
-    if not match.group("scale") and raw.isdigit() and len(raw) == 4 and 1800 <= int(raw) <= 2099:
-        # A year unless a strength noun follows ("2000 fighters").
-        words = _next_words(text, match.end(), 2)
-        if not words or words[0].lower() not in YEAR_STRENGTH_NOUNS:
+    if four_digits and 1800 <= int(raw) <= 2099:
+        if not counted:
             return False
         # "in 1906 members of the Union murdered ...", "In November 1986 soldiers killed":
         # a year before the subject.

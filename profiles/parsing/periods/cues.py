@@ -108,25 +108,10 @@ TERMINATION_ANCHOR_RE = re.compile(
     + "|".join(
         rf"(?<={word}\s)"
         for word in (
-            "it",
-            "they",
-            "group",
-            "militia",
-            "movement",
-            "organisation",
-            "organization",
-            "front",
-            "army",
-            "party",
-            "force",
-            "unit",
-            "units",
-            "brigade",
-            "cells",
-            "squads",
-            "(?-i:[A-Z])s",
-        )
-    )  # fmt: skip
+            "it they group militia movement organisation organization front army party force "
+            "unit units brigade cells squads (?-i:[A-Z])s"
+        ).split()
+    )
     + r")(?:(?:had|has|have|effectively|finally|eventually|then|later)\s+)?"
     r"stopped\s+(?:existing|operating|functioning)|"
     r"wound\s+(?:themselves|itself|\w+)?\s*up|gave\s+up\s+(?:their|its)\s+(?:weapons|arms)|"
